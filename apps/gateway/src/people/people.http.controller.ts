@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Roles } from '@mukti/security';
+import {
+  AssessVulnerabilityRequest,
+  endpointRoles,
+  PersonView,
+  RecordConsentRequest,
+  RecordedResponse,
+  RegisterPersonRequest,
+  RegisterPersonResponse,
+  TimelineView,
+} from '@mukti/staff-api';
+import { INTAKE, PROJECTION, ServiceClient } from '../upstream/service-client';
+
+const roles = (allowed: readonly string[]) => `Roles: ${allowed.join(', ')}.`;
+
+/**
+ * People: registration, consent and vulnerability go to the intake service, which owns them;
+ * the timeline and summary come from the projection. The gateway validates and authorises;
+ * it holds no domain logic and no data.
+ */
+@ApiTags('people')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no token, or an invalid or expired one' })
+@ApiForbiddenResponse({ description: 'the role may not do this' })
+@Controller('people')
+export class PeopleController {
+  constructor(
+    @Inject(INTAKE) private readonly intake: ServiceClient,
+    @Inject(PROJECTION) private readonly projection: ServiceClient,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...endpointRoles.registerPerson)
+  @ApiOperation({ summary: 'Register a survivor or a person at risk', description: `Personal data is encrypted with her own key. ${roles(endpointRoles.registerPerson)}` })
+  @ApiCreatedResponse({ type: RegisterPersonResponse })
+  @ApiBadRequestResponse({ description: 'a field is missing or not valid; details name each field and the reason' })
+  @ApiConflictResponse({ description: 'already registered (same name with the same phone or birth date): details.existingId' })
+  register(@Body() request: RegisterPersonRequest, @Req() caller: Request): Promise<RegisterPersonResponse> {
+    return this.intake.send('POST', '/people', caller, request);
+  }
+
+  @Get(':personId')
+  @Roles(...endpointRoles.readPerson)
+  @ApiOperation({ summary: "A person's record", description: `Personal data in clear only for admins, caseworkers, counsellors and rescue coordinators. ${roles(endpointRoles.readPerson)}` })
+  @ApiOkResponse({ type: PersonView })
+  @ApiNotFoundResponse()
+  read(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<PersonView> {
+    return this.intake.send('GET', `/people/${personId}`, caller);
+  }
+
+  @Post(':personId/consents')
+  @HttpCode(201)
+  @Roles(...endpointRoles.recordConsent)
+  @ApiOperation({ summary: 'Record a consent decision for one scope', description: `The latest decision per scope wins. A child's consent is given by her guardian or the Child Welfare Committee. ${roles(endpointRoles.recordConsent)}` })
+  @ApiCreatedResponse({ type: RecordedResponse })
+  @ApiNotFoundResponse()
+  @ApiUnprocessableEntityResponse({ description: 'a rule refused it (a date in the future, a child consenting for herself)' })
+  recordConsent(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordConsentRequest,
+    @Req() caller: Request,
+  ): Promise<RecordedResponse> {
+    return this.intake.send('POST', `/people/${personId}/consents`, caller, request);
+  }
+
+  @Post(':personId/vulnerability-assessments')
+  @HttpCode(201)
+  @Roles(...endpointRoles.assessVulnerability)
+  @ApiOperation({ summary: 'Record a vulnerability assessment', description: `The level is computed from the factors (docs/vulnerability.md). ${roles(endpointRoles.assessVulnerability)}` })
+  @ApiCreatedResponse({ type: RecordedResponse })
+  @ApiNotFoundResponse()
+  assessVulnerability(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: AssessVulnerabilityRequest,
+    @Req() caller: Request,
+  ): Promise<RecordedResponse> {
+    return this.intake.send('POST', `/people/${personId}/vulnerability-assessments`, caller, request);
+  }
+
+  @Get(':personId/timeline')
+  @Roles(...endpointRoles.readTimeline)
+  @ApiOperation({ summary: 'Her unified timeline across every pillar', description: `No personal data. ${roles(endpointRoles.readTimeline)}` })
+  @ApiOkResponse({ type: TimelineView })
+  @ApiNotFoundResponse()
+  timeline(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<TimelineView> {
+    return this.projection.send('GET', `/people/${personId}/timeline`, caller);
+  }
+
+  @Get(':personId/summary')
+  @Roles(...endpointRoles.readSummary)
+  @ApiOperation({ summary: 'Her case at a glance: the status in each pillar', description: roles(endpointRoles.readSummary) })
+  @ApiNotFoundResponse()
+  summary(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<unknown> {
+    return this.projection.send('GET', `/people/${personId}/summary`, caller);
+  }
+}

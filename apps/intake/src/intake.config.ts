@@ -1,0 +1,20 @@
+import { commonVariables, defineConfig, eventSourcedServiceVariables, port, secret, string } from '@mukti/config';
+
+export const intakeConfig = defineConfig('intake', {
+  ...commonVariables,
+  ...eventSourcedServiceVariables,
+  INTAKE_PORT: port('HTTP port of the intake service', 3101),
+  MONGODB_URI: string("the intake service's own database", 'mongodb://127.0.0.1:27017/mukti-intake'),
+  PERSONAL_DATA_MASTER_KEY: secret(
+    'base64 of 32 random bytes (openssl rand -base64 32): wraps every person\'s data key',
+    'bXVrdGktZGV2ZWxvcG1lbnQtbWFzdGVyLWtleS0zMmI=',
+    44,
+  ),
+  IDENTITY_FINGERPRINT_KEY: secret(
+    'secret for the keyed hashes that recognise a person registered twice',
+    'mukti-development-fingerprint-key',
+    16,
+  ),
+});
+
+export type IntakeConfig = ReturnType<typeof intakeConfig.load>;

@@ -1,0 +1,89 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { topics } from '@mukti/contracts';
+import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
+import { createKafka, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
+import { LOGGER } from '@mukti/observability';
+import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
+import { parseMasterKey, PersonalDataVault, StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
+import type { IntakeConfig } from './intake.config';
+import { INTAKE_CONFIG } from './intake.tokens';
+import { AssessVulnerabilityController } from './person/commands/assess-vulnerability/assess-vulnerability.http.controller';
+import { RecordConsentController } from './person/commands/record-consent/record-consent.http.controller';
+import { RegisterPersonHandler } from './person/commands/register-person/register-person.handler';
+import { RegisterPersonController } from './person/commands/register-person/register-person.http.controller';
+import { PersonState } from './person/domain/person.decider';
+import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
+import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
+
+const KAFKA = Symbol('KAFKA');
+
+/** The intake service: people, consent, vulnerability, and the vault of their data keys. */
+@Module({})
+export class IntakeModule {
+  static register(config: IntakeConfig, logger: Logger): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [requestLogging(logger)],
+      controllers: [
+        HealthController,
+        RegisterPersonController,
+        RecordConsentController,
+        AssessVulnerabilityController,
+        GetPersonController,
+      ],
+      providers: [
+        { provide: INTAKE_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI) },
+        {
+          provide: KAFKA,
+          useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'mukti-intake', logger }),
+        },
+        {
+          provide: OutboxPublishing,
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka, database: ServiceDatabase) =>
+            new OutboxPublishing({
+              kafka,
+              collections: [database.collection('people')],
+              topics: [topics.intakeEvents],
+              topicSettings: {
+                partitions: config.KAFKA_TOPIC_PARTITIONS,
+                replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+              },
+              logger,
+            }),
+        },
+        {
+          provide: PEOPLE,
+          inject: [ServiceDatabase, OutboxPublishing],
+          useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
+            const store = new AggregateStore<PersonState>(database.collection('people'), publishing.nudge);
+            await store.createIndexes(uniquePersonFields);
+            return store;
+          },
+        },
+        {
+          provide: PersonalDataVault,
+          inject: [ServiceDatabase],
+          useFactory: (database: ServiceDatabase) =>
+            new PersonalDataVault(database.collection('data_keys'), parseMasterKey(config.PERSONAL_DATA_MASTER_KEY)),
+        },
+        PersonStore,
+        RegisterPersonHandler,
+        { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
+        { provide: APP_GUARD, useClass: StaffAuthGuard },
+        {
+          provide: HEALTH_CHECKS,
+          inject: [ServiceDatabase, KAFKA],
+          useFactory: (database: ServiceDatabase, kafka) => [
+            { name: 'database', check: () => database.ping() },
+            kafkaHealthCheck(kafka),
+          ],
+        },
+      ],
+    };
+  }
+}

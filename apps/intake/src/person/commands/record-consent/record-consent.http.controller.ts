@@ -1,0 +1,42 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@mukti/contracts';
+import { RequestContext } from '@mukti/http';
+import { Roles } from '@mukti/security';
+import { endpointRoles, RecordConsentRequest, RecordedResponse } from '@mukti/staff-api';
+import { PersonStore } from '../../person.store';
+
+/** Records her decision for one sharing scope; the latest decision per scope wins. */
+@Controller('people/:personId/consents')
+export class RecordConsentController {
+  constructor(private readonly people: PersonStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...endpointRoles.recordConsent)
+  async record(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordConsentRequest,
+    @RequestContext() context: CommandContext,
+  ): Promise<RecordedResponse> {
+    const now = new Date().toISOString();
+    const consentId = randomUUID();
+    await this.people.execute(
+      personId,
+      {
+        type: 'RecordConsent',
+        data: {
+          personId,
+          consentId,
+          scope: request.scope,
+          decision: request.decision,
+          givenBy: request.givenBy ?? 'self',
+          decidedAt: request.decidedAt ? new Date(request.decidedAt).toISOString() : now,
+          now,
+        },
+      },
+      context,
+    );
+    return { id: consentId };
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * A person known to intake (a survivor, or someone at risk): her registration, her consent
+ * decisions and her vulnerability assessments. Personal data reaches this decider already
+ * sealed with her key; the rules never need it in clear.
+ */
+import {
+  AgeBand,
+  ConsentDecision,
+  ConsentGiver,
+  ConsentScope,
+  DomainEvent,
+  Gender,
+  intakeEventTypes,
+  PersonRole,
+  ReferralSource,
+  SealedPersonalData,
+  VulnerabilityFactor,
+  VulnerabilityLevel,
+  EventData,
+} from '@mukti/contracts';
+import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { isChild } from './age-band';
+import { vulnerabilityLevel } from './vulnerability-level';
+
+// Commands: what staff ask for.
+export type RegisterPerson = {
+  type: 'RegisterPerson';
+  data: EventData<typeof intakeEventTypes.personRegistered>;
+};
+export type RecordConsent = {
+  type: 'RecordConsent';
+  data: {
+    personId: string;
+    consentId: string;
+    scope: ConsentScope;
+    decision: ConsentDecision;
+    givenBy: ConsentGiver;
+    decidedAt: string;
+    now: string;
+  };
+};
+export type AssessVulnerability = {
+  type: 'AssessVulnerability';
+  data: { personId: string; assessmentId: string; factors: VulnerabilityFactor[]; assessedAt: string; now: string };
+};
+export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability;
+
+// Events: what happened.
+export type PersonRegistered = DomainEvent<typeof intakeEventTypes.personRegistered>;
+export type ConsentRecorded = DomainEvent<typeof intakeEventTypes.consentRecorded>;
+export type VulnerabilityAssessed = DomainEvent<typeof intakeEventTypes.vulnerabilityAssessed>;
+export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed;
+
+// State: what the rules need to know.
+export interface ConsentState {
+  consentId: string;
+  decision: ConsentDecision;
+  givenBy: ConsentGiver;
+  decidedAt: string;
+}
+export type PersonState =
+  | { status: 'unregistered' }
+  | {
+      status: 'registered';
+      personId: string;
+      role: PersonRole;
+      personalData: SealedPersonalData;
+      gender: Gender;
+      ageBand: AgeBand;
+      origin?: { state: string; district: string };
+      languages: string[];
+      referralSource: ReferralSource;
+      registeredAt: string;
+      /** The latest decision per scope, by when it was decided. */
+      consents: Partial<Record<ConsentScope, ConsentState>>;
+      vulnerability?: { assessmentId: string; factors: VulnerabilityFactor[]; score: number; level: VulnerabilityLevel; assessedAt: string };
+    };
+
+/** Clocks on phones and laptops drift: a time up to five minutes ahead is still "now". */
+const ALLOWED_CLOCK_SKEW_MS = 5 * 60 * 1000;
+function assertNotInFuture(field: string, time: string, now: string) {
+  if (Date.parse(time) > Date.parse(now) + ALLOWED_CLOCK_SKEW_MS) {
+    throw DomainError.ruleViolated(`${field} is in the future`, { field });
+  }
+}
+
+function registered(state: PersonState, personId: string) {
+  if (state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`, { personId });
+  return state;
+}
+
+export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
+  initialState: () => ({ status: 'unregistered' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterPerson': {
+        if (state.status === 'registered') {
+          throw DomainError.conflict('this person is already registered', { existingId: state.personId });
+        }
+        return [
+          {
+            type: intakeEventTypes.personRegistered,
+            subject: command.data.personId,
+            time: command.data.registeredAt,
+            data: command.data,
+          },
+        ];
+      }
+      case 'RecordConsent': {
+        const person = registered(state, command.data.personId);
+        const { now, ...consent } = command.data;
+        assertNotInFuture('decidedAt', consent.decidedAt, now);
+        if (consent.decision === 'granted' && consent.givenBy === 'self' && isChild(person.ageBand)) {
+          throw DomainError.ruleViolated(
+            "a child's consent must be given by her guardian or the Child Welfare Committee",
+            { field: 'givenBy' },
+          );
+        }
+        return [{ type: intakeEventTypes.consentRecorded, subject: person.personId, time: consent.decidedAt, data: consent }];
+      }
+      case 'AssessVulnerability': {
+        const person = registered(state, command.data.personId);
+        const { now, ...assessment } = command.data;
+        assertNotInFuture('assessedAt', assessment.assessedAt, now);
+        const { score, level } = vulnerabilityLevel(assessment.factors);
+        return [
+          {
+            type: intakeEventTypes.vulnerabilityAssessed,
+            subject: person.personId,
+            time: assessment.assessedAt,
+            data: { ...assessment, factors: [...new Set(assessment.factors)], score, level },
+          },
+        ];
+      }
+      default:
+        return unknownCommand(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case intakeEventTypes.personRegistered:
+        return { status: 'registered', ...event.data, consents: {} };
+      case intakeEventTypes.consentRecorded: {
+        if (state.status !== 'registered') return state;
+        const { scope, consentId, decision, givenBy, decidedAt } = event.data;
+        const current = state.consents[scope];
+        // The latest decision wins, by when she decided, not by when it was typed in.
+        if (current && Date.parse(current.decidedAt) > Date.parse(decidedAt)) return state;
+        return { ...state, consents: { ...state.consents, [scope]: { consentId, decision, givenBy, decidedAt } } };
+      }
+      case intakeEventTypes.vulnerabilityAssessed: {
+        if (state.status !== 'registered') return state;
+        if (state.vulnerability && Date.parse(state.vulnerability.assessedAt) > Date.parse(event.data.assessedAt)) return state;
+        const { personId: _personId, ...assessment } = event.data;
+        return { ...state, vulnerability: assessment };
+      }
+      default:
+        return state;
+    }
+  },
+};

@@ -1,0 +1,137 @@
+import { intakeEventTypes } from '@mukti/contracts';
+import { deciderSpecification, DomainError } from '@mukti/decider';
+import { personDecider, PersonEvent, RegisterPerson } from './person.decider';
+
+const personId = '7f0e4f5e-8a3b-4c1d-9e2f-0a1b2c3d4e5f';
+const sealed = { keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' };
+const now = '2026-11-28T10:00:00.000Z';
+
+const registration = (ageBand: RegisterPerson['data']['ageBand'] = '18-24'): RegisterPerson['data'] => ({
+  personId,
+  role: 'survivor',
+  personalData: sealed,
+  gender: 'female',
+  ageBand,
+  origin: { state: 'West Bengal', district: 'North 24 Parganas' },
+  languages: ['bn'],
+  referralSource: 'police',
+  registeredAt: '2026-11-28T09:00:00.000Z',
+});
+const registered = (ageBand?: RegisterPerson['data']['ageBand']): PersonEvent => ({
+  type: intakeEventTypes.personRegistered,
+  subject: personId,
+  time: '2026-11-28T09:00:00.000Z',
+  data: registration(ageBand),
+});
+const consent = (overrides: Partial<{ decision: 'granted' | 'withdrawn'; givenBy: 'self' | 'guardian'; decidedAt: string }> = {}) => ({
+  personId,
+  consentId: '11111111-2222-4333-8444-555555555555',
+  scope: 'share-with-police' as const,
+  decision: 'granted' as const,
+  givenBy: 'self' as const,
+  decidedAt: '2026-11-28T09:30:00.000Z',
+  ...overrides,
+});
+
+const spec = deciderSpecification(personDecider);
+
+describe('a person in intake', () => {
+  describe('registering', () => {
+    it('registers a person not known yet', () =>
+      spec.given([]).when({ type: 'RegisterPerson', data: registration() }).then([registered()]));
+
+    it('refuses to register the same person twice, naming her id', () =>
+      spec
+        .given([registered()])
+        .when({ type: 'RegisterPerson', data: registration() })
+        .thenThrows(DomainError, /already registered/, (error) => expect((error as DomainError).details).toEqual({ existingId: personId })));
+  });
+
+  describe('recording consent', () => {
+    it('records a decision for a registered person', () =>
+      spec
+        .given([registered()])
+        .when({ type: 'RecordConsent', data: { ...consent(), now } })
+        .then([{ type: intakeEventTypes.consentRecorded, subject: personId, time: consent().decidedAt, data: consent() }]));
+
+    it('refuses consent for a person who is not registered', () =>
+      spec.given([]).when({ type: 'RecordConsent', data: { ...consent(), now } }).thenThrows(DomainError, /not registered/));
+
+    it('refuses a decision dated in the future', () =>
+      spec
+        .given([registered()])
+        .when({ type: 'RecordConsent', data: { ...consent({ decidedAt: '2026-11-28T11:00:00.000Z' }), now } })
+        .thenThrows(DomainError, /decidedAt is in the future/));
+
+    it("refuses a child's own consent: her guardian or the Child Welfare Committee must give it", () =>
+      spec
+        .given([registered('16-17')])
+        .when({ type: 'RecordConsent', data: { ...consent(), now } })
+        .thenThrows(DomainError, /guardian or the Child Welfare Committee/));
+
+    it("accepts a guardian's consent for a child, and a child's own withdrawal", () => {
+      spec
+        .given([registered('12-15')])
+        .when({ type: 'RecordConsent', data: { ...consent({ givenBy: 'guardian' }), now } })
+        .then([
+          {
+            type: intakeEventTypes.consentRecorded,
+            subject: personId,
+            time: consent().decidedAt,
+            data: consent({ givenBy: 'guardian' }),
+          },
+        ]);
+      spec
+        .given([registered('12-15')])
+        .when({ type: 'RecordConsent', data: { ...consent({ decision: 'withdrawn' }), now } })
+        .then([
+          { type: intakeEventTypes.consentRecorded, subject: personId, time: consent().decidedAt, data: consent({ decision: 'withdrawn' }) },
+        ]);
+    });
+
+    it('keeps the latest decision per scope by when it was decided, whatever the order recorded', () => {
+      const later = { ...consent({ decision: 'withdrawn', decidedAt: '2026-11-28T09:50:00.000Z' }), consentId: '11111111-2222-4333-8444-666666666666' };
+      const earlier = consent({ decidedAt: '2026-11-28T09:40:00.000Z' });
+      const state = [registered(), later, earlier].reduce(
+        (current, event) =>
+          personDecider.evolve(
+            current,
+            'type' in event ? event : { type: intakeEventTypes.consentRecorded, subject: personId, time: event.decidedAt, data: event },
+          ),
+        personDecider.initialState(),
+      );
+      expect(state.status === 'registered' && state.consents['share-with-police']?.decision).toBe('withdrawn');
+    });
+  });
+
+  describe('assessing vulnerability', () => {
+    it('computes the level from the factors', () =>
+      spec
+        .given([registered()])
+        .when({
+          type: 'AssessVulnerability',
+          data: { personId, assessmentId: '21111111-2222-4333-8444-555555555555', factors: ['debt', 'migration', 'no-income'], assessedAt: now, now },
+        })
+        .then([
+          {
+            type: intakeEventTypes.vulnerabilityAssessed,
+            subject: personId,
+            time: now,
+            data: {
+              personId,
+              assessmentId: '21111111-2222-4333-8444-555555555555',
+              factors: ['debt', 'migration', 'no-income'],
+              score: 7,
+              level: 'high',
+              assessedAt: now,
+            },
+          },
+        ]));
+
+    it('refuses an assessment of a person who is not registered', () =>
+      spec
+        .given([])
+        .when({ type: 'AssessVulnerability', data: { personId, assessmentId: personId, factors: [], assessedAt: now, now } })
+        .thenThrows(DomainError, /not registered/));
+  });
+});

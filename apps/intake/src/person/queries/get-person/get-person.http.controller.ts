@@ -1,0 +1,52 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { DomainError } from '@mukti/decider';
+import { CurrentActor, mayReadPersonalData, PersonalDataVault, Roles } from '@mukti/security';
+import type { Actor, StaffRole } from '@mukti/contracts';
+import { endpointRoles, PersonalDataView, PersonView } from '@mukti/staff-api';
+import { PersonStore } from '../../person.store';
+
+/** A person's record; her personal data is opened with her key only for roles allowed to read it. */
+@Controller('people/:personId')
+export class GetPersonController {
+  constructor(
+    private readonly people: PersonStore,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  @Get()
+  @Roles(...endpointRoles.readPerson)
+  async get(@Param('personId', new ParseUUIDPipe()) personId: string, @CurrentActor() actor: Actor): Promise<PersonView> {
+    const document = await this.people.aggregates.findOne({ _id: personId });
+    const state = document?.state;
+    if (!document || !state || state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
+    const view: PersonView = {
+      id: state.personId,
+      role: state.role,
+      gender: state.gender,
+      ageBand: state.ageBand,
+      origin: state.origin,
+      languages: state.languages,
+      referralSource: state.referralSource,
+      registeredAt: state.registeredAt,
+      registeredBy: String((document as unknown as { registeredBy?: string }).registeredBy ?? ''),
+      consents: Object.entries(state.consents).map(([scope, consent]) => ({
+        scope,
+        decision: consent!.decision,
+        givenBy: consent!.givenBy,
+        decidedAt: consent!.decidedAt,
+      })),
+      vulnerability: state.vulnerability
+        ? {
+            level: state.vulnerability.level,
+            score: state.vulnerability.score,
+            factors: state.vulnerability.factors,
+            assessedAt: state.vulnerability.assessedAt,
+          }
+        : undefined,
+    };
+    if (mayReadPersonalData(actor.role as StaffRole)) {
+      view.personalData = await this.vault.open<PersonalDataView>(state.personalData);
+    }
+    return view;
+  }
+}

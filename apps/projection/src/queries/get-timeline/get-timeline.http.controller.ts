@@ -1,0 +1,37 @@
+import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import { DomainError } from '@mukti/decider';
+import { Roles } from '@mukti/security';
+import { endpointRoles, TimelineView } from '@mukti/staff-api';
+import { TimelineStore } from '../../timeline/timeline.store';
+
+export const MAX_TIMELINE_ENTRIES = 1000;
+
+/** Her unified timeline, across pillars, in the order things happened. */
+@Controller('people/:personId/timeline')
+export class GetTimelineController {
+  constructor(private readonly timeline: TimelineStore) {}
+
+  @Get()
+  @Roles(...endpointRoles.readTimeline)
+  async get(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Query('limit', new DefaultValuePipe(200), ParseIntPipe) limit: number,
+  ): Promise<TimelineView> {
+    if (limit < 1 || limit > MAX_TIMELINE_ENTRIES) {
+      throw DomainError.ruleViolated(`limit must be between 1 and ${MAX_TIMELINE_ENTRIES}`, { field: 'limit' });
+    }
+    const entries = await this.timeline.timeline(personId, limit);
+    if (entries.length === 0) throw DomainError.notFound(`no timeline for person ${personId}`);
+    return {
+      personId,
+      entries: entries.map((entry) => ({
+        eventId: entry._id,
+        occurredAt: entry.occurredAt.toISOString(),
+        pillar: entry.pillar,
+        type: entry.type,
+        summary: entry.summary,
+        actor: { id: entry.actor.id, role: entry.actor.role },
+      })),
+    };
+  }
+}

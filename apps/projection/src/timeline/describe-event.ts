@@ -1,0 +1,51 @@
+/**
+ * How each event appears on a person's timeline: a short summary in the staff's words and the
+ * non-identifying facts the summary of her case is computed from. Never personal data: the
+ * projection does not hold her keys and does not need them.
+ */
+import { AnyEventEnvelope, eventCatalog, intakeEventTypes, Pillar } from '@mukti/contracts';
+
+export interface TimelineFacts {
+  [key: string]: unknown;
+}
+
+export interface DescribedEvent {
+  pillar: Pillar;
+  summary: string;
+  facts: TimelineFacts;
+}
+
+const words = (value: string) => value.replace(/-/g, ' ');
+const givers = { self: 'herself', guardian: 'her guardian', 'child-welfare-committee': 'the Child Welfare Committee' } as const;
+
+export function describeEvent(event: AnyEventEnvelope): DescribedEvent {
+  const pillar = eventCatalog[event.type].pillar;
+  switch (event.type) {
+    case intakeEventTypes.personRegistered: {
+      const { role, gender, ageBand, origin, referralSource, languages } = event.data;
+      const from = origin ? ` from ${origin.district}, ${origin.state}` : '';
+      return {
+        pillar,
+        summary: `Registered as ${role === 'survivor' ? 'a survivor' : 'a person at risk'} (${gender}, age ${ageBand})${from}; referred by ${words(referralSource)}`,
+        facts: { role, gender, ageBand, origin, referralSource, languages },
+      };
+    }
+    case intakeEventTypes.consentRecorded: {
+      const { scope, decision, givenBy } = event.data;
+      return {
+        pillar,
+        summary: `Consent to ${words(scope)} ${decision} (given by ${givers[givenBy]})`,
+        facts: { scope, decision, givenBy },
+      };
+    }
+    case intakeEventTypes.vulnerabilityAssessed: {
+      const { level, score, factors } = event.data;
+      const listed = factors.length > 0 ? `; ${factors.map(words).join(', ')}` : '';
+      return {
+        pillar,
+        summary: `Vulnerability assessed: ${level} (score ${score}${listed})`,
+        facts: { level, score, factors },
+      };
+    }
+  }
+}

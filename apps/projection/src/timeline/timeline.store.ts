@@ -1,0 +1,126 @@
+import { Schema, Model, Connection } from 'mongoose';
+import type { AnyEventEnvelope } from '@mukti/contracts';
+import { isDuplicateKeyError } from '@mukti/persistence';
+import { describeEvent } from './describe-event';
+import { PersonSummary, summarisePerson, SummarisedEntry } from './person-summary';
+
+/** One document per timeline entry (a person's whole history in one document would hit the 16 MB limit). */
+export interface TimelineEntry extends SummarisedEntry {
+  _id: string;
+  personId: string;
+  pillar: string;
+  summary: string;
+  actor: { id: string; role: string };
+  correlationId: string;
+  recordedAt: Date;
+}
+
+export interface StoredSummary extends PersonSummary {
+  _id: string;
+  updatedAt: Date;
+}
+
+const timelineEntrySchema = new Schema<TimelineEntry>(
+  {
+    _id: String,
+    personId: { type: String, required: true },
+    eventId: { type: String, required: true },
+    type: { type: String, required: true },
+    pillar: { type: String, required: true },
+    occurredAt: { type: Date, required: true },
+    summary: { type: String, required: true },
+    facts: { type: Schema.Types.Mixed, default: {} },
+    actor: { id: String, role: String },
+    correlationId: String,
+    recordedAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'timeline_entries', minimize: false },
+);
+timelineEntrySchema.index({ personId: 1, occurredAt: 1, _id: 1 });
+
+const summarySchema = new Schema<StoredSummary>(
+  {
+    _id: String,
+    personId: String,
+    pillars: { type: Schema.Types.Mixed, required: true },
+    entryCount: { type: Number, required: true },
+    lastEventAt: String,
+    updatedAt: Date,
+  },
+  { versionKey: false, collection: 'person_summaries', minimize: false },
+);
+
+/**
+ * The projection's read model: timeline entries keyed by event id (a redelivered event finds
+ * its entry already there) and a per-person summary recomputed from her entries.
+ */
+export class TimelineStore {
+  readonly entries: Model<TimelineEntry>;
+  readonly summaries: Model<StoredSummary>;
+
+  constructor(connection: Connection) {
+    this.entries = connection.model<TimelineEntry>('TimelineEntry', timelineEntrySchema);
+    this.summaries = connection.model<StoredSummary>('PersonSummary', summarySchema);
+  }
+
+  async createIndexes(): Promise<void> {
+    await this.entries.createCollection().catch(() => undefined);
+    await this.summaries.createCollection().catch(() => undefined);
+    await this.entries.createIndexes();
+  }
+
+  /** Idempotent: the same event twice leaves one entry and the same summary. */
+  async project(event: AnyEventEnvelope): Promise<void> {
+    const { pillar, summary, facts } = describeEvent(event);
+    try {
+      await this.entries.create({
+        _id: event.id,
+        eventId: event.id,
+        personId: event.subject,
+        type: event.type,
+        pillar,
+        occurredAt: new Date(event.time),
+        summary,
+        facts,
+        actor: event.actor,
+        correlationId: event.correlationId,
+        recordedAt: new Date(),
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    await this.refreshSummary(event.subject);
+  }
+
+  /**
+   * Recomputes her summary from all her entries. A concurrent projector may have added an entry
+   * meanwhile; the write only replaces a summary built from fewer entries, and the count is
+   * checked again afterwards, so the last writer always includes every entry.
+   */
+  private async refreshSummary(personId: string): Promise<void> {
+    for (let round = 0; round < 10; round += 1) {
+      const entries = await this.entries.find({ personId }).lean<TimelineEntry[]>();
+      const summary = summarisePerson(personId, entries);
+      const updated = await this.summaries.updateOne(
+        { _id: personId, entryCount: { $lt: summary.entryCount } },
+        { $set: { ...summary, updatedAt: new Date() } },
+      );
+      if (updated.matchedCount === 0) {
+        try {
+          await this.summaries.create({ _id: personId, ...summary, updatedAt: new Date() });
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
+        }
+      }
+      if ((await this.entries.countDocuments({ personId })) === entries.length) return;
+    }
+  }
+
+  async timeline(personId: string, limit: number): Promise<TimelineEntry[]> {
+    return this.entries.find({ personId }).sort({ occurredAt: 1, _id: 1 }).limit(limit).lean<TimelineEntry[]>();
+  }
+
+  async summary(personId: string): Promise<StoredSummary | null> {
+    return this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
+  }
+}

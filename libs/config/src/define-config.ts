@@ -1,0 +1,154 @@
+/**
+ * Configuration by environment, in one way for every service: each service declares the
+ * variables it reads with their defaults (defaults run the platform on one machine), and gets a
+ * typed, validated object. The declarations double as documentation: tests check that
+ * docker-compose.yml and k8s/ set every variable a service reads.
+ */
+
+export interface Variable<T> {
+  readonly kind: 'string' | 'port' | 'integer' | 'list' | 'secret';
+  readonly defaultValue?: string;
+  /** A secret's development default is used only outside production, and announced at start. */
+  readonly developmentOnlyDefault?: boolean;
+  readonly optional?: boolean;
+  readonly description: string;
+  parse(raw: string): T;
+}
+
+type Shape = Record<string, Variable<unknown>>;
+export type ConfigOf<S extends Shape> = { readonly [K in keyof S]: S[K] extends Variable<infer T> ? T : never };
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function string(description: string, defaultValue?: string): Variable<string> {
+  return { kind: 'string', description, defaultValue, parse: (raw) => raw };
+}
+
+export function optionalString(description: string): Variable<string | undefined> {
+  return { kind: 'string', description, optional: true, parse: (raw) => (raw === '' ? undefined : raw) };
+}
+
+export function port(description: string, defaultValue: number): Variable<number> {
+  return {
+    kind: 'port',
+    description,
+    defaultValue: String(defaultValue),
+    parse(raw) {
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`"${raw}" is not a TCP port`);
+      return value;
+    },
+  };
+}
+
+export function integer(description: string, defaultValue: number, min = 1): Variable<number> {
+  return {
+    kind: 'integer',
+    description,
+    defaultValue: String(defaultValue),
+    parse(raw) {
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min) throw new Error(`"${raw}" is not an integer >= ${min}`);
+      return value;
+    },
+  };
+}
+
+export function list(description: string, defaultValue: string): Variable<string[]> {
+  return {
+    kind: 'list',
+    description,
+    defaultValue,
+    parse: (raw) => raw.split(',').map((item) => item.trim()).filter(Boolean),
+  };
+}
+
+/** A secret: required in production, with a development default elsewhere. */
+export function secret(description: string, developmentDefault: string, minLength = 16): Variable<string> {
+  return {
+    kind: 'secret',
+    description,
+    defaultValue: developmentDefault,
+    developmentOnlyDefault: true,
+    parse(raw) {
+      if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters`);
+      return raw;
+    },
+  };
+}
+
+export interface ConfigDefinition<S extends Shape> {
+  readonly service: string;
+  readonly variables: S;
+  readonly variableNames: string[];
+  /** Reads and validates the environment; throws ConfigurationError listing every problem. */
+  load(env?: NodeJS.ProcessEnv): ConfigOf<S> & { readonly developmentDefaultsInUse: string[] };
+}
+
+export function defineConfig<S extends Shape>(service: string, variables: S): ConfigDefinition<S> {
+  return {
+    service,
+    variables,
+    variableNames: Object.keys(variables),
+    load(env = process.env) {
+      const production = env['NODE_ENV'] === 'production';
+      const problems: string[] = [];
+      const developmentDefaultsInUse: string[] = [];
+      const values: Record<string, unknown> = {};
+      for (const [name, variable] of Object.entries(variables)) {
+        const given = env[name];
+        let raw = given === undefined || given === '' ? undefined : given;
+        if (raw === undefined && variable.developmentOnlyDefault) {
+          if (production) {
+            problems.push(`${name} is required in production (${variable.description})`);
+            continue;
+          }
+          developmentDefaultsInUse.push(name);
+        }
+        raw ??= variable.defaultValue;
+        if (raw === undefined) {
+          if (variable.optional) {
+            values[name] = undefined;
+            continue;
+          }
+          problems.push(`${name} is required (${variable.description})`);
+          continue;
+        }
+        try {
+          values[name] = variable.parse(raw);
+        } catch (error) {
+          problems.push(`${name}: ${(error as Error).message}`);
+        }
+      }
+      if (problems.length > 0) throw new ConfigurationError(problems);
+      return Object.freeze({ ...values, developmentDefaultsInUse }) as ConfigOf<S> & {
+        developmentDefaultsInUse: string[];
+      };
+    },
+  };
+}
+
+/** Variables every service reads: logging, authentication. */
+export const commonVariables = {
+  NODE_ENV: string('"production" turns development defaults for secrets off', 'development'),
+  LOG_LEVEL: string('pino log level: fatal, error, warn, info, debug, trace', 'info'),
+  AUTH_JWT_SECRET: secret(
+    'HMAC secret for HS256 staff tokens (development and tests); ignored when AUTH_JWKS_URL is set',
+    'mukti-development-secret-do-not-use-in-production',
+    32,
+  ),
+  AUTH_JWKS_URL: optionalString("the OIDC provider's JWKS URL; when set, tokens are verified against it (RS256/ES256)"),
+  AUTH_ISSUER: string('expected "iss" of staff tokens', 'mukti-dev'),
+  AUTH_AUDIENCE: string('expected "aud" of staff tokens', 'mukti-api'),
+};
+
+/** Variables of every service that talks to Kafka and owns a database. */
+export const eventSourcedServiceVariables = {
+  KAFKA_BROKERS: list('comma-separated Kafka bootstrap servers', '127.0.0.1:9092'),
+  KAFKA_TOPIC_PARTITIONS: integer('partitions of the topics this service creates', 3),
+  KAFKA_TOPIC_REPLICATION_FACTOR: integer('replication factor of the topics this service creates', 1),
+};

@@ -1,0 +1,58 @@
+/**
+ * The one map from event type to payload schema, topic and pillar, used by producers and
+ * consumers alike: a renamed field fails to compile everywhere at once, and a payload is
+ * checked against the same schema when it is produced and when it is consumed.
+ */
+import { Static, TSchema, FormatRegistry } from '@sinclair/typebox';
+import { TypeCompiler, TypeCheck } from '@sinclair/typebox/compiler';
+import { topics, Topic } from './topics';
+import { intakeEventTypes, PersonRegisteredV1, ConsentRecordedV1, VulnerabilityAssessedV1 } from './intake/intake.events';
+
+export const pillars = ['intake', 'rescue', 'rehabilitation', 'livelihood', 'legal'] as const;
+export type Pillar = (typeof pillars)[number];
+
+interface CatalogEntry {
+  readonly schema: TSchema;
+  readonly topic: Topic;
+  readonly pillar: Pillar;
+}
+
+export const eventCatalog = {
+  [intakeEventTypes.personRegistered]: { schema: PersonRegisteredV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [intakeEventTypes.consentRecorded]: { schema: ConsentRecordedV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [intakeEventTypes.vulnerabilityAssessed]: {
+    schema: VulnerabilityAssessedV1,
+    topic: topics.intakeEvents,
+    pillar: 'intake',
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type EventType = keyof typeof eventCatalog;
+export type EventData<T extends EventType> = Static<(typeof eventCatalog)[T]['schema']>;
+
+export function isKnownEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(eventCatalog, type);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => UUID.test(value));
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
+}
+
+const compiled = new Map<string, TypeCheck<TSchema>>();
+function checkerOf(type: EventType): TypeCheck<TSchema> {
+  let check = compiled.get(type);
+  if (!check) {
+    check = TypeCompiler.Compile(eventCatalog[type].schema);
+    compiled.set(type, check);
+  }
+  return check;
+}
+
+/** Problems with a payload, as "path: reason"; empty when it matches its schema. */
+export function payloadProblems(type: string, data: unknown): string[] {
+  if (!isKnownEventType(type)) return [`type: unknown event type "${type}"`];
+  return [...checkerOf(type).Errors(data)].map((error) => `${error.path || '/'}: ${error.message}`);
+}

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './topics';
+export * from './vocabulary';
+export * from './personal-data';
+export * from './intake/intake.events';
+export * from './event-catalog';

@@ -1,0 +1,68 @@
+/** Events of the intake service: people, consent, vulnerability. */
+import { Type, Static } from '@sinclair/typebox';
+import { SealedPersonalData } from '../personal-data';
+import {
+  Place,
+  ageBands,
+  consentDecisions,
+  consentGivers,
+  consentScopes,
+  genders,
+  oneOf,
+  personRoles,
+  referralSources,
+  vulnerabilityFactors,
+  vulnerabilityLevels,
+} from '../vocabulary';
+
+const Timestamp = Type.String({ format: 'date-time' });
+const Id = Type.String({ format: 'uuid' });
+
+export const intakeEventTypes = {
+  personRegistered: 'org.mukti.intake.person-registered.v1',
+  consentRecorded: 'org.mukti.intake.consent-recorded.v1',
+  vulnerabilityAssessed: 'org.mukti.intake.vulnerability-assessed.v1',
+} as const;
+
+export const PersonRegisteredV1 = Type.Object(
+  {
+    personId: Id,
+    role: oneOf(personRoles),
+    /** Name, aliases, phone, address, birth date: sealed with the person's data key. */
+    personalData: SealedPersonalData,
+    gender: oneOf(genders),
+    ageBand: oneOf(ageBands),
+    origin: Type.Optional(Place),
+    languages: Type.Array(Type.String({ minLength: 2, maxLength: 40 }), { maxItems: 20 }),
+    referralSource: oneOf(referralSources),
+    registeredAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PersonRegisteredV1 = Static<typeof PersonRegisteredV1>;
+
+export const ConsentRecordedV1 = Type.Object(
+  {
+    personId: Id,
+    consentId: Id,
+    scope: oneOf(consentScopes),
+    decision: oneOf(consentDecisions),
+    givenBy: oneOf(consentGivers),
+    decidedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type ConsentRecordedV1 = Static<typeof ConsentRecordedV1>;
+
+export const VulnerabilityAssessedV1 = Type.Object(
+  {
+    personId: Id,
+    assessmentId: Id,
+    factors: Type.Array(oneOf(vulnerabilityFactors), { uniqueItems: true, maxItems: vulnerabilityFactors.length }),
+    score: Type.Integer({ minimum: 0 }),
+    level: oneOf(vulnerabilityLevels),
+    assessedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type VulnerabilityAssessedV1 = Static<typeof VulnerabilityAssessedV1>;

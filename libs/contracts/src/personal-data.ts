@@ -1,0 +1,17 @@
+import { Type, Static } from '@sinclair/typebox';
+
+/**
+ * Personal data as it travels and rests outside the intake service: sealed with the person's
+ * own data key (AES-256-GCM). Destroying that key makes every copy unreadable.
+ */
+export const SealedPersonalData = Type.Object(
+  {
+    keyId: Type.String({ minLength: 1 }),
+    algorithm: Type.Literal('AES-256-GCM'),
+    iv: Type.String({ minLength: 1 }),
+    ciphertext: Type.String({ minLength: 1 }),
+    authTag: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type SealedPersonalData = Static<typeof SealedPersonalData>;

@@ -1,0 +1,23 @@
+/**
+ * Topics of the platform: one per producing service, versioned. Created by the services with
+ * explicit partitions and retention (auto-creation is off on the brokers). Retention is forever:
+ * the topics are the record the projection is rebuilt from; erasure works by destroying a
+ * person's data key, not by deleting messages.
+ */
+export const topics = {
+  intakeEvents: 'mukti.intake.events.v1',
+} as const;
+
+export type Topic = (typeof topics)[keyof typeof topics];
+
+/** Where a consumer group parks the messages it could not handle, with the reason. */
+export function deadLetterTopicOf(consumerGroup: string): string {
+  return `${consumerGroup}.dead-letters.v1`;
+}
+
+/** Kafka topic configuration for every topic the platform creates. */
+export const eventTopicConfig = {
+  'retention.ms': '-1',
+  'cleanup.policy': 'delete',
+  'min.insync.replicas': '1',
+} as const;

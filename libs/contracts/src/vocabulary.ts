@@ -1,0 +1,79 @@
+/** Fixed vocabularies shared by every pillar. Values are stable identifiers; labels live in docs. */
+import { Type, TLiteral, TUnion } from '@sinclair/typebox';
+
+/** A schema accepting exactly the values of a vocabulary, typed as their union. */
+export function oneOf<T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> {
+  return Type.Union(values.map((value) => Type.Literal(value))) as unknown as TUnion<TLiteral<T[number]>[]>;
+}
+
+/** Indian states and union territories are free text for now, validated for shape only. */
+export const Place = Type.Object(
+  {
+    state: Type.String({ minLength: 2, maxLength: 80 }),
+    district: Type.String({ minLength: 2, maxLength: 80 }),
+  },
+  { additionalProperties: false },
+);
+
+export const genders = ['female', 'male', 'transgender', 'other', 'undisclosed'] as const;
+export type Gender = (typeof genders)[number];
+
+/**
+ * Age bands chosen so both legal classifications can be read off them: under ITPA a child is
+ * under 16 and a minor 16 to 18; under the Juvenile Justice Act and POCSO a child is under 18.
+ */
+export const ageBands = ['0-11', '12-15', '16-17', '18-24', '25-34', '35-49', '50+', 'unknown'] as const;
+export type AgeBand = (typeof ageBands)[number];
+
+export const personRoles = ['survivor', 'at-risk'] as const;
+export type PersonRole = (typeof personRoles)[number];
+
+export const referralSources = ['police', 'ngo', 'hotline', 'self', 'community', 'other'] as const;
+export type ReferralSource = (typeof referralSources)[number];
+
+export const consentScopes = [
+  'share-with-police',
+  'share-with-courts',
+  'share-with-organisations',
+  'research',
+  'photographs',
+] as const;
+export type ConsentScope = (typeof consentScopes)[number];
+
+export const consentDecisions = ['granted', 'withdrawn'] as const;
+export type ConsentDecision = (typeof consentDecisions)[number];
+
+/** Who gave the consent: the person, or for a child her guardian or the Child Welfare Committee. */
+export const consentGivers = ['self', 'guardian', 'child-welfare-committee'] as const;
+export type ConsentGiver = (typeof consentGivers)[number];
+
+/** Vulnerability factors; their weights and the level function are in docs/vulnerability.md. */
+export const vulnerabilityFactors = [
+  'debt',
+  'no-income',
+  'school-dropout',
+  'family-history-of-exploitation',
+  'migration',
+  'disability',
+  'domestic-violence',
+  'homelessness',
+  'orphaned-or-separated-child',
+  'substance-dependence',
+  'previous-trafficking',
+  'no-identity-documents',
+] as const;
+export type VulnerabilityFactor = (typeof vulnerabilityFactors)[number];
+
+export const vulnerabilityLevels = ['low', 'medium', 'high', 'critical'] as const;
+export type VulnerabilityLevel = (typeof vulnerabilityLevels)[number];
+
+export const staffRoles = [
+  'admin',
+  'caseworker',
+  'rescue-coordinator',
+  'counsellor',
+  'livelihood-officer',
+  'legal-officer',
+  'analyst',
+] as const;
+export type StaffRole = (typeof staffRoles)[number];

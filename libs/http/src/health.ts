@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@mukti/security';
+
+export interface HealthCheck {
+  readonly name: string;
+  /** Resolves with details when healthy, rejects when not. */
+  check(): Promise<Record<string, unknown> | void>;
+}
+
+export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+/** /health/live: the process answers. /health: everything it depends on answers too (readiness). */
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+
+  @Public()
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get()
+  @HttpCode(200)
+  async ready() {
+    const results: Record<string, unknown> = {};
+    let healthy = true;
+    await Promise.all(
+      this.checks.map(async ({ name, check }) => {
+        try {
+          results[name] = { status: 'ok', ...((await check()) ?? {}) };
+        } catch (error) {
+          healthy = false;
+          results[name] = { status: 'down', reason: (error as Error).message };
+        }
+      }),
+    );
+    const body = { status: healthy ? 'ok' : 'down', checks: results };
+    if (!healthy) throw new ServiceUnavailableException({ ...body, message: 'not ready', error: 'Service Unavailable' });
+    return body;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './validation';
+export * from './error.filter';
+export * from './service-app';
+export * from './health';
+export * from './request-context';
+export * from './run-service';

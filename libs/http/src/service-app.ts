@@ -1,0 +1,61 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { requestIdOf } from '@mukti/observability';
+import type { NextFunction, Request, Response } from 'express';
+import { ErrorFilter, errorBody } from './error.filter';
+import { requestValidationPipe } from './validation';
+
+/** Request logging for a service: one line per request with its id; health probes are not logged. */
+export function requestLogging(logger: Logger): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      logger,
+      genReqId: (request, response) => {
+        const id = requestIdOf(request.headers['x-request-id']);
+        response.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+    },
+  });
+}
+
+export interface ServiceAppOptions {
+  logger: Logger;
+  port: number;
+  /** Largest JSON body accepted; larger is a 413. */
+  bodyLimit?: string;
+  configure?: (app: NestExpressApplication) => void | Promise<void>;
+}
+
+/**
+ * Starts a service's HTTP side the same way everywhere: pino logging, security headers, a body
+ * size limit, request validation, one error shape, and graceful shutdown on SIGTERM/SIGINT
+ * (Nest calls each module's shutdown hooks: consumers stop, relays flush, connections close).
+ */
+export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(NestPinoLogger));
+  app.use(helmet());
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
+  // Malformed JSON and oversized bodies fail in the body parser, before Nest's filters: same shape here.
+  app.use((error: unknown, request: Request & { id?: string }, response: Response, next: NextFunction) => {
+    if (!error) return next();
+    const body = errorBody(error);
+    response.status(body.statusCode).json({ ...body, requestId: request.id });
+  });
+  app.useGlobalFilters(new ErrorFilter(options.logger));
+  app.useGlobalPipes(requestValidationPipe());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await options.configure?.(app);
+  await app.listen(options.port, '0.0.0.0');
+  return app;
+}

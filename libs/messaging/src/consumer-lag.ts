@@ -1,0 +1,27 @@
+import type { Admin } from 'kafkajs';
+
+export interface ConsumerLag {
+  /** Messages on the topics that the group has not committed yet. */
+  total: number;
+  byTopic: Record<string, number>;
+}
+
+/** How far a consumer group is behind the end of its topics. */
+export async function consumerLag(admin: Admin, groupId: string, topics: string[]): Promise<ConsumerLag> {
+  const committed = await admin.fetchOffsets({ groupId, topics });
+  const byTopic: Record<string, number> = {};
+  let total = 0;
+  for (const topic of topics) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const group = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+    let lag = 0;
+    for (const end of ends) {
+      const done = group.find((entry) => entry.partition === end.partition)?.offset ?? '-1';
+      const start = Number(done) >= 0 ? BigInt(done) : BigInt(end.low);
+      lag += Number(BigInt(end.high) - start);
+    }
+    byTopic[topic] = lag;
+    total += lag;
+  }
+  return { total, byTopic };
+}

@@ -1,0 +1,41 @@
+import { AnyDomainEvent, CommandContext, envelope, EventEnvelope } from '@mukti/contracts';
+import { Decider, fold } from '@mukti/decider';
+import { AggregateStore, VersionConflictError } from './aggregate-store';
+
+export interface HandleCommandOptions<Command, Event extends AnyDomainEvent, State> {
+  store: AggregateStore<State>;
+  decider: Decider<Command, Event, State>;
+  aggregateId: string;
+  command: Command;
+  context: CommandContext;
+  /** The producing service, the events' CloudEvents source: /mukti/intake. */
+  source: string;
+  /** Top-level fields to keep beside the state (unique fingerprints, for instance). */
+  fields?: (state: State) => Record<string, unknown>;
+  maxAttempts?: number;
+}
+
+/**
+ * Load, decide, store: the whole of handling a command. The new state and its events are
+ * written in one single-document operation; when another write got there first, the command
+ * is decided again against the fresh state (a few times, then the conflict is reported).
+ */
+export async function handleCommand<Command, Event extends AnyDomainEvent, State>(
+  options: HandleCommandOptions<Command, Event, State>,
+): Promise<{ state: State; events: EventEnvelope[] }> {
+  const { store, decider, aggregateId, command, context, source } = options;
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt += 1) {
+    const loaded = (await store.load(aggregateId)) ?? { state: decider.initialState(), version: 0 };
+    const decided = decider.decide(command, loaded.state);
+    if (decided.length === 0) return { state: loaded.state, events: [] };
+    const state = fold(decider, loaded.state, decided);
+    const events = decided.map((event) => envelope(event, source, context) as EventEnvelope);
+    try {
+      await store.append(aggregateId, loaded.version, state, events, options.fields?.(state));
+      return { state, events };
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
+    }
+  }
+}

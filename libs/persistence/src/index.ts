@@ -1,0 +1,5 @@
+export * from './mongo-connection';
+export * from './aggregate-store';
+export * from './duplicate-key';
+export * from './command-handling';
+export * from './service-database';

@@ -1,0 +1,5 @@
+export * from './staff-token';
+export * from './auth.guard';
+export * from './personal-data-vault';
+export * from './fingerprint';
+export * from './access-policy';

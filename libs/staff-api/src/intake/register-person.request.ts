@@ -1,0 +1,111 @@
+/**
+ * The staff API's request and response shapes, shared by the gateway (which validates and
+ * documents them) and the owning service (which validates them again: it trusts no caller).
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { genders, personRoles, referralSources, Gender, PersonRole, ReferralSource } from '@mukti/contracts';
+
+export class PlaceDto {
+  @ApiProperty({ example: 'West Bengal' })
+  @IsString()
+  @Length(2, 80)
+  state!: string;
+
+  @ApiProperty({ example: 'North 24 Parganas' })
+  @IsString()
+  @Length(2, 80)
+  district!: string;
+}
+
+export class RegisterPersonRequest {
+  @ApiProperty({ enum: personRoles, description: 'a survivor of exploitation, or a person at risk' })
+  @IsIn(personRoles)
+  role!: PersonRole;
+
+  @ApiProperty({ description: 'personal data: encrypted with her own key', example: 'Rani Das' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'personal data' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  aliases?: string[];
+
+  @ApiPropertyOptional({ description: 'personal data', example: '+91 98300 00000' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9][0-9 ()-]{5,19}$/, { message: 'phone must be digits, spaces, dashes or brackets, optionally starting with +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'personal data' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string;
+
+  @ApiPropertyOptional({ description: 'personal data (YYYY-MM-DD); only the age band leaves the intake service', example: '2008-03-14' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'birthDate must be a real calendar date' })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ description: 'when the birth date is not known', example: 2008 })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthYear?: number;
+
+  @ApiPropertyOptional({ description: 'age in years when neither birth date nor year is known', example: 17 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  age?: number;
+
+  @ApiProperty({ enum: genders })
+  @IsIn(genders)
+  gender!: Gender;
+
+  @ApiPropertyOptional({ type: PlaceDto, description: 'where she comes from (source of the trafficking flow)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlaceDto)
+  origin?: PlaceDto;
+
+  @ApiPropertyOptional({ type: [String], example: ['bn', 'hi'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(2, 40, { each: true })
+  languages?: string[];
+
+  @ApiProperty({ enum: referralSources })
+  @IsIn(referralSources)
+  referralSource!: ReferralSource;
+}
+
+export class RegisterPersonResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+}

@@ -1,0 +1,36 @@
+/**
+ * The environment variables each service reads, straight from the services' own config
+ * definitions: a variable added to a service fails these tests until compose and k8s set it.
+ */
+import { gatewayConfig } from '../../apps/gateway/src/gateway.config';
+import { intakeConfig } from '../../apps/intake/src/intake.config';
+import { projectionConfig } from '../../apps/projection/src/projection.config';
+
+export const appNames = ['gateway', 'intake', 'projection'] as const;
+export type AppName = (typeof appNames)[number];
+
+const definitions = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig };
+
+export const appVariables: Record<AppName, string[]> = {
+  gateway: gatewayConfig.variableNames,
+  intake: intakeConfig.variableNames,
+  projection: projectionConfig.variableNames,
+};
+
+/** Variables that hold secrets: interpolated in compose, taken from the Secret in k8s. */
+export const secretVariables: readonly string[] = [
+  ...new Set(
+    Object.values(definitions).flatMap((definition) =>
+      Object.entries(definition.variables)
+        .filter(([, variable]) => variable.kind === 'secret')
+        .map(([name]) => name),
+    ),
+  ),
+];
+
+/** The variable holding the HTTP port of each service. */
+export const portVariable: Record<AppName, string> = {
+  gateway: 'GATEWAY_PORT',
+  intake: 'INTAKE_PORT',
+  projection: 'PROJECTION_PORT',
+};

@@ -1,0 +1,353 @@
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+import { appNames, appVariables, portVariable, secretVariables, type AppName } from './app-variables';
+import { appsWithEntryPoint, isRecord, readYaml, repoPath } from './support';
+
+/**
+ * docker-compose.yml: every service is built from its Dockerfile, gets exactly the
+ * variables it reads, starts after its dependencies are healthy, and the infrastructure
+ * images are pinned.
+ */
+
+type Service = Record<string, unknown>;
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+const COMPOSE_FILE = 'docker-compose.yml';
+
+// Variables a service may receive although the app does not read them itself.
+const RUNTIME_VARIABLES = new Set(['NODE_OPTIONS', 'TZ']);
+
+function loadCompose(): ComposeFile {
+  const compose = readYaml<unknown>(COMPOSE_FILE, { merge: true });
+  if (!isRecord(compose) || !isRecord(compose.services)) {
+    throw new Error(`${COMPOSE_FILE} has no "services" mapping`);
+  }
+  return compose as unknown as ComposeFile;
+}
+
+function service(compose: ComposeFile, name: string): Service {
+  const s = compose.services[name];
+  if (!isRecord(s)) {
+    throw new Error(`${COMPOSE_FILE} has no service "${name}" (services: ${Object.keys(compose.services).join(', ')})`);
+  }
+  return s;
+}
+
+/** A service's environment as a map, whether written as a mapping or as KEY=VALUE items. */
+function environment(s: Service): Record<string, string> {
+  const env = s.environment;
+  if (env === undefined || env === null) return {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((item) => {
+        const text = String(item);
+        const eq = text.indexOf('=');
+        return eq < 0 ? [text, ''] : [text.slice(0, eq), text.slice(eq + 1)];
+      }),
+    );
+  }
+  if (isRecord(env)) {
+    return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]));
+  }
+  throw new Error(`environment must be a mapping or a list, got ${JSON.stringify(env)}`);
+}
+
+const INTERPOLATION = /\$\{([^}]*)\}/g;
+const INTERPOLATION_BODY = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/s;
+
+/** The value compose uses when none of the referenced host variables is set. */
+function withDefaults(value: string): string {
+  return value
+    .replace(INTERPOLATION, (_all, body: string) => {
+      const m = INTERPOLATION_BODY.exec(body);
+      if (!m) throw new Error(`malformed interpolation \${${body}}`);
+      const [, , op, arg] = m;
+      if (op === ':-' || op === '-') return arg ?? '';
+      return '';
+    })
+    .replace(/\$\$/g, '$');
+}
+
+/** Container ports a service publishes (short "ip:host:container/proto" or long syntax). */
+function containerPorts(s: Service): number[] {
+  const ports = Array.isArray(s.ports) ? s.ports : [];
+  return ports.map((p) => {
+    if (isRecord(p)) return Number(p.target);
+    const spec = withDefaults(String(p)).split('/')[0];
+    return Number(spec.split(':').pop());
+  });
+}
+
+function dependsOn(s: Service): Record<string, string> {
+  const deps = s.depends_on;
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [String(d), 'service_started']));
+  if (isRecord(deps)) {
+    return Object.fromEntries(
+      Object.entries(deps).map(([k, v]) => [k, isRecord(v) && typeof v.condition === 'string' ? v.condition : 'service_started']),
+    );
+  }
+  return {};
+}
+
+function imageTag(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0];
+  const lastSegment = withoutDigest.split('/').pop() ?? '';
+  return lastSegment.includes(':') ? lastSegment.split(':').pop() : undefined;
+}
+
+const compose = loadCompose();
+
+describe('docker-compose.yml', () => {
+  it('uses only well-formed ${VAR}, ${VAR:-default} and ${VAR:?message} interpolations', () => {
+    const problems: string[] = [];
+    for (const [name, s] of Object.entries(compose.services)) {
+      const walk = (value: unknown, path: string): void => {
+        if (typeof value === 'string') {
+          for (const m of value.matchAll(INTERPOLATION)) {
+            if (!INTERPOLATION_BODY.test(m[1])) problems.push(`${path}: ${m[0]}`);
+          }
+        } else if (Array.isArray(value)) {
+          value.forEach((v, i) => walk(v, `${path}[${i}]`));
+        } else if (isRecord(value)) {
+          Object.entries(value).forEach(([k, v]) => walk(v, `${path}.${k}`));
+        }
+      };
+      walk(s, `services.${name}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has a service, a Dockerfile and a variable list for every app with an entry point', () => {
+    const known = [...appNames].sort();
+    // A new apps/<name>/src/main.ts needs a row in app-variables.ts, a Dockerfile and a service.
+    expect(appsWithEntryPoint().filter((app) => !known.includes(app as AppName))).toEqual([]);
+    for (const app of appNames) {
+      expect({ app, dockerfile: existsSync(repoPath('apps', app, 'Dockerfile')) }).toEqual({ app, dockerfile: true });
+      expect(Object.keys(compose.services)).toContain(app);
+    }
+  });
+
+  describe.each(appNames.map((app) => [app]))('service %s', (app) => {
+    const s = (): Service => service(compose, app);
+
+    it('is built from apps/<app>/Dockerfile with the repository root as context', () => {
+      const build = s().build;
+      expect(isRecord(build)).toBe(true);
+      const { context, dockerfile } = build as Record<string, unknown>;
+      expect(posix.normalize(String(context))).toBe('.');
+      expect(posix.normalize(String(dockerfile))).toBe(`apps/${app}/Dockerfile`);
+      expect(existsSync(repoPath(String(context), String(dockerfile)))).toBe(true);
+    });
+
+    it('sets every variable the app reads', () => {
+      const env = environment(s());
+      const missing = appVariables[app].filter((v) => !(v in env));
+      expect(missing).toEqual([]);
+    });
+
+    it('sets no variable the app does not read (no typos, no secrets of other apps)', () => {
+      const env = environment(s());
+      const unexpected = Object.keys(env).filter((v) => !appVariables[app].includes(v) && !RUNTIME_VARIABLES.has(v));
+      expect(unexpected).toEqual([]);
+    });
+
+    it('takes secrets from the host environment, with only marked development defaults', () => {
+      const env = environment(s());
+      for (const name of secretVariables.filter((v) => appVariables[app].includes(v))) {
+        const value = env[name] ?? '';
+        const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:-|:\?)(.*)\}$/s.exec(value);
+        expect({ name, value, interpolated: m !== null && m[1] === name }).toEqual({ name, value, interpolated: true });
+        if (m && m[2] === ':-') {
+          const fallback = m[3];
+          const decoded = /^[A-Za-z0-9+/]+=*$/.test(fallback) ? Buffer.from(fallback, 'base64').toString('utf8') : '';
+          // A committed default must say it is for development only.
+          expect({ name, fallback, marked: /dev[-_ ]?only/i.test(fallback) || /dev[-_ ]?only/i.test(decoded) }).toEqual({
+            name,
+            fallback,
+            marked: true,
+          });
+        }
+      }
+    });
+
+    it('listens on the port it publishes', () => {
+      const port = Number(withDefaults(environment(s())[portVariable[app]] ?? ''));
+      expect(Number.isInteger(port) && port > 0).toBe(true);
+      expect(containerPorts(s())).toContain(port);
+    });
+
+    it('has a healthcheck against its own HTTP health endpoint', () => {
+      const hc = s().healthcheck;
+      expect(isRecord(hc)).toBe(true);
+      const test = (hc as Record<string, unknown>).test;
+      const text = Array.isArray(test) ? test.join(' ') : String(test);
+      expect(text).toMatch(/\/health(\/live)?\b/);
+      expect(text).toContain(portVariable[app]);
+    });
+  });
+
+  it('gives every service a healthcheck', () => {
+    const without = Object.entries(compose.services)
+      .filter(([, s]) => {
+        const hc = s.healthcheck;
+        if (!isRecord(hc) || hc.disable === true) return true;
+        const test = hc.test;
+        return !(Array.isArray(test) ? test.length > 1 && test[0] !== 'NONE' : typeof test === 'string' && test.length > 0);
+      })
+      .map(([name]) => name);
+    expect(without).toEqual([]);
+  });
+
+  it('waits only for dependencies that exist and, for service_healthy, have a healthcheck', () => {
+    const problems: string[] = [];
+    for (const [name, s] of Object.entries(compose.services)) {
+      for (const [dep, condition] of Object.entries(dependsOn(s))) {
+        const target = compose.services[dep];
+        if (!isRecord(target)) problems.push(`${name} depends on unknown service ${dep}`);
+        else if (condition === 'service_healthy' && !isRecord(target.healthcheck)) problems.push(`${name} waits for ${dep} to be healthy, which has no healthcheck`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each([['intake'], ['projection']])('starts %s after kafka and mongo are healthy', (app) => {
+    const deps = dependsOn(service(compose, app));
+    expect(deps).toEqual(expect.objectContaining({ kafka: 'service_healthy', mongo: 'service_healthy' }));
+  });
+
+  it('starts gateway after intake and projection are healthy', () => {
+    expect(dependsOn(service(compose, 'gateway'))).toEqual(
+      expect.objectContaining({ intake: 'service_healthy', projection: 'service_healthy' }),
+    );
+  });
+
+  it('points the apps at the compose services (Kafka, MongoDB, each other)', () => {
+    const names = Object.keys(compose.services);
+    const host = (url: string): string => new URL(url).hostname;
+    const port = (url: string): string => new URL(url).port;
+
+    for (const app of appNames.filter((a) => appVariables[a].includes('KAFKA_BROKERS'))) {
+      const brokers = withDefaults(environment(service(compose, app)).KAFKA_BROKERS).split(',');
+      for (const broker of brokers) {
+        const [h, p] = broker.trim().split(':');
+        expect({ app, broker, service: names.includes(h), port: p }).toEqual({ app, broker, service: true, port: '9092' });
+      }
+    }
+
+    const databases = new Map<string, string>();
+    for (const app of appNames.filter((a) => appVariables[a].includes('MONGODB_URI'))) {
+      const uri = withDefaults(environment(service(compose, app)).MONGODB_URI);
+      expect(uri).toMatch(/^mongodb:\/\//);
+      expect(names).toContain(host(uri));
+      const db = new URL(uri).pathname.replace(/^\//, '');
+      expect({ app, uri, hasDatabase: db.length > 0 }).toEqual({ app, uri, hasDatabase: true });
+      expect({ app, db, sharedWith: databases.get(db) }).toEqual({ app, db, sharedWith: undefined });
+      databases.set(db, app);
+    }
+
+    const gw = environment(service(compose, 'gateway'));
+    for (const [variable, target] of [
+      ['INTAKE_URL', 'intake'],
+      ['PROJECTION_URL', 'projection'],
+    ] as const) {
+      const url = withDefaults(gw[variable]);
+      expect(host(url)).toBe(target);
+      expect(port(url)).toBe(withDefaults(environment(service(compose, target))[portVariable[target]]));
+    }
+  });
+
+  it('keeps a shared secret identical in every service that reads it', () => {
+    for (const name of secretVariables) {
+      const values = new Set(
+        appNames.filter((a) => appVariables[a].includes(name)).map((a) => environment(service(compose, a))[name]),
+      );
+      expect({ name, distinctValues: values.size }).toEqual({ name, distinctValues: 1 });
+    }
+  });
+
+  it('gives intake a development PERSONAL_DATA_MASTER_KEY of 32 bytes', () => {
+    const key = withDefaults(environment(service(compose, 'intake')).PERSONAL_DATA_MASTER_KEY ?? '');
+    expect(Buffer.from(key, 'base64').length).toBe(32);
+  });
+
+  describe('kafka', () => {
+    const kafka = (): Service => service(compose, 'kafka');
+
+    it('uses a pinned apache/kafka image', () => {
+      const image = String(kafka().image);
+      expect(image).toMatch(/^apache\/kafka:/);
+      expect(imageTag(image)).toMatch(/^\d+\.\d+\.\d+/);
+    });
+
+    it('runs a single KRaft node without topic auto-creation and with replication factor 1', () => {
+      const env = environment(kafka());
+      expect(env.KAFKA_NODE_ID).toBeDefined();
+      expect(env.KAFKA_PROCESS_ROLES.split(',').sort()).toEqual(['broker', 'controller']);
+      expect(env.KAFKA_LISTENERS).toMatch(/:9092\b/);
+      expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('kafka:9092');
+      expect(env.KAFKA_CONTROLLER_QUORUM_VOTERS).toMatch(new RegExp(`^${env.KAFKA_NODE_ID}@kafka:\\d+$`));
+      expect(env.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+      const factors = Object.entries(env).filter(([k]) => /REPLICATION_FACTOR$|_MIN_ISR$|MIN_INSYNC_REPLICAS$/.test(k));
+      expect(factors.length).toBeGreaterThan(0);
+      expect(factors.filter(([, v]) => v !== '1')).toEqual([]);
+      for (const app of appNames.filter((a) => appVariables[a].includes('KAFKA_TOPIC_REPLICATION_FACTOR'))) {
+        expect(withDefaults(environment(service(compose, app)).KAFKA_TOPIC_REPLICATION_FACTOR)).toBe('1');
+      }
+    });
+
+    it('is health-checked with kafka-broker-api-versions.sh', () => {
+      const hc = kafka().healthcheck as Record<string, unknown>;
+      expect([hc.test].flat().join(' ')).toContain('/opt/kafka/bin/kafka-broker-api-versions.sh');
+    });
+
+    it('keeps its data in a named volume', () => {
+      expect(namedVolumes(kafka())).toHaveLength(1);
+    });
+  });
+
+  describe('mongo', () => {
+    const mongo = (): Service => service(compose, 'mongo');
+
+    it('uses a pinned mongo image', () => {
+      const image = String(mongo().image);
+      expect(image).toMatch(/^mongo:/);
+      expect(imageTag(image)).toMatch(/^\d+\.\d+/);
+    });
+
+    it('is health-checked with a mongosh ping', () => {
+      const hc = mongo().healthcheck as Record<string, unknown>;
+      const text = [hc.test].flat().join(' ');
+      expect(text).toContain('mongosh');
+      expect(text).toContain('ping');
+    });
+
+    it('keeps /data/db in a named volume', () => {
+      expect(namedVolumes(mongo())).toEqual([expect.objectContaining({ target: '/data/db' })]);
+    });
+  });
+
+  it('pins every image it pulls (no missing or latest tag)', () => {
+    const unpinned = Object.entries(compose.services)
+      .filter(([, s]) => s.build === undefined)
+      .map(([name, s]) => [name, String(s.image)])
+      .filter(([, image]) => !image.includes('@') && (imageTag(image) === undefined || imageTag(image) === 'latest'));
+    expect(unpinned).toEqual([]);
+  });
+
+  function namedVolumes(s: Service): { source: string; target: string }[] {
+    const mounts = (Array.isArray(s.volumes) ? s.volumes : []).map((v) => {
+      if (isRecord(v)) return { source: String(v.source), target: String(v.target) };
+      const [source, target] = String(v).split(':');
+      return { source, target };
+    });
+    const declared = Object.keys(compose.volumes ?? {});
+    const named = mounts.filter((m) => declared.includes(m.source));
+    // A mount that is neither a path nor a declared volume would be an undeclared volume.
+    const undeclared = mounts.filter((m) => !declared.includes(m.source) && !/^[./~]/.test(m.source));
+    expect(undeclared).toEqual([]);
+    return named;
+  }
+});

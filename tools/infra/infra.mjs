@@ -1,0 +1,1023 @@
+#!/usr/bin/env node
+// Local infrastructure for development and tests, without Docker:
+//   - Apache Kafka (KRaft, one combined broker+controller node), classpath fetched from Maven Central
+//   - FerretDB v1 (MongoDB wire protocol) on its SQLite backend, built with the Go toolchain
+// Everything is cached in <repo>/.cache/infra/ (git-ignored). See tools/infra/README.md.
+//
+// CLI:     node tools/infra/infra.mjs up|down|status|reset
+// Library: import { up, down, status } from './tools/infra/infra.mjs'
+//
+// Node standard library only; `kafkajs` is used for the Kafka readiness check when it can be
+// resolved from the repo root's node_modules (a raw ApiVersions request + the server log are used otherwise).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// ---------------------------------------------------------------------------------------------
+// Paths and settings
+// ---------------------------------------------------------------------------------------------
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(HERE, '..', '..');
+export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'infra');
+
+const KAFKA_VERSION = process.env.MUKTI_KAFKA_VERSION || '4.4.0';
+const FERRETDB_VERSION = 'v1.24.2';
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+
+const P = {
+  bin: path.join(CACHE_DIR, 'bin'),
+  ferretdbBin: path.join(CACHE_DIR, 'bin', 'ferretdb'),
+  ferretdbSrc: path.join(CACHE_DIR, 'src', `ferretdb-${FERRETDB_VERSION}`),
+  ferretdbData: path.join(CACHE_DIR, 'ferretdb-data'),
+  ferretdbState: path.join(CACHE_DIR, 'ferretdb-state'),
+  kafkaHome: path.join(CACHE_DIR, `kafka-${KAFKA_VERSION}`),
+  kafkaLibs: path.join(CACHE_DIR, `kafka-${KAFKA_VERSION}`, 'libs'),
+  kafkaConf: path.join(CACHE_DIR, 'kafka-conf'),
+  kafkaData: path.join(CACHE_DIR, 'kafka-data'),
+  kafkaPom: path.join(HERE, 'kafka', 'pom.xml'),
+  logs: path.join(CACHE_DIR, 'logs'),
+  kafkaLog: path.join(CACHE_DIR, 'logs', 'kafka.log'),
+  ferretdbLog: path.join(CACHE_DIR, 'logs', 'ferretdb.log'),
+  provisionLog: path.join(CACHE_DIR, 'logs', 'provision.log'),
+  run: path.join(CACHE_DIR, 'run'),
+  lock: path.join(CACHE_DIR, 'run', 'infra.lock'),
+  state: path.join(CACHE_DIR, 'state.json'),
+};
+
+const HOST = '127.0.0.1';
+
+function intEnv(name, dflt) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name}=${raw} is not a valid TCP port`);
+  return n;
+}
+
+function settings() {
+  const kafkaPort = intEnv('MUKTI_KAFKA_PORT', 9092);
+  return {
+    kafkaPort,
+    kafkaControllerPort: intEnv('MUKTI_KAFKA_CONTROLLER_PORT', kafkaPort + 1),
+    ferretdbPort: intEnv('MUKTI_FERRETDB_PORT', 27017),
+    externalKafka: process.env.KAFKA_BROKERS || '',
+    externalMongo: process.env.MONGODB_URI || '',
+  };
+}
+
+const SERVICES = {
+  kafka: { pidFile: path.join(P.run, 'kafka.pid'), infoFile: path.join(P.run, 'kafka.json'), log: P.kafkaLog, stopTimeoutMs: 45_000 },
+  ferretdb: { pidFile: path.join(P.run, 'ferretdb.pid'), infoFile: path.join(P.run, 'ferretdb.json'), log: P.ferretdbLog, stopTimeoutMs: 15_000 },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const rel = (p) => path.relative(process.cwd(), p) || '.';
+const mkdirp = (d) => fs.mkdirSync(d, { recursive: true });
+
+function makeLogger(quiet) {
+  return (...args) => {
+    if (!quiet) process.stderr.write(`[infra] ${args.join(' ')}\n`);
+  };
+}
+
+function readText(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function readJson(file) {
+  const t = readText(file);
+  if (t == null) return null;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return null;
+  }
+}
+
+function writeFileAtomic(file, content) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+}
+
+function tailFile(file, lines = 25) {
+  const t = readText(file);
+  if (!t) return '(log is empty)';
+  return t.split('\n').slice(-lines - 1).join('\n');
+}
+
+function fileSize(file) {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function readFrom(file, offset) {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const start = Math.max(0, Math.min(offset, size));
+      const buf = Buffer.alloc(size - start);
+      fs.readSync(fd, buf, 0, buf.length, start);
+      return buf.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
+function pidAlive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+  // a zombie (exited, not yet reaped) is not alive for our purposes
+  const stat = readText(`/proc/${pid}/stat`);
+  if (stat && /\) Z /.test(stat)) return false;
+  return true;
+}
+
+function cmdlineOf(pid) {
+  const t = readText(`/proc/${pid}/cmdline`);
+  return t ? t.split('\0').filter(Boolean) : null;
+}
+
+/** Is `pid` a process that this script started for `name` (guards against pid reuse)? */
+function isOurProcess(name, pid) {
+  const argv = cmdlineOf(pid);
+  if (!argv) return pidAlive(pid); // no /proc: trust the pid file
+  const joined = argv.join(' ');
+  if (name === 'kafka') return joined.includes('kafka.Kafka') && joined.includes(CACHE_DIR);
+  return joined.includes(P.ferretdbBin);
+}
+
+function readPid(name) {
+  const t = readText(SERVICES[name].pidFile);
+  const pid = t ? Number.parseInt(t.trim(), 10) : NaN;
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+function removePidFiles(name) {
+  for (const f of [SERVICES[name].pidFile, SERVICES[name].infoFile]) fs.rmSync(f, { force: true });
+}
+
+/** Our running instance of `name`, or null (stale pid files are removed). */
+function ourInstance(name) {
+  const pid = readPid(name);
+  if (!pid) return null;
+  if (pidAlive(pid) && isOurProcess(name, pid)) return { pid, info: readJson(SERVICES[name].infoFile) || {} };
+  removePidFiles(name);
+  return null;
+}
+
+function run(cmd, args, opts = {}) {
+  // async spawn, output appended to the provisioning log; resolves with the exit code
+  return new Promise((resolve, reject) => {
+    const out = fs.openSync(P.provisionLog, 'a');
+    fs.writeSync(out, `\n=== ${new Date().toISOString()} $ ${cmd} ${args.join(' ')}\n`);
+    let child;
+    try {
+      child = spawn(cmd, args, { stdio: ['ignore', opts.captureStdout ? 'pipe' : out, out], ...opts });
+    } catch (e) {
+      fs.closeSync(out);
+      reject(e);
+      return;
+    }
+    let stdout = '';
+    if (opts.captureStdout) child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', (e) => {
+      fs.closeSync(out);
+      reject(new Error(`cannot run ${cmd}: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      fs.closeSync(out);
+      resolve({ code: code ?? (signal ? 128 : 1), stdout });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ports
+// ---------------------------------------------------------------------------------------------
+
+function tcpConnect(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    const done = (ok) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+function canBind(host, port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** Best effort: who listens on `port` (uses `ss -ltnpH`). */
+function whoListens(port) {
+  const r = spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout.trim()) return null;
+  const m = r.stdout.match(/users:\(\("([^"]+)",pid=(\d+)/);
+  if (!m) return `an unknown process (ss: ${r.stdout.trim().split('\n')[0].replace(/\s+/g, ' ')})`;
+  const argv = cmdlineOf(Number(m[2]));
+  const cmd = argv ? argv.join(' ').slice(0, 200) : m[1];
+  return `pid ${m[2]} (${cmd})`;
+}
+
+async function assertPortFree(port, what) {
+  const inUse = (await tcpConnect(HOST, port, 500)) || !(await canBind(HOST, port));
+  if (!inUse) return;
+  const who = whoListens(port);
+  throw new Error(
+    `port ${port} (${what}) on ${HOST} is already in use by ${who || 'another process (could not identify it; try `ss -ltnp`)'}. ` +
+      `Stop that process, or move ours with ${what.startsWith('Kafka controller') ? 'MUKTI_KAFKA_CONTROLLER_PORT' : what.startsWith('Kafka') ? 'MUKTI_KAFKA_PORT' : 'MUKTI_FERRETDB_PORT'}=<port>, ` +
+      `or point at an existing server with ${what.startsWith('Kafka') ? 'KAFKA_BROKERS' : 'MONGODB_URI'}=...`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lock (serialises concurrent up/down calls from several processes)
+// ---------------------------------------------------------------------------------------------
+
+async function withLock(fn, log, timeoutMs = 600_000) {
+  mkdirp(P.run);
+  const deadline = Date.now() + timeoutMs;
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = fs.openSync(P.lock, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const holder = Number.parseInt(readText(P.lock) || '', 10);
+      if (holder === process.pid) throw new Error('infra.mjs: re-entrant up()/down() in the same process is not supported');
+      if (!Number.isInteger(holder) || !pidAlive(holder)) {
+        fs.rmSync(P.lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${rel(P.lock)} (held by pid ${holder})`);
+      if (!announced) {
+        log(`waiting for another infra.mjs (pid ${holder}) to finish...`);
+        announced = true;
+      }
+      await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    if (Number.parseInt(readText(P.lock) || '', 10) === process.pid) fs.rmSync(P.lock, { force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provisioning
+// ---------------------------------------------------------------------------------------------
+
+function pomFingerprint() {
+  return `${KAFKA_VERSION}\n${fs.readFileSync(P.kafkaPom, 'utf8')}`;
+}
+
+async function provisionKafka(log) {
+  const marker = path.join(P.kafkaHome, '.complete');
+  if (fs.existsSync(P.kafkaLibs) && readText(marker) === pomFingerprint()) {
+    const n = fs.readdirSync(P.kafkaLibs).filter((f) => f.endsWith('.jar')).length;
+    log(`kafka: reusing cached Kafka ${KAFKA_VERSION} classpath (${n} jars in ${rel(P.kafkaLibs)})`);
+    return { cached: true };
+  }
+  const t0 = Date.now();
+  log(`kafka: fetching Kafka ${KAFKA_VERSION} jars from Maven Central (mvn dependency:copy-dependencies)...`);
+  mkdirp(P.kafkaHome);
+  const tmp = path.join(P.kafkaHome, `libs.tmp-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const { code } = await run('mvn', [
+    '-q', '-B', '-Dstyle.color=never',
+    '-f', P.kafkaPom,
+    `-Dkafka.version=${KAFKA_VERSION}`,
+    'dependency:copy-dependencies',
+    '-DincludeScope=runtime',
+    `-DoutputDirectory=${tmp}`,
+  ], { cwd: P.kafkaHome });
+  if (code !== 0) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`mvn failed to fetch Kafka ${KAFKA_VERSION} (exit ${code}); see ${rel(P.provisionLog)}:\n${tailFile(P.provisionLog, 15)}`);
+  }
+  if (!fs.readdirSync(tmp).some((f) => f.startsWith('kafka_2.13-'))) throw new Error(`mvn produced no kafka_2.13 jar in ${tmp}`);
+  fs.rmSync(P.kafkaLibs, { recursive: true, force: true });
+  fs.renameSync(tmp, P.kafkaLibs);
+  fs.writeFileSync(marker, pomFingerprint());
+  log(`kafka: classpath ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { cached: false, ms: Date.now() - t0 };
+}
+
+function ferretdbBinaryOk() {
+  if (!fs.existsSync(P.ferretdbBin)) return false;
+  const r = spawnSync(P.ferretdbBin, ['--version'], { encoding: 'utf8', timeout: 20_000 });
+  return r.status === 0 && r.stdout.includes(`version: ${FERRETDB_VERSION}`);
+}
+
+async function provisionFerretDB(log) {
+  if (ferretdbBinaryOk()) {
+    log(`ferretdb: reusing cached FerretDB ${FERRETDB_VERSION} binary (${rel(P.ferretdbBin)})`);
+    return { cached: true };
+  }
+  // Plain `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2` builds a binary that panics at
+  // start-up ("Invalid build/version/version.txt file content"): the module zip lacks the generated
+  // build/version/version.txt. So: download the module, copy it into the cache, add version.txt, go build.
+  const t0 = Date.now();
+  log(`ferretdb: building FerretDB ${FERRETDB_VERSION} with go (download + compile, ~1-2 min cold)...`);
+  const goEnv = { ...process.env, GOWORK: 'off', GOFLAGS: '-buildvcs=false', GO111MODULE: 'on' };
+  mkdirp(P.bin);
+  const dl = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+    cwd: CACHE_DIR, env: goEnv, captureStdout: true,
+  });
+  let dir;
+  try {
+    dir = JSON.parse(dl.stdout).Dir;
+  } catch {
+    /* handled below */
+  }
+  if (dl.code !== 0 || !dir) {
+    throw new Error(`go mod download ${FERRETDB_MODULE}@${FERRETDB_VERSION} failed (exit ${dl.code}); see ${rel(P.provisionLog)}:\n${dl.stdout}\n${tailFile(P.provisionLog, 15)}`);
+  }
+  fs.rmSync(P.ferretdbSrc, { recursive: true, force: true });
+  mkdirp(path.dirname(P.ferretdbSrc));
+  fs.cpSync(dir, P.ferretdbSrc, { recursive: true });
+  spawnSync('chmod', ['-R', 'u+w', P.ferretdbSrc]); // the module cache is read-only
+  fs.writeFileSync(path.join(P.ferretdbSrc, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+  const tmpBin = `${P.ferretdbBin}.tmp-${process.pid}`;
+  const b = await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { cwd: P.ferretdbSrc, env: goEnv });
+  if (b.code !== 0) {
+    fs.rmSync(tmpBin, { force: true });
+    throw new Error(`go build of FerretDB failed (exit ${b.code}); see ${rel(P.provisionLog)}:\n${tailFile(P.provisionLog, 15)}`);
+  }
+  fs.renameSync(tmpBin, P.ferretdbBin);
+  if (!ferretdbBinaryOk()) throw new Error(`the built ${rel(P.ferretdbBin)} does not report version ${FERRETDB_VERSION}`);
+  log(`ferretdb: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { cached: false, ms: Date.now() - t0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kafka
+// ---------------------------------------------------------------------------------------------
+
+const LOG4J2_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<!-- generated by tools/infra/infra.mjs -->
+<Configuration status="WARN" shutdownHook="disable">
+  <Appenders>
+    <File name="file" fileName="\${sys:kafka.logs.dir}/kafka.log" append="true">
+      <PatternLayout pattern="[%d] %p %m (%c)%n"/>
+    </File>
+  </Appenders>
+  <Loggers>
+    <Root level="INFO"><AppenderRef ref="file"/></Root>
+    <Logger name="kafka.request.logger" level="WARN"/>
+    <Logger name="org.apache.kafka.clients.NetworkClient" level="WARN"/>
+  </Loggers>
+</Configuration>
+`;
+
+function kafkaServerProperties(s) {
+  return `# generated by tools/infra/infra.mjs: single-node KRaft (combined broker + controller)
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@${HOST}:${s.kafkaControllerPort}
+listeners=PLAINTEXT://${HOST}:${s.kafkaPort},CONTROLLER://${HOST}:${s.kafkaControllerPort}
+advertised.listeners=PLAINTEXT://${HOST}:${s.kafkaPort}
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=${P.kafkaData}
+num.partitions=1
+default.replication.factor=1
+min.insync.replicas=1
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+background.threads=4
+log.retention.hours=-1
+log.segment.bytes=67108864
+log.cleaner.dedupe.buffer.size=16777216
+`;
+}
+
+function kafkaJavaArgs() {
+  return [
+    '-Xms128m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:+ExitOnOutOfMemoryError',
+    '-XX:ActiveProcessorCount=2', '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${path.join(P.kafkaConf, 'log4j2.xml')}`,
+    `-Dkafka.logs.dir=${P.logs}`,
+    '-cp', `${P.kafkaLibs}${path.sep}*`,
+  ];
+}
+
+function kafkaClusterId() {
+  // Kafka's Uuid.randomUuid().toString(): 16 random bytes, base64url without padding, never starting with '-'
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+function formatKafkaStorage(log) {
+  if (fs.existsSync(path.join(P.kafkaData, 'meta.properties'))) {
+    const v = readText(path.join(P.kafkaData, '.formatted-by-kafka'))?.trim();
+    log(`kafka: reusing formatted data dir ${rel(P.kafkaData)}${v ? ` (formatted by Kafka ${v})` : ''}`);
+    return;
+  }
+  mkdirp(P.kafkaData);
+  const id = kafkaClusterId();
+  log(`kafka: formatting ${rel(P.kafkaData)} (cluster id ${id})`);
+  const out = fs.openSync(P.kafkaLog, 'a');
+  fs.writeSync(out, `\n=== ${new Date().toISOString()} infra.mjs: kafka.tools.StorageTool format -t ${id}\n`);
+  const r = spawnSync('java', [
+    ...kafkaJavaArgs().filter((a) => !a.startsWith('-Xms')),
+    'kafka.tools.StorageTool', 'format', '-t', id, '-c', path.join(P.kafkaConf, 'server.properties'),
+  ], { stdio: ['ignore', out, out], timeout: 120_000 });
+  fs.closeSync(out);
+  if (r.status !== 0) {
+    throw new Error(`Kafka storage format failed (exit ${r.status ?? r.signal}); see ${rel(P.kafkaLog)}:\n${tailFile(P.kafkaLog, 15)}`);
+  }
+  fs.writeFileSync(path.join(P.kafkaData, '.formatted-by-kafka'), `${KAFKA_VERSION}\n`);
+}
+
+let kafkajsModule; // undefined: not looked up yet; null: not available
+async function loadKafkajs() {
+  if (kafkajsModule !== undefined) return kafkajsModule;
+  try {
+    const req = createRequire(path.join(REPO_ROOT, 'package.json'));
+    const resolved = req.resolve('kafkajs');
+    const mod = await import(pathToFileURL(resolved).href);
+    kafkajsModule = mod.Kafka ? mod : mod.default;
+  } catch {
+    kafkajsModule = null;
+  }
+  return kafkajsModule;
+}
+
+/** Kafka ApiVersions v0 request (dependency-free "does the broker answer" probe). */
+function kafkaApiVersions(host, port, timeoutMs = 3000) {
+  return new Promise((resolve) => {
+    const clientId = Buffer.from('infra.mjs');
+    const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
+    body.writeInt16BE(18, 0); // api key ApiVersions
+    body.writeInt16BE(0, 2); // version 0
+    body.writeInt32BE(4242, 4); // correlation id
+    body.writeInt16BE(clientId.length, 8);
+    clientId.copy(body, 10);
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(body.length, 0);
+    let buf = Buffer.alloc(0);
+    const s = net.connect({ host, port });
+    const done = (ok) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('error', () => done(false));
+    s.once('connect', () => s.write(Buffer.concat([size, body])));
+    s.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      if (buf.length < 10) return;
+      const len = buf.readInt32BE(0);
+      if (buf.length < 4 + len) return;
+      done(buf.readInt32BE(4) === 4242 && buf.readInt16BE(8) === 0);
+    });
+  });
+}
+
+function parseBrokers(list) {
+  return list.split(',').map((b) => b.trim()).filter(Boolean).map((b) => {
+    const m = b.replace(/^[a-z]+:\/\//i, '').match(/^\[?([^\]]+?)\]?:(\d+)$/);
+    if (!m) throw new Error(`KAFKA_BROKERS entry "${b}" is not host:port`);
+    return { host: m[1], port: Number(m[2]) };
+  });
+}
+
+/** One readiness probe. Returns null when ready, otherwise a reason string. */
+async function kafkaProbe(brokers, { logFile, logOffset } = {}) {
+  const reachable = [];
+  for (const b of brokers) if (await tcpConnect(b.host, b.port, 1000)) reachable.push(b);
+  if (!reachable.length) return `no broker accepts TCP connections (${brokers.map((b) => `${b.host}:${b.port}`).join(', ')})`;
+  const kjs = await loadKafkajs();
+  if (kjs) {
+    const kafka = new kjs.Kafka({
+      clientId: 'infra-readiness',
+      brokers: reachable.map((b) => `${b.host}:${b.port}`),
+      logLevel: kjs.logLevel.NOTHING,
+      connectionTimeout: 3000,
+      requestTimeout: 5000,
+      retry: { retries: 0 },
+    });
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const c = await admin.describeCluster();
+      if (!c.brokers.length) return 'metadata lists no brokers yet';
+      return null;
+    } catch (e) {
+      return `kafkajs describeCluster: ${e.message}`;
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+  }
+  if (!(await kafkaApiVersions(reachable[0].host, reachable[0].port))) return 'broker does not answer ApiVersions yet';
+  if (logFile) {
+    const text = readFrom(logFile, logOffset || 0);
+    if (!/Kafka Server started|started \(kafka\.server/.test(text)) return `no "Kafka Server started" line in ${rel(logFile)} yet`;
+  }
+  return null;
+}
+
+/** Offset of the last "infra.mjs starting kafka" marker in the log (for reused instances). */
+function lastStartMarkerOffset(logFile) {
+  const size = fileSize(logFile);
+  const from = Math.max(0, size - 8 * 1024 * 1024);
+  const text = readFrom(logFile, from);
+  const i = text.lastIndexOf('infra.mjs: starting kafka');
+  return i < 0 ? 0 : from + Buffer.byteLength(text.slice(0, i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// FerretDB / MongoDB wire protocol
+// ---------------------------------------------------------------------------------------------
+
+function bsonEncode(doc) {
+  const parts = [];
+  for (const [k, v] of Object.entries(doc)) {
+    const key = Buffer.from(`${k}\0`);
+    if (typeof v === 'number' && Number.isInteger(v)) {
+      const b = Buffer.alloc(4);
+      b.writeInt32LE(v);
+      parts.push(Buffer.from([0x10]), key, b);
+    } else if (typeof v === 'string') {
+      const s = Buffer.from(`${v}\0`);
+      const l = Buffer.alloc(4);
+      l.writeInt32LE(s.length);
+      parts.push(Buffer.from([0x02]), key, l, s);
+    } else if (typeof v === 'boolean') {
+      parts.push(Buffer.from([0x08]), key, Buffer.from([v ? 1 : 0]));
+    } else throw new Error(`bsonEncode: unsupported value for ${k}`);
+  }
+  const body = Buffer.concat(parts);
+  const len = Buffer.alloc(4);
+  len.writeInt32LE(4 + body.length + 1);
+  return Buffer.concat([len, body, Buffer.from([0])]);
+}
+
+function bsonDecode(buf, off = 0) {
+  const end = off + buf.readInt32LE(off);
+  const out = {};
+  let i = off + 4;
+  while (i < end - 1) {
+    const type = buf[i++];
+    const z = buf.indexOf(0, i);
+    const key = buf.toString('utf8', i, z);
+    i = z + 1;
+    switch (type) {
+      case 0x01: out[key] = buf.readDoubleLE(i); i += 8; break;
+      case 0x02: case 0x0d: case 0x0e: { const l = buf.readInt32LE(i); out[key] = buf.toString('utf8', i + 4, i + 4 + l - 1); i += 4 + l; break; }
+      case 0x03: case 0x04: { const l = buf.readInt32LE(i); const d = bsonDecode(buf, i); out[key] = type === 0x04 ? Object.values(d) : d; i += l; break; }
+      case 0x05: { const l = buf.readInt32LE(i); i += 4 + 1 + l; break; }
+      case 0x07: i += 12; break;
+      case 0x08: out[key] = buf[i] === 1; i += 1; break;
+      case 0x09: case 0x11: case 0x12: out[key] = Number(buf.readBigInt64LE(i)); i += 8; break;
+      case 0x0a: out[key] = null; break;
+      case 0x10: out[key] = buf.readInt32LE(i); i += 4; break;
+      case 0x13: i += 16; break;
+      default: return out; // unknown type: stop (we only need top-level scalars)
+    }
+  }
+  return out;
+}
+
+/** Run one command (e.g. { ping: 1, $db: 'admin' }) over OP_MSG; resolves with the reply document. */
+export function mongoCommand(host, port, cmd, timeoutMs = 3000) {
+  return new Promise((resolve, reject) => {
+    const doc = bsonEncode(cmd);
+    const header = Buffer.alloc(16 + 4 + 1);
+    header.writeInt32LE(header.length + doc.length, 0);
+    header.writeInt32LE(4243, 4); // requestID
+    header.writeInt32LE(0, 8); // responseTo
+    header.writeInt32LE(2013, 12); // OP_MSG
+    header.writeUInt32LE(0, 16); // flagBits
+    header.writeUInt8(0, 20); // section kind 0 (body)
+    let buf = Buffer.alloc(0);
+    const s = net.connect({ host, port });
+    const fail = (e) => {
+      s.destroy();
+      reject(e);
+    };
+    s.setTimeout(timeoutMs, () => fail(new Error('timeout')));
+    s.once('error', fail);
+    s.once('connect', () => s.write(Buffer.concat([header, doc])));
+    s.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      if (buf.length < 4 || buf.length < buf.readInt32LE(0)) return;
+      s.destroy();
+      try {
+        if (buf.readInt32LE(12) !== 2013) throw new Error(`unexpected opCode ${buf.readInt32LE(12)}`);
+        if (buf[20] !== 0) throw new Error('unexpected OP_MSG section');
+        resolve(bsonDecode(buf, 21));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+function parseMongoUri(uri) {
+  const m = uri.match(/^mongodb(\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/);
+  if (!m) throw new Error(`MONGODB_URI "${uri}" is not a mongodb:// URI`);
+  if (m[1]) return null; // SRV: cannot resolve hosts without a driver
+  return m[2].split(',').map((h) => {
+    const hm = h.match(/^\[?([^\]]+?)\]?(?::(\d+))?$/);
+    return { host: hm[1], port: Number(hm[2] || 27017) };
+  });
+}
+
+async function mongoProbe(hosts) {
+  let last = 'no host';
+  for (const h of hosts) {
+    try {
+      const r = await mongoCommand(h.host, h.port, { ping: 1, $db: 'admin' });
+      if (r.ok === 1) return null;
+      last = `ping on ${h.host}:${h.port} returned ${JSON.stringify(r)}`;
+    } catch (e) {
+      last = `ping on ${h.host}:${h.port}: ${e.message}`;
+    }
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start / stop
+// ---------------------------------------------------------------------------------------------
+
+function startDetached(name, cmd, args, extraEnv = {}) {
+  const svc = SERVICES[name];
+  mkdirp(P.logs);
+  mkdirp(P.run);
+  const offset = fileSize(svc.log);
+  const out = fs.openSync(svc.log, 'a');
+  fs.writeSync(out, `\n=== ${new Date().toISOString()} infra.mjs: starting ${name}: ${cmd} ${args.join(' ')}\n`);
+  const child = spawn(cmd, args, {
+    cwd: CACHE_DIR,
+    detached: true, // own session and process group: survives this script, killed as a group by down()
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...extraEnv },
+  });
+  fs.closeSync(out);
+  const exit = { code: undefined };
+  child.on('exit', (code, signal) => (exit.code = code ?? signal));
+  child.on('error', (e) => (exit.code = e.message));
+  child.unref();
+  fs.writeFileSync(svc.pidFile, `${child.pid}\n`);
+  return { pid: child.pid, exit, logOffset: offset };
+}
+
+async function waitReady(name, probe, { timeoutMs, exit, log }) {
+  const svc = SERVICES[name];
+  const t0 = Date.now();
+  let reason = 'not probed yet';
+  let lastNote = t0;
+  while (Date.now() - t0 < timeoutMs) {
+    if (exit && exit.code !== undefined) {
+      throw new Error(`${name} exited during start-up (${exit.code}); last lines of ${rel(svc.log)}:\n${tailFile(svc.log)}`);
+    }
+    reason = await probe();
+    if (reason === null) return Date.now() - t0;
+    if (Date.now() - lastNote > 15_000) {
+      log(`${name}: still waiting (${Math.round((Date.now() - t0) / 1000)} s): ${reason}`);
+      lastNote = Date.now();
+    }
+    await sleep(500);
+  }
+  throw new Error(`${name} was not ready after ${timeoutMs / 1000} s (${reason}). See the log: ${svc.log}\n${tailFile(svc.log, 15)}`);
+}
+
+async function stopService(name, log) {
+  const svc = SERVICES[name];
+  const pid = readPid(name);
+  if (!pid) return false;
+  if (!pidAlive(pid) || !isOurProcess(name, pid)) {
+    log(`${name}: pid ${pid} is not running (stale pid file removed)`);
+    removePidFiles(name);
+    return false;
+  }
+  log(`${name}: stopping (SIGTERM to process group ${pid})...`);
+  const kill = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  kill('SIGTERM');
+  const deadline = Date.now() + svc.stopTimeoutMs;
+  while (pidAlive(pid) && Date.now() < deadline) await sleep(250);
+  if (pidAlive(pid)) {
+    log(`${name}: still alive after ${svc.stopTimeoutMs / 1000} s, sending SIGKILL`);
+    kill('SIGKILL');
+    const d2 = Date.now() + 5000;
+    while (pidAlive(pid) && Date.now() < d2) await sleep(100);
+  }
+  removePidFiles(name);
+  log(`${name}: stopped`);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// up / down / status
+// ---------------------------------------------------------------------------------------------
+
+async function upKafka(s, log, { timeoutMs }) {
+  if (s.externalKafka) {
+    const brokers = parseBrokers(s.externalKafka);
+    log(`kafka: KAFKA_BROKERS is set (${s.externalKafka}); not starting Kafka, checking it is reachable...`);
+    await waitReady('kafka', () => kafkaProbe(brokers), { timeoutMs: Math.min(timeoutMs, 20_000), log }).catch((e) => {
+      throw new Error(`KAFKA_BROKERS=${s.externalKafka} is not reachable: ${e.message.split('. See the log')[0]}`);
+    });
+    return { brokers: s.externalKafka, started: false };
+  }
+  const brokers = `${HOST}:${s.kafkaPort}`;
+  const existing = ourInstance('kafka');
+  if (existing) {
+    if (existing.info.port && existing.info.port !== s.kafkaPort) {
+      throw new Error(`our Kafka (pid ${existing.pid}) is running on port ${existing.info.port}, but MUKTI_KAFKA_PORT=${s.kafkaPort}; run \`node tools/infra/infra.mjs down\` first`);
+    }
+    log(`kafka: already running (pid ${existing.pid}), reusing it (not started by this call)`);
+    await waitReady('kafka', () => kafkaProbe([{ host: HOST, port: s.kafkaPort }], { logFile: P.kafkaLog, logOffset: lastStartMarkerOffset(P.kafkaLog) }), { timeoutMs, log });
+    return { brokers, started: false };
+  }
+  await assertPortFree(s.kafkaPort, 'Kafka broker');
+  await assertPortFree(s.kafkaControllerPort, 'Kafka controller');
+  mkdirp(P.kafkaConf);
+  fs.writeFileSync(path.join(P.kafkaConf, 'server.properties'), kafkaServerProperties(s));
+  fs.writeFileSync(path.join(P.kafkaConf, 'log4j2.xml'), LOG4J2_XML);
+  formatKafkaStorage(log);
+  const kjs = await loadKafkajs();
+  log(`kafka: starting Kafka ${KAFKA_VERSION} on ${brokers} (controller ${HOST}:${s.kafkaControllerPort}); readiness via ${kjs ? 'kafkajs describeCluster' : 'ApiVersions + server log'}`);
+  const args = [...kafkaJavaArgs(), 'kafka.Kafka', path.join(P.kafkaConf, 'server.properties')];
+  const proc = startDetached('kafka', 'java', args);
+  writeFileAtomic(SERVICES.kafka.infoFile, JSON.stringify({ pid: proc.pid, port: s.kafkaPort, controllerPort: s.kafkaControllerPort, version: KAFKA_VERSION, startedAt: new Date().toISOString() }, null, 2));
+  try {
+    const ms = await waitReady('kafka', () => kafkaProbe([{ host: HOST, port: s.kafkaPort }], { logFile: P.kafkaLog, logOffset: proc.logOffset }), { timeoutMs, exit: proc.exit, log });
+    log(`kafka: ready in ${(ms / 1000).toFixed(1)} s (pid ${proc.pid}, log ${rel(P.kafkaLog)})`);
+  } catch (e) {
+    await stopService('kafka', log);
+    throw e;
+  }
+  return { brokers, started: true };
+}
+
+async function upFerretDB(s, log, { timeoutMs }) {
+  if (s.externalMongo) {
+    log('ferretdb: MONGODB_URI is set; not starting FerretDB, checking it is reachable...');
+    const hosts = parseMongoUri(s.externalMongo);
+    if (!hosts) {
+      log('ferretdb: mongodb+srv:// URI, skipping the reachability check');
+      return { uri: s.externalMongo, started: false };
+    }
+    await waitReady('ferretdb', () => mongoProbe(hosts), { timeoutMs: Math.min(timeoutMs, 20_000), log }).catch((e) => {
+      throw new Error(`MONGODB_URI is not reachable: ${e.message.split('. See the log')[0]}`);
+    });
+    return { uri: s.externalMongo, started: false };
+  }
+  const uri = `mongodb://${HOST}:${s.ferretdbPort}/`;
+  const probe = () => mongoProbe([{ host: HOST, port: s.ferretdbPort }]);
+  const existing = ourInstance('ferretdb');
+  if (existing) {
+    if (existing.info.port && existing.info.port !== s.ferretdbPort) {
+      throw new Error(`our FerretDB (pid ${existing.pid}) is running on port ${existing.info.port}, but MUKTI_FERRETDB_PORT=${s.ferretdbPort}; run \`node tools/infra/infra.mjs down\` first`);
+    }
+    log(`ferretdb: already running (pid ${existing.pid}), reusing it (not started by this call)`);
+    await waitReady('ferretdb', probe, { timeoutMs, log });
+    return { uri, started: false };
+  }
+  await assertPortFree(s.ferretdbPort, 'FerretDB/MongoDB');
+  mkdirp(P.ferretdbData);
+  mkdirp(P.ferretdbState);
+  log(`ferretdb: starting FerretDB ${FERRETDB_VERSION} (SQLite backend) on ${HOST}:${s.ferretdbPort}`);
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${P.ferretdbData}/`,
+    `--listen-addr=${HOST}:${s.ferretdbPort}`,
+    `--state-dir=${P.ferretdbState}`,
+    '--debug-addr=-', // no debug/metrics HTTP listener (default would be 127.0.0.1:8088)
+    '--telemetry=disable',
+    '--log-level=info',
+    '--log-format=text',
+  ];
+  const proc = startDetached('ferretdb', P.ferretdbBin, args, { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1' });
+  writeFileAtomic(SERVICES.ferretdb.infoFile, JSON.stringify({ pid: proc.pid, port: s.ferretdbPort, version: FERRETDB_VERSION, startedAt: new Date().toISOString() }, null, 2));
+  try {
+    const ms = await waitReady('ferretdb', probe, { timeoutMs, exit: proc.exit, log });
+    log(`ferretdb: ready in ${(ms / 1000).toFixed(1)} s (pid ${proc.pid}, log ${rel(P.ferretdbLog)})`);
+  } catch (e) {
+    await stopService('ferretdb', log);
+    throw e;
+  }
+  return { uri, started: true };
+}
+
+/**
+ * Provision (cached) and start Kafka + FerretDB, or reuse running ones / external ones from
+ * KAFKA_BROKERS / MONGODB_URI. Resolves once both answer.
+ * @param {{ quiet?: boolean, kafkaTimeoutMs?: number, ferretdbTimeoutMs?: number }} [opts]
+ * @returns {Promise<{ kafkaBrokers: string, mongodbUri: string, started: { kafka: boolean, ferretdb: boolean } }>}
+ *   `started` tells which services THIS call started (callers that want to clean up after
+ *   themselves should `down({ only: started })`).
+ */
+export async function up({ quiet = false, kafkaTimeoutMs = 90_000, ferretdbTimeoutMs = 30_000 } = {}) {
+  const log = makeLogger(quiet);
+  const s = settings();
+  mkdirp(P.logs);
+  mkdirp(P.run);
+  return withLock(async () => {
+    const t0 = Date.now();
+    // Provision only what we may need to start (both in parallel); an already running instance needs nothing.
+    const needKafka = !s.externalKafka && !ourInstance('kafka');
+    const needFerret = !s.externalMongo && !ourInstance('ferretdb');
+    // Fail fast (before any build or start) when a port we need is taken by something else.
+    if (needKafka) {
+      await assertPortFree(s.kafkaPort, 'Kafka broker');
+      await assertPortFree(s.kafkaControllerPort, 'Kafka controller');
+    }
+    if (needFerret) await assertPortFree(s.ferretdbPort, 'FerretDB/MongoDB');
+    const kafkaProv = needKafka ? provisionKafka(log) : Promise.resolve();
+    const ferretProv = needFerret ? provisionFerretDB(log) : Promise.resolve();
+    const [pk, pf] = await Promise.allSettled([kafkaProv, ferretProv]);
+    if (pk.status === 'rejected') throw pk.reason;
+    if (pf.status === 'rejected') throw pf.reason;
+
+    const [rk, rf] = await Promise.allSettled([
+      upKafka(s, log, { timeoutMs: kafkaTimeoutMs }),
+      upFerretDB(s, log, { timeoutMs: ferretdbTimeoutMs }),
+    ]);
+    if (rk.status === 'rejected' || rf.status === 'rejected') {
+      // do not leave half a stack behind that this call started
+      if (rk.status === 'fulfilled' && rk.value.started) await stopService('kafka', log);
+      if (rf.status === 'fulfilled' && rf.value.started) await stopService('ferretdb', log);
+      throw rk.status === 'rejected' ? rk.reason : rf.reason;
+    }
+    const result = {
+      kafkaBrokers: rk.value.brokers,
+      mongodbUri: rf.value.uri,
+      started: { kafka: rk.value.started, ferretdb: rf.value.started },
+    };
+    writeFileAtomic(P.state, `${JSON.stringify({ ...result, updatedAt: new Date().toISOString() }, null, 2)}\n`);
+    log(`up: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return result;
+  }, log);
+}
+
+/**
+ * Stop what `up` started (our pid files only: never external services or foreign processes).
+ * @param {{ quiet?: boolean, only?: { kafka?: boolean, ferretdb?: boolean } }} [opts]
+ *   `only`: e.g. the `started` object returned by up(), to stop just what that call started.
+ * @returns {Promise<{ stopped: { kafka: boolean, ferretdb: boolean } }>}
+ */
+export async function down({ quiet = false, only } = {}) {
+  const log = makeLogger(quiet);
+  if (!fs.existsSync(CACHE_DIR)) return { stopped: { kafka: false, ferretdb: false } };
+  return withLock(async () => {
+    const want = { kafka: only ? !!only.kafka : true, ferretdb: only ? !!only.ferretdb : true };
+    const [sk, sf] = await Promise.all([
+      want.kafka ? stopService('kafka', log) : false,
+      want.ferretdb ? stopService('ferretdb', log) : false,
+    ]);
+    if (!sk && !sf) log('down: nothing of ours was running');
+    const state = readJson(P.state);
+    if (state) {
+      if (!ourInstance('kafka') && !ourInstance('ferretdb')) fs.rmSync(P.state, { force: true });
+      else {
+        state.started = { kafka: !!ourInstance('kafka') && state.started?.kafka, ferretdb: !!ourInstance('ferretdb') && state.started?.ferretdb };
+        writeFileAtomic(P.state, `${JSON.stringify(state, null, 2)}\n`);
+      }
+    }
+    return { stopped: { kafka: sk, ferretdb: sf } };
+  }, log);
+}
+
+/** Snapshot of what is running / answering. */
+export async function status() {
+  const s = settings();
+  const out = { cacheDir: CACHE_DIR, state: readJson(P.state) };
+  const k = ourInstance('kafka');
+  out.kafka = s.externalKafka
+    ? { mode: 'external (KAFKA_BROKERS)', brokers: s.externalKafka, ready: (await kafkaProbe(parseBrokers(s.externalKafka))) === null }
+    : {
+        mode: 'local', version: k?.info.version || KAFKA_VERSION, brokers: `${HOST}:${s.kafkaPort}`, pid: k?.pid ?? null, running: !!k,
+        ready: (await kafkaProbe([{ host: HOST, port: s.kafkaPort }], k ? { logFile: P.kafkaLog, logOffset: lastStartMarkerOffset(P.kafkaLog) } : {})) === null,
+        cached: fs.existsSync(path.join(P.kafkaHome, '.complete')), log: P.kafkaLog,
+      };
+  const f = ourInstance('ferretdb');
+  const mongoHosts = s.externalMongo ? parseMongoUri(s.externalMongo) : [{ host: HOST, port: s.ferretdbPort }];
+  out.ferretdb = {
+    mode: s.externalMongo ? 'external (MONGODB_URI)' : 'local',
+    uri: s.externalMongo || `mongodb://${HOST}:${s.ferretdbPort}/`,
+    ...(s.externalMongo ? {} : { version: FERRETDB_VERSION, pid: f?.pid ?? null, running: !!f, cached: fs.existsSync(P.ferretdbBin), log: P.ferretdbLog }),
+    ready: mongoHosts ? (await mongoProbe(mongoHosts)) === null : null,
+  };
+  return out;
+}
+
+/** Stop our services and delete their data (Kafka topics/offsets, FerretDB databases). Keeps the downloads. */
+export async function reset({ quiet = false } = {}) {
+  const log = makeLogger(quiet);
+  await down({ quiet });
+  for (const d of [P.kafkaData, P.ferretdbData, P.ferretdbState]) {
+    fs.rmSync(d, { recursive: true, force: true });
+    log(`reset: removed ${rel(d)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+// ---------------------------------------------------------------------------------------------
+
+async function main(argv) {
+  const cmd = argv[0];
+  switch (cmd) {
+    case 'up': {
+      const r = await up({ quiet: argv.includes('--quiet') || argv.includes('-q') });
+      process.stdout.write(`KAFKA_BROKERS=${r.kafkaBrokers}\nMONGODB_URI=${r.mongodbUri}\n`);
+      return 0;
+    }
+    case 'down':
+      await down();
+      return 0;
+    case 'status': {
+      const st = await status();
+      process.stdout.write(`${JSON.stringify(st, null, 2)}\n`);
+      return st.kafka.ready && st.ferretdb.ready !== false ? 0 : 1;
+    }
+    case 'reset':
+      await reset();
+      return 0;
+    default:
+      process.stderr.write(
+        'usage: node tools/infra/infra.mjs <up|down|status|reset> [--quiet]\n' +
+          '  up      provision (cached in .cache/infra) and start Kafka + FerretDB; prints KAFKA_BROKERS= and MONGODB_URI=\n' +
+          '  down    stop what up started\n' +
+          '  status  show what is running (exit 1 if something is not ready)\n' +
+          '  reset   down + delete the Kafka and FerretDB data dirs\n',
+      );
+      return cmd ? 2 : 0;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`[infra] ERROR: ${e.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,92 @@
+// Starts the platform's services as separate Node processes from dist/, waits until each is
+// ready, and stops them with SIGTERM (their graceful shutdown), as `npm start` and the
+// end-to-end tests both need. CommonJS so that both an .mjs script and a jest test can use it.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+
+/** The database a service owns, on the server of a MongoDB URI (single or multi-host). */
+function withDatabase(uri, database) {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(uri);
+  if (!match) throw new Error(`MONGODB_URI is not a MongoDB URI: ${uri}`);
+  return `${match[1]}/${database}${match[2] ?? ''}`;
+}
+
+/** Environment of each service for one platform on this machine. */
+function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePrefix = 'mukti', extra = {} }) {
+  const port = { gateway: 3000, intake: 3101, projection: 3102, ...ports };
+  const common = { KAFKA_BROKERS: kafkaBrokers, ...extra };
+  return {
+    intake: { ...common, INTAKE_PORT: String(port.intake), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-intake`) },
+    projection: { ...common, PROJECTION_PORT: String(port.projection), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-projection`) },
+    gateway: {
+      ...common,
+      GATEWAY_PORT: String(port.gateway),
+      INTAKE_URL: `http://127.0.0.1:${port.intake}`,
+      PROJECTION_URL: `http://127.0.0.1:${port.projection}`,
+    },
+    ports: port,
+  };
+}
+
+async function waitUntilReady(name, url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s (last: ${last})`);
+}
+
+/**
+ * Starts one service; `output` receives each line it logs. Returns a handle with stop(), which
+ * sends SIGTERM and waits for the exit (SIGKILL after a grace period), and kill() for tests
+ * that simulate a crash.
+ */
+async function startService(name, environment, { output = () => {}, readyTimeoutMs } = {}) {
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps', name, 'src/main.js')], {
+    cwd: root,
+    env: { ...process.env, ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      lines.forEach((line) => output(line));
+    });
+  }
+  const port = environment.GATEWAY_PORT ?? environment.INTAKE_PORT ?? environment.PROJECTION_PORT;
+  await waitUntilReady(name, `http://127.0.0.1:${port}/health`, child, readyTimeoutMs);
+  return {
+    name,
+    child,
+    exited,
+    async stop(graceMs = 15_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+module.exports = { withDatabase, platformEnvironment, startService, waitUntilReady };

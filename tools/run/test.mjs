@@ -1,0 +1,50 @@
+// npm test: every test, against a real Kafka broker and a real MongoDB-protocol store.
+// Installs dependencies if missing, provisions and starts the infrastructure (or uses
+// KAFKA_BROKERS / MONGODB_URI), type-checks, builds (the end-to-end tests run dist/), runs jest,
+// stops what it started, and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installDependenciesIfMissing } from './install.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const started = Date.now();
+installDependenciesIfMissing();
+const { up, down } = await import('../infra/infra.mjs');
+const { build } = await import('../build/build.mjs');
+
+function run(command, args, env = process.env) {
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+}
+
+let exitCode = 1;
+let infrastructure;
+try {
+  infrastructure = await up({ quiet: false });
+  if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) throw new Error('type check failed');
+  await build();
+  const results = path.join(root, '.cache', 'jest-results.json');
+  rmSync(results, { force: true });
+  exitCode = run(
+    'npx',
+    ['jest', '--runInBand', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+    { ...process.env, KAFKA_BROKERS: infrastructure.kafkaBrokers, MONGODB_URI: infrastructure.mongodbUri },
+  );
+  try {
+    const summary = JSON.parse(readFileSync(results, 'utf8'));
+    // The plain closing line CI reads, whatever the runner.
+    console.log(`\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
+    if (summary.numTotalTests === 0) exitCode = 1;
+  } catch {
+    console.log('\ntests: 0 passed, 1 failed (jest wrote no results)');
+    exitCode = exitCode || 1;
+  }
+} catch (error) {
+  console.error(`npm test failed: ${error.message}`);
+  exitCode = 1;
+} finally {
+  if (infrastructure) await down({ quiet: true, only: infrastructure.started }).catch((error) => console.error(`stopping the infrastructure failed: ${error.message}`));
+}
+console.log(`npm test took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(exitCode);
