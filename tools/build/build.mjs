@@ -28,7 +28,8 @@ export async function build() {
   for (const scope of ['apps', 'libs']) {
     for (const project of await readdir(path.join(root, scope))) {
       const src = path.join(root, scope, project, 'src');
-      if (!existsSync(src)) continue;
+      // Test helpers never ship.
+      if (!existsSync(src) || (scope === 'libs' && project === 'testing')) continue;
       for await (const file of sources(src)) {
         const out = path.join(dist, path.relative(root, file)).replace(/\.ts$/, '.js');
         const { code, map } = await swc.transformFile(file, {

@@ -60,8 +60,8 @@ export class IntakeModule {
           provide: PEOPLE,
           inject: [ServiceDatabase, OutboxPublishing],
           useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-            const store = new AggregateStore<PersonState>(database.collection('people'), publishing.nudge);
-            await store.createIndexes(uniquePersonFields);
+            const store = new AggregateStore<PersonState>(database.collection('people'), publishing.nudge, uniquePersonFields);
+            await store.createIndexes();
             return store;
           },
         },

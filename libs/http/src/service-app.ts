@@ -42,6 +42,16 @@ export interface ServiceAppOptions {
  * (Nest calls each module's shutdown hooks: consumers stop, relays flush, connections close).
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
+  const app = await createServiceApp(module, options);
+  await app.listen(options.port, '0.0.0.0');
+  return app;
+}
+
+/** The same application, configured but not listening: integration tests drive it with supertest. */
+export async function createServiceApp(
+  module: unknown,
+  options: Omit<ServiceAppOptions, 'port'>,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(NestPinoLogger));
   app.use(helmet());
@@ -56,6 +66,5 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await options.configure?.(app);
-  await app.listen(options.port, '0.0.0.0');
   return app;
 }

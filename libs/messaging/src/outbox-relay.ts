@@ -1,10 +1,7 @@
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from 'pino';
-import type { EventEnvelope } from '@mukti/contracts';
 import type { EventPublisher } from './event-publisher';
-import type { OutboxFields } from './outbox';
-
-type OutboxDocument = Document & OutboxFields & { _id: string };
+import type { OutboxCommit } from './outbox';
 
 export interface OutboxRelayOptions {
   collections: Collection[];
@@ -16,10 +13,9 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes the events waiting in aggregate outboxes, at least once: it sends a document's
- * events, then removes exactly those from the outbox with an update conditioned on the version
- * it read, so events appended meanwhile stay for the next round. A crash between the two sends
- * them again on restart; consumers are idempotent by event id.
+ * Publishes the events of unpublished commits, at least once: it sends a commit's events, then
+ * marks the commit published. A crash between the two sends them again on restart; consumers
+ * are idempotent by event id.
  */
 export class OutboxRelay {
   private readonly pollIntervalMs: number;
@@ -92,40 +88,20 @@ export class OutboxRelay {
   }
 
   private async drain(collection: Collection): Promise<number> {
-    const documents = (await collection
+    // In each aggregate's order: a later commit is never published before an earlier one.
+    const commits = (await collection
       .find({ pendingEvents: { $gt: 0 } })
+      .sort({ aggregateId: 1, version: 1 })
       .limit(this.batchSize)
-      .toArray()) as unknown as OutboxDocument[];
+      .toArray()) as unknown as OutboxCommit[];
     let published = 0;
-    for (const document of documents) {
-      const events = document.outbox;
-      if (events.length === 0) continue;
-      await this.options.publisher.publish(events);
-      await this.markPublished(collection, document, events);
-      published += events.length;
-      this.options.logger.debug(
-        { eventIds: events.map((event) => event.id), subject: document._id },
-        'outbox relay: published',
-      );
+    for (const commit of commits) {
+      await this.options.publisher.publish(commit.events);
+      // Only the relay ever updates a commit, and only to say it was published.
+      await collection.updateOne({ _id: commit._id } as Document, { $set: { pendingEvents: 0, publishedAt: new Date() } });
+      published += commit.events.length;
+      this.options.logger.debug({ eventIds: commit.events.map((event) => event.id), commit: commit._id }, 'outbox relay: published');
     }
     return published;
-  }
-
-  private async markPublished(collection: Collection, read: OutboxDocument, sent: EventEnvelope[]): Promise<void> {
-    let current: OutboxDocument | null = read;
-    for (let attempt = 0; current && attempt < 20; attempt += 1) {
-      const head = current.outbox.slice(0, sent.length).map((event) => event.id);
-      if (head.join() !== sent.map((event) => event.id).join()) {
-        // Someone else (another relay replica) already removed them.
-        return;
-      }
-      const remaining = current.outbox.slice(sent.length);
-      const result = await collection.updateOne(
-        { _id: current._id, version: current.version } as Document,
-        { $set: { outbox: remaining, pendingEvents: remaining.length } },
-      );
-      if (result.matchedCount === 1) return;
-      current = (await collection.findOne({ _id: read._id } as Document)) as unknown as OutboxDocument | null;
-    }
   }
 }

@@ -1,15 +1,24 @@
 import type { EventEnvelope } from '@mukti/contracts';
 
 /**
- * The outbox lives inside each aggregate document: the state change and the events it emits
- * are written in the same single-document update, so neither exists without the other, with no
- * multi-document transaction. The relay publishes `outbox` in order and then removes what it
- * published; `pendingEvents` is what it searches on (an indexed number works on every store).
+ * A commit: one accepted command's new state and the events it emitted, written together as ONE
+ * new document (insert-only, so no multi-document transaction and no conditional update is
+ * needed: a unique _id of aggregate and version is what refuses a concurrent second writer).
+ * The relay publishes the events of commits with `pendingEvents` > 0, then sets it to 0.
  */
-export interface OutboxFields {
+export interface OutboxCommit {
+  /** `${aggregateId}:${version}` */
+  _id: string;
+  aggregateId: string;
   version: number;
-  outbox: EventEnvelope[];
+  events: EventEnvelope[];
+  /** Events not yet published: what the relay searches on. */
   pendingEvents: number;
+  committedAt: Date;
+  publishedAt?: Date;
 }
 
-export const outboxIndex = { pendingEvents: 1 } as const;
+export const commitId = (aggregateId: string, version: number) => `${aggregateId}:${version}`;
+
+/** The relay's index: unpublished commits, in each aggregate's order. */
+export const outboxIndex = { pendingEvents: 1, aggregateId: 1, version: 1 } as const;

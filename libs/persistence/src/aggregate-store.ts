@@ -1,104 +1,119 @@
 import type { Collection, Document, IndexSpecification } from 'mongodb';
 import type { EventEnvelope } from '@mukti/contracts';
-import { assertValidEvent, outboxIndex, OutboxFields } from '@mukti/messaging';
+import { assertValidEvent, commitId, outboxIndex, OutboxCommit } from '@mukti/messaging';
 import { duplicateKeyIndex, isDuplicateKeyError } from './duplicate-key';
 
-export interface AggregateDocument<State> extends OutboxFields {
-  _id: string;
+/** A commit with the aggregate's state after it, so loading an aggregate is reading one document. */
+export interface CommitDocument<State> extends OutboxCommit {
   state: State;
-  createdAt: Date;
-  updatedAt: Date;
+  [field: string]: unknown;
 }
 
-/** Another write changed the aggregate since it was read: load it again and decide again. */
+/** Another command was stored first: load the aggregate again and decide again. */
 export class VersionConflictError extends Error {
   constructor(readonly aggregateId: string, readonly expectedVersion: number) {
     super(`aggregate ${aggregateId} is no longer at version ${expectedVersion}`);
   }
 }
 
-/** A unique index other than the id refused the write. */
+/** A unique field other than the commit id refused the write. */
 export class UniqueConstraintError extends Error {
   constructor(readonly index: string | undefined) {
     super(`unique index ${index ?? '(unknown)'} refused the write`);
   }
 }
 
-export interface UniqueField {
-  /** A top-level field of the aggregate document, maintained by the service. */
-  field: string;
-}
-
 /**
- * Stores one aggregate per document: its state, its version, and the outbox of events not yet
- * published. `append` writes the new state and its events in ONE single-document operation:
- * an insert for a new aggregate, or an update filtered on the version that was read, so two
- * concurrent commands cannot both succeed (the loser gets a VersionConflictError).
+ * Stores aggregates as a series of commits, one document each: the events a command emitted,
+ * the state after them, and whether the events are published yet (the outbox). Appending is a
+ * single insert whose _id is aggregate and version, so of two commands decided on the same
+ * version exactly one is stored: the store's unique index decides, not a conditional update.
+ * (FerretDB 1.x evaluates an update's filter and applies it non-atomically, so version-filtered
+ * updates let concurrent writers all "succeed"; an insert against a unique key cannot.)
+ *
+ * Unique fields (fingerprints, say) are kept on the commit that sets them; every other commit
+ * gets a value of its own, so the unique index needs neither sparse nor partial support.
  */
 export class AggregateStore<State> {
   constructor(
     readonly collection: Collection,
     private readonly afterAppend: () => void = () => undefined,
+    private readonly uniqueFields: string[] = [],
   ) {}
 
-  async createIndexes(unique: UniqueField[] = []): Promise<void> {
-    await this.collection.createIndex(outboxIndex as IndexSpecification, { name: 'pendingEvents' });
-    for (const { field } of unique) {
+  async createIndexes(): Promise<void> {
+    await this.collection.createIndex({ aggregateId: 1, version: -1 }, { name: 'aggregate_version' });
+    await this.collection.createIndex(outboxIndex as IndexSpecification, { name: 'outbox' });
+    for (const field of this.uniqueFields) {
       await this.collection.createIndex({ [field]: 1 }, { name: field, unique: true });
     }
   }
 
-  async load(id: string): Promise<{ state: State; version: number } | undefined> {
-    const document = (await this.collection.findOne({ _id: id } as Document)) as AggregateDocument<State> | null;
-    return document ? { state: document.state, version: document.version } : undefined;
+  /** The aggregate's latest state and version, or undefined if it has no commit yet. */
+  async load(aggregateId: string): Promise<{ state: State; version: number } | undefined> {
+    const latest = await this.latest(aggregateId);
+    return latest ? { state: latest.state, version: latest.version } : undefined;
   }
 
-  async findOne(filter: Document): Promise<AggregateDocument<State> | undefined> {
-    return ((await this.collection.findOne(filter)) as AggregateDocument<State> | null) ?? undefined;
+  async latest(aggregateId: string): Promise<CommitDocument<State> | undefined> {
+    const [latest] = await this.collection.find({ aggregateId }).sort({ version: -1 }).limit(1).toArray();
+    return (latest as unknown as CommitDocument<State> | undefined) ?? undefined;
+  }
+
+  async commit(aggregateId: string, version: number): Promise<CommitDocument<State> | undefined> {
+    return ((await this.collection.findOne({ _id: commitId(aggregateId, version) } as Document)) as CommitDocument<State> | null) ?? undefined;
+  }
+
+  /** The commit holding a unique field's value (to answer "already registered as ..."). */
+  async findByUniqueField(field: string, value: string): Promise<CommitDocument<State> | undefined> {
+    return ((await this.collection.findOne({ [field]: value })) as CommitDocument<State> | null) ?? undefined;
   }
 
   /**
-   * @param expectedVersion the version read (0 for a new aggregate)
-   * @param fields top-level fields kept beside the state, such as unique-indexed fingerprints
+   * @param expectedVersion the version the command was decided on (0 for a new aggregate)
+   * @param fields values of unique fields this commit claims
+   * @returns the new version
    */
   async append(
-    id: string,
+    aggregateId: string,
     expectedVersion: number,
     state: State,
     events: EventEnvelope[],
-    fields: Record<string, unknown> = {},
+    fields: Record<string, string> = {},
   ): Promise<number> {
     events.forEach(assertValidEvent);
-    const now = new Date();
+    const version = expectedVersion + 1;
+    const _id = commitId(aggregateId, version);
+    const unique = Object.fromEntries(this.uniqueFields.map((field) => [field, fields[field] ?? `commit:${_id}`]));
+    const commit: CommitDocument<State> = {
+      ...unique,
+      _id,
+      aggregateId,
+      version,
+      state,
+      events,
+      pendingEvents: events.length,
+      committedAt: new Date(),
+    };
     try {
-      if (expectedVersion === 0) {
-        const document: AggregateDocument<State> = {
-          ...fields,
-          _id: id,
-          state,
-          version: 1,
-          outbox: events,
-          pendingEvents: events.length,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await this.collection.insertOne(document as unknown as Document);
-      } else {
-        const result = await this.collection.updateOne({ _id: id, version: expectedVersion } as Document, {
-          $set: { ...fields, state, version: expectedVersion + 1, updatedAt: now },
-          $push: { outbox: { $each: events } },
-          $inc: { pendingEvents: events.length },
-        } as Document);
-        // An update result is always returned: only matchedCount says whether it applied.
-        if (result.matchedCount !== 1) throw new VersionConflictError(id, expectedVersion);
-      }
+      await this.collection.insertOne(commit as unknown as Document);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const index = duplicateKeyIndex(error);
-      if (index === undefined || index === '_id' || index === '_id_') throw new VersionConflictError(id, expectedVersion);
-      throw new UniqueConstraintError(index);
+      throw await this.explainDuplicate(error, commit);
     }
     if (events.length > 0) this.afterAppend();
-    return expectedVersion + 1;
+    return version;
+  }
+
+  /** MongoDB names the index that refused a duplicate; FerretDB does not, so ask the store. */
+  private async explainDuplicate(error: unknown, commit: CommitDocument<State>): Promise<Error> {
+    const index = duplicateKeyIndex(error);
+    if (index !== undefined && this.uniqueFields.includes(index)) return new UniqueConstraintError(index);
+    if (index === undefined && !(await this.collection.findOne({ _id: commit._id } as Document))) {
+      for (const field of this.uniqueFields) {
+        if (await this.collection.findOne({ [field]: commit[field] })) return new UniqueConstraintError(field);
+      }
+    }
+    return new VersionConflictError(commit.aggregateId, commit.version - 1);
   }
 }

@@ -11,7 +11,7 @@ export interface HandleCommandOptions<Command, Event extends AnyDomainEvent, Sta
   /** The producing service, the events' CloudEvents source: /mukti/intake. */
   source: string;
   /** Top-level fields to keep beside the state (unique fingerprints, for instance). */
-  fields?: (state: State) => Record<string, unknown>;
+  fields?: (state: State) => Record<string, string>;
   maxAttempts?: number;
 }
 

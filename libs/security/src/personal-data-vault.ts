@@ -79,6 +79,11 @@ export class PersonalDataVault {
     return JSON.parse(decrypt(key, sealed, `personal-data:${sealed.keyId}`).toString('utf8')) as T;
   }
 
+  /** Destroys the person's data key: every sealed copy of her personal data becomes unreadable. */
+  async destroyKey(personId: string): Promise<void> {
+    await this.keys.deleteOne({ _id: personId } as Document);
+  }
+
   private async dataKey(personId: string): Promise<Buffer | undefined> {
     const stored = (await this.keys.findOne({ _id: personId } as Document)) as StoredDataKey | null;
     if (!stored) return undefined;

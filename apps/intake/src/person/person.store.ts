@@ -6,22 +6,20 @@ import { personDecider, PersonCommand, PersonState } from './domain/person.decid
 export const PEOPLE = Symbol('PEOPLE');
 export const SOURCE = '/mukti/intake';
 
-/** Top-level fields of a person's document, beside her state. */
-export interface PersonFields {
-  /** Keyed hashes of name+phone and name+birth date, each under a unique index. */
-  nameAndPhoneFingerprint: string;
-  nameAndBirthDateFingerprint: string;
-  registeredBy: string;
+/** Keyed hashes of name+phone and name+birth date, kept on her registration under unique indexes. */
+export interface PersonFingerprints {
+  nameAndPhoneFingerprint?: string;
+  nameAndBirthDateFingerprint?: string;
 }
 
-export const uniquePersonFields = [{ field: 'nameAndPhoneFingerprint' }, { field: 'nameAndBirthDateFingerprint' }];
+export const uniquePersonFields: (keyof PersonFingerprints)[] = ['nameAndPhoneFingerprint', 'nameAndBirthDateFingerprint'];
 
 /** The person aggregate: load, decide, and store state and events in one write. */
 @Injectable()
 export class PersonStore {
   constructor(@Inject(PEOPLE) readonly aggregates: AggregateStore<PersonState>) {}
 
-  execute(personId: string, command: PersonCommand, context: CommandContext, fields?: PersonFields) {
+  execute(personId: string, command: PersonCommand, context: CommandContext, fingerprints?: PersonFingerprints) {
     return handleCommand({
       store: this.aggregates,
       decider: personDecider,
@@ -29,7 +27,17 @@ export class PersonStore {
       command,
       context,
       source: SOURCE,
-      fields: fields ? () => ({ ...fields }) : undefined,
+      fields: fingerprints ? () => ({ ...fingerprints }) as Record<string, string> : undefined,
     });
+  }
+
+  /** The registered person who has one of these fingerprints, if any. */
+  async registeredWith(fingerprints: PersonFingerprints): Promise<string | undefined> {
+    for (const field of uniquePersonFields) {
+      const value = fingerprints[field];
+      const commit = value ? await this.aggregates.findByUniqueField(field, value) : undefined;
+      if (commit) return commit.aggregateId;
+    }
+    return undefined;
   }
 }

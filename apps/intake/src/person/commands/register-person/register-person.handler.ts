@@ -8,7 +8,7 @@ import type { RegisterPersonRequest } from '@mukti/staff-api';
 import { INTAKE_CONFIG } from '../../../intake.tokens';
 import type { IntakeConfig } from '../../../intake.config';
 import { ageBandOf, ageOn } from '../../domain/age-band';
-import { PersonFields, PersonStore } from '../../person.store';
+import { PersonFingerprints, PersonStore } from '../../person.store';
 
 /**
  * Registers a person: seals her personal data with a new data key of her own, keeps keyed
@@ -25,14 +25,9 @@ export class RegisterPersonHandler {
 
   async handle(request: RegisterPersonRequest, context: CommandContext, now = new Date()): Promise<string> {
     const personId = randomUUID();
-    const fields = this.fingerprints(request, personId, context.actor.id);
-    const existing = await this.people.aggregates.findOne({
-      $or: [
-        { nameAndPhoneFingerprint: fields.nameAndPhoneFingerprint },
-        { nameAndBirthDateFingerprint: fields.nameAndBirthDateFingerprint },
-      ],
-    });
-    if (existing) throw this.alreadyRegistered(existing._id);
+    const fingerprints = this.fingerprints(request);
+    const existing = await this.people.registeredWith(fingerprints);
+    if (existing) throw this.alreadyRegistered(existing);
 
     await this.vault.ensureKey(personId);
     const personalData = await this.vault.seal(personId, {
@@ -60,18 +55,14 @@ export class RegisterPersonHandler {
           },
         },
         context,
-        fields,
+        fingerprints,
       );
     } catch (error) {
+      // The key sealed nothing that was kept.
+      await this.vault.destroyKey(personId);
       if (!(error instanceof UniqueConstraintError)) throw error;
       // Registered by someone else a moment ago: the unique index is the last word.
-      const winner = await this.people.aggregates.findOne({
-        $or: [
-          { nameAndPhoneFingerprint: fields.nameAndPhoneFingerprint },
-          { nameAndBirthDateFingerprint: fields.nameAndBirthDateFingerprint },
-        ],
-      });
-      throw this.alreadyRegistered(winner?._id);
+      throw this.alreadyRegistered(await this.people.registeredWith(fingerprints));
     }
     return personId;
   }
@@ -82,17 +73,14 @@ export class RegisterPersonHandler {
     });
   }
 
-  /** Without a phone or a birth date there is nothing to match on: a value unique to her keeps the index quiet. */
-  private fingerprints(request: RegisterPersonRequest, personId: string, registeredBy: string): PersonFields {
+  /** Without a phone or a birth date there is nothing to match on for that pair. */
+  private fingerprints(request: RegisterPersonRequest): PersonFingerprints {
     const key = this.config.IDENTITY_FINGERPRINT_KEY;
     const name = normaliseName(request.name);
     const phone = request.phone ? normalisePhone(request.phone) : '';
     return {
-      nameAndPhoneFingerprint: phone ? fingerprint(key, 'name+phone', name, phone) : `none:${personId}`,
-      nameAndBirthDateFingerprint: request.birthDate
-        ? fingerprint(key, 'name+birth-date', name, request.birthDate)
-        : `none:${personId}`,
-      registeredBy,
+      ...(phone ? { nameAndPhoneFingerprint: fingerprint(key, 'name+phone', name, phone) } : {}),
+      ...(request.birthDate ? { nameAndBirthDateFingerprint: fingerprint(key, 'name+birth-date', name, request.birthDate) } : {}),
     };
   }
 }

@@ -16,9 +16,10 @@ export class GetPersonController {
   @Get()
   @Roles(...endpointRoles.readPerson)
   async get(@Param('personId', new ParseUUIDPipe()) personId: string, @CurrentActor() actor: Actor): Promise<PersonView> {
-    const document = await this.people.aggregates.findOne({ _id: personId });
-    const state = document?.state;
-    if (!document || !state || state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
+    const state = (await this.people.aggregates.load(personId))?.state;
+    if (!state || state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
+    // Who registered her is the actor of her first commit.
+    const registration = await this.people.aggregates.commit(personId, 1);
     const view: PersonView = {
       id: state.personId,
       role: state.role,
@@ -28,13 +29,8 @@ export class GetPersonController {
       languages: state.languages,
       referralSource: state.referralSource,
       registeredAt: state.registeredAt,
-      registeredBy: String((document as unknown as { registeredBy?: string }).registeredBy ?? ''),
-      consents: Object.entries(state.consents).map(([scope, consent]) => ({
-        scope,
-        decision: consent!.decision,
-        givenBy: consent!.givenBy,
-        decidedAt: consent!.decidedAt,
-      })),
+      registeredBy: registration?.events[0]?.actor.id ?? 'unknown',
+      consents: Object.entries(state.consents).map(([scope, consent]) => ({ scope, ...consent })),
       vulnerability: state.vulnerability
         ? {
             level: state.vulnerability.level,

@@ -1,0 +1,202 @@
+/**
+ * The intake service against the real broker and store: what staff send, what is stored, and
+ * what leaves on the topic (personal data sealed in both).
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { intakeEventTypes, topics } from '@mukti/contracts';
+import { createServiceApp } from '@mukti/http';
+import { bearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually } from '@mukti/testing';
+import { intakeConfig } from '../src/intake.config';
+import { IntakeModule } from '../src/intake.module';
+
+const databaseUri = uniqueDatabaseUri('intake');
+const config = intakeConfig.load({
+  ...process.env,
+  MONGODB_URI: databaseUri,
+  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+});
+const kafka = new Kafka({ clientId: 'intake-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+let app: NestExpressApplication;
+let mongo: MongoClient;
+let caseworker: string;
+
+const survivor = (overrides: Record<string, unknown> = {}) => ({
+  role: 'survivor',
+  name: `Meena ${Math.random().toString(36).slice(2, 8)}`,
+  aliases: ['Munni'],
+  phone: `+91 9${Math.floor(100000000 + Math.random() * 899999999)}`,
+  address: 'Lane 4, Sonagachi, Kolkata',
+  birthDate: '2001-04-12',
+  gender: 'female',
+  origin: { state: 'West Bengal', district: 'Murshidabad' },
+  languages: ['bn'],
+  referralSource: 'ngo',
+  ...overrides,
+});
+
+beforeAll(async () => {
+  app = await createServiceApp(IntakeModule.register(config, testLogger()), { logger: testLogger() });
+  await app.init();
+  mongo = await MongoClient.connect(databaseUri);
+  caseworker = await bearer('caseworker', 'asha');
+});
+
+afterAll(async () => {
+  await app.close();
+  await mongo.db().dropDatabase();
+  await mongo.close();
+});
+
+const api = () => request(app.getHttpServer());
+
+describe('registering a person', () => {
+  it('answers 201 with her id, keeps her personal data sealed at rest, and publishes PersonRegistered without it', async () => {
+    const person = survivor();
+    const response = await api().post('/people').set('authorization', caseworker).send(person).expect(201);
+    const id: string = response.body.id;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const stored = await mongo.db().collection('people').findOne({ aggregateId: id });
+    const raw = JSON.stringify(stored);
+    for (const secret of [person.name, person.phone, person.address, 'Munni', person.birthDate]) expect(raw).not.toContain(secret);
+    expect(stored?.['state'].ageBand).toBe('25-34');
+    expect(await mongo.db().collection('data_keys').countDocuments({ _id: id as never })).toBe(1);
+
+    const messages = await readTopic(kafka, topics.intakeEvents, (seen) => seen.some((message) => message.key === id));
+    const registered = messages.find((message) => message.key === id)!;
+    expect(registered.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: intakeEventTypes.personRegistered,
+      ce_source: '/mukti/intake',
+      ce_subject: id,
+      'content-type': 'application/json',
+      ce_actorid: 'asha',
+      ce_actorrole: 'caseworker',
+    });
+    expect(registered.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    const wire = registered.value!.toString();
+    for (const secret of [person.name, person.phone, person.address, 'Munni']) expect(wire).not.toContain(secret);
+    expect(JSON.parse(wire).personalData.algorithm).toBe('AES-256-GCM');
+
+    await eventually(async () =>
+      expect((await mongo.db().collection('people').findOne({ aggregateId: id }))?.['pendingEvents']).toBe(0),
+    );
+  });
+
+  it('recognises the same person registered again (same name and phone, written differently): 409 with her id', async () => {
+    const person = survivor();
+    const first = await api().post('/people').set('authorization', caseworker).send(person).expect(201);
+    const again = await api()
+      .post('/people')
+      .set('authorization', caseworker)
+      .send({ ...person, name: `  ${person.name.toUpperCase()} `, phone: person.phone.replace('+91 ', '0'), birthDate: undefined })
+      .expect(409);
+    expect(again.body.details.existingId).toBe(first.body.id);
+
+    const byBirthDate = await api()
+      .post('/people')
+      .set('authorization', caseworker)
+      .send({ ...person, phone: undefined })
+      .expect(409);
+    expect(byBirthDate.body.details.existingId).toBe(first.body.id);
+
+    await api().post('/people').set('authorization', caseworker).send(survivor({ name: person.name, birthDate: '1999-01-01' })).expect(201);
+  });
+
+  it('registers two identical requests racing each other once: the other gets 409', async () => {
+    const person = survivor();
+    const answers = await Promise.all([1, 2].map(() => api().post('/people').set('authorization', caseworker).send(person)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+  });
+});
+
+describe('bad requests', () => {
+  it('names every field that is wrong, and refuses unknown fields', async () => {
+    const response = await api()
+      .post('/people')
+      .set('authorization', caseworker)
+      .send({ ...survivor(), role: 'victim', gender: 'f', createdBy: 'me', origin: { state: 'W' } })
+      .expect(400);
+    const fields = response.body.details.map((problem: { field: string }) => problem.field);
+    expect(fields).toEqual(expect.arrayContaining(['role', 'gender', 'createdBy', 'origin.state', 'origin.district']));
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const response = await api()
+      .post('/people')
+      .set('authorization', caseworker)
+      .set('content-type', 'application/json')
+      .send('{"role": "survivor",')
+      .expect(400);
+    expect(response.body.message).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    await api()
+      .post('/people')
+      .set('authorization', caseworker)
+      .send({ ...survivor(), address: 'x'.repeat(200_000) })
+      .expect(413);
+  });
+
+  it('needs a valid token (401) and an allowed role (403)', async () => {
+    await api().post('/people').send(survivor()).expect(401);
+    await api().post('/people').set('authorization', 'Bearer not-a-token').send(survivor()).expect(401);
+    await api().post('/people').set('authorization', await bearer('analyst')).send(survivor()).expect(403);
+  });
+});
+
+describe('consent and vulnerability', () => {
+  it('records them, keeps the latest decision per scope, and shows personal data only to roles allowed to read it', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const consents = `/people/${body.id}/consents`;
+    await api().post(consents).set('authorization', caseworker).send({ scope: 'share-with-police', decision: 'granted', decidedAt: '2026-01-02T10:00:00Z' }).expect(201);
+    await api().post(consents).set('authorization', caseworker).send({ scope: 'share-with-police', decision: 'withdrawn', decidedAt: '2026-01-05T10:00:00Z' }).expect(201);
+    // Typed in late, decided earlier: does not override the withdrawal.
+    await api().post(consents).set('authorization', caseworker).send({ scope: 'share-with-police', decision: 'granted', decidedAt: '2026-01-03T10:00:00Z' }).expect(201);
+    await api()
+      .post(`/people/${body.id}/vulnerability-assessments`)
+      .set('authorization', caseworker)
+      .send({ factors: ['debt', 'migration', 'no-income'] })
+      .expect(201);
+
+    const seen = await api().get(`/people/${body.id}`).set('authorization', caseworker).expect(200);
+    expect(seen.body.consents).toEqual([expect.objectContaining({ scope: 'share-with-police', decision: 'withdrawn' })]);
+    expect(seen.body.vulnerability).toMatchObject({ level: 'high', score: 7 });
+    expect(seen.body.personalData).toMatchObject({ aliases: ['Munni'], address: 'Lane 4, Sonagachi, Kolkata' });
+
+    const legal = await api().get(`/people/${body.id}`).set('authorization', await bearer('legal-officer')).expect(200);
+    expect(legal.body.personalData).toBeUndefined();
+    await api().get(`/people/${body.id}`).set('authorization', await bearer('analyst')).expect(403);
+  });
+
+  it('does not lose a decision when several are recorded at the same moment', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const scopes = ['share-with-police', 'share-with-courts', 'share-with-organisations', 'research', 'photographs'];
+    const answers = await Promise.all(
+      scopes.map((scope) => api().post(`/people/${body.id}/consents`).set('authorization', caseworker).send({ scope, decision: 'granted' })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(scopes.map(() => 201));
+    const seen = await api().get(`/people/${body.id}`).set('authorization', caseworker).expect(200);
+    expect(seen.body.consents).toHaveLength(scopes.length);
+  });
+
+  it('answers 404 for a person who is not registered, 400 for an id that is not one, 422 for a rule', async () => {
+    await api()
+      .post('/people/6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b/consents')
+      .set('authorization', caseworker)
+      .send({ scope: 'research', decision: 'granted' })
+      .expect(404);
+    await api().get('/people/12345').set('authorization', caseworker).expect(400);
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor({ birthDate: undefined, age: 15 })).expect(201);
+    const refused = await api()
+      .post(`/people/${body.id}/consents`)
+      .set('authorization', caseworker)
+      .send({ scope: 'photographs', decision: 'granted' })
+      .expect(422);
+    expect(refused.body.message).toMatch(/guardian or the Child Welfare Committee/);
+  });
+});

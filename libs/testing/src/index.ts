@@ -1,0 +1,4 @@
+export * from './test-infrastructure';
+export * from './topic-reader';
+export * from './eventually';
+export * from './staff-token';

@@ -1,0 +1,26 @@
+import type { ChildProcess } from 'node:child_process';
+
+export type ServiceName = 'intake' | 'projection' | 'gateway';
+export interface ServiceHandle {
+  name: ServiceName;
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+export type PlatformEnvironment = Record<ServiceName, Record<string, string>> & { ports: Record<ServiceName, number> };
+
+export function withDatabase(uri: string, database: string): string;
+export function platformEnvironment(options: {
+  kafkaBrokers: string;
+  mongodbUri: string;
+  ports?: Partial<Record<ServiceName, number>>;
+  databasePrefix?: string;
+  extra?: Record<string, string>;
+}): PlatformEnvironment;
+export function startService(
+  name: ServiceName,
+  environment: Record<string, string>,
+  options?: { output?: (line: string) => void; readyTimeoutMs?: number },
+): Promise<ServiceHandle>;
+export function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMs?: number): Promise<void>;
