@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@mukti/security';
 
@@ -6,6 +6,8 @@ export interface HealthCheck {
   readonly name: string;
   /** Resolves with details when healthy, rejects when not. */
   check(): Promise<Record<string, unknown> | void>;
+  /** Releases a connection the check keeps open. */
+  close?(): Promise<void>;
 }
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
@@ -13,8 +15,12 @@ export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 /** /health/live: the process answers. /health: everything it depends on answers too (readiness). */
 @ApiExcludeController()
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnApplicationShutdown {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.checks.map((check) => check.close?.()));
+  }
 
   @Public()
   @Get('live')

@@ -24,6 +24,8 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** How long a fetch waits for new messages; also how long a stop may wait for the fetch in flight. */
+  maxWaitTimeInMs?: number;
 }
 
 /** Dead-letter headers: where the message came from and why it could not be handled. */
@@ -55,7 +57,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger: Logger;
 
   constructor(private readonly options: EventConsumerOptions) {
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 1000,
+    });
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.deadLetterTopic = deadLetterTopicOf(options.groupId);
     this.maxAttempts = options.maxAttempts ?? 5;
@@ -111,11 +117,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         const failure = await this.handleWithRetries(handler, event, heartbeat);
         if (failure) {
           log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
+          // Not remembered as handled: put back on its topic once the cause is fixed, it is handled then.
           await this.deadLetter(message, origin, String(failure.error?.stack ?? failure.error), failure.attempts);
         } else {
           log.debug('event: handled');
+          await this.rememberHandled(key);
         }
-        await this.rememberHandled(key);
       }
     }
     await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);

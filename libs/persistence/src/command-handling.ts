@@ -1,5 +1,5 @@
 import { AnyDomainEvent, CommandContext, envelope, EventEnvelope } from '@mukti/contracts';
-import { Decider, fold } from '@mukti/decider';
+import { Decider, DomainError, fold } from '@mukti/decider';
 import { AggregateStore, VersionConflictError } from './aggregate-store';
 
 export interface HandleCommandOptions<Command, Event extends AnyDomainEvent, State> {
@@ -18,13 +18,13 @@ export interface HandleCommandOptions<Command, Event extends AnyDomainEvent, Sta
 /**
  * Load, decide, store: the whole of handling a command. The new state and its events are
  * written in one single-document operation; when another write got there first, the command
- * is decided again against the fresh state (a few times, then the conflict is reported).
+ * is decided again against the fresh state (up to ten times, then it is a 409 asking to retry).
  */
 export async function handleCommand<Command, Event extends AnyDomainEvent, State>(
   options: HandleCommandOptions<Command, Event, State>,
 ): Promise<{ state: State; events: EventEnvelope[] }> {
   const { store, decider, aggregateId, command, context, source } = options;
-  const maxAttempts = options.maxAttempts ?? 3;
+  const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = (await store.load(aggregateId)) ?? { state: decider.initialState(), version: 0 };
     const decided = decider.decide(command, loaded.state);
@@ -35,7 +35,12 @@ export async function handleCommand<Command, Event extends AnyDomainEvent, State
       await store.append(aggregateId, loaded.version, state, events, options.fields?.(state));
       return { state, events };
     } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
+      if (!(error instanceof VersionConflictError)) throw error;
+      if (attempt >= maxAttempts) {
+        throw DomainError.conflict('someone else changed this record at the same moment; try again', { aggregateId });
+      }
+      // A little jitter, so that writers who collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }
 }

@@ -1,0 +1,124 @@
+/**
+ * The projection against the real broker and store: events published to the intake topic (out
+ * of order, and one twice) become one ordered timeline and a right summary.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { EventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { createServiceApp } from '@mukti/http';
+import { EventPublisher } from '@mukti/messaging';
+import { bearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { projectionConfig } from '../src/projection.config';
+import { ProjectionModule } from '../src/projection.module';
+
+const databaseUri = uniqueDatabaseUri('projection');
+const config = projectionConfig.load({
+  ...process.env,
+  MONGODB_URI: databaseUri,
+  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  PROJECTION_CONSUMER_GROUP: uniqueName('projection'),
+});
+const kafka = new Kafka({ clientId: 'projection-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const publisher = new EventPublisher(kafka);
+let app: NestExpressApplication;
+let mongo: MongoClient;
+let caseworker: string;
+
+const actor = { id: 'asha', role: 'caseworker' };
+function event<T extends EventEnvelope['type']>(type: T, personId: string, time: string, data: EventEnvelope<T>['data']): EventEnvelope<T> {
+  return { id: randomUUID(), type, source: '/mukti/intake', subject: personId, time, data, correlationId: randomUUID(), actor };
+}
+function herEvents(personId: string) {
+  const registered = event(intakeEventTypes.personRegistered, personId, '2026-03-01T09:00:00.000Z', {
+    personId,
+    role: 'survivor',
+    personalData: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' },
+    gender: 'female',
+    ageBand: '16-17',
+    origin: { state: 'Bihar', district: 'Araria' },
+    languages: ['hi'],
+    referralSource: 'police',
+    registeredAt: '2026-03-01T09:00:00.000Z',
+  });
+  const consented = event(intakeEventTypes.consentRecorded, personId, '2026-03-01T10:00:00.000Z', {
+    personId,
+    consentId: randomUUID(),
+    scope: 'share-with-courts',
+    decision: 'granted',
+    givenBy: 'child-welfare-committee',
+    decidedAt: '2026-03-01T10:00:00.000Z',
+  });
+  const assessed = event(intakeEventTypes.vulnerabilityAssessed, personId, '2026-03-02T09:00:00.000Z', {
+    personId,
+    assessmentId: randomUUID(),
+    factors: ['debt', 'previous-trafficking'],
+    score: 7,
+    level: 'high',
+    assessedAt: '2026-03-02T09:00:00.000Z',
+  });
+  return { registered, consented, assessed };
+}
+
+beforeAll(async () => {
+  await publisher.connect();
+  app = await createServiceApp(ProjectionModule.register(config, testLogger()), { logger: testLogger() });
+  await app.init();
+  mongo = await MongoClient.connect(databaseUri);
+  caseworker = await bearer('caseworker');
+});
+
+afterAll(async () => {
+  await app.close();
+  await publisher.disconnect();
+  await mongo.db().dropDatabase();
+  await mongo.close();
+});
+
+const api = () => request(app.getHttpServer());
+
+it('builds one timeline in the order things happened, whatever the order and number of deliveries', async () => {
+  const personId = randomUUID();
+  const { registered, consented, assessed } = herEvents(personId);
+  // Late arrivals and a redelivery: the assessment first, the consent twice, the registration last.
+  await publisher.publish([assessed, consented, consented, registered]);
+
+  const timeline = await eventually(async () => {
+    const response = await api().get(`/people/${personId}/timeline`).set('authorization', caseworker).expect(200);
+    expect(response.body.entries).toHaveLength(3);
+    return response.body;
+  });
+  expect(timeline.entries.map((entry: { eventId: string }) => entry.eventId)).toEqual([registered.id, consented.id, assessed.id]);
+  expect(timeline.entries[0]).toMatchObject({
+    pillar: 'intake',
+    type: intakeEventTypes.personRegistered,
+    summary: 'Registered as a survivor (female, age 16-17) from Araria, Bihar; referred by police',
+    actor,
+  });
+  expect(timeline.entries[1].summary).toBe('Consent to share with courts granted (given by the Child Welfare Committee)');
+
+  const summary = await api().get(`/people/${personId}/summary`).set('authorization', caseworker).expect(200);
+  expect(summary.body.pillars.intake).toMatchObject({
+    status: 'registered',
+    ageBand: '16-17',
+    consents: { 'share-with-courts': 'granted' },
+    vulnerability: { level: 'high', score: 7 },
+  });
+  expect(summary.body.entryCount).toBe(3);
+  expect(await mongo.db().collection('timeline_entries').countDocuments({ personId })).toBe(3);
+});
+
+it('reports how far behind the topics it is, and is refused to analysts and strangers', async () => {
+  const health = await eventually(async () => {
+    const response = await api().get('/health').expect(200);
+    expect(response.body.checks.kafka.lag.total).toBe(0);
+    return response.body;
+  });
+  expect(health.checks.kafka.consumerGroup).toBe(config.PROJECTION_CONSUMER_GROUP);
+
+  await api().get(`/people/${randomUUID()}/timeline`).set('authorization', caseworker).expect(404);
+  await api().get(`/people/${randomUUID()}/timeline`).set('authorization', await bearer('analyst')).expect(403);
+  await api().get(`/people/${randomUUID()}/timeline`).expect(401);
+});

@@ -1,0 +1,372 @@
+import { randomUUID } from 'node:crypto';
+import type { Admin, Message, Producer } from 'kafkajs';
+import type { Collection } from 'mongodb';
+import { deadLetterTopicOf, envelope, EventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { ServiceDatabase } from '@mukti/persistence';
+import {
+  eventually,
+  RawMessage,
+  readTopic,
+  testInfrastructure,
+  testLogger,
+  uniqueDatabaseUri,
+  uniqueName,
+} from '@mukti/testing';
+import { fromKafkaMessage, toKafkaMessage } from './cloudevents-binding';
+import { consumerLag } from './consumer-lag';
+import { deadLetterHeaders, EventConsumer, EventConsumerOptions, EventHandlers, NonRetryableEventError } from './event-consumer';
+import { createKafka } from './kafka-client';
+import { ensureTopics, TopicSettings } from './topic-provisioning';
+
+jest.setTimeout(30_000);
+
+const CONSENT = intakeEventTypes.consentRecorded;
+type ConsentRecorded = EventEnvelope<typeof CONSENT>;
+
+const logger = testLogger();
+const kafka = createKafka({ brokers: testInfrastructure.kafkaBrokers, clientId: uniqueName('consumer-spec'), logger });
+// A real client, with one setting tuned for tests: a consumer's stop waits for its fetch in flight,
+// and the broker holds an empty fetch for maxWaitTimeInMs (5 s by default) before answering.
+const consumerOf = kafka.consumer.bind(kafka);
+kafka.consumer = (config) => consumerOf({ maxWaitTimeInMs: 250, ...config });
+const topicSettings: TopicSettings = { partitions: 1, replicationFactor: 1 };
+const databaseUri = uniqueDatabaseUri('consumer');
+
+let admin: Admin;
+let producer: Producer;
+let database: ServiceDatabase;
+let processedEvents: Collection;
+const topicsToDelete = new Set<string>();
+const groupsToDelete = new Set<string>();
+const running = new Set<EventConsumer>();
+
+beforeAll(async () => {
+  admin = kafka.admin();
+  await admin.connect();
+  producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  database = await ServiceDatabase.connect(databaseUri);
+  processedEvents = database.collection('processed-events');
+});
+
+afterAll(async () => {
+  try {
+    for (const consumer of running) await consumer.stop().catch(() => undefined);
+    await producer?.disconnect();
+    await admin?.deleteGroups([...groupsToDelete]).catch(() => undefined);
+    const existing = new Set(await admin.listTopics());
+    await admin.deleteTopics({ topics: [...topicsToDelete].filter((topic) => existing.has(topic)) }).catch(() => undefined);
+  } finally {
+    await admin?.disconnect();
+    if (database) {
+      await database.connection.dropDatabase();
+      await database.onApplicationShutdown();
+    }
+  }
+});
+
+function consentRecorded(personId: string = randomUUID()): ConsentRecorded {
+  const time = new Date().toISOString();
+  return envelope(
+    {
+      type: CONSENT,
+      subject: personId,
+      time,
+      data: { personId, consentId: randomUUID(), scope: 'research', decision: 'granted', givenBy: 'guardian', decidedAt: time },
+    },
+    '/mukti/intake',
+    { actor: { id: 'staff-1', role: 'caseworker' }, correlationId: randomUUID() },
+  );
+}
+
+/** A topic and a consumer group of this test's own; the group's dead-letter topic is created by the consumer. */
+async function setup(name: string, settings: TopicSettings = topicSettings) {
+  const topic = uniqueName(name);
+  const group = uniqueName(`${name}-group`);
+  await ensureTopics(admin, [topic], settings);
+  topicsToDelete.add(topic).add(deadLetterTopicOf(group));
+  groupsToDelete.add(group);
+  return { topic, group, deadLetterTopic: deadLetterTopicOf(group) };
+}
+
+async function send(topic: string, ...messages: Message[]): Promise<void> {
+  await producer.send({ topic, acks: -1, messages });
+}
+
+async function startConsumer(
+  group: string,
+  topics: string[],
+  handlers: EventHandlers,
+  options: Partial<EventConsumerOptions> = {},
+): Promise<EventConsumer> {
+  const consumer = new EventConsumer({
+    kafka,
+    groupId: group,
+    topics,
+    handlers,
+    processedEvents,
+    logger,
+    topicSettings,
+    maxAttempts: 3,
+    initialBackoffMs: 20,
+    maxBackoffMs: 100,
+    ...options,
+  });
+  running.add(consumer);
+  await consumer.start();
+  return consumer;
+}
+
+async function stopConsumer(consumer: EventConsumer): Promise<void> {
+  running.delete(consumer);
+  await consumer.stop();
+}
+
+async function committedOffset(group: string, topic: string, partition = 0): Promise<string> {
+  const [entry] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+  return entry!.partitions.find((candidate) => candidate.partition === partition)!.offset;
+}
+
+async function messageCount(topic: string): Promise<number> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
+}
+
+const caughtUp = (group: string, topics: string[]) =>
+  eventually(async () => expect((await consumerLag(admin, group, topics)).total).toBe(0));
+
+describe('EventConsumer on a real broker', () => {
+  it('handles an event once even when the same event id arrives again', async () => {
+    const { topic, group } = await setup('idempotent');
+    const event = consentRecorded();
+    const next = consentRecorded();
+    await send(topic, toKafkaMessage(event), toKafkaMessage(event), toKafkaMessage(next));
+
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        handled.push(received.id);
+      },
+    });
+    try {
+      await caughtUp(group, [topic]);
+      expect(handled).toEqual([event.id, next.id]);
+      expect(await processedEvents.findOne({ _id: `${group}/${event.id}` as never })).toBeTruthy();
+
+      // Redelivered later (a producer retry, a replay): still remembered, still not handled again.
+      await send(topic, toKafkaMessage(event));
+      await caughtUp(group, [topic]);
+      expect(await committedOffset(group, topic)).toBe('4');
+      expect(handled).toEqual([event.id, next.id]);
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
+  it('retries a failing handler with backoff until it succeeds, then commits', async () => {
+    const { topic, group, deadLetterTopic } = await setup('retry');
+    const event = consentRecorded();
+    await send(topic, toKafkaMessage(event));
+
+    let attempts = 0;
+    const handled: ConsentRecorded[] = [];
+    const consumer = await startConsumer(
+      group,
+      [topic],
+      {
+        [CONSENT]: async (received: ConsentRecorded) => {
+          attempts += 1;
+          if (attempts <= 2) throw new Error(`transient failure ${attempts}`);
+          handled.push(received);
+        },
+      },
+      { maxAttempts: 4 },
+    );
+    try {
+      await eventually(() => expect(handled.map((received) => received.id)).toEqual([event.id]));
+      await caughtUp(group, [topic]);
+      expect(attempts).toBe(3);
+      expect(handled[0]).toEqual(event);
+      expect(await committedOffset(group, topic)).toBe('1');
+      expect(await messageCount(deadLetterTopic)).toBe(0);
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
+  it('dead-letters an event whose handler keeps failing, with where it came from and why, and moves on', async () => {
+    const { topic, group, deadLetterTopic } = await setup('failing');
+    const poison = consentRecorded();
+    const hopeless = consentRecorded();
+    const good = consentRecorded();
+    await send(topic, toKafkaMessage(poison), toKafkaMessage(hopeless), toKafkaMessage(good));
+
+    const attempts = new Map<string, number>();
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        attempts.set(received.id, (attempts.get(received.id) ?? 0) + 1);
+        if (received.id === poison.id) throw new Error(`cannot handle ${received.id}`);
+        if (received.id === hopeless.id) throw new NonRetryableEventError(`never will handle ${received.id}`);
+        handled.push(received.id);
+      },
+    });
+    try {
+      await eventually(() => expect(handled).toEqual([good.id]));
+      await caughtUp(group, [topic]);
+      expect(Object.fromEntries(attempts)).toEqual({ [poison.id]: 3, [hopeless.id]: 1, [good.id]: 1 });
+
+      const deadLetters = await readTopic(kafka, deadLetterTopic, (messages) => messages.length >= 2);
+      expect(await messageCount(deadLetterTopic)).toBe(2);
+      const dead = deadLetters.find((message) => message.headers['ce_id'] === poison.id);
+      const gaveUp = deadLetters.find((message) => message.headers['ce_id'] === hopeless.id);
+      // An error retrying cannot fix is parked after the first attempt.
+      expect(gaveUp!.headers).toMatchObject({ [deadLetterHeaders.offset]: '1', [deadLetterHeaders.attempts]: '1' });
+      expect(gaveUp!.headers[deadLetterHeaders.error]).toContain(`never will handle ${hopeless.id}`);
+      expect(dead!.headers).toMatchObject({
+        [deadLetterHeaders.topic]: topic,
+        [deadLetterHeaders.partition]: '0',
+        [deadLetterHeaders.offset]: '0',
+        [deadLetterHeaders.group]: group,
+        [deadLetterHeaders.attempts]: '3',
+        ce_specversion: '1.0',
+        ce_id: poison.id,
+        ce_type: CONSENT,
+        ce_subject: poison.subject,
+        ce_source: poison.source,
+      });
+      expect(dead!.headers[deadLetterHeaders.error]).toContain(`cannot handle ${poison.id}`);
+      expect(Number.isNaN(Date.parse(dead!.headers[deadLetterHeaders.failedAt]!))).toBe(false);
+      // The original bytes and attributes are kept: the dead letter still decodes to the same event.
+      expect(dead!.key).toBe(poison.subject);
+      expect(JSON.parse(dead!.value!.toString())).toEqual(poison.data);
+      expect(fromKafkaMessage({ key: dead!.key, value: dead!.value, headers: dead!.headers })).toEqual({
+        ok: true,
+        event: poison,
+      });
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
+  it('dead-letters an invalid message at once, with its problems, without calling the handler', async () => {
+    const { topic, group, deadLetterTopic } = await setup('invalid');
+    const notAnEvent: Message = { key: 'someone', value: '{"hello":"world"}', headers: { 'content-type': 'application/json' } };
+    const badPayload = consentRecorded();
+    const badPayloadMessage = {
+      ...toKafkaMessage(badPayload),
+      value: JSON.stringify({ ...badPayload.data, consentId: 'not-a-uuid' }),
+    };
+    const good = consentRecorded();
+    await send(topic, notAnEvent, badPayloadMessage, toKafkaMessage(good));
+
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        handled.push(received.id);
+      },
+    });
+    try {
+      await eventually(() => expect(handled).toEqual([good.id]));
+      await caughtUp(group, [topic]);
+
+      const dead = await readTopic(kafka, deadLetterTopic, (messages) => messages.length >= 2);
+      expect(dead).toHaveLength(2);
+      const originOffset = (message: RawMessage) => Number(message.headers[deadLetterHeaders.offset]);
+      const [headerless, invalidPayload] = dead.sort((a, b) => originOffset(a) - originOffset(b));
+
+      expect(headerless!.headers).toMatchObject({ dlq_origin_topic: topic, dlq_origin_offset: '0', dlq_attempts: '0' });
+      expect(headerless!.headers['dlq_error']).toMatch(/^invalid message: /);
+      expect(headerless!.headers['dlq_error']).toContain('header ce_id: missing');
+      expect(headerless!.headers['dlq_error']).toContain('header ce_type: missing');
+      expect(headerless!.key).toBe('someone');
+      expect(headerless!.value!.toString()).toBe('{"hello":"world"}');
+
+      expect(invalidPayload!.headers).toMatchObject({
+        dlq_origin_topic: topic,
+        dlq_origin_offset: '1',
+        dlq_attempts: '0',
+        ce_id: badPayload.id,
+      });
+      expect(invalidPayload!.headers['dlq_error']).toMatch(/^invalid message: data\/consentId: /);
+
+      // Not remembered as handled: a corrected copy with the same id would still be handled.
+      expect(await processedEvents.findOne({ _id: `${group}/${badPayload.id}` as never })).toBeNull();
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
+  it('commits an offset only after the handler succeeded: a crash mid-way means the message comes again', async () => {
+    const { topic, group } = await setup('crash');
+    const event = consentRecorded();
+    await send(topic, toKafkaMessage(event));
+
+    // The first instance has a database connection of its own, so that it can "crash" alone.
+    const crashingDatabase = await ServiceDatabase.connect(databaseUri);
+    let handlerStarted!: () => void;
+    const started = new Promise<void>((resolve) => (handlerStarted = resolve));
+    let releaseHandler!: () => void;
+    const released = new Promise<void>((resolve) => (releaseHandler = resolve));
+    const handledByFirst: string[] = [];
+    const first = await startConsumer(
+      group,
+      [topic],
+      {
+        [CONSENT]: async (received: ConsentRecorded) => {
+          handlerStarted();
+          await released;
+          handledByFirst.push(received.id);
+        },
+      },
+      { processedEvents: crashingDatabase.collection('processed-events') },
+    );
+    let stopping: Promise<void> | undefined;
+    try {
+      await started;
+      // Mid-way through the handler: nothing committed.
+      expect(await committedOffset(group, topic)).toBe('-1');
+
+      // The crash: its store goes away while the handler is running, so the instance can neither
+      // remember the event nor get as far as committing it.
+      await crashingDatabase.onApplicationShutdown();
+      running.delete(first);
+      stopping = first.stop();
+      releaseHandler();
+      await stopping;
+    } finally {
+      releaseHandler();
+      await stopping;
+      await crashingDatabase.onApplicationShutdown();
+    }
+    expect(handledByFirst).toEqual([event.id]);
+    expect(await committedOffset(group, topic)).toBe('-1');
+    expect(await processedEvents.findOne({ _id: `${group}/${event.id}` as never })).toBeNull();
+
+    // A new instance of the same group gets the message again and handles it.
+    const handledBySecond: string[] = [];
+    const second = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        handledBySecond.push(received.id);
+      },
+    });
+    try {
+      await eventually(() => expect(handledBySecond).toEqual([event.id]));
+      await caughtUp(group, [topic]);
+      expect(await committedOffset(group, topic)).toBe('1');
+      expect(await processedEvents.findOne({ _id: `${group}/${event.id}` as never })).toBeTruthy();
+    } finally {
+      await stopConsumer(second);
+    }
+  });
+
+  it('reports the lag of a group that has not consumed yet', async () => {
+    const { topic, group } = await setup('lag', { partitions: 2, replicationFactor: 1 });
+    const { topic: other } = await setup('lag-other');
+    await send(topic, ...[consentRecorded(), consentRecorded(), consentRecorded()].map(toKafkaMessage));
+    await send(other, toKafkaMessage(consentRecorded()));
+
+    expect(await consumerLag(admin, group, [topic])).toEqual({ total: 3, byTopic: { [topic]: 3 } });
+    expect(await consumerLag(admin, group, [topic, other])).toEqual({ total: 4, byTopic: { [topic]: 3, [other]: 1 } });
+  });
+});
