@@ -10,7 +10,7 @@ const moduleNameMapper = Object.fromEntries(
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] };
 const kind = (displayName, pattern, extra = {}) => ({
   displayName,
-  testMatch: [`<rootDir>/{apps,libs,tools}/**/*.${pattern}.spec.ts`],
+  testMatch: [`<rootDir>/{apps,libs,tools,e2e}/**/*.${pattern}.spec.ts`],
   testEnvironment: 'node',
   transform,
   moduleNameMapper,

@@ -11,7 +11,7 @@ import { installDependenciesIfMissing } from './install.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const started = Date.now();
 installDependenciesIfMissing();
-const { up, down } = await import('../infra/infra.mjs');
+const { up, down, reset, status } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
 
 function run(command, args, env = process.env) {
@@ -21,6 +21,11 @@ function run(command, args, env = process.env) {
 let exitCode = 1;
 let infrastructure;
 try {
+  // One broker and one store per run: when this run starts them, it starts them empty, so the
+  // suites never wade through earlier runs' events. A platform already running is reused as it is.
+  const current = await status();
+  const local = current.kafka.mode === 'local' && current.ferretdb.mode === 'local';
+  if (local && !current.kafka.running && !current.ferretdb.running) await reset({ quiet: true });
   infrastructure = await up({ quiet: false });
   if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) throw new Error('type check failed');
   await build();

@@ -44,6 +44,20 @@ export interface ServiceAppOptions {
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await createServiceApp(module, options);
   await app.listen(options.port, '0.0.0.0');
+  // Nest's own shutdown hooks re-raise the signal after closing, so the process would end "killed
+  // by SIGTERM"; closing here lets it end with 0, as an orchestrator expects from a clean stop.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      options.logger.info({ signal }, 'shutting down: no new messages, finishing in-flight work, flushing the outbox');
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          options.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
   return app;
 }
 
@@ -64,7 +78,6 @@ export async function createServiceApp(
   });
   app.useGlobalFilters(new ErrorFilter(options.logger));
   app.useGlobalPipes(requestValidationPipe());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await options.configure?.(app);
   return app;
 }

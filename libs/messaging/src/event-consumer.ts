@@ -61,6 +61,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: options.maxWaitTimeInMs ?? 1000,
+      // A member that died is noticed after 10 s (not kafkajs's 30 s), so its partitions move on sooner.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3000,
     });
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.deadLetterTopic = deadLetterTopicOf(options.groupId);

@@ -25,3 +25,16 @@ export function uniqueDatabaseUri(prefix: string): string {
 export function testLogger(): Logger {
   return pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 }
+
+/** A TCP port free on this machine right now. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * The whole platform as staff use it: gateway, intake and projection as separate processes
+ * (built from dist/), the real broker and store. A survivor's registration, consent and
+ * assessment reach her timeline; her personal data is on no topic, in no projection document
+ * and in no log line; the projection can die while people are being registered and, restarted,
+ * finds each of them exactly once.
+ */
+import request from 'supertest';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { intakeEventTypes, topics } from '@mukti/contracts';
+import { bearer, eventually, freePort, readTopic, testInfrastructure, uniqueName } from '@mukti/testing';
+import { platformEnvironment, startService, ServiceHandle, ServiceName, withDatabase } from '../tools/run/service-processes.cjs';
+
+jest.setTimeout(180_000);
+
+const databasePrefix = uniqueName('e2e');
+const logs: Record<ServiceName, string[]> = { intake: [], projection: [], gateway: [] };
+const services = new Map<ServiceName, ServiceHandle>();
+let environment: ReturnType<typeof platformEnvironment>;
+let gateway: string;
+let caseworker: string;
+const kafka = new Kafka({ clientId: 'e2e', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+
+async function start(name: ServiceName) {
+  services.set(name, await startService(name, environment[name], { output: (line) => logs[name].push(line) }));
+}
+
+beforeAll(async () => {
+  environment = platformEnvironment({
+    kafkaBrokers: testInfrastructure.kafkaBrokers.join(','),
+    mongodbUri: testInfrastructure.mongodbUri,
+    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort() },
+    databasePrefix,
+    extra: { PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'), LOG_LEVEL: 'debug' },
+  });
+  for (const name of ['intake', 'projection', 'gateway'] as const) await start(name);
+  gateway = `http://127.0.0.1:${environment.ports.gateway}`;
+  caseworker = await bearer('caseworker', 'asha');
+});
+
+afterAll(async () => {
+  for (const service of [...services.values()].reverse()) await service.kill();
+  const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
+  for (const suffix of ['intake', 'projection']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
+  await mongo.close();
+});
+
+const api = () => request(gateway);
+const rani = {
+  role: 'survivor',
+  name: `Rani Khatun ${databasePrefix}`,
+  phone: '+91 90070 12345',
+  address: 'Room 12, Garstin Place lodge, Kolkata',
+  birthDate: '2009-02-03',
+  gender: 'female',
+  origin: { state: 'Assam', district: 'Dhubri' },
+  languages: ['bn', 'as'],
+  referralSource: 'police',
+};
+let raniId: string;
+
+it('puts her registration, consent and assessment on her unified timeline, through every hop', async () => {
+  const registered = await api().post('/api/v1/people').set('authorization', caseworker).send(rani).expect(201);
+  raniId = registered.body.id;
+  await api()
+    .post(`/api/v1/people/${raniId}/consents`)
+    .set('authorization', caseworker)
+    .send({ scope: 'share-with-police', decision: 'granted', givenBy: 'child-welfare-committee' })
+    .expect(201);
+  await api()
+    .post(`/api/v1/people/${raniId}/vulnerability-assessments`)
+    .set('authorization', caseworker)
+    .send({ factors: ['debt', 'migration', 'school-dropout'] })
+    .expect(201);
+
+  const timeline = await eventually(async () => {
+    const response = await api().get(`/api/v1/people/${raniId}/timeline`).set('authorization', caseworker).expect(200);
+    expect(response.body.entries).toHaveLength(3);
+    return response.body;
+  }, 30_000, 200);
+  expect(timeline.entries.map((entry: { type: string }) => entry.type)).toEqual([
+    intakeEventTypes.personRegistered,
+    intakeEventTypes.consentRecorded,
+    intakeEventTypes.vulnerabilityAssessed,
+  ]);
+  expect(timeline.entries.every((entry: { actor: { id: string } }) => entry.actor.id === 'asha')).toBe(true);
+
+  const record = await api().get(`/api/v1/people/${raniId}`).set('authorization', caseworker).expect(200);
+  expect(record.body.personalData).toMatchObject({ name: rani.name, phone: rani.phone });
+  expect(record.body.ageBand).toBe('16-17');
+  await api().get(`/api/v1/people/${raniId}`).set('authorization', await bearer('analyst')).expect(403);
+});
+
+it('keeps her name, phone and address off the topic, out of the projection and out of every log', async () => {
+  const secrets = [rani.name, rani.phone, rani.address, '90070', 'Garstin'];
+  const onTopic = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === raniId).length >= 3);
+  const hers = onTopic.filter((message) => message.key === raniId);
+  expect(hers).toHaveLength(3);
+  for (const message of hers) {
+    const wire = `${message.value?.toString()} ${JSON.stringify(message.headers)}`;
+    for (const secret of secrets) expect(wire).not.toContain(secret);
+  }
+
+  const mongo = await MongoClient.connect(withDatabase(testInfrastructure.mongodbUri, `${databasePrefix}-projection`));
+  try {
+    const collections = await mongo.db().listCollections().toArray();
+    expect(collections.map((collection) => collection.name)).toEqual(expect.arrayContaining(['timeline_entries', 'person_summaries']));
+    for (const { name } of collections) {
+      const everything = JSON.stringify(await mongo.db().collection(name).find().toArray());
+      for (const secret of secrets) expect(everything).not.toContain(secret);
+    }
+  } finally {
+    await mongo.close();
+  }
+
+  const allLogs = Object.values(logs).flat().join('\n');
+  expect(allLogs.length).toBeGreaterThan(0);
+  for (const secret of secrets) expect(allLogs).not.toContain(secret);
+});
+
+it('loses no one when the projection dies while 100 people are being registered', async () => {
+  const registrations: Promise<string>[] = [];
+  const register = (index: number) =>
+    api()
+      .post('/api/v1/people')
+      .set('authorization', caseworker)
+      .send({ role: 'at-risk', name: `Person ${index} ${databasePrefix}`, gender: 'female', age: 20 + (index % 30), referralSource: 'community' })
+      .expect(201)
+      .then((response) => response.body.id as string);
+
+  for (let index = 0; index < 100; index += 1) {
+    registrations.push(register(index));
+    if (index === 30) await services.get('projection')!.kill(); // mid-stream, no goodbye
+    if (index % 10 === 9) await Promise.all(registrations.slice(index - 9, index + 1));
+  }
+  const ids = await Promise.all(registrations);
+  expect(new Set(ids).size).toBe(100);
+
+  await start('projection');
+  const counts = await eventually(async () => {
+    const seen = await Promise.all(
+      ids.map(async (id) => {
+        const response = await api().get(`/api/v1/people/${id}/timeline`).set('authorization', caseworker);
+        return response.status === 200 ? response.body.entries.length : 0;
+      }),
+    );
+    expect(seen.filter((count) => count === 1)).toHaveLength(100);
+    return seen;
+  }, 60_000, 500);
+  expect(counts.every((count) => count === 1)).toBe(true);
+});
+
+it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
+  for (const name of ['gateway', 'projection', 'intake'] as const) {
+    const { code, signal } = await services.get(name)!.stop();
+    expect({ name, code, signal }).toEqual({ name, code: 0, signal: null });
+  }
+});
