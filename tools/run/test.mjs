@@ -1,6 +1,6 @@
 // npm test: every test, against a real Kafka broker and a real MongoDB-protocol store.
 // Installs dependencies if missing, provisions and starts the infrastructure (or uses
-// KAFKA_BROKERS / MONGODB_URI), type-checks, builds (the end-to-end tests run dist/), runs jest,
+// KAFKA_BROKERS / MONGODB_URI), type-checks, lints the module boundaries, builds (the end-to-end tests run dist/), runs jest,
 // stops what it started, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -28,6 +28,7 @@ try {
   if (local && !current.kafka.running && !current.ferretdb.running) await reset({ quiet: true });
   infrastructure = await up({ quiet: false });
   if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) throw new Error('type check failed');
+  if (run('npx', ['eslint', 'apps', 'libs', 'e2e']) !== 0) throw new Error('lint (module boundaries) failed');
   await build();
   const results = path.join(root, '.cache', 'jest-results.json');
   rmSync(results, { force: true });

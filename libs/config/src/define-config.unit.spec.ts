@@ -1,0 +1,42 @@
+import { ConfigurationError, defineConfig, integer, list, port, secret, string } from './define-config';
+
+const definition = defineConfig('example', {
+  NODE_ENV: string('environment', 'development'),
+  EXAMPLE_PORT: port('port', 3000),
+  EXAMPLE_BROKERS: list('brokers', '127.0.0.1:9092'),
+  EXAMPLE_PARTITIONS: integer('partitions', 3),
+  EXAMPLE_SECRET: secret('a secret', 'development-secret-value', 16),
+});
+
+describe('configuration by environment', () => {
+  it('runs on one machine with the defaults, and says which development secrets are in use', () => {
+    const config = definition.load({});
+    expect(config).toMatchObject({ EXAMPLE_PORT: 3000, EXAMPLE_BROKERS: ['127.0.0.1:9092'], EXAMPLE_PARTITIONS: 3 });
+    expect(config.developmentDefaultsInUse).toEqual(['EXAMPLE_SECRET']);
+  });
+
+  it('takes and converts what the environment sets', () => {
+    const config = definition.load({ EXAMPLE_PORT: '8080', EXAMPLE_BROKERS: 'a:1, b:2', EXAMPLE_SECRET: 'a-real-secret-of-length' });
+    expect(config).toMatchObject({ EXAMPLE_PORT: 8080, EXAMPLE_BROKERS: ['a:1', 'b:2'] });
+    expect(config.developmentDefaultsInUse).toEqual([]);
+  });
+
+  it('refuses to start in production without its secrets, and lists every problem at once', () => {
+    let thrown: unknown;
+    try {
+      definition.load({ NODE_ENV: 'production', EXAMPLE_PORT: 'eighty', EXAMPLE_PARTITIONS: '0' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect((thrown as ConfigurationError).problems).toEqual([
+      'EXAMPLE_PORT: "eighty" is not a TCP port',
+      'EXAMPLE_PARTITIONS: "0" is not an integer >= 1',
+      'EXAMPLE_SECRET is required in production (a secret)',
+    ]);
+  });
+
+  it('names the variables it reads, for the deployment files to be checked against', () => {
+    expect(definition.variableNames).toEqual(['NODE_ENV', 'EXAMPLE_PORT', 'EXAMPLE_BROKERS', 'EXAMPLE_PARTITIONS', 'EXAMPLE_SECRET']);
+  });
+});

@@ -1,0 +1,51 @@
+import { SignJWT } from 'jose';
+import { fingerprint, normaliseName, normalisePhone } from './fingerprint';
+import { signDevelopmentToken, StaffTokenVerifier } from './staff-token';
+
+const settings = { AUTH_JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256', AUTH_ISSUER: 'mukti-test', AUTH_AUDIENCE: 'mukti-api' };
+const verifier = new StaffTokenVerifier(settings);
+const sign = (claims: Record<string, unknown>, overrides: { issuer?: string; audience?: string; expires?: string | number } = {}) =>
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('asha')
+    .setIssuer(overrides.issuer ?? settings.AUTH_ISSUER)
+    .setAudience(overrides.audience ?? settings.AUTH_AUDIENCE)
+    .setExpirationTime(overrides.expires ?? '1h')
+    .sign(new TextEncoder().encode(settings.AUTH_JWT_SECRET));
+
+describe('staff tokens', () => {
+  it('accept a token of the right issuer and audience with a platform role', async () => {
+    await expect(verifier.verify(await signDevelopmentToken(settings, { sub: 'asha', role: 'counsellor' }))).resolves.toEqual({
+      sub: 'asha',
+      role: 'counsellor',
+    });
+  });
+
+  it.each([
+    ['another issuer', { role: 'admin' }, { issuer: 'someone-else' }, /iss/],
+    ['another audience', { role: 'admin' }, { audience: 'another-api' }, /aud/],
+    ['an expired token', { role: 'admin' }, { expires: Math.floor(Date.parse('2020-01-01T00:00:00Z') / 1000) }, /exp/],
+    ['a role that does not exist', { role: 'superuser' }, {}, /not a platform role/],
+  ])('refuse %s', async (_, claims, overrides, reason) => {
+    await expect(verifier.verify(await sign(claims, overrides as never))).rejects.toThrow(reason);
+  });
+
+  it('refuse a token signed with another secret', async () => {
+    const forged = await signDevelopmentToken({ ...settings, AUTH_JWT_SECRET: 'another-secret-that-is-long-enough-too' }, { sub: 'x', role: 'admin' });
+    await expect(verifier.verify(forged)).rejects.toThrow(/signature/);
+  });
+});
+
+describe('identity fingerprints', () => {
+  it('match the same name and phone however they are written', () => {
+    expect(normaliseName('  Rāni   KHATUN ')).toBe('rani khatun');
+    expect(normalisePhone('+91 90070-12345')).toBe(normalisePhone('090070 12345'));
+    expect(fingerprint('k', normaliseName('Rāni Khatun'), normalisePhone('+91 9007012345'))).toBe(
+      fingerprint('k', normaliseName('rani khatun'), normalisePhone('09007012345')),
+    );
+  });
+
+  it('cannot be recomputed without the key', () => {
+    expect(fingerprint('key-one', 'rani khatun', '9007012345')).not.toBe(fingerprint('key-two', 'rani khatun', '9007012345'));
+  });
+});

@@ -1,0 +1,77 @@
+// npm run bench: the time from POST /people at the gateway to the registration on her timeline,
+// through intake, the outbox relay, Kafka and the projection, over real processes.
+//   npm run bench -- --people 50
+// Prints the median, p95 and max. Uses (or starts) the local broker and store, fresh databases
+// and a consumer group of its own, and free ports; stops what it started.
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import { installDependenciesIfMissing } from '../run/install.mjs';
+
+installDependenciesIfMissing();
+const require = createRequire(import.meta.url);
+const { up, down } = await import('../infra/infra.mjs');
+const { build } = await import('../build/build.mjs');
+const { platformEnvironment, startService } = require('../run/service-processes.cjs');
+
+const { values } = parseArgs({ options: { people: { type: 'string', default: '30' } } });
+const people = Number(values.people);
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+const infrastructure = await up({ quiet: true });
+const services = [];
+try {
+  await build();
+  const run = `bench-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
+  const environment = platformEnvironment({
+    kafkaBrokers: infrastructure.kafkaBrokers,
+    mongodbUri: infrastructure.mongodbUri,
+    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort() },
+    databasePrefix: run,
+    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, LOG_LEVEL: 'warn' },
+  });
+  for (const name of ['intake', 'projection', 'gateway']) services.push(await startService(name, environment[name]));
+  const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
+  const { signDevelopmentToken } = require('../../dist/libs/security/src');
+  const { commonVariables, defineConfig } = require('../../dist/libs/config/src');
+  const token = await signDevelopmentToken(defineConfig('bench', commonVariables).load(), { sub: 'bench', role: 'caseworker' });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+  // Warm-up: connections, JIT, the projection's group assignment.
+  const samples = [];
+  for (let index = -3; index < people; index += 1) {
+    const started = performance.now();
+    const response = await fetch(`${gateway}/api/v1/people`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ role: 'at-risk', name: `Bench ${run} ${index}`, gender: 'female', age: 25, referralSource: 'community' }),
+    });
+    if (response.status !== 201) throw new Error(`registration answered ${response.status}: ${await response.text()}`);
+    const { id } = await response.json();
+    for (;;) {
+      const timeline = await fetch(`${gateway}/api/v1/people/${id}/timeline`, { headers });
+      if (timeline.status === 200) break;
+      if (performance.now() - started > 30_000) throw new Error(`person ${id} did not reach the timeline within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    if (index >= 0) samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  console.log(
+    `POST /people -> entry on the timeline, ${samples.length} registrations, one at a time: ` +
+      `median ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}, max ${ms(samples.at(-1))}`,
+  );
+} finally {
+  for (const service of services.reverse()) await service.stop();
+  await down({ quiet: true, only: infrastructure.started });
+}
