@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, LoggerService, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
@@ -12,6 +12,8 @@ import { requestValidationPipe } from './validation';
 /** Request logging for a service: one line per request with its id; health probes are not logged. */
 export function requestLogging(logger: Logger): DynamicModule {
   return LoggerModule.forRoot({
+    // Nest 11's path syntax for "every route" (nestjs-pino's default "*" is the old one).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       logger,
       genReqId: (request, response) => {
@@ -26,6 +28,20 @@ export function requestLogging(logger: Logger): DynamicModule {
       },
     },
   });
+}
+
+/** Nest's start-up chatter (every module loaded, every route mapped) goes to debug, not info. */
+const chattyContexts = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+function quietFramework(logger: NestPinoLogger): LoggerService {
+  return {
+    log: (message: unknown, ...rest: unknown[]) =>
+      chattyContexts.has(String(rest.at(-1))) ? logger.debug(message, ...rest) : logger.log(message, ...rest),
+    error: (message: unknown, ...rest: unknown[]) => logger.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => logger.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => logger.debug(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => logger.verbose(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) => logger.fatal(message, ...rest),
+  };
 }
 
 export interface ServiceAppOptions {
@@ -67,7 +83,7 @@ export async function createServiceApp(
   options: Omit<ServiceAppOptions, 'port'>,
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(NestPinoLogger));
+  app.useLogger(quietFramework(app.get(NestPinoLogger)));
   app.use(helmet());
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
   // Malformed JSON and oversized bodies fail in the body parser, before Nest's filters: same shape here.
