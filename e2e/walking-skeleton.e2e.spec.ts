@@ -32,7 +32,8 @@ beforeAll(async () => {
     mongodbUri: testInfrastructure.mongodbUri,
     ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort() },
     databasePrefix,
-    extra: { PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'), LOG_LEVEL: 'debug' },
+    // The test polls 100 timelines as fast as it can: a budget no person would reach.
+    extra: { PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'), LOG_LEVEL: 'debug', RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' },
   });
   for (const name of ['intake', 'projection', 'gateway'] as const) await start(name);
   gateway = `http://127.0.0.1:${environment.ports.gateway}`;
@@ -76,11 +77,19 @@ it('puts her registration, consent and assessment on her unified timeline, throu
 
   const timeline = await eventually(async () => {
     const response = await api().get(`/api/v1/people/${raniId}/timeline`).set('authorization', caseworker).expect(200);
-    expect(response.body.entries).toHaveLength(3);
+    expect(response.body.entries).toHaveLength(4);
     return response.body;
   }, 30_000, 200);
-  expect(timeline.entries.map((entry: { type: string }) => entry.type)).toEqual([
-    intakeEventTypes.personRegistered,
+  // Registering her put Asha on her case team, at the same moment.
+  expect(timeline.entries.map((entry: { type: string }) => entry.type).sort()).toEqual(
+    [
+      intakeEventTypes.personRegistered,
+      intakeEventTypes.staffAssigned,
+      intakeEventTypes.consentRecorded,
+      intakeEventTypes.vulnerabilityAssessed,
+    ].sort(),
+  );
+  expect(timeline.entries.slice(2).map((entry: { type: string }) => entry.type)).toEqual([
     intakeEventTypes.consentRecorded,
     intakeEventTypes.vulnerabilityAssessed,
   ]);
@@ -94,9 +103,9 @@ it('puts her registration, consent and assessment on her unified timeline, throu
 
 it('keeps her name, phone and address off the topic, out of the projection and out of every log', async () => {
   const secrets = [rani.name, rani.phone, rani.address, '90070', 'Garstin'];
-  const onTopic = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === raniId).length >= 3);
+  const onTopic = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === raniId).length >= 4);
   const hers = onTopic.filter((message) => message.key === raniId);
-  expect(hers).toHaveLength(3);
+  expect(hers).toHaveLength(4);
   for (const message of hers) {
     const wire = `${message.value?.toString()} ${JSON.stringify(message.headers)}`;
     for (const secret of secrets) expect(wire).not.toContain(secret);
@@ -142,13 +151,28 @@ it('loses no one when the projection dies while 100 people are being registered'
     const seen = await Promise.all(
       ids.map(async (id) => {
         const response = await api().get(`/api/v1/people/${id}/timeline`).set('authorization', caseworker);
-        return response.status === 200 ? response.body.entries.length : 0;
+        if (response.status !== 200) return 0;
+        return response.body.entries.filter((entry: { type: string }) => entry.type === intakeEventTypes.personRegistered).length;
       }),
     );
     expect(seen.filter((count) => count === 1)).toHaveLength(100);
     return seen;
   }, 60_000, 500);
   expect(counts.every((count) => count === 1)).toBe(true);
+});
+
+it("keeps a person from staff not on her case, whether they guess her id or not, and asks admins for a reason", async () => {
+  const ravi = await bearer('caseworker', 'ravi');
+  for (const path of [`/api/v1/people/${raniId}`, `/api/v1/people/${raniId}/timeline`, `/api/v1/people/${raniId}/summary`]) {
+    await api().get(path).set('authorization', ravi).expect(404);
+    await api().get(path).set('authorization', await bearer('admin')).expect(403);
+    await api().get(path).set('authorization', await bearer('admin')).set('x-access-reason', 'e2e check').expect(200);
+  }
+  // A counsellor on her case sees the intake pillar of her timeline, and not her legal or livelihood records.
+  await api().post(`/api/v1/people/${raniId}/assignments`).set('authorization', caseworker).send({ staffId: 'meera', staffRole: 'counsellor' }).expect(204);
+  const meera = await bearer('counsellor', 'meera');
+  const summary = await eventually(async () => (await api().get(`/api/v1/people/${raniId}/summary`).set('authorization', meera).expect(200)).body);
+  expect(Object.keys(summary.pillars)).toEqual(['intake']);
 });
 
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {

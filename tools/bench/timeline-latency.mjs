@@ -37,7 +37,7 @@ try {
     mongodbUri: infrastructure.mongodbUri,
     ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort() },
     databasePrefix: run,
-    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, LOG_LEVEL: 'warn' },
+    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
   });
   for (const name of ['intake', 'projection', 'gateway']) services.push(await startService(name, environment[name]));
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;

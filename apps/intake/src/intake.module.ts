@@ -9,6 +9,7 @@ import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
 import { parseMasterKey, PersonalDataVault, StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
 import { INTAKE_CONFIG } from './intake.tokens';
+import { AssignStaffController } from './person/commands/assign-staff/assign-staff.http.controller';
 import { AssessVulnerabilityController } from './person/commands/assess-vulnerability/assess-vulnerability.http.controller';
 import { RecordConsentController } from './person/commands/record-consent/record-consent.http.controller';
 import { RegisterPersonHandler } from './person/commands/register-person/register-person.handler';
@@ -32,6 +33,7 @@ export class IntakeModule {
         RecordConsentController,
         AssessVulnerabilityController,
         GetPersonController,
+        AssignStaffController,
       ],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },

@@ -168,8 +168,13 @@ describe('consent and vulnerability', () => {
     expect(seen.body.vulnerability).toMatchObject({ level: 'high', score: 7 });
     expect(seen.body.personalData).toMatchObject({ aliases: ['Munni'], address: 'Lane 4, Sonagachi, Kolkata' });
 
-    const legal = await api().get(`/people/${body.id}`).set('authorization', await bearer('legal-officer')).expect(200);
-    expect(legal.body.personalData).toBeUndefined();
+    // A legal officer on her case sees who she is only while her consent to be named to police or courts stands.
+    const lata = await bearer('legal-officer', 'lata');
+    await api().get(`/people/${body.id}`).set('authorization', lata).expect(404);
+    await api().post(`/people/${body.id}/assignments`).set('authorization', caseworker).send({ staffId: 'lata', staffRole: 'legal-officer' }).expect(204);
+    expect((await api().get(`/people/${body.id}`).set('authorization', lata).expect(200)).body.personalData).toBeUndefined();
+    await api().post(consents).set('authorization', caseworker).send({ scope: 'share-with-courts', decision: 'granted' }).expect(201);
+    expect((await api().get(`/people/${body.id}`).set('authorization', lata).expect(200)).body.personalData.name).toBeDefined();
     await api().get(`/people/${body.id}`).set('authorization', await bearer('analyst')).expect(403);
   });
 
@@ -198,5 +203,36 @@ describe('consent and vulnerability', () => {
       .send({ scope: 'photographs', decision: 'granted' })
       .expect(422);
     expect(refused.body.message).toMatch(/guardian or the Child Welfare Committee/);
+  });
+});
+
+describe('need-to-know', () => {
+  it('shows a person only to her case team (404 to anyone else, guessing or not), and to admins who state a reason', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const other = await bearer('caseworker', 'ravi');
+    await api().get(`/people/${body.id}`).set('authorization', other).expect(404);
+    await api().post(`/people/${body.id}/consents`).set('authorization', other).send({ scope: 'research', decision: 'granted' }).expect(404);
+    await api().post(`/people/${body.id}/assignments`).set('authorization', other).send({ staffId: 'ravi', staffRole: 'caseworker' }).expect(404);
+    // The same answer as for an id that belongs to no one.
+    const nobody = await api().get('/people/0f8fad5b-d9cb-469f-a165-70867728950e').set('authorization', other).expect(404);
+    const someone = await api().get(`/people/${body.id}`).set('authorization', other).expect(404);
+    expect(someone.body.message.replace(body.id, 'ID')).toBe(nobody.body.message.replace('0f8fad5b-d9cb-469f-a165-70867728950e', 'ID'));
+
+    const admin = await bearer('admin', 'root');
+    const refused = await api().get(`/people/${body.id}`).set('authorization', admin).expect(403);
+    expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: 'missing' }]);
+    await api().get(`/people/${body.id}`).set('authorization', admin).set('x-access-reason', 'safeguarding review #12').expect(200);
+
+    // Once on her team, Ravi sees her; once off it, he no longer does.
+    await api().post(`/people/${body.id}/assignments`).set('authorization', caseworker).send({ staffId: 'ravi', staffRole: 'caseworker' }).expect(204);
+    await api().get(`/people/${body.id}`).set('authorization', other).expect(200);
+    await api().delete(`/people/${body.id}/assignments/ravi`).set('authorization', caseworker).expect(204);
+    await api().get(`/people/${body.id}`).set('authorization', other).expect(404);
+  });
+
+  it('names the field when an assignment is not valid', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const response = await api().post(`/people/${body.id}/assignments`).set('authorization', caseworker).send({ staffId: 'a b', staffRole: 'analyst' }).expect(400);
+    expect(response.body.details.map((problem: { field: string }) => problem.field).sort()).toEqual(['staffId', 'staffRole']);
   });
 });

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { intakeEventTypes, topics } from '@mukti/contracts';
+import { AnyEventEnvelope, eventCatalog, topics } from '@mukti/contracts';
 import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
 import { consumerLag, createKafka, EventConsumer, kafkaHealthCheck } from '@mukti/messaging';
 import { LOGGER } from '@mukti/observability';
@@ -56,11 +56,12 @@ export class ProjectionModule {
                 partitions: config.KAFKA_TOPIC_PARTITIONS,
                 replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
               },
-              handlers: {
-                [intakeEventTypes.personRegistered]: (event) => timeline.project(event),
-                [intakeEventTypes.consentRecorded]: (event) => timeline.project(event),
-                [intakeEventTypes.vulnerabilityAssessed]: (event) => timeline.project(event),
-              },
+              // Every event of every projected topic goes on her timeline.
+              handlers: Object.fromEntries(
+                Object.entries(eventCatalog)
+                  .filter(([, entry]) => (projectedTopics as readonly string[]).includes(entry.topic))
+                  .map(([type]) => [type, (event: AnyEventEnvelope) => timeline.project(event)]),
+              ),
             }),
         },
         { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },

@@ -14,6 +14,8 @@ import { bearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, 
 import { projectionConfig } from '../src/projection.config';
 import { ProjectionModule } from '../src/projection.module';
 
+jest.setTimeout(30_000);
+
 const databaseUri = uniqueDatabaseUri('projection');
 const config = projectionConfig.load({
   ...process.env,
@@ -59,7 +61,13 @@ function herEvents(personId: string) {
     level: 'high',
     assessedAt: '2026-03-02T09:00:00.000Z',
   });
-  return { registered, consented, assessed };
+  const assigned = event(intakeEventTypes.staffAssigned, personId, '2026-03-01T09:00:00.000Z', {
+    personId,
+    staffId: 'asha',
+    staffRole: 'caseworker',
+    assignedAt: '2026-03-01T09:00:00.000Z',
+  });
+  return { registered, consented, assessed, assigned };
 }
 
 beforeAll(async () => {
@@ -67,7 +75,7 @@ beforeAll(async () => {
   app = await createServiceApp(ProjectionModule.register(config, testLogger()), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  caseworker = await bearer('caseworker');
+  caseworker = await bearer('caseworker', 'asha');
 });
 
 afterAll(async () => {
@@ -81,23 +89,25 @@ const api = () => request(app.getHttpServer());
 
 it('builds one timeline in the order things happened, whatever the order and number of deliveries', async () => {
   const personId = randomUUID();
-  const { registered, consented, assessed } = herEvents(personId);
+  const { registered, consented, assessed, assigned } = herEvents(personId);
   // Late arrivals and a redelivery: the assessment first, the consent twice, the registration last.
-  await publisher.publish([assessed, consented, consented, registered]);
+  await publisher.publish([assessed, consented, consented, registered, assigned]);
 
   const timeline = await eventually(async () => {
     const response = await api().get(`/people/${personId}/timeline`).set('authorization', caseworker).expect(200);
-    expect(response.body.entries).toHaveLength(3);
+    expect(response.body.entries).toHaveLength(4);
     return response.body;
   });
-  expect(timeline.entries.map((entry: { eventId: string }) => entry.eventId)).toEqual([registered.id, consented.id, assessed.id]);
-  expect(timeline.entries[0]).toMatchObject({
+  expect(timeline.entries.map((entry: { eventId: string }) => entry.eventId)).toEqual(
+    [registered.id, assigned.id].sort().concat([consented.id, assessed.id]),
+  );
+  expect(timeline.entries.find((entry: { eventId: string }) => entry.eventId === registered.id)).toMatchObject({
     pillar: 'intake',
     type: intakeEventTypes.personRegistered,
     summary: 'Registered as a survivor (female, age 16-17) from Araria, Bihar; referred by police',
     actor,
   });
-  expect(timeline.entries[1].summary).toBe('Consent to share with courts granted (given by the Child Welfare Committee)');
+  expect(timeline.entries[2].summary).toBe('Consent to share with courts granted (given by the Child Welfare Committee)');
 
   const summary = await api().get(`/people/${personId}/summary`).set('authorization', caseworker).expect(200);
   expect(summary.body.pillars.intake).toMatchObject({
@@ -106,8 +116,15 @@ it('builds one timeline in the order things happened, whatever the order and num
     consents: { 'share-with-courts': 'granted' },
     vulnerability: { level: 'high', score: 7 },
   });
-  expect(summary.body.entryCount).toBe(3);
-  expect(await mongo.db().collection('timeline_entries').countDocuments({ personId })).toBe(3);
+  expect(summary.body.caseTeam).toEqual({ asha: { role: 'caseworker', since: '2026-03-01T09:00:00.000Z' } });
+  expect(summary.body.entryCount).toBe(4);
+  expect(await mongo.db().collection('timeline_entries').countDocuments({ personId })).toBe(4);
+
+  // Need-to-know: not on her team is 404; an admin needs a reason.
+  await api().get(`/people/${personId}/timeline`).set('authorization', await bearer('caseworker', 'ravi')).expect(404);
+  await api().get(`/people/${personId}/summary`).set('authorization', await bearer('counsellor', 'meera')).expect(404);
+  await api().get(`/people/${personId}/timeline`).set('authorization', await bearer('admin')).expect(403);
+  await api().get(`/people/${personId}/timeline`).set('authorization', await bearer('admin')).set('x-access-reason', 'audit').expect(200);
 });
 
 it('reports how far behind the topics it is, and is refused to analysts and strangers', async () => {

@@ -6,7 +6,14 @@
 import { Static, TSchema, FormatRegistry } from '@sinclair/typebox';
 import { TypeCompiler, TypeCheck } from '@sinclair/typebox/compiler';
 import { topics, Topic } from './topics';
-import { intakeEventTypes, PersonRegisteredV1, ConsentRecordedV1, VulnerabilityAssessedV1 } from './intake/intake.events';
+import {
+  intakeEventTypes,
+  PersonRegisteredV1,
+  ConsentRecordedV1,
+  VulnerabilityAssessedV1,
+  StaffAssignedV1,
+  StaffUnassignedV1,
+} from './intake/intake.events';
 
 export const pillars = ['intake', 'rescue', 'rehabilitation', 'livelihood', 'legal'] as const;
 export type Pillar = (typeof pillars)[number];
@@ -25,6 +32,8 @@ export const eventCatalog = {
     topic: topics.intakeEvents,
     pillar: 'intake',
   },
+  [intakeEventTypes.staffAssigned]: { schema: StaffAssignedV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -77,3 +77,7 @@ export const staffRoles = [
   'analyst',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
+
+/** The roles that work on a person's case, and so can be assigned to it. */
+export const caseRoles = ['caseworker', 'rescue-coordinator', 'counsellor', 'livelihood-officer', 'legal-officer'] as const;
+export type CaseRole = (typeof caseRoles)[number];

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@mukti/security';
 
 export interface HealthCheck {
@@ -14,6 +15,7 @@ export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
 /** /health/live: the process answers. /health: everything it depends on answers too (readiness). */
 @ApiExcludeController()
+@SkipThrottle()
 @Controller('health')
 export class HealthController implements OnApplicationShutdown {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}

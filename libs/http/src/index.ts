@@ -4,3 +4,4 @@ export * from './service-app';
 export * from './health';
 export * from './request-context';
 export * from './run-service';
+export * from './access-reason';

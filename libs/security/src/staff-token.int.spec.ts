@@ -1,17 +1,17 @@
 /** Production verification: staff tokens checked against an OIDC provider's JWKS served over HTTP. */
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { signDevelopmentToken, StaffTokenVerifier } from './staff-token';
 
 let server: Server;
-let privateKey: CryptoKey;
+let privateKey: KeyLike;
 let verifier: StaffTokenVerifier;
 const settings = { AUTH_JWT_SECRET: 'a-secret-that-must-not-be-accepted-in-production', AUTH_ISSUER: 'https://id.example.org', AUTH_AUDIENCE: 'mukti-api' };
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey as CryptoKey;
+  privateKey = pair.privateKey;
   const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
   server = createServer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

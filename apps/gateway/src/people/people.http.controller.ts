@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -16,6 +18,7 @@ import type { Request } from 'express';
 import { Roles } from '@mukti/security';
 import {
   AssessVulnerabilityRequest,
+  AssignStaffRequest,
   endpointRoles,
   PersonView,
   RecordConsentRequest,
@@ -36,7 +39,8 @@ const roles = (allowed: readonly string[]) => `Roles: ${allowed.join(', ')}.`;
 @ApiTags('people')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'no token, or an invalid or expired one' })
-@ApiForbiddenResponse({ description: 'the role may not do this' })
+@ApiForbiddenResponse({ description: 'the role may not do this, or an admin stated no reason' })
+@ApiHeader({ name: 'x-access-reason', required: false, description: "admins: why you open this person's record (required for admins; recorded in the audit trail)" })
 @Controller('people')
 export class PeopleController {
   constructor(
@@ -91,6 +95,34 @@ export class PeopleController {
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
     return this.intake.send('POST', `/people/${personId}/vulnerability-assessments`, caller, request);
+  }
+
+  @Post(':personId/assignments')
+  @HttpCode(204)
+  @Roles(...endpointRoles.assignStaff)
+  @ApiOperation({ summary: 'Add a staff member to her case team', description: `Staff see a person only when on her case team. A caseworker may assign only on a case she is on. ${roles(endpointRoles.assignStaff)}` })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  assignStaff(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: AssignStaffRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.intake.send('POST', `/people/${personId}/assignments`, caller, request);
+  }
+
+  @Delete(':personId/assignments/:staffId')
+  @HttpCode(204)
+  @Roles(...endpointRoles.unassignStaff)
+  @ApiOperation({ summary: 'Remove a staff member from her case team', description: roles(endpointRoles.unassignStaff) })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  unassignStaff(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Param('staffId') staffId: string,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.intake.send('DELETE', `/people/${personId}/assignments/${encodeURIComponent(staffId)}`, caller);
   }
 
   @Get(':personId/timeline')

@@ -2,6 +2,7 @@ import { ServiceUnavailableException } from '@nestjs/common';
 import type { Request } from 'express';
 import { ErrorBody, UpstreamError } from '@mukti/http';
 import { traceparentOf } from '@mukti/observability';
+import { ACCESS_REASON_HEADER } from '@mukti/security';
 
 /**
  * Calls a service behind the gateway on behalf of the staff member: her own token goes along
@@ -15,7 +16,7 @@ export class ServiceClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async send<T>(method: 'GET' | 'POST', path: string, caller: Request & { id?: unknown }, body?: unknown): Promise<T> {
+  async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, caller: Request & { id?: unknown }, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(new URL(path, this.baseUrl), {
@@ -26,6 +27,7 @@ export class ServiceClient {
           authorization: caller.headers.authorization ?? '',
           'x-request-id': String(caller.id ?? ''),
           traceparent: traceparentOf(caller.headers['traceparent']),
+          ...(caller.headers[ACCESS_REASON_HEADER] ? { [ACCESS_REASON_HEADER]: String(caller.headers[ACCESS_REASON_HEADER]) } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -35,6 +37,7 @@ export class ServiceClient {
     }
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    // 204 and friends: nothing to pass on.
     if (response.ok) return parsed as T;
     if (response.status < 500) throw new UpstreamError(response.status, parsed as ErrorBody);
     throw new UpstreamError(502, {

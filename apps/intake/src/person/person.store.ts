@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '@mukti/contracts';
+import type { Actor, CommandContext } from '@mukti/contracts';
+import { DomainError } from '@mukti/decider';
+import { assertNeedToKnow } from '@mukti/security';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { personDecider, PersonCommand, PersonState } from './domain/person.decider';
 
@@ -29,6 +31,15 @@ export class PersonStore {
       source: SOURCE,
       fields: fingerprints ? () => ({ ...fingerprints }) as Record<string, string> : undefined,
     });
+  }
+
+  /** Her state, if the actor may see her (on her case team, or an admin with a reason); 404/403 otherwise. */
+  async openFor(personId: string, actor: Actor, accessReason?: string) {
+    const state = (await this.aggregates.load(personId))?.state;
+    const caseTeam = state?.status === 'registered' ? state.caseTeam : undefined;
+    assertNeedToKnow(actor, personId, caseTeam, accessReason);
+    if (state?.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
+    return state;
   }
 
   /** The registered person who has one of these fingerprints, if any. */

@@ -47,5 +47,13 @@ export function describeEvent(event: AnyEventEnvelope): DescribedEvent {
         facts: { level, score, factors },
       };
     }
+    case intakeEventTypes.staffAssigned: {
+      const { staffId, staffRole } = event.data;
+      return { pillar, summary: `${words(staffRole)} ${staffId} joined her case team`, facts: { staffId, staffRole } };
+    }
+    case intakeEventTypes.staffUnassigned: {
+      const { staffId } = event.data;
+      return { pillar, summary: `${staffId} left her case team`, facts: { staffId } };
+    }
   }
 }

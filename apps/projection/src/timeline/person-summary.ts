@@ -3,7 +3,7 @@
  * events happened. Recomputing from the entries (rather than patching a stored summary) keeps
  * it right when events arrive late or twice.
  */
-import { intakeEventTypes } from '@mukti/contracts';
+import { CaseRole, intakeEventTypes } from '@mukti/contracts';
 import type { TimelineFacts } from './describe-event';
 
 export interface SummarisedEntry {
@@ -28,6 +28,8 @@ export interface IntakeSummary {
 export interface PersonSummary {
   personId: string;
   pillars: { intake: IntakeSummary };
+  /** Who works on her case, and in which role: what need-to-know is checked against. */
+  caseTeam: Record<string, { role: CaseRole; since: string }>;
   entryCount: number;
   lastEventAt?: string;
 }
@@ -38,6 +40,7 @@ export function byOccurrence(a: SummarisedEntry, b: SummarisedEntry): number {
 
 export function summarisePerson(personId: string, entries: SummarisedEntry[]): PersonSummary {
   const intake: IntakeSummary = { status: 'not-registered-yet', consents: {} };
+  const caseTeam: PersonSummary['caseTeam'] = {};
   const ordered = [...entries].sort(byOccurrence);
   for (const entry of ordered) {
     const facts = entry.facts as Record<string, never>;
@@ -58,12 +61,19 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
       case intakeEventTypes.vulnerabilityAssessed:
         intake.vulnerability = { level: facts.level, score: facts.score, assessedAt: entry.occurredAt.toISOString() };
         break;
+      case intakeEventTypes.staffAssigned:
+        caseTeam[facts.staffId] = { role: facts.staffRole, since: entry.occurredAt.toISOString() };
+        break;
+      case intakeEventTypes.staffUnassigned:
+        delete caseTeam[facts.staffId];
+        break;
     }
   }
   const last = ordered.at(-1);
   return {
     personId,
     pillars: { intake },
+    caseTeam,
     entryCount: entries.length,
     ...(last ? { lastEventAt: last.occurredAt.toISOString() } : {}),
   };

@@ -43,6 +43,7 @@ const summarySchema = new Schema<StoredSummary>(
     _id: String,
     personId: String,
     pillars: { type: Schema.Types.Mixed, required: true },
+    caseTeam: { type: Schema.Types.Mixed, default: {} },
     entryCount: { type: Number, required: true },
     lastEventAt: String,
     updatedAt: Date,
@@ -116,8 +117,12 @@ export class TimelineStore {
     }
   }
 
-  async timeline(personId: string, limit: number): Promise<TimelineEntry[]> {
-    return this.entries.find({ personId }).sort({ occurredAt: 1, _id: 1 }).limit(limit).lean<TimelineEntry[]>();
+  async timeline(personId: string, pillars: readonly string[], limit: number): Promise<TimelineEntry[]> {
+    return this.entries
+      .find({ personId, pillar: { $in: [...pillars] } })
+      .sort({ occurredAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<TimelineEntry[]>();
   }
 
   async summary(personId: string): Promise<StoredSummary | null> {

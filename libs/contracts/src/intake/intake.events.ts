@@ -13,6 +13,7 @@ import {
   referralSources,
   vulnerabilityFactors,
   vulnerabilityLevels,
+  caseRoles,
 } from '../vocabulary';
 
 const Timestamp = Type.String({ format: 'date-time' });
@@ -22,6 +23,8 @@ export const intakeEventTypes = {
   personRegistered: 'org.mukti.intake.person-registered.v1',
   consentRecorded: 'org.mukti.intake.consent-recorded.v1',
   vulnerabilityAssessed: 'org.mukti.intake.vulnerability-assessed.v1',
+  staffAssigned: 'org.mukti.intake.staff-assigned.v1',
+  staffUnassigned: 'org.mukti.intake.staff-unassigned.v1',
 } as const;
 
 export const PersonRegisteredV1 = Type.Object(
@@ -66,3 +69,26 @@ export const VulnerabilityAssessedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type VulnerabilityAssessedV1 = Static<typeof VulnerabilityAssessedV1>;
+
+/** A staff member joins her case team: from now on they may see what their role needs of her record. */
+export const StaffAssignedV1 = Type.Object(
+  {
+    personId: Id,
+    /** The staff member's subject in the identity provider. */
+    staffId: Type.String({ minLength: 1, maxLength: 200 }),
+    staffRole: oneOf(caseRoles),
+    assignedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type StaffAssignedV1 = Static<typeof StaffAssignedV1>;
+
+export const StaffUnassignedV1 = Type.Object(
+  {
+    personId: Id,
+    staffId: Type.String({ minLength: 1, maxLength: 200 }),
+    unassignedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type StaffUnassignedV1 = Static<typeof StaffUnassignedV1>;

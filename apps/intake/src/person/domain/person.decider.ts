@@ -4,7 +4,10 @@
  * sealed with her key; the rules never need it in clear.
  */
 import {
+  Actor,
   AgeBand,
+  CaseRole,
+  caseRoles,
   ConsentDecision,
   ConsentGiver,
   ConsentScope,
@@ -25,7 +28,8 @@ import { vulnerabilityLevel } from './vulnerability-level';
 // Commands: what staff ask for.
 export type RegisterPerson = {
   type: 'RegisterPerson';
-  data: EventData<typeof intakeEventTypes.personRegistered>;
+  /** Who registers her joins her case team, if theirs is a case role. */
+  data: EventData<typeof intakeEventTypes.personRegistered> & { registeredBy: Actor };
 };
 export type RecordConsent = {
   type: 'RecordConsent';
@@ -43,13 +47,23 @@ export type AssessVulnerability = {
   type: 'AssessVulnerability';
   data: { personId: string; assessmentId: string; factors: VulnerabilityFactor[]; assessedAt: string; now: string };
 };
-export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability;
+export type AssignStaff = {
+  type: 'AssignStaff';
+  data: { personId: string; staffId: string; staffRole: CaseRole; assignedBy: Actor; now: string };
+};
+export type UnassignStaff = {
+  type: 'UnassignStaff';
+  data: { personId: string; staffId: string; unassignedBy: Actor; now: string };
+};
+export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability | AssignStaff | UnassignStaff;
 
 // Events: what happened.
 export type PersonRegistered = DomainEvent<typeof intakeEventTypes.personRegistered>;
 export type ConsentRecorded = DomainEvent<typeof intakeEventTypes.consentRecorded>;
 export type VulnerabilityAssessed = DomainEvent<typeof intakeEventTypes.vulnerabilityAssessed>;
-export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed;
+export type StaffAssigned = DomainEvent<typeof intakeEventTypes.staffAssigned>;
+export type StaffUnassigned = DomainEvent<typeof intakeEventTypes.staffUnassigned>;
+export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed | StaffAssigned | StaffUnassigned;
 
 // State: what the rules need to know.
 export interface ConsentState {
@@ -74,6 +88,8 @@ export type PersonState =
       /** The latest decision per scope, by when it was decided. */
       consents: Partial<Record<ConsentScope, ConsentState>>;
       vulnerability?: { assessmentId: string; factors: VulnerabilityFactor[]; score: number; level: VulnerabilityLevel; assessedAt: string };
+      /** Her case team: who may see what their role needs of her record. */
+      caseTeam: Record<string, { role: CaseRole; assignedAt: string }>;
     };
 
 /** Clocks on phones and laptops drift: a time up to five minutes ahead is still "now". */
@@ -83,6 +99,15 @@ function assertNotInFuture(field: string, time: string, now: string) {
     throw DomainError.ruleViolated(`${field} is in the future`, { field });
   }
 }
+
+/** Admins assign anyone; a caseworker assigns others only to a case she is on herself. */
+function assertMayManageCaseTeam(person: Extract<PersonState, { status: 'registered' }>, actor: Actor) {
+  if (actor.role === 'admin') return;
+  if (actor.role === 'caseworker' && person.caseTeam[actor.id]) return;
+  throw DomainError.notFound(`person ${person.personId} is not registered`, { personId: person.personId });
+}
+
+const isCaseRole = (role: string): role is CaseRole => (caseRoles as readonly string[]).includes(role);
 
 function registered(state: PersonState, personId: string) {
   if (state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`, { personId });
@@ -98,14 +123,19 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         if (state.status === 'registered') {
           throw DomainError.conflict('this person is already registered', { existingId: state.personId });
         }
-        return [
-          {
-            type: intakeEventTypes.personRegistered,
-            subject: command.data.personId,
-            time: command.data.registeredAt,
-            data: command.data,
-          },
+        const { registeredBy, ...registration } = command.data;
+        const events: PersonEvent[] = [
+          { type: intakeEventTypes.personRegistered, subject: registration.personId, time: registration.registeredAt, data: registration },
         ];
+        if (isCaseRole(registeredBy.role)) {
+          events.push({
+            type: intakeEventTypes.staffAssigned,
+            subject: registration.personId,
+            time: registration.registeredAt,
+            data: { personId: registration.personId, staffId: registeredBy.id, staffRole: registeredBy.role, assignedAt: registration.registeredAt },
+          });
+        }
+        return events;
       }
       case 'RecordConsent': {
         const person = registered(state, command.data.personId);
@@ -133,6 +163,30 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
           },
         ];
       }
+      case 'AssignStaff': {
+        const person = registered(state, command.data.personId);
+        const { staffId, staffRole, assignedBy, now } = command.data;
+        assertMayManageCaseTeam(person, assignedBy);
+        // Already on her team in that role: nothing happened.
+        if (person.caseTeam[staffId]?.role === staffRole) return [];
+        return [
+          {
+            type: intakeEventTypes.staffAssigned,
+            subject: person.personId,
+            time: now,
+            data: { personId: person.personId, staffId, staffRole, assignedAt: now },
+          },
+        ];
+      }
+      case 'UnassignStaff': {
+        const person = registered(state, command.data.personId);
+        const { staffId, unassignedBy, now } = command.data;
+        assertMayManageCaseTeam(person, unassignedBy);
+        if (!person.caseTeam[staffId]) return [];
+        return [
+          { type: intakeEventTypes.staffUnassigned, subject: person.personId, time: now, data: { personId: person.personId, staffId, unassignedAt: now } },
+        ];
+      }
       default:
         return unknownCommand(command);
     }
@@ -141,7 +195,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
   evolve(state, event) {
     switch (event.type) {
       case intakeEventTypes.personRegistered:
-        return { status: 'registered', ...event.data, consents: {} };
+        return { status: 'registered', ...event.data, consents: {}, caseTeam: {} };
       case intakeEventTypes.consentRecorded: {
         if (state.status !== 'registered') return state;
         const { scope, consentId, decision, givenBy, decidedAt } = event.data;
@@ -155,6 +209,16 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         if (state.vulnerability && Date.parse(state.vulnerability.assessedAt) > Date.parse(event.data.assessedAt)) return state;
         const { personId: _personId, ...assessment } = event.data;
         return { ...state, vulnerability: assessment };
+      }
+      case intakeEventTypes.staffAssigned: {
+        if (state.status !== 'registered') return state;
+        const { staffId, staffRole, assignedAt } = event.data;
+        return { ...state, caseTeam: { ...state.caseTeam, [staffId]: { role: staffRole, assignedAt } } };
+      }
+      case intakeEventTypes.staffUnassigned: {
+        if (state.status !== 'registered') return state;
+        const { [event.data.staffId]: _removed, ...caseTeam } = state.caseTeam;
+        return { ...state, caseTeam };
       }
       default:
         return state;

@@ -6,7 +6,7 @@ const personId = '7f0e4f5e-8a3b-4c1d-9e2f-0a1b2c3d4e5f';
 const sealed = { keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' };
 const now = '2026-11-28T10:00:00.000Z';
 
-const registration = (ageBand: RegisterPerson['data']['ageBand'] = '18-24'): RegisterPerson['data'] => ({
+const registration = (ageBand: RegisterPerson['data']['ageBand'] = '18-24'): Omit<RegisterPerson['data'], 'registeredBy'> => ({
   personId,
   role: 'survivor',
   personalData: sealed,
@@ -34,16 +34,30 @@ const consent = (overrides: Partial<{ decision: 'granted' | 'withdrawn'; givenBy
 });
 
 const spec = deciderSpecification(personDecider);
+const admin = { id: 'root', role: 'admin' };
+const asha = { id: 'asha', role: 'caseworker' };
+const assigned = (staffId: string, staffRole: 'caseworker' | 'counsellor' | 'legal-officer', at = now): PersonEvent => ({
+  type: intakeEventTypes.staffAssigned,
+  subject: personId,
+  time: at,
+  data: { personId, staffId, staffRole, assignedAt: at },
+});
 
 describe('a person in intake', () => {
   describe('registering', () => {
-    it('registers a person not known yet', () =>
-      spec.given([]).when({ type: 'RegisterPerson', data: registration() }).then([registered()]));
+    it('registers a person not known yet; an admin registering her does not join her case team', () =>
+      spec.given([]).when({ type: 'RegisterPerson', data: { ...registration(), registeredBy: admin } }).then([registered()]));
+
+    it('puts the caseworker who registers her on her case team', () =>
+      spec
+        .given([])
+        .when({ type: 'RegisterPerson', data: { ...registration(), registeredBy: asha } })
+        .then([registered(), assigned('asha', 'caseworker', '2026-11-28T09:00:00.000Z')]));
 
     it('refuses to register the same person twice, naming her id', () =>
       spec
         .given([registered()])
-        .when({ type: 'RegisterPerson', data: registration() })
+        .when({ type: 'RegisterPerson', data: { ...registration(), registeredBy: admin } })
         .thenThrows(DomainError, /already registered/, (error) => expect((error as DomainError).details).toEqual({ existingId: personId })));
   });
 
@@ -133,5 +147,40 @@ describe('a person in intake', () => {
         .given([])
         .when({ type: 'AssessVulnerability', data: { personId, assessmentId: personId, factors: [], assessedAt: now, now } })
         .thenThrows(DomainError, /not registered/));
+  });
+
+  describe('her case team', () => {
+    it('an admin assigns a counsellor', () =>
+      spec
+        .given([registered()])
+        .when({ type: 'AssignStaff', data: { personId, staffId: 'meera', staffRole: 'counsellor', assignedBy: admin, now } })
+        .then([assigned('meera', 'counsellor')]));
+
+    it('a caseworker on her case assigns a colleague', () =>
+      spec
+        .given([registered(), assigned('asha', 'caseworker')])
+        .when({ type: 'AssignStaff', data: { personId, staffId: 'lata', staffRole: 'legal-officer', assignedBy: asha, now } })
+        .then([assigned('lata', 'legal-officer')]));
+
+    it('a caseworker not on her case cannot, and does not learn that she exists', () =>
+      spec
+        .given([registered()])
+        .when({ type: 'AssignStaff', data: { personId, staffId: 'asha', staffRole: 'caseworker', assignedBy: asha, now } })
+        .thenThrows(DomainError, /not registered/));
+
+    it('assigning someone already on her team in that role changes nothing', () =>
+      spec
+        .given([registered(), assigned('meera', 'counsellor')])
+        .when({ type: 'AssignStaff', data: { personId, staffId: 'meera', staffRole: 'counsellor', assignedBy: admin, now } })
+        .then([]));
+
+    it('removes a member, and keeps her off the team', () => {
+      spec
+        .given([registered(), assigned('meera', 'counsellor')])
+        .when({ type: 'UnassignStaff', data: { personId, staffId: 'meera', unassignedBy: admin, now } })
+        .then([{ type: intakeEventTypes.staffUnassigned, subject: personId, time: now, data: { personId, staffId: 'meera', unassignedAt: now } }]);
+      const state = [registered(), assigned('meera', 'counsellor'), { type: intakeEventTypes.staffUnassigned, subject: personId, time: now, data: { personId, staffId: 'meera', unassignedAt: now } } as PersonEvent].reduce(personDecider.evolve, personDecider.initialState());
+      expect(state.status === 'registered' && state.caseTeam).toEqual({});
+    });
   });
 });

@@ -1,12 +1,14 @@
 import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import type { Actor, StaffRole } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
-import { Roles } from '@mukti/security';
+import { AccessReason } from '@mukti/http';
+import { assertNeedToKnow, CurrentActor, pillarsVisibleTo, Roles } from '@mukti/security';
 import { endpointRoles, TimelineView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
 
-export const MAX_TIMELINE_ENTRIES = 1000;
+export const MAX_TIMELINE_ENTRIES = 500;
 
-/** Her unified timeline, across pillars, in the order things happened. */
+/** Her unified timeline, across pillars, in the order things happened: only the pillars the reader's role needs. */
 @Controller('people/:personId/timeline')
 export class GetTimelineController {
   constructor(private readonly timeline: TimelineStore) {}
@@ -15,12 +17,17 @@ export class GetTimelineController {
   @Roles(...endpointRoles.readTimeline)
   async get(
     @Param('personId', new ParseUUIDPipe()) personId: string,
+    @CurrentActor() actor: Actor,
     @Query('limit', new DefaultValuePipe(200), ParseIntPipe) limit: number,
+    @AccessReason() accessReason?: string,
   ): Promise<TimelineView> {
     if (limit < 1 || limit > MAX_TIMELINE_ENTRIES) {
       throw DomainError.ruleViolated(`limit must be between 1 and ${MAX_TIMELINE_ENTRIES}`, { field: 'limit' });
     }
-    const entries = await this.timeline.timeline(personId, limit);
+    const summary = await this.timeline.summary(personId);
+    assertNeedToKnow(actor, personId, summary?.caseTeam, accessReason);
+    const pillars = pillarsVisibleTo[actor.role as StaffRole];
+    const entries = await this.timeline.timeline(personId, pillars, limit);
     if (entries.length === 0) throw DomainError.notFound(`no timeline for person ${personId}`);
     return {
       personId,

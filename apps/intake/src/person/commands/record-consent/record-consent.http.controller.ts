@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { RequestContext } from '@mukti/http';
+import { AccessReason, RequestContext } from '@mukti/http';
 import { Roles } from '@mukti/security';
 import { endpointRoles, RecordConsentRequest, RecordedResponse } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
@@ -18,7 +18,9 @@ export class RecordConsentController {
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @Body() request: RecordConsentRequest,
     @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
+    await this.people.openFor(personId, context.actor, accessReason);
     const now = new Date().toISOString();
     const consentId = randomUUID();
     await this.people.execute(

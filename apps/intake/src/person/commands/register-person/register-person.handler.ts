@@ -52,6 +52,7 @@ export class RegisterPersonHandler {
             languages: request.languages ?? [],
             referralSource: request.referralSource,
             registeredAt: now.toISOString(),
+            registeredBy: context.actor,
           },
         },
         context,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from '@mukti/decider';
+import { AccessReason } from '@mukti/http';
 import { CurrentActor, mayReadPersonalData, PersonalDataVault, Roles } from '@mukti/security';
 import type { Actor, StaffRole } from '@mukti/contracts';
 import { endpointRoles, PersonalDataView, PersonView } from '@mukti/staff-api';
@@ -15,9 +15,12 @@ export class GetPersonController {
 
   @Get()
   @Roles(...endpointRoles.readPerson)
-  async get(@Param('personId', new ParseUUIDPipe()) personId: string, @CurrentActor() actor: Actor): Promise<PersonView> {
-    const state = (await this.people.aggregates.load(personId))?.state;
-    if (!state || state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
+  async get(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @CurrentActor() actor: Actor,
+    @AccessReason() accessReason?: string,
+  ): Promise<PersonView> {
+    const state = await this.people.openFor(personId, actor, accessReason);
     // Who registered her is the actor of her first commit.
     const registration = await this.people.aggregates.commit(personId, 1);
     const view: PersonView = {
@@ -40,7 +43,7 @@ export class GetPersonController {
           }
         : undefined,
     };
-    if (mayReadPersonalData(actor.role as StaffRole)) {
+    if (mayReadPersonalData(actor.role as StaffRole, state.consents)) {
       view.personalData = await this.vault.open<PersonalDataView>(state.personalData);
     }
     return view;

@@ -1,0 +1,130 @@
+/**
+ * The gateway on its own (the services behind it are unreachable here): every endpoint against
+ * every role, from the one table the code enforces; and its hardening.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { staffRoles } from '@mukti/contracts';
+import { createServiceApp } from '@mukti/http';
+import { staffEndpoints } from '@mukti/staff-api';
+import { bearer, freePort, testLogger } from '@mukti/testing';
+import { configureGateway } from '../src/gateway.app';
+import { gatewayConfig } from '../src/gateway.config';
+import { GatewayModule } from '../src/gateway.module';
+
+async function gateway(environment: Record<string, string> = {}): Promise<NestExpressApplication> {
+  const nowhere = `http://127.0.0.1:${await freePort()}`;
+  const config = gatewayConfig.load({ ...process.env, INTAKE_URL: nowhere, PROJECTION_URL: nowhere, ...environment });
+  const app = await createServiceApp(GatewayModule.register(config, testLogger()), {
+    logger: testLogger(),
+    configure: (created) => configureGateway(created, config),
+  });
+  await app.init();
+  return app;
+}
+
+const pathOf = (template: string) => template.replace('{personId}', randomUUID()).replace('{staffId}', 'meera');
+const verb = (method: string) => method.toLowerCase() as 'get' | 'post' | 'delete';
+
+describe('who may call what', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await gateway();
+  });
+  afterAll(() => app.close());
+
+  it('documents exactly the endpoints of the role table, each with its roles', async () => {
+    const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    const documented = Object.entries(document.paths as Record<string, Record<string, { description?: string }>>).flatMap(
+      ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const table = Object.values(staffEndpoints).map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+    expect(documented.sort()).toEqual(table.sort());
+    for (const endpoint of Object.values(staffEndpoints)) {
+      const operation = document.paths[endpoint.path][endpoint.method.toLowerCase()];
+      expect(operation.description).toContain(`Roles: ${endpoint.roles.join(', ')}.`);
+    }
+  });
+
+  const cases = Object.entries(staffEndpoints).flatMap(([name, endpoint]) =>
+    staffRoles.map((role) => [name, role, (endpoint.roles as readonly string[]).includes(role)] as const),
+  );
+
+  it.each(cases)('%s as %s: allowed %s', async (name, role, allowed) => {
+    const endpoint = staffEndpoints[name as keyof typeof staffEndpoints];
+    const call = request(app.getHttpServer())[verb(endpoint.method)](pathOf(endpoint.path)).set('authorization', await bearer(role));
+    const response = endpoint.method === 'POST' ? await call.send({}) : await call;
+    if (allowed) expect([401, 403]).not.toContain(response.status);
+    else expect(response.status).toBe(403);
+  });
+
+  it.each(Object.keys(staffEndpoints))('%s without a token: 401', async (name) => {
+    const endpoint = staffEndpoints[name as keyof typeof staffEndpoints];
+    await request(app.getHttpServer())[verb(endpoint.method)](pathOf(endpoint.path)).expect(401);
+  });
+
+  it('answers 503 naming the service when the service behind it is down, never 500', async () => {
+    const response = await request(app.getHttpServer())
+      .get(pathOf(staffEndpoints.readTimeline.path))
+      .set('authorization', await bearer('caseworker'))
+      .expect(503);
+    expect(response.body.message).toMatch(/projection service is not reachable/);
+  });
+});
+
+describe('hardening', () => {
+  it('sends security headers, hides the framework, and keeps CORS closed unless configured', async () => {
+    const closed = await gateway();
+    try {
+      const response = await request(closed.getHttpServer()).get('/health/live').set('origin', 'https://elsewhere.example').expect(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toBeDefined();
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      const preflight = await request(closed.getHttpServer())
+        .options('/api/v1/people')
+        .set('origin', 'https://elsewhere.example')
+        .set('access-control-request-method', 'POST');
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await closed.close();
+    }
+
+    const open = await gateway({ CORS_ORIGINS: 'https://staff.mukti.example' });
+    try {
+      const allowed = await request(open.getHttpServer())
+        .options('/api/v1/people')
+        .set('origin', 'https://staff.mukti.example')
+        .set('access-control-request-method', 'POST');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://staff.mukti.example');
+      const refused = await request(open.getHttpServer()).get('/health/live').set('origin', 'https://elsewhere.example');
+      expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('limits each staff member, and each address, to a budget of requests per minute (429)', async () => {
+    const limited = await gateway({ RATE_LIMIT_PER_USER: '3', RATE_LIMIT_PER_ADDRESS: '8' });
+    try {
+      const asha = await bearer('caseworker', 'asha');
+      const path = pathOf(staffEndpoints.readSummary.path);
+      for (let index = 0; index < 3; index += 1) {
+        expect((await request(limited.getHttpServer()).get(path).set('authorization', asha)).status).toBe(503);
+      }
+      const refused = await request(limited.getHttpServer()).get(path).set('authorization', asha).expect(429);
+      expect(refused.headers['retry-after-user'] ?? refused.headers['retry-after']).toBeDefined();
+      // Another staff member still has her own budget, until the address runs out.
+      const meena = await bearer('caseworker', 'meena');
+      expect((await request(limited.getHttpServer()).get(path).set('authorization', meena)).status).toBe(503);
+      const statuses: number[] = [];
+      for (let index = 0; index < 5; index += 1) statuses.push((await request(limited.getHttpServer()).get(path)).status);
+      expect(statuses).toContain(429);
+      // Health probes are never limited.
+      await request(limited.getHttpServer()).get('/health/live').expect(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

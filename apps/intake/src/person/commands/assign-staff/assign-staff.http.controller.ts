@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext } from '@mukti/http';
+import { Roles } from '@mukti/security';
+import { AssignStaffRequest, endpointRoles } from '@mukti/staff-api';
+import { PersonStore } from '../../person.store';
+
+/** Her case team: admins, and caseworkers on her case, add and remove colleagues. */
+@Controller('people/:personId/assignments')
+export class AssignStaffController {
+  constructor(private readonly people: PersonStore) {}
+
+  @Post()
+  @HttpCode(204)
+  @Roles(...endpointRoles.assignStaff)
+  async assign(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: AssignStaffRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.people.openFor(personId, context.actor, accessReason);
+    const now = new Date().toISOString();
+    await this.people.execute(
+      personId,
+      { type: 'AssignStaff', data: { personId, staffId: request.staffId, staffRole: request.staffRole, assignedBy: context.actor, now } },
+      context,
+    );
+  }
+
+  @Delete(':staffId')
+  @HttpCode(204)
+  @Roles(...endpointRoles.unassignStaff)
+  async unassign(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Param('staffId') staffId: string,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.people.openFor(personId, context.actor, accessReason);
+    const now = new Date().toISOString();
+    await this.people.execute(personId, { type: 'UnassignStaff', data: { personId, staffId, unassignedBy: context.actor, now } }, context);
+  }
+}
