@@ -4,6 +4,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const apps = ['gateway', 'intake', 'projection', 'audit'];
+
 const layers = (testing) => [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', ...testing] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', ...testing] },
@@ -11,9 +13,7 @@ const layers = (testing) => [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'] },
   // Each app is its own scope: no app imports another.
-  { sourceTag: 'scope:intake', notDependOnLibsWithTags: ['scope:projection', 'scope:gateway'] },
-  { sourceTag: 'scope:projection', notDependOnLibsWithTags: ['scope:intake', 'scope:gateway'] },
-  { sourceTag: 'scope:gateway', notDependOnLibsWithTags: ['scope:intake', 'scope:projection'] },
+  ...apps.map((app) => ({ sourceTag: `scope:${app}`, notDependOnLibsWithTags: apps.filter((other) => other !== app).map((other) => `scope:${other}`) })),
 ];
 
 const boundaries = (testing) => [

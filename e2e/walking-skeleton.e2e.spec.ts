@@ -15,7 +15,7 @@ import { platformEnvironment, startService, ServiceHandle, ServiceName, withData
 jest.setTimeout(180_000);
 
 const databasePrefix = uniqueName('e2e');
-const logs: Record<ServiceName, string[]> = { intake: [], projection: [], gateway: [] };
+const logs: Record<ServiceName, string[]> = { intake: [], projection: [], audit: [], gateway: [] };
 const services = new Map<ServiceName, ServiceHandle>();
 let environment: ReturnType<typeof platformEnvironment>;
 let gateway: string;
@@ -30,12 +30,18 @@ beforeAll(async () => {
   environment = platformEnvironment({
     kafkaBrokers: testInfrastructure.kafkaBrokers.join(','),
     mongodbUri: testInfrastructure.mongodbUri,
-    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort() },
+    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort(), audit: await freePort() },
     databasePrefix,
     // The test polls 100 timelines as fast as it can: a budget no person would reach.
-    extra: { PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'), LOG_LEVEL: 'debug', RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' },
+    extra: {
+      PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'),
+      AUDIT_CONSUMER_GROUP: uniqueName('e2e-audit'),
+      LOG_LEVEL: 'debug',
+      RATE_LIMIT_PER_USER: '100000',
+      RATE_LIMIT_PER_ADDRESS: '100000',
+    },
   });
-  for (const name of ['intake', 'projection', 'gateway'] as const) await start(name);
+  for (const name of ['intake', 'projection', 'audit', 'gateway'] as const) await start(name);
   gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   caseworker = await bearer('caseworker', 'asha');
 });
@@ -43,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const service of [...services.values()].reverse()) await service.kill();
   const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
-  for (const suffix of ['intake', 'projection']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
+  for (const suffix of ['intake', 'projection', 'audit']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
   await mongo.close();
 });
 
@@ -175,8 +181,31 @@ it("keeps a person from staff not on her case, whether they guess her id or not,
   expect(Object.keys(summary.pillars)).toEqual(['intake']);
 });
 
+it("records every read and write of her record in the audit trail, by id only, for admins to page through", async () => {
+  const admin = await bearer('admin', 'root');
+  const records = await eventually(async () => {
+    const response = await api().get('/api/v1/audit').query({ personId: raniId, pageSize: 200 }).set('authorization', admin).expect(200);
+    const seen = response.body.records as { action: string; outcome: string; staffId: string; status?: number; reason?: string }[];
+    expect(seen.filter((record) => record.action === 'readSummary' && record.staffId === 'meera' && record.outcome === 'succeeded').length).toBeGreaterThan(0);
+    return seen;
+  });
+  const outcomes = (action: string, staffId: string) =>
+    records.filter((record) => record.action === action && record.staffId === staffId).map((record) => record.outcome);
+  expect(outcomes('registerPerson', 'asha')).toEqual(['succeeded']);
+  expect(outcomes('recordConsent', 'asha')).toEqual(expect.arrayContaining(['requested', 'succeeded']));
+  expect(outcomes('readPerson', 'asha')).toEqual(expect.arrayContaining(['requested', 'succeeded']));
+  expect(outcomes('readTimeline', 'asha')).toContain('succeeded');
+  expect(outcomes('readPerson', 'ravi')).toEqual(expect.arrayContaining(['requested', 'refused']));
+  expect(records.find((record) => record.staffId === 'test-admin' && record.outcome === 'succeeded')?.reason).toBe('e2e check');
+  expect(JSON.stringify(records)).not.toContain(rani.name);
+
+  await api().get('/api/v1/audit').query({ personId: raniId }).set('authorization', caseworker).expect(403);
+  const bad = await api().get('/api/v1/audit').query({ personId: 'nobody', pageSize: 5000 }).set('authorization', admin).expect(400);
+  expect(bad.body.details.map((problem: { field: string }) => problem.field).sort()).toEqual(['pageSize', 'personId']);
+});
+
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
-  for (const name of ['gateway', 'projection', 'intake'] as const) {
+  for (const name of ['gateway', 'audit', 'projection', 'intake'] as const) {
     const { code, signal } = await services.get(name)!.stop();
     expect({ name, code, signal }).toEqual({ name, code: 0, signal: null });
   }

@@ -5,22 +5,24 @@
 import { gatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { intakeConfig } from '../../apps/intake/src/intake.config';
 import { projectionConfig } from '../../apps/projection/src/projection.config';
+import { auditConfig } from '../../apps/audit/src/audit.config';
 
-export const appNames = ['gateway', 'intake', 'projection'] as const;
+export const appNames = ['gateway', 'intake', 'projection', 'audit'] as const;
 export type AppName = (typeof appNames)[number];
 
-const definitions = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig };
+export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig };
 
 export const appVariables: Record<AppName, string[]> = {
   gateway: gatewayConfig.variableNames,
   intake: intakeConfig.variableNames,
   projection: projectionConfig.variableNames,
+  audit: auditConfig.variableNames,
 };
 
 /** Variables that hold secrets: interpolated in compose, taken from the Secret in k8s. */
 export const secretVariables: readonly string[] = [
   ...new Set(
-    Object.values(definitions).flatMap((definition) =>
+    Object.values(appConfigs).flatMap((definition) =>
       Object.entries(definition.variables)
         .filter(([, variable]) => variable.kind === 'secret')
         .map(([name]) => name),
@@ -33,4 +35,5 @@ export const portVariable: Record<AppName, string> = {
   gateway: 'GATEWAY_PORT',
   intake: 'INTAKE_PORT',
   projection: 'PROJECTION_PORT',
+  audit: 'AUDIT_PORT',
 };

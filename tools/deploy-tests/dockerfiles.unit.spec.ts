@@ -1,4 +1,4 @@
-import { appNames, portVariable } from './app-variables';
+import { appConfigs, appNames, portVariable } from './app-variables';
 import { readRepoFile } from './support';
 
 /**
@@ -79,7 +79,8 @@ describe.each(appNames.map((app) => [app]))('apps/%s/Dockerfile', (app) => {
   const parsed = (): ReturnType<typeof stages> => stages(instructions(readRepoFile(path)));
   const runtime = (): Instruction[] => parsed().stages[parsed().stages.length - 1];
   const last = (keyword: string): Instruction | undefined => runtime().filter((i) => i.keyword === keyword).pop();
-  const port = { gateway: 3000, intake: 3101, projection: 3102 }[app];
+  // The port a service listens on by default, from its own configuration.
+  const port = Number((appConfigs[app].variables as Record<string, { defaultValue?: string }>)[portVariable[app]].defaultValue);
 
   it('builds in stages from a pinned node:20 bookworm-slim image', () => {
     const { globalArgs, stages: all } = parsed();

@@ -1,10 +1,13 @@
-import { commonVariables, defineConfig, integer, list, port, string } from '@mukti/config';
+import { commonVariables, defineConfig, eventSourcedServiceVariables, integer, list, port, string } from '@mukti/config';
 
 export const gatewayConfig = defineConfig('gateway', {
   ...commonVariables,
+  // The gateway writes the audit trail to Kafka.
+  ...eventSourcedServiceVariables,
   GATEWAY_PORT: port('HTTP port of the staff API', 3000),
   INTAKE_URL: string('base URL of the intake service', 'http://127.0.0.1:3101'),
   PROJECTION_URL: string('base URL of the projection service', 'http://127.0.0.1:3102'),
+  AUDIT_URL: string('base URL of the audit service', 'http://127.0.0.1:3103'),
   CORS_ORIGINS: list('browser origins allowed to call the API (comma-separated); empty: CORS closed', ''),
   RATE_LIMIT_PER_USER: integer('requests per minute one staff member may make', 300),
   RATE_LIMIT_PER_ADDRESS: integer('requests per minute from one network address (tokens or not)', 600),

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { AnyEventEnvelope, eventCatalog, topics } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, eventCatalog, topics } from '@mukti/contracts';
 import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
 import { consumerLag, createKafka, EventConsumer, kafkaHealthCheck } from '@mukti/messaging';
 import { LOGGER } from '@mukti/observability';
@@ -60,7 +60,7 @@ export class ProjectionModule {
               handlers: Object.fromEntries(
                 Object.entries(eventCatalog)
                   .filter(([, entry]) => (projectedTopics as readonly string[]).includes(entry.topic))
-                  .map(([type]) => [type, (event: AnyEventEnvelope) => timeline.project(event)]),
+                  .map(([type]) => [type, (event: AnyPillarEventEnvelope) => timeline.project(event)]),
               ),
             }),
         },

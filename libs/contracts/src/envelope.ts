@@ -4,7 +4,7 @@
  * On Kafka it travels in binary mode (ce_* headers, JSON payload); see @mukti/messaging.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventData, EventType } from './event-catalog';
+import type { EventData, EventType, PillarEventType } from './event-catalog';
 
 export interface Actor {
   /** The staff member's subject (the token's "sub"), or "system:<service>" for reactions. */
@@ -67,3 +67,5 @@ export function envelope<T extends EventType>(
     traceparent: context.traceparent,
   };
 }
+
+export type AnyPillarEventEnvelope = { [T in PillarEventType]: EventEnvelope<T> }[PillarEventType];

@@ -14,6 +14,7 @@ import {
   StaffAssignedV1,
   StaffUnassignedV1,
 } from './intake/intake.events';
+import { auditEventTypes, PersonDataAccessedV1 } from './audit/audit.events';
 
 export const pillars = ['intake', 'rescue', 'rehabilitation', 'livelihood', 'legal'] as const;
 export type Pillar = (typeof pillars)[number];
@@ -21,7 +22,8 @@ export type Pillar = (typeof pillars)[number];
 interface CatalogEntry {
   readonly schema: TSchema;
   readonly topic: Topic;
-  readonly pillar: Pillar;
+  /** The pillar whose work it records; null for the audit trail, which is no one's timeline. */
+  readonly pillar: Pillar | null;
 }
 
 export const eventCatalog = {
@@ -34,6 +36,7 @@ export const eventCatalog = {
   },
   [intakeEventTypes.staffAssigned]: { schema: StaffAssignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type EventType = keyof typeof eventCatalog;
@@ -65,3 +68,8 @@ export function payloadProblems(type: string, data: unknown): string[] {
   if (!isKnownEventType(type)) return [`type: unknown event type "${type}"`];
   return [...checkerOf(type).Errors(data)].map((error) => `${error.path || '/'}: ${error.message}`);
 }
+
+/** Event types that record a pillar's work about a person: what timelines are made of. */
+export type PillarEventType = {
+  [T in EventType]: (typeof eventCatalog)[T]['pillar'] extends Pillar ? T : never;
+}[EventType];

@@ -3,4 +3,5 @@ export * from './topics';
 export * from './vocabulary';
 export * from './personal-data';
 export * from './intake/intake.events';
+export * from './audit/audit.events';
 export * from './event-catalog';

@@ -6,6 +6,8 @@
  */
 export const topics = {
   intakeEvents: 'mukti.intake.events.v1',
+  /** Who looked at or changed whose record: append-only, kept forever, names people by id only. */
+  audit: 'mukti.audit.v1',
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];

@@ -5,3 +5,4 @@ export * from './health';
 export * from './request-context';
 export * from './run-service';
 export * from './access-reason';
+export * from './staff-endpoint';

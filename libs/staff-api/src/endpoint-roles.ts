@@ -28,6 +28,7 @@ export const staffEndpoints = {
   unassignStaff: { method: 'DELETE', path: '/api/v1/people/{personId}/assignments/{staffId}', roles: ['admin', 'caseworker'] },
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
+  readAuditTrail: { method: 'GET', path: '/api/v1/audit', roles: ['admin'] },
 } as const satisfies Record<string, StaffEndpoint>;
 
 export type StaffEndpointName = keyof typeof staffEndpoints;

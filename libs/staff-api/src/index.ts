@@ -5,3 +5,4 @@ export * from './intake/person.view';
 export * from './intake/assign-staff.request';
 export * from './projection/timeline.view';
 export * from './endpoint-roles';
+export * from './audit/audit.view';

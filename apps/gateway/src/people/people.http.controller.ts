@@ -15,7 +15,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Roles } from '@mukti/security';
+import { StaffEndpoint } from '@mukti/http';
 import {
   AssessVulnerabilityRequest,
   AssignStaffRequest,
@@ -50,7 +50,7 @@ export class PeopleController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...endpointRoles.registerPerson)
+  @StaffEndpoint('registerPerson')
   @ApiOperation({ summary: 'Register a survivor or a person at risk', description: `Personal data is encrypted with her own key. ${roles(endpointRoles.registerPerson)}` })
   @ApiCreatedResponse({ type: RegisterPersonResponse })
   @ApiBadRequestResponse({ description: 'a field is missing or not valid; details name each field and the reason' })
@@ -60,7 +60,7 @@ export class PeopleController {
   }
 
   @Get(':personId')
-  @Roles(...endpointRoles.readPerson)
+  @StaffEndpoint('readPerson')
   @ApiOperation({ summary: "A person's record", description: `Personal data in clear only for admins, caseworkers, counsellors and rescue coordinators. ${roles(endpointRoles.readPerson)}` })
   @ApiOkResponse({ type: PersonView })
   @ApiNotFoundResponse()
@@ -70,7 +70,7 @@ export class PeopleController {
 
   @Post(':personId/consents')
   @HttpCode(201)
-  @Roles(...endpointRoles.recordConsent)
+  @StaffEndpoint('recordConsent')
   @ApiOperation({ summary: 'Record a consent decision for one scope', description: `The latest decision per scope wins. A child's consent is given by her guardian or the Child Welfare Committee. ${roles(endpointRoles.recordConsent)}` })
   @ApiCreatedResponse({ type: RecordedResponse })
   @ApiNotFoundResponse()
@@ -85,7 +85,7 @@ export class PeopleController {
 
   @Post(':personId/vulnerability-assessments')
   @HttpCode(201)
-  @Roles(...endpointRoles.assessVulnerability)
+  @StaffEndpoint('assessVulnerability')
   @ApiOperation({ summary: 'Record a vulnerability assessment', description: `The level is computed from the factors (docs/vulnerability.md). ${roles(endpointRoles.assessVulnerability)}` })
   @ApiCreatedResponse({ type: RecordedResponse })
   @ApiNotFoundResponse()
@@ -99,7 +99,7 @@ export class PeopleController {
 
   @Post(':personId/assignments')
   @HttpCode(204)
-  @Roles(...endpointRoles.assignStaff)
+  @StaffEndpoint('assignStaff')
   @ApiOperation({ summary: 'Add a staff member to her case team', description: `Staff see a person only when on her case team. A caseworker may assign only on a case she is on. ${roles(endpointRoles.assignStaff)}` })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
@@ -113,7 +113,7 @@ export class PeopleController {
 
   @Delete(':personId/assignments/:staffId')
   @HttpCode(204)
-  @Roles(...endpointRoles.unassignStaff)
+  @StaffEndpoint('unassignStaff')
   @ApiOperation({ summary: 'Remove a staff member from her case team', description: roles(endpointRoles.unassignStaff) })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
@@ -126,7 +126,7 @@ export class PeopleController {
   }
 
   @Get(':personId/timeline')
-  @Roles(...endpointRoles.readTimeline)
+  @StaffEndpoint('readTimeline')
   @ApiOperation({ summary: 'Her unified timeline across every pillar', description: `No personal data. ${roles(endpointRoles.readTimeline)}` })
   @ApiOkResponse({ type: TimelineView })
   @ApiNotFoundResponse()
@@ -135,7 +135,7 @@ export class PeopleController {
   }
 
   @Get(':personId/summary')
-  @Roles(...endpointRoles.readSummary)
+  @StaffEndpoint('readSummary')
   @ApiOperation({ summary: 'Her case at a glance: the status in each pillar', description: roles(endpointRoles.readSummary) })
   @ApiNotFoundResponse()
   summary(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<unknown> {

@@ -57,3 +57,4 @@ export class ServiceClient {
 
 export const INTAKE = Symbol('INTAKE');
 export const PROJECTION = Symbol('PROJECTION');
+export const AUDIT = Symbol('AUDIT');

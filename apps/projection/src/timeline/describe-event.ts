@@ -3,7 +3,7 @@
  * non-identifying facts the summary of her case is computed from. Never personal data: the
  * projection does not hold her keys and does not need them.
  */
-import { AnyEventEnvelope, eventCatalog, intakeEventTypes, Pillar } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, eventCatalog, intakeEventTypes, Pillar } from '@mukti/contracts';
 
 export interface TimelineFacts {
   [key: string]: unknown;
@@ -18,8 +18,8 @@ export interface DescribedEvent {
 const words = (value: string) => value.replace(/-/g, ' ');
 const givers = { self: 'herself', guardian: 'her guardian', 'child-welfare-committee': 'the Child Welfare Committee' } as const;
 
-export function describeEvent(event: AnyEventEnvelope): DescribedEvent {
-  const pillar = eventCatalog[event.type].pillar;
+export function describeEvent(event: AnyPillarEventEnvelope): DescribedEvent {
+  const pillar: Pillar = eventCatalog[event.type].pillar;
   switch (event.type) {
     case intakeEventTypes.personRegistered: {
       const { role, gender, ageBand, origin, referralSource, languages } = event.data;

@@ -1,8 +1,8 @@
-import { AnyEventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { describeEvent } from './describe-event';
 
 const envelope = (type: string, data: unknown) =>
-  ({ id: 'e', type, source: '/mukti/intake', subject: 'p', time: '2026-01-01T00:00:00Z', data, correlationId: 'c', actor: { id: 'a', role: 'caseworker' } }) as AnyEventEnvelope;
+  ({ id: 'e', type, source: '/mukti/intake', subject: 'p', time: '2026-01-01T00:00:00Z', data, correlationId: 'c', actor: { id: 'a', role: 'caseworker' } }) as AnyPillarEventEnvelope;
 
 describe('timeline entries', () => {
   it('describe a registration without any personal data', () => {

@@ -1,5 +1,5 @@
 import { Schema, Model, Connection } from 'mongoose';
-import type { AnyEventEnvelope } from '@mukti/contracts';
+import type { AnyPillarEventEnvelope } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent } from './describe-event';
 import { PersonSummary, summarisePerson, SummarisedEntry } from './person-summary';
@@ -71,7 +71,7 @@ export class TimelineStore {
   }
 
   /** Idempotent: the same event twice leaves one entry and the same summary. */
-  async project(event: AnyEventEnvelope): Promise<void> {
+  async project(event: AnyPillarEventEnvelope): Promise<void> {
     const { pillar, summary, facts } = describeEvent(event);
     try {
       await this.entries.create({

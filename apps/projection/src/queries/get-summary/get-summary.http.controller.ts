@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import type { Actor, StaffRole } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
-import { AccessReason } from '@mukti/http';
-import { assertNeedToKnow, CurrentActor, pillarsVisibleTo, Roles } from '@mukti/security';
-import { endpointRoles } from '@mukti/staff-api';
+import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { assertNeedToKnow, CurrentActor, pillarsVisibleTo } from '@mukti/security';
+
 import { TimelineStore } from '../../timeline/timeline.store';
 
 /** Her case at a glance: the status in each pillar the reader's role needs, and her case team. */
@@ -12,7 +12,7 @@ export class GetSummaryController {
   constructor(private readonly timeline: TimelineStore) {}
 
   @Get()
-  @Roles(...endpointRoles.readSummary)
+  @StaffEndpoint('readSummary')
   async get(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @CurrentActor() actor: Actor,

@@ -1,9 +1,9 @@
 import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
 import type { Actor, StaffRole } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
-import { AccessReason } from '@mukti/http';
-import { assertNeedToKnow, CurrentActor, pillarsVisibleTo, Roles } from '@mukti/security';
-import { endpointRoles, TimelineView } from '@mukti/staff-api';
+import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { assertNeedToKnow, CurrentActor, pillarsVisibleTo } from '@mukti/security';
+import { TimelineView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
 
 export const MAX_TIMELINE_ENTRIES = 500;
@@ -14,7 +14,7 @@ export class GetTimelineController {
   constructor(private readonly timeline: TimelineStore) {}
 
   @Get()
-  @Roles(...endpointRoles.readTimeline)
+  @StaffEndpoint('readTimeline')
   async get(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @CurrentActor() actor: Actor,

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext } from '@mukti/http';
-import { Roles } from '@mukti/security';
-import { AssignStaffRequest, endpointRoles } from '@mukti/staff-api';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+
+import { AssignStaffRequest } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
 
 /** Her case team: admins, and caseworkers on her case, add and remove colleagues. */
@@ -12,7 +12,7 @@ export class AssignStaffController {
 
   @Post()
   @HttpCode(204)
-  @Roles(...endpointRoles.assignStaff)
+  @StaffEndpoint('assignStaff')
   async assign(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @Body() request: AssignStaffRequest,
@@ -30,7 +30,7 @@ export class AssignStaffController {
 
   @Delete(':staffId')
   @HttpCode(204)
-  @Roles(...endpointRoles.unassignStaff)
+  @StaffEndpoint('unassignStaff')
   async unassign(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @Param('staffId') staffId: string,

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext } from '@mukti/http';
-import { Roles } from '@mukti/security';
-import { endpointRoles, RecordConsentRequest, RecordedResponse } from '@mukti/staff-api';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+
+import { RecordConsentRequest, RecordedResponse } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
 
 /** Records her decision for one sharing scope; the latest decision per scope wins. */
@@ -13,7 +13,7 @@ export class RecordConsentController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...endpointRoles.recordConsent)
+  @StaffEndpoint('recordConsent')
   async record(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @Body() request: RecordConsentRequest,

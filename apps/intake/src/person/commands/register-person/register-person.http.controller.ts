@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { RequestContext } from '@mukti/http';
-import { Roles } from '@mukti/security';
-import { endpointRoles, RegisterPersonRequest, RegisterPersonResponse } from '@mukti/staff-api';
+import { RequestContext, StaffEndpoint } from '@mukti/http';
+
+import { RegisterPersonRequest, RegisterPersonResponse } from '@mukti/staff-api';
 import { RegisterPersonHandler } from './register-person.handler';
 
 @Controller('people')
@@ -11,7 +11,7 @@ export class RegisterPersonController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...endpointRoles.registerPerson)
+  @StaffEndpoint('registerPerson')
   async register(@Body() request: RegisterPersonRequest, @RequestContext() context: CommandContext): Promise<RegisterPersonResponse> {
     return { id: await this.handler.handle(request, context) };
   }

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { AccessReason } from '@mukti/http';
-import { CurrentActor, mayReadPersonalData, PersonalDataVault, Roles } from '@mukti/security';
+import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { CurrentActor, mayReadPersonalData, PersonalDataVault } from '@mukti/security';
 import type { Actor, StaffRole } from '@mukti/contracts';
-import { endpointRoles, PersonalDataView, PersonView } from '@mukti/staff-api';
+import { PersonalDataView, PersonView } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
 
 /** A person's record; her personal data is opened with her key only for roles allowed to read it. */
@@ -14,7 +14,7 @@ export class GetPersonController {
   ) {}
 
   @Get()
-  @Roles(...endpointRoles.readPerson)
+  @StaffEndpoint('readPerson')
   async get(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @CurrentActor() actor: Actor,

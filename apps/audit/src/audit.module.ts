@@ -1,0 +1,66 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { auditEventTypes, topics } from '@mukti/contracts';
+import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
+import { consumerLag, createKafka, EventConsumer, kafkaHealthCheck } from '@mukti/messaging';
+import { LOGGER } from '@mukti/observability';
+import { ServiceDatabase } from '@mukti/persistence';
+import { StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
+import type { AuditConfig } from './audit.config';
+import { ReadAuditTrailController } from './queries/read-audit-trail/read-audit-trail.http.controller';
+import { AuditStore } from './trail/audit.store';
+
+const KAFKA = Symbol('KAFKA');
+
+/** The audit service: keeps the audit trail the gateway writes, and answers admins' questions about it. */
+@Module({})
+export class AuditModule {
+  static register(config: AuditConfig, logger: Logger): DynamicModule {
+    const groupId = config.AUDIT_CONSUMER_GROUP;
+    return {
+      module: AuditModule,
+      imports: [requestLogging(logger)],
+      controllers: [HealthController, ReadAuditTrailController],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        { provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI) },
+        { provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'mukti-audit', logger }) },
+        {
+          provide: AuditStore,
+          inject: [ServiceDatabase],
+          useFactory: async (database: ServiceDatabase) => {
+            const store = new AuditStore(database.collection('audit_records'));
+            await store.createIndexes();
+            return store;
+          },
+        },
+        {
+          provide: EventConsumer,
+          inject: [KAFKA, ServiceDatabase, AuditStore],
+          useFactory: (kafka: Kafka, database: ServiceDatabase, store: AuditStore) =>
+            new EventConsumer({
+              kafka,
+              groupId,
+              topics: [topics.audit],
+              processedEvents: database.collection('processed_events'),
+              logger,
+              topicSettings: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR },
+              handlers: { [auditEventTypes.personDataAccessed]: (event) => store.append(event) },
+            }),
+        },
+        { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
+        { provide: APP_GUARD, useClass: StaffAuthGuard },
+        {
+          provide: HEALTH_CHECKS,
+          inject: [ServiceDatabase, KAFKA],
+          useFactory: (database: ServiceDatabase, kafka: Kafka) => [
+            { name: 'database', check: () => database.ping() },
+            kafkaHealthCheck(kafka, async (admin) => ({ consumerGroup: groupId, lag: await consumerLag(admin, groupId, [topics.audit]) })),
+          ],
+        },
+      ],
+    };
+  }
+}

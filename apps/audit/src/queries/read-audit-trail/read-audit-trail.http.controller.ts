@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { StaffEndpoint } from '@mukti/http';
+import { AuditPageView, AuditQuery } from '@mukti/staff-api';
+import { AuditStore } from '../../trail/audit.store';
+
+/** Who read or changed a person's record, newest first. Admins only. */
+@Controller('audit')
+export class ReadAuditTrailController {
+  constructor(private readonly store: AuditStore) {}
+
+  @Get()
+  @StaffEndpoint('readAuditTrail')
+  async read(@Query() query: AuditQuery): Promise<AuditPageView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    return { personId: query.personId, page, pageSize, records: await this.store.page(query.personId, page, pageSize) };
+  }
+}

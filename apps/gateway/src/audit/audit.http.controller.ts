@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { StaffEndpoint } from '@mukti/http';
+import { AuditPageView, AuditQuery } from '@mukti/staff-api';
+import { AUDIT, ServiceClient } from '../upstream/service-client';
+
+/** The audit trail of one person's record: who read or changed it, when, why, and what they got. Admins only. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(AUDIT) private readonly audit: ServiceClient) {}
+
+  @Get()
+  @StaffEndpoint('readAuditTrail')
+  @ApiOperation({ summary: "Who read or changed a person's record", description: 'Newest first, paged. Roles: admin.' })
+  @ApiOkResponse({ type: AuditPageView })
+  read(@Query() query: AuditQuery, @Req() caller: Request): Promise<AuditPageView> {
+    const search = new URLSearchParams({
+      personId: query.personId,
+      page: String(query.page ?? 1),
+      pageSize: String(query.pageSize ?? 50),
+    });
+    return this.audit.send('GET', `/audit?${search}`, caller);
+  }
+}

@@ -1,0 +1,84 @@
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { from, Observable, lastValueFrom } from 'rxjs';
+import type { Response } from 'express';
+import type { PersonDataAccessedV1, StaffRole } from '@mukti/contracts';
+import { STAFF_ENDPOINT, UpstreamError } from '@mukti/http';
+import { ACCESS_REASON_HEADER, AuthenticatedRequest } from '@mukti/security';
+import { staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
+import { AuditTrail } from './audit-trail';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every staff request that reads or changes a person's data leaves two records: `requested`
+ * before it goes to the service (no record, no request: 503), and how it ended. A read whose
+ * outcome cannot be recorded is not answered either; a write whose outcome cannot be recorded
+ * has already happened, and its `requested` record stands.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('AuditTrail');
+
+  constructor(
+    private readonly trail: AuditTrail,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const name = this.reflector.get<StaffEndpointName | undefined>(STAFF_ENDPOINT, context.getHandler());
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
+    if (!name || !request.principal) return next.handle();
+    const endpoint = staffEndpoints[name];
+    const reason = request.headers[ACCESS_REASON_HEADER];
+    const base = {
+      staffId: request.principal.sub,
+      staffRole: request.principal.role as StaffRole,
+      action: name,
+      method: endpoint.method,
+      requestId: String(request.id),
+      ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}),
+    };
+    const traceparent = request.headers['traceparent'] as string | undefined;
+    const record = (personId: string, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
+      this.trail.record({ ...base, personId, outcome, ...(status ? { status } : {}), at: new Date().toISOString() }, traceparent);
+
+    return from(
+      (async () => {
+        const personId = request.params['personId'];
+        const knownPerson = typeof personId === 'string' && UUID.test(personId) ? personId : undefined;
+        if (knownPerson) await this.orRefuse(record(knownPerson, 'requested'));
+        let result: unknown;
+        try {
+          result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        } catch (error) {
+          const status = error instanceof UpstreamError ? error.status : ((error as { getStatus?: () => number }).getStatus?.() ?? 500);
+          if (knownPerson) {
+            await record(knownPerson, status === 403 || status === 404 ? 'refused' : 'failed', status).catch((failure) =>
+              this.logger.error(`audit record of a failed request could not be written: ${failure}`),
+            );
+          }
+          throw error;
+        }
+        const status = context.switchToHttp().getResponse<Response>().statusCode;
+        // A registration names its person only in the answer.
+        const subject = knownPerson ?? (result as { id?: string } | undefined)?.id;
+        if (subject) {
+          const written = record(subject, 'succeeded', status);
+          if (endpoint.method === 'GET') await this.orRefuse(written);
+          else await written.catch((failure) => this.logger.error(`audit record of a completed write could not be written: ${failure}`));
+        }
+        return result;
+      })(),
+    );
+  }
+
+  private async orRefuse(writing: Promise<void>): Promise<void> {
+    try {
+      await writing;
+    } catch (error) {
+      this.logger.error(`audit trail unavailable: ${error}`);
+      throw new ServiceUnavailableException('the audit trail cannot be written just now, so this request was not carried out; try again shortly');
+    }
+  }
+}
