@@ -9,6 +9,7 @@ import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
 import { parseMasterKey, PersonalDataVault, StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
 import { INTAKE_CONFIG } from './intake.tokens';
+import { ErasePersonController } from './person/commands/erase-person/erase-person.http.controller';
 import { AssignStaffController } from './person/commands/assign-staff/assign-staff.http.controller';
 import { AssessVulnerabilityController } from './person/commands/assess-vulnerability/assess-vulnerability.http.controller';
 import { RecordConsentController } from './person/commands/record-consent/record-consent.http.controller';
@@ -34,6 +35,7 @@ export class IntakeModule {
         AssessVulnerabilityController,
         GetPersonController,
         AssignStaffController,
+        ErasePersonController,
       ],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },

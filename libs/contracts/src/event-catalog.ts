@@ -13,6 +13,7 @@ import {
   VulnerabilityAssessedV1,
   StaffAssignedV1,
   StaffUnassignedV1,
+  PersonErasedV1,
 } from './intake/intake.events';
 import { auditEventTypes, PersonDataAccessedV1 } from './audit/audit.events';
 
@@ -36,6 +37,7 @@ export const eventCatalog = {
   },
   [intakeEventTypes.staffAssigned]: { schema: StaffAssignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [intakeEventTypes.personErased]: { schema: PersonErasedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -78,6 +78,20 @@ export const staffRoles = [
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+/**
+ * Why a person was erased: a code, never free text, because whatever is written about her must
+ * itself be erasable, and the record of an erasure is kept.
+ */
+export const erasureReasons = [
+  'her-request',
+  'guardian-request',
+  'court-order',
+  'registered-in-error',
+  'duplicate-record',
+  'retention-period-ended',
+] as const;
+export type ErasureReason = (typeof erasureReasons)[number];
+
 /** The roles that work on a person's case, and so can be assigned to it. */
 export const caseRoles = ['caseworker', 'rescue-coordinator', 'counsellor', 'livelihood-officer', 'legal-officer'] as const;
 export type CaseRole = (typeof caseRoles)[number];

@@ -70,6 +70,20 @@ export class AggregateStore<State> {
   }
 
   /**
+   * Gives up every unique value the aggregate's commits claim (for erasure: keyed fingerprints of
+   * a person must not outlive her). The only change ever made to a stored commit besides marking
+   * it published.
+   */
+  async releaseUniqueFields(aggregateId: string): Promise<void> {
+    if (this.uniqueFields.length === 0) return;
+    const commits = await this.collection.find({ aggregateId }).toArray();
+    for (const commit of commits) {
+      const released = Object.fromEntries(this.uniqueFields.map((field) => [field, `released:${commit._id}`]));
+      await this.collection.updateOne({ _id: commit._id }, { $set: released });
+    }
+  }
+
+  /**
    * @param expectedVersion the version the command was decided on (0 for a new aggregate)
    * @param fields values of unique fields this commit claims
    * @returns the new version

@@ -26,6 +26,7 @@ export const staffEndpoints = {
   },
   assignStaff: { method: 'POST', path: '/api/v1/people/{personId}/assignments', roles: ['admin', 'caseworker'] },
   unassignStaff: { method: 'DELETE', path: '/api/v1/people/{personId}/assignments/{staffId}', roles: ['admin', 'caseworker'] },
+  erasePerson: { method: 'POST', path: '/api/v1/people/{personId}/erasure', roles: ['admin'] },
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
   readAuditTrail: { method: 'GET', path: '/api/v1/audit', roles: ['admin'] },

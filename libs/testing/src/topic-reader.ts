@@ -57,3 +57,16 @@ export async function readTopic(
   }
   return messages;
 }
+
+/** Everything on a topic right now, every partition to its end. */
+export async function readWholeTopic(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<RawMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const expected = ends.reduce((sum, partition) => sum + (Number(partition.high) - Number(partition.low)), 0);
+  if (expected === 0) return [];
+  const messages = await readTopic(kafka, topic, (seen) => seen.length >= expected, timeoutMs);
+  if (messages.length < expected) throw new Error(`read ${messages.length} of ${expected} messages of ${topic}`);
+  return messages;
+}

@@ -19,6 +19,7 @@ import { StaffEndpoint } from '@mukti/http';
 import {
   AssessVulnerabilityRequest,
   AssignStaffRequest,
+  ErasePersonRequest,
   endpointRoles,
   PersonView,
   RecordConsentRequest,
@@ -123,6 +124,25 @@ export class PeopleController {
     @Req() caller: Request,
   ): Promise<void> {
     return this.intake.send('DELETE', `/people/${personId}/assignments/${encodeURIComponent(staffId)}`, caller);
+  }
+
+  @Post(':personId/erasure')
+  @HttpCode(204)
+  @StaffEndpoint('erasePerson')
+  @ApiOperation({
+    summary: 'Erase her personal data everywhere',
+    description:
+      'Destroys her data key: every copy of her personal data in every topic, database and backup becomes unreadable. ' +
+      'Her timeline keeps its non-identifying entries, marked as erased; she is still counted. Needs x-access-reason. Roles: admin.',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  erase(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: ErasePersonRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.intake.send('POST', `/people/${personId}/erasure`, caller, request);
   }
 
   @Get(':personId/timeline')

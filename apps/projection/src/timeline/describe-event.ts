@@ -55,5 +55,9 @@ export function describeEvent(event: AnyPillarEventEnvelope): DescribedEvent {
       const { staffId } = event.data;
       return { pillar, summary: `${staffId} left her case team`, facts: { staffId } };
     }
+    case intakeEventTypes.personErased: {
+      const { reason } = event.data;
+      return { pillar, summary: `Personal data erased (${words(reason)}); the non-identifying record remains`, facts: { reason } };
+    }
   }
 }

@@ -30,6 +30,8 @@ export interface PersonSummary {
   pillars: { intake: IntakeSummary };
   /** Who works on her case, and in which role: what need-to-know is checked against. */
   caseTeam: Record<string, { role: CaseRole; since: string }>;
+  /** Her personal data was erased then: what remains identifies no one, and still counts. */
+  erasedAt?: string;
   entryCount: number;
   lastEventAt?: string;
 }
@@ -41,6 +43,7 @@ export function byOccurrence(a: SummarisedEntry, b: SummarisedEntry): number {
 export function summarisePerson(personId: string, entries: SummarisedEntry[]): PersonSummary {
   const intake: IntakeSummary = { status: 'not-registered-yet', consents: {} };
   const caseTeam: PersonSummary['caseTeam'] = {};
+  let erasedAt: string | undefined;
   const ordered = [...entries].sort(byOccurrence);
   for (const entry of ordered) {
     const facts = entry.facts as Record<string, never>;
@@ -67,6 +70,9 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
       case intakeEventTypes.staffUnassigned:
         delete caseTeam[facts.staffId];
         break;
+      case intakeEventTypes.personErased:
+        erasedAt = entry.occurredAt.toISOString();
+        break;
     }
   }
   const last = ordered.at(-1);
@@ -74,6 +80,7 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
     personId,
     pillars: { intake },
     caseTeam,
+    ...(erasedAt ? { erasedAt } : {}),
     entryCount: entries.length,
     ...(last ? { lastEventAt: last.occurredAt.toISOString() } : {}),
   };

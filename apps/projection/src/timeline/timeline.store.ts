@@ -1,5 +1,5 @@
 import { Schema, Model, Connection } from 'mongoose';
-import type { AnyPillarEventEnvelope } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent } from './describe-event';
 import { PersonSummary, summarisePerson, SummarisedEntry } from './person-summary';
@@ -13,6 +13,7 @@ export interface TimelineEntry extends SummarisedEntry {
   actor: { id: string; role: string };
   correlationId: string;
   recordedAt: Date;
+  erased?: boolean;
 }
 
 export interface StoredSummary extends PersonSummary {
@@ -33,6 +34,8 @@ const timelineEntrySchema = new Schema<TimelineEntry>(
     actor: { id: String, role: String },
     correlationId: String,
     recordedAt: { type: Date, required: true },
+    /** Set on all her entries once her personal data is erased: they identify no one, and say so. */
+    erased: { type: Boolean, default: false },
   },
   { versionKey: false, collection: 'timeline_entries', minimize: false },
 );
@@ -44,6 +47,7 @@ const summarySchema = new Schema<StoredSummary>(
     personId: String,
     pillars: { type: Schema.Types.Mixed, required: true },
     caseTeam: { type: Schema.Types.Mixed, default: {} },
+    erasedAt: String,
     entryCount: { type: Number, required: true },
     lastEventAt: String,
     updatedAt: Date,
@@ -86,9 +90,13 @@ export class TimelineStore {
         actor: event.actor,
         correlationId: event.correlationId,
         recordedAt: new Date(),
+        erased: event.type === intakeEventTypes.personErased,
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
+    }
+    if (event.type === intakeEventTypes.personErased) {
+      await this.entries.updateMany({ personId: event.subject }, { $set: { erased: true } });
     }
     await this.refreshSummary(event.subject);
   }

@@ -14,6 +14,7 @@ import {
   vulnerabilityFactors,
   vulnerabilityLevels,
   caseRoles,
+  erasureReasons,
 } from '../vocabulary';
 
 const Timestamp = Type.String({ format: 'date-time' });
@@ -25,6 +26,7 @@ export const intakeEventTypes = {
   vulnerabilityAssessed: 'org.mukti.intake.vulnerability-assessed.v1',
   staffAssigned: 'org.mukti.intake.staff-assigned.v1',
   staffUnassigned: 'org.mukti.intake.staff-unassigned.v1',
+  personErased: 'org.mukti.intake.person-erased.v1',
 } as const;
 
 export const PersonRegisteredV1 = Type.Object(
@@ -92,3 +94,17 @@ export const StaffUnassignedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type StaffUnassignedV1 = Static<typeof StaffUnassignedV1>;
+
+/**
+ * Her data key was destroyed: every sealed copy of her personal data, in every topic, database
+ * and backup, is unreadable from now on. Non-identifying facts remain, so she is still counted.
+ */
+export const PersonErasedV1 = Type.Object(
+  {
+    personId: Id,
+    reason: oneOf(erasureReasons),
+    erasedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PersonErasedV1 = Static<typeof PersonErasedV1>;

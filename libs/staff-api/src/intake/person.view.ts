@@ -56,4 +56,6 @@ export class PersonView {
     description: "in clear only for roles allowed to read personal data; absent otherwise",
   })
   personalData?: PersonalDataView;
+  @ApiPropertyOptional({ format: 'date-time', description: 'her personal data was erased then; it can no longer be read anywhere' })
+  erasedAt?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pillars } from '@mukti/contracts';
 
 export class ActorView {
@@ -14,6 +14,7 @@ export class TimelineEntryView {
   @ApiProperty({ example: 'org.mukti.intake.consent-recorded.v1' }) type!: string;
   @ApiProperty({ example: 'Consent to share with police granted (by herself)' }) summary!: string;
   @ApiProperty({ type: ActorView }) actor!: ActorView;
+  @ApiPropertyOptional({ description: 'her personal data was erased; this entry identifies no one' }) erased?: boolean;
 }
 
 export class TimelineView {

@@ -20,6 +20,7 @@ import {
   VulnerabilityFactor,
   VulnerabilityLevel,
   EventData,
+  ErasureReason,
 } from '@mukti/contracts';
 import { Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { isChild } from './age-band';
@@ -55,7 +56,11 @@ export type UnassignStaff = {
   type: 'UnassignStaff';
   data: { personId: string; staffId: string; unassignedBy: Actor; now: string };
 };
-export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability | AssignStaff | UnassignStaff;
+export type ErasePerson = {
+  type: 'ErasePerson';
+  data: { personId: string; reason: ErasureReason; now: string };
+};
+export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability | AssignStaff | UnassignStaff | ErasePerson;
 
 // Events: what happened.
 export type PersonRegistered = DomainEvent<typeof intakeEventTypes.personRegistered>;
@@ -63,7 +68,8 @@ export type ConsentRecorded = DomainEvent<typeof intakeEventTypes.consentRecorde
 export type VulnerabilityAssessed = DomainEvent<typeof intakeEventTypes.vulnerabilityAssessed>;
 export type StaffAssigned = DomainEvent<typeof intakeEventTypes.staffAssigned>;
 export type StaffUnassigned = DomainEvent<typeof intakeEventTypes.staffUnassigned>;
-export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed | StaffAssigned | StaffUnassigned;
+export type PersonErased = DomainEvent<typeof intakeEventTypes.personErased>;
+export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed | StaffAssigned | StaffUnassigned | PersonErased;
 
 // State: what the rules need to know.
 export interface ConsentState {
@@ -90,6 +96,8 @@ export type PersonState =
       vulnerability?: { assessmentId: string; factors: VulnerabilityFactor[]; score: number; level: VulnerabilityLevel; assessedAt: string };
       /** Her case team: who may see what their role needs of her record. */
       caseTeam: Record<string, { role: CaseRole; assignedAt: string }>;
+      /** When her data key was destroyed; her personal data can no longer be read anywhere. */
+      erasedAt?: string;
     };
 
 /** Clocks on phones and laptops drift: a time up to five minutes ahead is still "now". */
@@ -187,6 +195,13 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
           { type: intakeEventTypes.staffUnassigned, subject: person.personId, time: now, data: { personId: person.personId, staffId, unassignedAt: now } },
         ];
       }
+      case 'ErasePerson': {
+        const person = registered(state, command.data.personId);
+        // Erasing twice is erasing once.
+        if (person.erasedAt) return [];
+        const { personId, reason, now } = command.data;
+        return [{ type: intakeEventTypes.personErased, subject: personId, time: now, data: { personId, reason, erasedAt: now } }];
+      }
       default:
         return unknownCommand(command);
     }
@@ -220,6 +235,8 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         const { [event.data.staffId]: _removed, ...caseTeam } = state.caseTeam;
         return { ...state, caseTeam };
       }
+      case intakeEventTypes.personErased:
+        return state.status === 'registered' ? { ...state, erasedAt: event.data.erasedAt } : state;
       default:
         return state;
     }

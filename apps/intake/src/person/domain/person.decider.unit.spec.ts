@@ -183,4 +183,22 @@ describe('a person in intake', () => {
       expect(state.status === 'registered' && state.caseTeam).toEqual({});
     });
   });
+
+  describe('erasure', () => {
+    const erased: PersonEvent = {
+      type: intakeEventTypes.personErased,
+      subject: personId,
+      time: now,
+      data: { personId, reason: 'her-request', erasedAt: now },
+    };
+
+    it('records that she was erased, with the reason code', () =>
+      spec.given([registered()]).when({ type: 'ErasePerson', data: { personId, reason: 'her-request', now } }).then([erased]));
+
+    it('erasing twice is erasing once', () =>
+      spec.given([registered(), erased]).when({ type: 'ErasePerson', data: { personId, reason: 'court-order', now } }).then([]));
+
+    it('cannot erase someone who was never registered', () =>
+      spec.given([]).when({ type: 'ErasePerson', data: { personId, reason: 'her-request', now } }).thenThrows(DomainError, /not registered/));
+  });
 });

@@ -38,6 +38,7 @@ export class GetTimelineController {
         type: entry.type,
         summary: entry.summary,
         actor: { id: entry.actor.id, role: entry.actor.role },
+        ...(entry.erased ? { erased: true } : {}),
       })),
     };
   }

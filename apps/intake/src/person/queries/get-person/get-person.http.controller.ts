@@ -43,7 +43,8 @@ export class GetPersonController {
           }
         : undefined,
     };
-    if (mayReadPersonalData(actor.role as StaffRole, state.consents)) {
+    if (state.erasedAt) view.erasedAt = state.erasedAt;
+    else if (mayReadPersonalData(actor.role as StaffRole, state.consents)) {
       view.personalData = await this.vault.open<PersonalDataView>(state.personalData);
     }
     return view;

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { PersonalDataVault } from '@mukti/security';
+import { ErasePersonRequest } from '@mukti/staff-api';
+import { PersonStore } from '../../person.store';
+
+/**
+ * Erases a person: her data key is destroyed first (from that moment every sealed copy of her
+ * personal data, in every topic, database and backup, is unreadable), then her identity
+ * fingerprints are released, then the erasure is recorded and published. Each step can be
+ * repeated, so a retry after a failure completes it.
+ */
+@Controller('people/:personId/erasure')
+export class ErasePersonController {
+  constructor(
+    private readonly people: PersonStore,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  @Post()
+  @HttpCode(204)
+  @StaffEndpoint('erasePerson')
+  async erase(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: ErasePersonRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.people.openFor(personId, context.actor, accessReason);
+    await this.vault.destroyKey(personId);
+    await this.people.aggregates.releaseUniqueFields(personId);
+    await this.people.execute(personId, { type: 'ErasePerson', data: { personId, reason: request.reason, now: new Date().toISOString() } }, context);
+  }
+}
