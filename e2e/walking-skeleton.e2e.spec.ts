@@ -300,6 +300,28 @@ it('erases a person: afterwards none of her personal data can be read in any top
   await api().post('/api/v1/people').set('authorization', caseworker).send(priya).expect(201);
 });
 
+it('gives analysts every pillar event de-identified: no names, ids, staff, free text or exact dates, and children untracked', async () => {
+  const records = await eventually(async () => {
+    const all = await readWholeTopic(kafka, topics.analytics);
+    // Rani's registration, assignment, consent and assessment, at least.
+    expect(all.filter((message) => message.value?.toString().includes('"state":"Assam"')).length).toBeGreaterThanOrEqual(4);
+    return all;
+  });
+  const everything = records.map((message) => `${message.key} ${message.value?.toString()} ${JSON.stringify(message.headers)}`).join('\n');
+  for (const text of [rani.name, rani.phone, rani.address, 'Garstin', '90070', raniId, 'asha', 'ravi', 'meera', 'root', 'Priya Erasure', 'Dhubri']) {
+    expect(everything).not.toContain(text);
+  }
+  const payloads = records.map((message) => JSON.parse(message.value!.toString()));
+  for (const payload of payloads) {
+    expect(payload.period).toMatch(/^\d{4}-\d{2}$/);
+    expect(JSON.stringify(payload)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  }
+  // Rani is 16: a child, so no record of hers can be linked to another, and none names her district.
+  const hers = payloads.filter((payload) => payload.state === 'Assam');
+  expect(hers.every((payload) => payload.tracked === false && payload.district === undefined)).toBe(true);
+  expect(new Set(hers.map((payload) => payload.pseudonym)).size).toBe(hers.length);
+});
+
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
   for (const name of ['gateway', 'audit', 'projection', 'intake'] as const) {
     const { code, signal } = await services.get(name)!.stop();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { appNames, appVariables, portVariable, secretVariables, type AppName } from './app-variables';
-import { appsWithEntryPoint, isRecord, readYaml, repoPath } from './support';
+import { appsWithEntryPoint, isRecord, readRepoFile, readYaml, repoPath } from './support';
 
 /**
  * docker-compose.yml: every service is built from its Dockerfile, gets exactly the
@@ -154,12 +154,14 @@ describe('docker-compose.yml', () => {
       expect(unexpected).toEqual([]);
     });
 
-    it('takes secrets from the host environment, with only marked development defaults', () => {
+    it('requires every secret from the host environment or .env, with no default', () => {
       const env = environment(s());
       for (const name of secretVariables.filter((v) => appVariables[app].includes(v))) {
         const value = env[name] ?? '';
         const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:-|:\?)(.*)\}$/s.exec(value);
         expect({ name, value, interpolated: m !== null && m[1] === name }).toEqual({ name, value, interpolated: true });
+        // Compose runs NODE_ENV=production: a default here would be a public key for real people's data.
+        expect({ name, required: m?.[2] === ':?' }).toEqual({ name, required: true });
         if (m && m[2] === ':-') {
           const fallback = m[3];
           const decoded = /^[A-Za-z0-9+/]+=*$/.test(fallback) ? Buffer.from(fallback, 'base64').toString('utf8') : '';
@@ -268,9 +270,17 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('gives intake a development PERSONAL_DATA_MASTER_KEY of 32 bytes', () => {
-    const key = withDefaults(environment(service(compose, 'intake')).PERSONAL_DATA_MASTER_KEY ?? '');
-    expect(Buffer.from(key, 'base64').length).toBe(32);
+  it('names every secret in .env.example, empty, and keeps .env out of git', () => {
+    const example = readRepoFile('.env.example');
+    const listed = Object.fromEntries(
+      example
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => line.split('=', 2) as [string, string]),
+    );
+    expect(Object.keys(listed).sort()).toEqual([...secretVariables].sort());
+    expect(Object.values(listed).every((value) => value === '')).toBe(true);
+    expect(readRepoFile('.gitignore').split('\n')).toContain('.env');
   });
 
   describe('kafka', () => {

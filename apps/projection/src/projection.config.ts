@@ -1,4 +1,4 @@
-import { commonVariables, defineConfig, eventSourcedServiceVariables, port, string } from '@mukti/config';
+import { commonVariables, defineConfig, eventSourcedServiceVariables, port, secret, string } from '@mukti/config';
 
 export const projectionConfig = defineConfig('projection', {
   ...commonVariables,
@@ -8,6 +8,11 @@ export const projectionConfig = defineConfig('projection', {
   PROJECTION_CONSUMER_GROUP: string(
     'Kafka consumer group of the projection; a new group (with a new database) replays every topic from the start',
     'mukti.projection',
+  ),
+  ANALYTICS_PSEUDONYM_KEY: secret(
+    'secret of the keyed hash that turns a person id into her pseudonym on the analytics stream (analysts never hold it)',
+    'mukti-development-pseudonym-key',
+    16,
   ),
 });
 

@@ -12,6 +12,9 @@ import type { ProjectionConfig } from './projection.config';
 import { GetSummaryController } from './queries/get-summary/get-summary.http.controller';
 import { GetTimelineController } from './queries/get-timeline/get-timeline.http.controller';
 import { TimelineStore } from './timeline/timeline.store';
+import { AnalyticsStream } from './analytics/analytics-stream';
+import { deidentify } from './analytics/deidentify';
+import { describeEvent } from './timeline/describe-event';
 
 const KAFKA = Symbol('KAFKA');
 /** Every topic the projection reads: all pillars' events. */
@@ -43,9 +46,15 @@ export class ProjectionModule {
           },
         },
         {
+          provide: AnalyticsStream,
+          inject: [KAFKA],
+          useFactory: (kafka: Kafka) =>
+            new AnalyticsStream(kafka, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR }),
+        },
+        {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, TimelineStore],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, timeline: TimelineStore) =>
+          inject: [KAFKA, ServiceDatabase, TimelineStore, AnalyticsStream],
+          useFactory: (kafka: Kafka, database: ServiceDatabase, timeline: TimelineStore, analytics: AnalyticsStream) =>
             new EventConsumer({
               kafka,
               groupId,
@@ -60,7 +69,14 @@ export class ProjectionModule {
               handlers: Object.fromEntries(
                 Object.entries(eventCatalog)
                   .filter(([, entry]) => (projectedTopics as readonly string[]).includes(entry.topic))
-                  .map(([type]) => [type, (event: AnyPillarEventEnvelope) => timeline.project(event)]),
+                  .map(([type]) => [
+                    type,
+                    async (event: AnyPillarEventEnvelope) => {
+                      await timeline.project(event);
+                      const record = deidentify(event, describeEvent(event).facts, (await timeline.summary(event.subject)) ?? undefined, config.ANALYTICS_PSEUDONYM_KEY);
+                      if (record) await analytics.publish(record, event);
+                    },
+                  ]),
               ),
             }),
         },

@@ -16,6 +16,7 @@ import {
   PersonErasedV1,
 } from './intake/intake.events';
 import { auditEventTypes, PersonDataAccessedV1 } from './audit/audit.events';
+import { analyticsEventTypes, PillarEventObservedV1 } from './analytics/analytics.events';
 
 export const pillars = ['intake', 'rescue', 'rehabilitation', 'livelihood', 'legal'] as const;
 export type Pillar = (typeof pillars)[number];
@@ -39,6 +40,7 @@ export const eventCatalog = {
   [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.personErased]: { schema: PersonErasedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },
+  [analyticsEventTypes.pillarEventObserved]: { schema: PillarEventObservedV1, topic: topics.analytics, pillar: null },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -4,4 +4,5 @@ export * from './vocabulary';
 export * from './personal-data';
 export * from './intake/intake.events';
 export * from './audit/audit.events';
+export * from './analytics/analytics.events';
 export * from './event-catalog';

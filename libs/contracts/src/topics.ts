@@ -8,6 +8,8 @@ export const topics = {
   intakeEvents: 'mukti.intake.events.v1',
   /** Who looked at or changed whose record: append-only, kept forever, names people by id only. */
   audit: 'mukti.audit.v1',
+  /** De-identified: every pillar event without anything that identifies a person (docs/asyncapi.yaml). */
+  analytics: 'mukti.analytics.v1',
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];

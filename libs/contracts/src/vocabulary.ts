@@ -25,6 +25,11 @@ export type Gender = (typeof genders)[number];
 export const ageBands = ['0-11', '12-15', '16-17', '18-24', '25-34', '35-49', '50+', 'unknown'] as const;
 export type AgeBand = (typeof ageBands)[number];
 
+/** A child under the Juvenile Justice Act and POCSO: under 18. */
+export function isChildAgeBand(band: AgeBand | undefined): boolean {
+  return band === '0-11' || band === '12-15' || band === '16-17';
+}
+
 export const personRoles = ['survivor', 'at-risk'] as const;
 export type PersonRole = (typeof personRoles)[number];
 

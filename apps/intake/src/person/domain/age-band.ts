@@ -1,4 +1,4 @@
-import type { AgeBand } from '@mukti/contracts';
+import { AgeBand, isChildAgeBand } from '@mukti/contracts';
 
 export interface AgeEvidence {
   birthDate?: string;
@@ -32,6 +32,4 @@ export function ageBandOf(age: number | undefined): AgeBand {
 }
 
 /** A child under the Juvenile Justice Act and POCSO: under 18. */
-export function isChild(band: AgeBand): boolean {
-  return band === '0-11' || band === '12-15' || band === '16-17';
-}
+export const isChild = (band: AgeBand): boolean => isChildAgeBand(band);
