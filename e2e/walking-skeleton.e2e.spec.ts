@@ -322,6 +322,23 @@ it('gives analysts every pillar event de-identified: no names, ids, staff, free 
   expect(new Set(hers.map((payload) => payload.pseudonym)).size).toBe(hers.length);
 });
 
+it('gives analysts indicators and the HTCDS export as counts only, every count under 11 suppressed', async () => {
+  const analyst = await bearer('analyst', 'ana');
+  const indicators = (await api().get('/api/v1/indicators').set('authorization', analyst).expect(200)).body;
+  expect(indicators.k).toBe(11);
+  expect(indicators.peopleRegistered.byRole['at-risk']).toBeGreaterThanOrEqual(100);
+  // A handful of survivors: too few to show.
+  expect(indicators.peopleRegistered.byRole['survivor']).toBeNull();
+  const exported = (await api().get('/api/v1/research/htcds-export').set('authorization', analyst).expect(200)).body;
+  expect(exported.rows.length).toBeGreaterThan(0);
+  expect(exported.rows.every((row: { count: number }) => row.count >= 11)).toBe(true);
+  expect(exported.suppressedPeople).toBeGreaterThan(0);
+  const everything = JSON.stringify([indicators, exported]);
+  for (const text of [rani.name, raniId, 'Dhubri', 'asha']) expect(everything).not.toContain(text);
+  await api().get('/api/v1/research/htcds-export').query({ k: 2 }).set('authorization', analyst).expect(400);
+  await api().get('/api/v1/indicators').set('authorization', caseworker).expect(403);
+});
+
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
   for (const name of ['gateway', 'audit', 'projection', 'intake'] as const) {
     const { code, signal } = await services.get(name)!.stop();

@@ -12,6 +12,7 @@ import { AuditTrail } from './audit/audit-trail';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditController } from './audit/audit.http.controller';
 import { PeopleController } from './people/people.http.controller';
+import { ResearchController } from './research/research.http.controller';
 import { AUDIT, INTAKE, PROJECTION, ServiceClient } from './upstream/service-client';
 
 /** The staff-facing API: authentication, roles, validation, OpenAPI; forwards to the owning service. */
@@ -25,7 +26,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],
-      controllers: [HealthController, PeopleController, AuditController],
+      controllers: [HealthController, PeopleController, AuditController, ResearchController],
       providers: [
         { provide: LOGGER, useValue: logger },
         { provide: INTAKE, useValue: intake },

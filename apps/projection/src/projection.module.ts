@@ -12,6 +12,8 @@ import type { ProjectionConfig } from './projection.config';
 import { GetSummaryController } from './queries/get-summary/get-summary.http.controller';
 import { GetTimelineController } from './queries/get-timeline/get-timeline.http.controller';
 import { TimelineStore } from './timeline/timeline.store';
+import { ExportHtcdsController } from './queries/export-htcds/export-htcds.http.controller';
+import { ReadIndicatorsController } from './queries/read-indicators/read-indicators.http.controller';
 import { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
 import { describeEvent } from './timeline/describe-event';
@@ -28,7 +30,7 @@ export class ProjectionModule {
     return {
       module: ProjectionModule,
       imports: [requestLogging(logger)],
-      controllers: [HealthController, GetTimelineController, GetSummaryController],
+      controllers: [HealthController, GetTimelineController, GetSummaryController, ReadIndicatorsController, ExportHtcdsController],
       providers: [
         { provide: LOGGER, useValue: logger },
         { provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI) },

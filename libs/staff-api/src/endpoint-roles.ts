@@ -30,6 +30,8 @@ export const staffEndpoints = {
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
   readAuditTrail: { method: 'GET', path: '/api/v1/audit', roles: ['admin'] },
+  readIndicators: { method: 'GET', path: '/api/v1/indicators', roles: ['admin', 'analyst'] },
+  exportHtcds: { method: 'GET', path: '/api/v1/research/htcds-export', roles: ['admin', 'analyst'] },
 } as const satisfies Record<string, StaffEndpoint>;
 
 export type StaffEndpointName = keyof typeof staffEndpoints;

@@ -7,3 +7,4 @@ export * from './intake/erase-person.request';
 export * from './projection/timeline.view';
 export * from './endpoint-roles';
 export * from './audit/audit.view';
+export * from './projection/indicators.query';

@@ -133,6 +133,11 @@ export class TimelineStore {
       .lean<TimelineEntry[]>();
   }
 
+  /** Every person's summary, for indicators (counts only ever leave). */
+  async allSummaries(): Promise<StoredSummary[]> {
+    return this.summaries.find({}).lean<StoredSummary[]>();
+  }
+
   async summary(personId: string): Promise<StoredSummary | null> {
     return this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
   }

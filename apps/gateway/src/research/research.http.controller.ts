@@ -1,0 +1,33 @@
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { StaffEndpoint } from '@mukti/http';
+import { SuppressionQuery } from '@mukti/staff-api';
+import { PROJECTION, ServiceClient } from '../upstream/service-client';
+
+/** Numbers for the programme and for researchers: counts only, every count under k suppressed. */
+@ApiTags('indicators and research')
+@ApiBearerAuth()
+@Controller()
+export class ResearchController {
+  constructor(@Inject(PROJECTION) private readonly projection: ServiceClient) {}
+
+  @Get('indicators')
+  @StaffEndpoint('readIndicators')
+  @ApiOperation({ summary: 'Programme indicators', description: 'People registered by role, state, age band and gender; vulnerability; consent; erasures. Counts under k (default 11) are null. Roles: admin, analyst.' })
+  @ApiOkResponse()
+  indicators(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {
+    return this.projection.send('GET', `/indicators?k=${query.k ?? 11}`, caller);
+  }
+
+  @Get('research/htcds-export')
+  @StaffEndpoint('exportHtcds')
+  @ApiOperation({
+    summary: 'De-identified export in HTCDS v2 columns',
+    description: 'One row per combination of the columns with its count; combinations of fewer than k people (default 11) are left out and their total reported. Ages in bands, dates as years; people who withdrew research consent are left out (docs/htcds-export.md). Roles: admin, analyst.',
+  })
+  @ApiOkResponse()
+  htcds(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {
+    return this.projection.send('GET', `/research/htcds-export?k=${query.k ?? 11}`, caller);
+  }
+}
