@@ -5,6 +5,8 @@
  * and in no log line; the projection can die while people are being registered and, restarted,
  * finds each of them exactly once.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -49,7 +51,12 @@ beforeAll(async () => {
   caseworker = await bearer('caseworker', 'asha');
 });
 
+// What the scans read, for the record (written to .cache/e2e-scan-figures.json).
+const scanFigures: Record<string, unknown> = {};
+
 afterAll(async () => {
+  mkdirSync(join(__dirname, '../.cache'), { recursive: true });
+  writeFileSync(join(__dirname, '../.cache/e2e-scan-figures.json'), JSON.stringify(scanFigures, null, 2));
   for (const service of [...services.values()].reverse()) await service.kill();
   const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
   for (const suffix of ['intake', 'projection', 'audit']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
@@ -264,8 +271,10 @@ it('erases a person: afterwards none of her personal data can be read in any top
     const topicNames = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
     await admin.disconnect();
     let sealedCopies = 0;
+    let messagesRead = 0;
     for (const topic of topicNames) {
       for (const message of await readWholeTopic(kafka, topic)) {
+        messagesRead += 1;
         const wire = `${message.value?.toString() ?? ''} ${JSON.stringify(message.headers)}`;
         for (const text of [...clear, ...fingerprints]) expect(wire).not.toContain(text);
         if (message.key === priyaId && message.headers['ce_type'] === intakeEventTypes.personRegistered) {
@@ -279,15 +288,30 @@ it('erases a person: afterwards none of her personal data can be read in any top
 
     // Every database of every service: nothing in clear, no fingerprint, no key.
     const databases = ['intake', 'projection', 'audit'].map((service) => mongo.db(`${databasePrefix}-${service}`));
+    let collectionsRead = 0;
+    let documentsRead = 0;
     for (const database of databases) {
       for (const { name } of await database.listCollections().toArray()) {
-        const everything = JSON.stringify(await database.collection(name).find().toArray());
+        const documents = await database.collection(name).find().toArray();
+        collectionsRead += 1;
+        documentsRead += documents.length;
+        const everything = JSON.stringify(documents);
         for (const text of [...clear, ...fingerprints]) expect(everything).not.toContain(text);
       }
     }
     expect(await mongo.db(`${databasePrefix}-intake`).collection('data_keys').countDocuments({ _id: priyaId as never })).toBe(0);
     const registration = await mongo.db(`${databasePrefix}-intake`).collection('people').findOne({ _id: `${priyaId}:1` as never });
     await expect(vault.open(registration!['state'].personalData)).resolves.toBeUndefined();
+    scanFigures['erasure'] = {
+      topics: topicNames.length,
+      messagesRead,
+      sealedCopiesOfHerDataThatCannotBeOpened: sealedCopies + 1,
+      databases: databases.length,
+      collectionsRead,
+      documentsRead,
+      logLines: Object.values(logs).flat().length,
+      hits: 0,
+    };
   } finally {
     await mongo.close();
   }
@@ -312,6 +336,7 @@ it('gives analysts every pillar event de-identified: no names, ids, staff, free 
     expect(everything).not.toContain(text);
   }
   const payloads = records.map((message) => JSON.parse(message.value!.toString()));
+  scanFigures['analytics'] = { recordsRead: records.length, untrackedChildRecords: payloads.filter((payload) => !payload.tracked).length, hits: 0 };
   for (const payload of payloads) {
     expect(payload.period).toMatch(/^\d{4}-\d{2}$/);
     expect(JSON.stringify(payload)).not.toMatch(/\d{4}-\d{2}-\d{2}/);

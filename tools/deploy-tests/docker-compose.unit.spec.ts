@@ -125,7 +125,7 @@ describe('docker-compose.yml', () => {
     // A new apps/<name>/src/main.ts needs a row in app-variables.ts, a Dockerfile and a service.
     expect(appsWithEntryPoint().filter((app) => !known.includes(app as AppName))).toEqual([]);
     for (const app of appNames) {
-      expect({ app, dockerfile: existsSync(repoPath('apps', app, 'Dockerfile')) }).toEqual({ app, dockerfile: true });
+      expect({ app, entryPoint: existsSync(repoPath('apps', app, 'src', 'main.ts')) }).toEqual({ app, entryPoint: true });
       expect(Object.keys(compose.services)).toContain(app);
     }
   });
@@ -133,13 +133,14 @@ describe('docker-compose.yml', () => {
   describe.each(appNames.map((app) => [app]))('service %s', (app) => {
     const s = (): Service => service(compose, app);
 
-    it('is built from apps/<app>/Dockerfile with the repository root as context', () => {
+    it('is built from the one Dockerfile with APP naming it and the repository root as context', () => {
       const build = s().build;
       expect(isRecord(build)).toBe(true);
-      const { context, dockerfile } = build as Record<string, unknown>;
+      const { context, dockerfile, args } = build as Record<string, unknown>;
       expect(posix.normalize(String(context))).toBe('.');
-      expect(posix.normalize(String(dockerfile))).toBe(`apps/${app}/Dockerfile`);
+      expect(posix.normalize(String(dockerfile))).toBe('Dockerfile');
       expect(existsSync(repoPath(String(context), String(dockerfile)))).toBe(true);
+      expect(args).toEqual({ APP: app });
     });
 
     it('sets every variable the app reads', () => {

@@ -1,18 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { auditEventTypes, topics } from '@mukti/contracts';
-import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { consumerLag, createKafka, EventConsumer, kafkaHealthCheck } from '@mukti/messaging';
-import { LOGGER } from '@mukti/observability';
+import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
+import { consumerLag, EventConsumer, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
-import { StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
 import type { AuditConfig } from './audit.config';
 import { ReadAuditTrailController } from './queries/read-audit-trail/read-audit-trail.http.controller';
 import { AuditStore } from './trail/audit.store';
-
-const KAFKA = Symbol('KAFKA');
 
 /** The audit service: keeps the audit trail the gateway writes, and answers admins' questions about it. */
 @Module({})
@@ -24,9 +19,7 @@ export class AuditModule {
       imports: [requestLogging(logger)],
       controllers: [HealthController, ReadAuditTrailController],
       providers: [
-        { provide: LOGGER, useValue: logger },
-        { provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI) },
-        { provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'mukti-audit', logger }) },
+        ...foundationProviders('audit', config, logger),
         {
           provide: AuditStore,
           inject: [ServiceDatabase],
@@ -50,8 +43,6 @@ export class AuditModule {
               handlers: { [auditEventTypes.personDataAccessed]: (event) => store.append(event) },
             }),
         },
-        { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
-        { provide: APP_GUARD, useClass: StaffAuthGuard },
         {
           provide: HEALTH_CHECKS,
           inject: [ServiceDatabase, KAFKA],

@@ -1,12 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
-import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { createKafka, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
-import { LOGGER } from '@mukti/observability';
+import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
+import { KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
 import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
-import { parseMasterKey, PersonalDataVault, StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
+import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
 import { INTAKE_CONFIG } from './intake.tokens';
 import { ErasePersonController } from './person/commands/erase-person/erase-person.http.controller';
@@ -19,7 +17,6 @@ import { PersonState } from './person/domain/person.decider';
 import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
 import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
 
-const KAFKA = Symbol('KAFKA');
 
 /** The intake service: people, consent, vulnerability, and the vault of their data keys. */
 @Module({})
@@ -39,12 +36,7 @@ export class IntakeModule {
       ],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
-        { provide: LOGGER, useValue: logger },
-        { provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI) },
-        {
-          provide: KAFKA,
-          useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'mukti-intake', logger }),
-        },
+        ...foundationProviders('intake', config, logger),
         {
           provide: OutboxPublishing,
           inject: [KAFKA, ServiceDatabase],
@@ -77,8 +69,6 @@ export class IntakeModule {
         },
         PersonStore,
         RegisterPersonHandler,
-        { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
-        { provide: APP_GUARD, useClass: StaffAuthGuard },
         {
           provide: HEALTH_CHECKS,
           inject: [ServiceDatabase, KAFKA],

@@ -1,13 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { AnyPillarEventEnvelope, eventCatalog, topics } from '@mukti/contracts';
-import { HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { consumerLag, createKafka, EventConsumer, kafkaHealthCheck } from '@mukti/messaging';
-import { LOGGER } from '@mukti/observability';
+import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
+import { consumerLag, EventConsumer, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
-import { StaffAuthGuard, StaffTokenVerifier } from '@mukti/security';
 import type { ProjectionConfig } from './projection.config';
 import { GetSummaryController } from './queries/get-summary/get-summary.http.controller';
 import { GetTimelineController } from './queries/get-timeline/get-timeline.http.controller';
@@ -18,7 +15,6 @@ import { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
 import { describeEvent } from './timeline/describe-event';
 
-const KAFKA = Symbol('KAFKA');
 /** Every topic the projection reads: all pillars' events. */
 export const projectedTopics = [topics.intakeEvents];
 
@@ -32,12 +28,7 @@ export class ProjectionModule {
       imports: [requestLogging(logger)],
       controllers: [HealthController, GetTimelineController, GetSummaryController, ReadIndicatorsController, ExportHtcdsController],
       providers: [
-        { provide: LOGGER, useValue: logger },
-        { provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI) },
-        {
-          provide: KAFKA,
-          useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'mukti-projection', logger }),
-        },
+        ...foundationProviders('projection', config, logger),
         {
           provide: TimelineStore,
           inject: [ServiceDatabase],
@@ -76,14 +67,12 @@ export class ProjectionModule {
                     async (event: AnyPillarEventEnvelope) => {
                       await timeline.project(event);
                       const record = deidentify(event, describeEvent(event).facts, (await timeline.summary(event.subject)) ?? undefined, config.ANALYTICS_PSEUDONYM_KEY);
-                      if (record) await analytics.publish(record, event);
+                      if (record) await analytics.publishRecord(record, event);
                     },
                   ]),
               ),
             }),
         },
-        { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
-        { provide: APP_GUARD, useClass: StaffAuthGuard },
         {
           provide: HEALTH_CHECKS,
           inject: [ServiceDatabase, KAFKA],

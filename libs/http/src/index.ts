@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './run-service';
 export * from './access-reason';
 export * from './staff-endpoint';
+export * from './foundation-providers';

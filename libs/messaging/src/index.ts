@@ -8,3 +8,4 @@ export * from './event-consumer';
 export * from './consumer-lag';
 export * from './outbox-publishing';
 export * from './kafka-health';
+export * from './direct-publishing';

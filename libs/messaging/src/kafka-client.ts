@@ -25,3 +25,6 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
       },
   });
 }
+
+/** Nest injection token of a service's Kafka client. */
+export const KAFKA = Symbol('KAFKA');

@@ -1,37 +1,16 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { auditEventTypes, EventEnvelope, PersonDataAccessedV1, topics } from '@mukti/contracts';
-import { ensureTopics, EventPublisher, TopicSettings } from '@mukti/messaging';
+import { DirectPublishing, TopicSettings } from '@mukti/messaging';
 
 /**
  * Writes the audit trail: each record is sent to mukti.audit.v1 and acknowledged by every
  * in-sync replica before the caller goes on, so a request whose record could not be written is
  * refused rather than left unaudited. The audit service keeps the queryable copy.
  */
-export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly publisher: EventPublisher;
-
-  constructor(
-    private readonly kafka: Kafka,
-    private readonly topicSettings: TopicSettings,
-  ) {
-    this.publisher = new EventPublisher(kafka);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, [topics.audit], this.topicSettings);
-    } finally {
-      await admin.disconnect();
-    }
-    await this.publisher.connect();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.publisher.disconnect();
+export class AuditTrail extends DirectPublishing {
+  constructor(kafka: Kafka, topicSettings: TopicSettings) {
+    super(kafka, [topics.audit], topicSettings);
   }
 
   async record(entry: PersonDataAccessedV1, traceparent?: string): Promise<void> {
@@ -46,6 +25,6 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
       actor: { id: entry.staffId, role: entry.staffRole },
       traceparent,
     };
-    await this.publisher.publish([event]);
+    await this.publish([event]);
   }
 }

@@ -1,15 +1,16 @@
 # syntax=docker/dockerfile:1
 #
-# Mukti intake service image.
-# The build context is the repository root (one npm workspace for all apps):
-#   docker build -f apps/intake/Dockerfile -t mukti/intake:<tag> .
-# docker-compose.yml builds it the same way.
+# One image recipe for every Mukti service; the build argument APP names which:
+#   docker build --build-arg APP=intake -t mukti/intake:<tag> .
+# The build context is the repository root (one npm workspace for all services);
+# docker-compose.yml builds each service this way.
 
 # Pinned Node 20 base image; override with --build-arg NODE_IMAGE=... (e.g. a digest).
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 # ---- build: install all dependencies, compile, then drop dev dependencies ----
 FROM ${NODE_IMAGE} AS build
+ARG APP
 WORKDIR /app
 ENV npm_config_audit=false \
     npm_config_fund=false \
@@ -21,15 +22,19 @@ RUN npm ci
 
 # Sources (.dockerignore keeps node_modules, dist, .git, k8s, ... out of the context).
 COPY . .
-RUN npm run build \
- && test -f dist/apps/intake/src/main.js \
+RUN if [ -z "${APP}" ] || [ ! -f "apps/${APP}/src/main.ts" ]; then \
+      echo "build with --build-arg APP=<a service under apps/>; got '${APP}'" >&2; exit 1; \
+    fi \
+ && npm run build \
+ && test -f "dist/apps/${APP}/src/main.js" \
  && npm prune --omit=dev \
  && npm cache clean --force
 
 # ---- runtime: production dependencies + compiled output, non-root ----
 FROM ${NODE_IMAGE} AS runtime
+ARG APP
 ENV NODE_ENV=production \
-    INTAKE_PORT=3101
+    MUKTI_APP=${APP}
 WORKDIR /app
 
 # Owned by root and only readable by the app user: the code cannot be modified at run time.
@@ -38,10 +43,13 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 
 USER node
-EXPOSE 3101
+# gateway 3000, intake 3101, projection 3102, audit 3103 (each service's *_PORT).
+EXPOSE 3000 3101 3102 3103
 
-# Liveness only (process up and serving HTTP); readiness (/health) is left to the orchestrator.
+# Liveness only (process up and serving HTTP), on the port the service's configuration gives;
+# readiness (/health) is left to the orchestrator.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.INTAKE_PORT || '3101') + '/health/live', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "dist/libs/http/src/liveness-probe.js"]
 
-CMD ["node", "dist/apps/intake/src/main.js"]
+# exec replaces the shell, so node itself receives SIGTERM (clean stop, exit 0).
+CMD ["sh", "-c", "exec node dist/apps/${MUKTI_APP}/src/main.js"]

@@ -1,0 +1,43 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { EventEnvelope } from '@mukti/contracts';
+import { EventPublisher } from './event-publisher';
+import { ensureTopics, TopicSettings } from './topic-provisioning';
+
+/**
+ * Publishing without an outbox, for records whose only store is the topic itself and whose
+ * producer waits for the acknowledgement before going on: the audit trail (the request waits) and
+ * the analytics stream (the source offset waits). At start it creates its topics; at shutdown it
+ * disconnects.
+ */
+export class DirectPublishing implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly publisher: EventPublisher;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topics: string[],
+    private readonly topicSettings: TopicSettings,
+  ) {
+    this.publisher = new EventPublisher(kafka);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.topics, this.topicSettings);
+    } finally {
+      await admin.disconnect();
+    }
+    await this.publisher.connect();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.publisher.disconnect();
+  }
+
+  /** Resolves once every in-sync replica has the events. */
+  publish(events: EventEnvelope[]): Promise<void> {
+    return this.publisher.publish(events);
+  }
+}
