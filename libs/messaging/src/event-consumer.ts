@@ -1,5 +1,5 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, EachMessagePayload, Kafka, Producer, IHeaders } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer, IHeaders } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
 import { EventEnvelope, EventType, deadLetterTopicOf } from '@mukti/contracts';
@@ -43,7 +43,8 @@ export const deadLetterHeaders = {
  * The one path by which services consume events. For each message, in partition order:
  * decode and validate it (invalid: dead-letter at once); skip it if this group already handled
  * its event id; run the handler with a bounded number of retries and exponential backoff, then
- * dead-letter it with the error; remember the event id; only then commit the offset. A message
+ * dead-letter it with the error; remember the event id and commit the offset (once per batch,
+ * after the handlers succeeded). A message
  * is therefore either handled, or parked with its reason, never dropped; and a redelivery after
  * a crash or rebalance is harmless because handlers are idempotent and ids are remembered.
  */
@@ -85,7 +86,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await this.consumer.run({ autoCommit: false, eachMessage: (payload) => this.handleMessage(payload) });
+    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -102,33 +103,67 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.producer.disconnect();
   }
 
-  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /**
+   * A batch is handled message by message, in order; the ids of the events handled and the offset
+   * reached are written once at the end of the batch (or of the part done, if it stops early), so
+   * a crash replays at most the batch in hand, which the ids and idempotent handlers make harmless.
+   */
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    // Handled in this batch, not yet remembered in the store: the same event twice in one batch is handled once.
+    const handled = new Set<string>();
+    let reached: string | undefined;
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        const key = await this.handleMessage(batch.topic, batch.partition, message, heartbeat, handled);
+        if (key) handled.add(key);
+        resolveOffset(message.offset);
+        reached = message.offset;
+        await heartbeat();
+      }
+    } finally {
+      await this.rememberHandled([...handled]);
+      if (reached !== undefined) {
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(reached) + 1n).toString() }]);
+      }
+    }
+  }
+
+  /** Handles one message; returns the key to remember when a handler ran successfully. */
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    handledInBatch: ReadonlySet<string>,
+  ): Promise<string | undefined> {
     const origin = { topic, partition, offset: message.offset };
     const decoded = fromKafkaMessage(message);
     if (!decoded.ok) {
       await this.deadLetter(message, origin, `invalid message: ${decoded.problems.join('; ')}`, 0);
-    } else {
-      const event = decoded.event;
-      const handler = this.options.handlers[event.type] as EventHandler | undefined;
-      const log = this.logger.child({ eventId: event.id, eventType: event.type, correlationId: event.correlationId });
-      const key = `${this.options.groupId}/${event.id}`;
-      if (!handler) {
-        log.debug('event: no handler in this service, skipped');
-      } else if (await this.options.processedEvents.findOne({ _id: key as never })) {
-        log.debug('event: already handled, skipped');
-      } else {
-        const failure = await this.handleWithRetries(handler, event, heartbeat);
-        if (failure) {
-          log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
-          // Not remembered as handled: put back on its topic once the cause is fixed, it is handled then.
-          await this.deadLetter(message, origin, String(failure.error?.stack ?? failure.error), failure.attempts);
-        } else {
-          log.debug('event: handled');
-          await this.rememberHandled(key);
-        }
-      }
+      return undefined;
     }
-    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    const event = decoded.event;
+    const handler = this.options.handlers[event.type] as EventHandler | undefined;
+    const log = this.logger.child({ eventId: event.id, eventType: event.type, correlationId: event.correlationId });
+    const key = `${this.options.groupId}/${event.id}`;
+    if (!handler) {
+      log.debug('event: no handler in this service, skipped');
+      return undefined;
+    }
+    if (handledInBatch.has(key) || (await this.options.processedEvents.findOne({ _id: key as never }))) {
+      log.debug('event: already handled, skipped');
+      return undefined;
+    }
+    const failure = await this.handleWithRetries(handler, event, heartbeat);
+    if (failure) {
+      log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
+      // Not remembered as handled: put back on its topic once the cause is fixed, it is handled then.
+      await this.deadLetter(message, origin, String(failure.error?.stack ?? failure.error), failure.attempts);
+      return undefined;
+    }
+    log.debug('event: handled');
+    return key;
   }
 
   private async handleWithRetries(
@@ -153,17 +188,23 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private async rememberHandled(key: string): Promise<void> {
+  private async rememberHandled(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const processedAt = new Date();
     try {
-      await this.options.processedEvents.insertOne({ _id: key as never, processedAt: new Date() });
+      await this.options.processedEvents.insertMany(
+        keys.map((key) => ({ _id: key as never, processedAt })),
+        { ordered: false },
+      );
     } catch (error) {
+      // Some were remembered already (a redelivery): the rest went in.
       if ((error as { code?: number }).code !== 11000) throw error;
     }
   }
 
   /** Parks the original bytes and headers with where they came from and why; if this fails, the offset is not committed. */
   private async deadLetter(
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     origin: { topic: string; partition: number; offset: string },
     reason: string,
     attempts: number,
