@@ -163,6 +163,8 @@ describe('docker-compose.yml', () => {
         expect({ name, value, interpolated: m !== null && m[1] === name }).toEqual({ name, value, interpolated: true });
         // Compose runs NODE_ENV=production: a default here would be a public key for real people's data.
         expect({ name, required: m?.[2] === ':?' }).toEqual({ name, required: true });
+        // The error compose prints must say where the value comes from.
+        expect({ name, message: m?.[3] }).toEqual({ name, message: expect.stringContaining('.env.example') });
         if (m && m[2] === ':-') {
           const fallback = m[3];
           const decoded = /^[A-Za-z0-9+/]+=*$/.test(fallback) ? Buffer.from(fallback, 'base64').toString('utf8') : '';
@@ -271,17 +273,39 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('names every secret in .env.example, empty, and keeps .env out of git', () => {
-    const example = readRepoFile('.env.example');
-    const listed = Object.fromEntries(
-      example
-        .split('\n')
-        .filter((line) => /^[A-Z_]+=/.test(line))
-        .map((line) => line.split('=', 2) as [string, string]),
-    );
-    expect(Object.keys(listed).sort()).toEqual([...secretVariables].sort());
-    expect(Object.values(listed).every((value) => value === '')).toBe(true);
-    expect(readRepoFile('.gitignore').split('\n')).toContain('.env');
+  describe('.env.example', () => {
+    const lines = (): string[] => readRepoFile('.env.example').split(/\r?\n/);
+    /** VAR=value lines, with the comment lines right above each. */
+    const entries = (): { name: string; value: string; comment: string }[] =>
+      lines().flatMap((line, index, all) => {
+        const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(line);
+        if (!m) return [];
+        const comment: string[] = [];
+        for (let i = index - 1; i >= 0 && all[i].trim().startsWith('#'); i -= 1) comment.unshift(all[i]);
+        return [{ name: m[1], value: m[2].trim(), comment: comment.join('\n') }];
+      });
+
+    it('names every secret and nothing else', () => {
+      expect(entries().map((e) => e.name).sort()).toEqual([...secretVariables].sort());
+    });
+
+    it('gives no value, so that compose refuses to start until real ones are generated', () => {
+      expect(entries().filter((e) => e.value !== '')).toEqual([]);
+    });
+
+    it('says how to generate each secret', () => {
+      // PERSONAL_DATA_MASTER_KEY must decode to exactly 32 bytes; the others are keys of at least 16.
+      const expected = (name: string): string => (name === 'PERSONAL_DATA_MASTER_KEY' ? 'openssl rand -base64 32' : 'openssl rand -');
+      const undocumented = entries()
+        .filter((e) => !e.comment.includes(expected(e.name)))
+        .map((e) => ({ name: e.name, comment: e.comment }));
+      expect(undocumented).toEqual([]);
+    });
+
+    it('is committed while .env is git-ignored', () => {
+      expect(readRepoFile('.gitignore').split(/\r?\n/).map((l) => l.trim())).toEqual(expect.arrayContaining(['.env']));
+      expect(readRepoFile('.gitignore').split(/\r?\n/).map((l) => l.trim())).not.toContain('.env.example');
+    });
   });
 
   describe('kafka', () => {

@@ -1,9 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { from, Observable, lastValueFrom } from 'rxjs';
 import type { Response } from 'express';
+import type { Logger } from 'pino';
 import type { PersonDataAccessedV1, StaffRole } from '@mukti/contracts';
 import { STAFF_ENDPOINT, UpstreamError } from '@mukti/http';
+import { LOGGER } from '@mukti/observability';
 import { ACCESS_REASON_HEADER, AuthenticatedRequest } from '@mukti/security';
 import { staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
 import { AuditTrail } from './audit-trail';
@@ -18,11 +20,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  private readonly logger = new Logger('AuditTrail');
-
   constructor(
     private readonly trail: AuditTrail,
     private readonly reflector: Reflector,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -55,7 +56,7 @@ export class AuditInterceptor implements NestInterceptor {
           const status = error instanceof UpstreamError ? error.status : ((error as { getStatus?: () => number }).getStatus?.() ?? 500);
           if (knownPerson) {
             await record(knownPerson, status === 403 || status === 404 ? 'refused' : 'failed', status).catch((failure) =>
-              this.logger.error(`audit record of a failed request could not be written: ${failure}`),
+              this.logger.error({ err: failure, requestId: base.requestId }, 'audit record of a failed request could not be written'),
             );
           }
           throw error;
@@ -66,7 +67,11 @@ export class AuditInterceptor implements NestInterceptor {
         if (subject) {
           const written = record(subject, 'succeeded', status);
           if (endpoint.method === 'GET') await this.orRefuse(written);
-          else await written.catch((failure) => this.logger.error(`audit record of a completed write could not be written: ${failure}`));
+          else {
+            await written.catch((failure) =>
+              this.logger.error({ err: failure, requestId: base.requestId }, 'audit record of a completed write could not be written'),
+            );
+          }
         }
         return result;
       })(),
@@ -77,7 +82,7 @@ export class AuditInterceptor implements NestInterceptor {
     try {
       await writing;
     } catch (error) {
-      this.logger.error(`audit trail unavailable: ${error}`);
+      this.logger.error({ err: error }, 'audit trail unavailable: request refused');
       throw new ServiceUnavailableException('the audit trail cannot be written just now, so this request was not carried out; try again shortly');
     }
   }

@@ -5,6 +5,7 @@
  */
 import { CallHandler, ExecutionContext, ServiceUnavailableException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import pino from 'pino';
 import { lastValueFrom, of } from 'rxjs';
 import type { PersonDataAccessedV1 } from '@mukti/contracts';
 import { STAFF_ENDPOINT } from '@mukti/http';
@@ -30,7 +31,7 @@ function harness(endpoint: string, failOn: PersonDataAccessedV1['outcome'][]) {
   } as unknown as ExecutionContext;
   let calls = 0;
   const next: CallHandler = { handle: () => ((calls += 1), of({ ok: true })) };
-  const run = () => lastValueFrom(new AuditInterceptor(trail, reflector).intercept(context, next));
+  const run = () => lastValueFrom(new AuditInterceptor(trail, reflector, pino({ level: 'silent' })).intercept(context, next));
   return { run, written, calls: () => calls };
 }
 

@@ -1,0 +1,39 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { staffRoles } from '@mukti/contracts';
+import { assertNeedToKnow, mayReadPersonalData, pillarsVisibleTo } from './access-policy';
+
+const team = { asha: { role: 'caseworker' as const }, lata: { role: 'legal-officer' as const } };
+
+describe('need-to-know', () => {
+  it('lets her case team in', () => {
+    expect(() => assertNeedToKnow({ id: 'asha', role: 'caseworker' }, 'p', team)).not.toThrow();
+  });
+
+  it('answers 404 to anyone else, as if she did not exist', () => {
+    expect(() => assertNeedToKnow({ id: 'ravi', role: 'caseworker' }, 'p', team)).toThrow(NotFoundException);
+    expect(() => assertNeedToKnow({ id: 'ravi', role: 'caseworker' }, 'p', undefined)).toThrow(NotFoundException);
+  });
+
+  it('asks an admin for a reason (403 naming the header), and lets her in with one', () => {
+    expect(() => assertNeedToKnow({ id: 'root', role: 'admin' }, 'p', team)).toThrow(ForbiddenException);
+    expect(() => assertNeedToKnow({ id: 'root', role: 'admin' }, 'p', team, '   ')).toThrow(/x-access-reason/);
+    expect(() => assertNeedToKnow({ id: 'root', role: 'admin' }, 'p', undefined, 'court order 12/2026')).not.toThrow();
+  });
+});
+
+describe('what each role sees', () => {
+  it('shows analysts no pillar of anyone, and every other role the intake pillar and its own', () => {
+    expect(pillarsVisibleTo.analyst).toEqual([]);
+    for (const role of staffRoles.filter((role) => role !== 'analyst')) expect(pillarsVisibleTo[role]).toContain('intake');
+    expect(pillarsVisibleTo['legal-officer']).toEqual(['intake', 'legal']);
+  });
+
+  it('opens her personal data to a legal officer only while she consents to be named to police or courts', () => {
+    expect(mayReadPersonalData('legal-officer')).toBe(false);
+    expect(mayReadPersonalData('legal-officer', { 'share-with-courts': { decision: 'granted' } })).toBe(true);
+    expect(mayReadPersonalData('legal-officer', { 'share-with-police': { decision: 'withdrawn' } })).toBe(false);
+    expect(mayReadPersonalData('analyst', { 'share-with-police': { decision: 'granted' } })).toBe(false);
+    expect(mayReadPersonalData('livelihood-officer')).toBe(false);
+    expect(mayReadPersonalData('counsellor')).toBe(true);
+  });
+});
