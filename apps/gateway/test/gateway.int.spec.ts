@@ -114,7 +114,7 @@ describe('hardening', () => {
         expect((await request(limited.getHttpServer()).get(path).set('authorization', asha)).status).toBe(503);
       }
       const refused = await request(limited.getHttpServer()).get(path).set('authorization', asha).expect(429);
-      expect(refused.headers['retry-after-user'] ?? refused.headers['retry-after']).toBeDefined();
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       // Another staff member still has her own budget, until the address runs out.
       const meena = await bearer('caseworker', 'meena');
       expect((await request(limited.getHttpServer()).get(path).set('authorization', meena)).status).toBe(503);

@@ -30,6 +30,11 @@ export function isChildAgeBand(band: AgeBand | undefined): boolean {
   return band === '0-11' || band === '12-15' || band === '16-17';
 }
 
+/** Treated as a child until her age is known: the protective reading the law asks for. */
+export function mayBeChild(band: AgeBand | undefined): boolean {
+  return band === undefined || band === 'unknown' || isChildAgeBand(band);
+}
+
 export const personRoles = ['survivor', 'at-risk'] as const;
 export type PersonRole = (typeof personRoles)[number];
 

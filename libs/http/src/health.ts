@@ -47,7 +47,7 @@ export class HealthController implements OnApplicationShutdown {
       }),
     );
     const body = { status: healthy ? 'ok' : 'down', checks: results };
-    if (!healthy) throw new ServiceUnavailableException({ ...body, message: 'not ready', error: 'Service Unavailable' });
+    if (!healthy) throw new ServiceUnavailableException({ message: 'not ready', error: 'Service Unavailable', details: body.checks });
     return body;
   }
 }

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { PersonDataAccessedV1, StaffRole } from '@mukti/contracts';
 import { STAFF_ENDPOINT, UpstreamError } from '@mukti/http';
-import { LOGGER } from '@mukti/observability';
+import { LOGGER, traceparentOf } from '@mukti/observability';
 import { ACCESS_REASON_HEADER, AuthenticatedRequest } from '@mukti/security';
 import { staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
 import { AuditTrail } from './audit-trail';
@@ -40,7 +40,7 @@ export class AuditInterceptor implements NestInterceptor {
       requestId: String(request.id),
       ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}),
     };
-    const traceparent = request.headers['traceparent'] as string | undefined;
+    const traceparent = traceparentOf(request.headers['traceparent']);
     const record = (personId: string, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
       this.trail.record({ ...base, personId, outcome, ...(status ? { status } : {}), at: new Date().toISOString() }, traceparent);
 

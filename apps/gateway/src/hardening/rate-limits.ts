@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerModuleOptions, ThrottlerRequest } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerRequest } from '@nestjs/throttler';
+import type { Response } from 'express';
 import type { AuthenticatedRequest } from '@mukti/security';
 import type { GatewayConfig } from '../gateway.config';
 
@@ -22,9 +23,18 @@ export function rateLimits(config: GatewayConfig): ThrottlerModuleOptions {
   };
 }
 
+/** Both budgets answer 429 with the standard Retry-After (the library only names its own header per budget). */
+abstract class RateLimit extends ThrottlerGuard {
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire));
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+    return super.throwThrottlingException(context, detail);
+  }
+}
+
 /** Runs before authentication: counts every request from an address. */
 @Injectable()
-export class AddressRateLimit extends ThrottlerGuard {
+export class AddressRateLimit extends RateLimit {
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     return request.throttler.name === 'address' ? super.handleRequest(request) : Promise.resolve(true);
   }
@@ -32,7 +42,7 @@ export class AddressRateLimit extends ThrottlerGuard {
 
 /** Runs after authentication: counts a staff member's requests wherever they come from. */
 @Injectable()
-export class UserRateLimit extends ThrottlerGuard {
+export class UserRateLimit extends RateLimit {
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     return request.throttler.name === 'user' ? super.handleRequest(request) : Promise.resolve(true);
   }

@@ -21,9 +21,9 @@ import {
   VulnerabilityLevel,
   EventData,
   ErasureReason,
+  mayBeChild,
 } from '@mukti/contracts';
 import { Decider, DomainError, unknownCommand } from '@mukti/decider';
-import { isChild } from './age-band';
 import { vulnerabilityLevel } from './vulnerability-level';
 
 // Commands: what staff ask for.
@@ -149,7 +149,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         const person = registered(state, command.data.personId);
         const { now, ...consent } = command.data;
         assertNotInFuture('decidedAt', consent.decidedAt, now);
-        if (consent.decision === 'granted' && consent.givenBy === 'self' && isChild(person.ageBand)) {
+        if (consent.decision === 'granted' && consent.givenBy === 'self' && mayBeChild(person.ageBand)) {
           throw DomainError.ruleViolated(
             "a child's consent must be given by her guardian or the Child Welfare Committee",
             { field: 'givenBy' },
