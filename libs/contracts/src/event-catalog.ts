@@ -16,6 +16,13 @@ import {
   PersonErasedV1,
 } from './intake/intake.events';
 import { auditEventTypes, PersonDataAccessedV1 } from './audit/audit.events';
+import {
+  rescueEventTypes,
+  RescueOperationPlannedV1,
+  RescueOperationCarriedOutV1,
+  PersonRescuedV1,
+  PostRescueStepCompletedV1,
+} from './rescue/rescue.events';
 import { analyticsEventTypes, PillarEventObservedV1 } from './analytics/analytics.events';
 
 export const pillars = ['intake', 'rescue', 'rehabilitation', 'livelihood', 'legal'] as const;
@@ -39,6 +46,10 @@ export const eventCatalog = {
   [intakeEventTypes.staffAssigned]: { schema: StaffAssignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.personErased]: { schema: PersonErasedV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [rescueEventTypes.operationPlanned]: { schema: RescueOperationPlannedV1, topic: topics.rescueEvents, pillar: 'rescue' },
+  [rescueEventTypes.operationCarriedOut]: { schema: RescueOperationCarriedOutV1, topic: topics.rescueEvents, pillar: 'rescue' },
+  [rescueEventTypes.personRescued]: { schema: PersonRescuedV1, topic: topics.rescueEvents, pillar: 'rescue' },
+  [rescueEventTypes.postRescueStepCompleted]: { schema: PostRescueStepCompletedV1, topic: topics.rescueEvents, pillar: 'rescue' },
   [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },
   [analyticsEventTypes.pillarEventObserved]: { schema: PillarEventObservedV1, topic: topics.analytics, pillar: null },
 } as const satisfies Record<string, CatalogEntry>;

@@ -4,5 +4,6 @@ export * from './vocabulary';
 export * from './personal-data';
 export * from './intake/intake.events';
 export * from './audit/audit.events';
+export * from './rescue/rescue.events';
 export * from './analytics/analytics.events';
 export * from './event-catalog';

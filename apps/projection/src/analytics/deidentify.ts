@@ -11,8 +11,9 @@ import {
   eventCatalog,
   Gender,
   intakeEventTypes,
-  isChildAgeBand,
+  mayBeChild,
   PillarEventObservedV1,
+  rescueEventTypes,
 } from '@mukti/contracts';
 import type { PersonSummary } from '../timeline/person-summary';
 import type { TimelineFacts } from '../timeline/describe-event';
@@ -25,6 +26,10 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[]> = {
   [intakeEventTypes.staffAssigned]: ['staffRole'],
   [intakeEventTypes.staffUnassigned]: [],
   [intakeEventTypes.personErased]: ['reason'],
+  [rescueEventTypes.operationPlanned]: ['kind', 'kindOfPlace', 'legalBasis'],
+  [rescueEventTypes.operationCarriedOut]: ['personsRescued', 'searchWithoutRequiredWitnesses'],
+  [rescueEventTypes.personRescued]: ['kindOfPlace', 'policeRecordedAs', 'decriminalisationAlert', 'itpaAgeClass', 'jjAgeClass'],
+  [rescueEventTypes.postRescueStepCompleted]: ['step', 'late'],
 };
 
 export function pseudonymOf(key: string, personId: string): string {
@@ -46,7 +51,8 @@ export function deidentify(
   const intake = summary?.pillars.intake;
   if (intake?.consents['research'] === 'withdrawn') return undefined;
   const ageBand = intake?.ageBand as AgeBand | undefined;
-  const child = isChildAgeBand(ageBand) || (event.type === intakeEventTypes.personRegistered && isChildAgeBand(event.data.ageBand));
+  // Until her age is known she is treated as a child: untracked, no district.
+  const child = mayBeChild(event.type === intakeEventTypes.personRegistered ? event.data.ageBand : ageBand);
   const kept = Object.fromEntries(
     publicFacts[event.type].filter((name) => facts[name] !== undefined).map((name) => [name, facts[name]]),
   ) as PillarEventObservedV1['facts'];

@@ -3,7 +3,7 @@
  * non-identifying facts the summary of her case is computed from. Never personal data: the
  * projection does not hold her keys and does not need them.
  */
-import { AnyPillarEventEnvelope, eventCatalog, intakeEventTypes, Pillar } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, eventCatalog, intakeEventTypes, Pillar, rescueEventTypes } from '@mukti/contracts';
 
 export interface TimelineFacts {
   [key: string]: unknown;
@@ -54,6 +54,32 @@ export function describeEvent(event: AnyPillarEventEnvelope): DescribedEvent {
     case intakeEventTypes.staffUnassigned: {
       const { staffId } = event.data;
       return { pillar, summary: `${staffId} left her case team`, facts: { staffId } };
+    }
+    case rescueEventTypes.operationPlanned: {
+      const { kind, place, legalBasis } = event.data;
+      return {
+        pillar,
+        summary: `Rescue operation planned: ${words(kind)} at a ${words(place.kindOfPlace)} in ${place.district}, ${place.state} (${words(legalBasis)})`,
+        facts: { kind, kindOfPlace: place.kindOfPlace, state: place.state, district: place.district, legalBasis },
+      };
+    }
+    case rescueEventTypes.operationCarriedOut: {
+      const { personsRescued, searchWithoutRequiredWitnesses } = event.data;
+      const flag = searchWithoutRequiredWitnesses ? '; ITPA s.15 search without the two local witnesses, one a woman' : '';
+      return { pillar, summary: `Rescue operation carried out: ${personsRescued} rescued${flag}`, facts: { personsRescued, searchWithoutRequiredWitnesses } };
+    }
+    case rescueEventTypes.personRescued: {
+      const { place, policeRecordedAs, decriminalisationAlert, itpaAgeClass, jjAgeClass, stepsDue } = event.data;
+      const alert = decriminalisationAlert ? ' ALERT: the police recorded her as accused; a survivor is never an offender' : '';
+      return {
+        pillar,
+        summary: `Rescued from a ${words(place.kindOfPlace)} in ${place.district}, ${place.state}; recorded by the police as ${policeRecordedAs}.${alert}`,
+        facts: { kindOfPlace: place.kindOfPlace, policeRecordedAs, decriminalisationAlert, itpaAgeClass, jjAgeClass, stepsDue },
+      };
+    }
+    case rescueEventTypes.postRescueStepCompleted: {
+      const { step, late } = event.data;
+      return { pillar, summary: `${words(step)} done${late ? ' (after its due time)' : ''}`, facts: { step, late } };
     }
     case intakeEventTypes.personErased: {
       const { reason } = event.data;
