@@ -119,7 +119,7 @@ it('puts her registration, consent and assessment on her unified timeline, throu
 });
 
 it('keeps her name, phone and address off the topic, out of the projection and out of every log', async () => {
-  const secrets = [rani.name, rani.phone, rani.address, '90070', 'Garstin'];
+  const secrets = [rani.name, rani.phone, rani.address, '9007012345', 'Garstin'];
   const onTopic = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === raniId).length >= 4);
   const hers = onTopic.filter((message) => message.key === raniId);
   expect(hers).toHaveLength(4);
@@ -256,7 +256,7 @@ it('erases a person: afterwards none of her personal data can be read in any top
   });
   expect(timeline.at(-1)?.summary).toBe('Personal data erased (her request); the non-identifying record remains');
 
-  const clear = [priya.name, 'Pinky Erasure', priya.phone, '98765', 'Erasure Lane', priya.birthDate];
+  const clear = [priya.name, 'Pinky Erasure', priya.phone, '9876543210', 'Erasure Lane', priya.birthDate];
   const config = intakeConfig.load({});
   const fingerprints = [
     fingerprint(config.IDENTITY_FINGERPRINT_KEY, 'name+phone', normaliseName(priya.name), normalisePhone(priya.phone)),
@@ -333,7 +333,7 @@ it('gives analysts every pillar event de-identified: no names, ids, staff, free 
     return all;
   });
   const everything = records.map((message) => `${message.key} ${message.value?.toString()} ${JSON.stringify(message.headers)}`).join('\n');
-  for (const text of [rani.name, rani.phone, rani.address, 'Garstin', '90070', raniId, 'asha', 'ravi', 'meera', 'root', 'Priya Erasure', 'Dhubri']) {
+  for (const text of [rani.name, rani.phone, rani.address, 'Garstin', '9007012345', raniId, 'asha', 'ravi', 'meera', 'root', 'Priya Erasure', 'Dhubri']) {
     expect(everything).not.toContain(text);
   }
   const payloads = records.map((message) => JSON.parse(message.value!.toString()));
