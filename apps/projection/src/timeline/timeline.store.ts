@@ -18,6 +18,8 @@ export interface TimelineEntry extends SummarisedEntry {
 
 export interface StoredSummary extends PersonSummary {
   _id: string;
+  /** The facts of every entry the summary was built from (what it is recomputed from). */
+  facts: SummarisedEntry[];
   updatedAt: Date;
 }
 
@@ -47,6 +49,7 @@ const summarySchema = new Schema<StoredSummary>(
     personId: String,
     pillars: { type: Schema.Types.Mixed, required: true },
     caseTeam: { type: Schema.Types.Mixed, default: {} },
+    facts: { type: Schema.Types.Mixed, default: [] },
     erasedAt: String,
     entryCount: { type: Number, required: true },
     lastEventAt: String,
@@ -98,31 +101,23 @@ export class TimelineStore {
     if (event.type === intakeEventTypes.personErased) {
       await this.entries.updateMany({ personId: event.subject }, { $set: { erased: true } });
     }
-    await this.refreshSummary(event.subject);
+    await this.refreshSummary(event.subject, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts });
   }
 
   /**
-   * Recomputes her summary from all her entries. A concurrent projector may have added an entry
-   * meanwhile; the write only replaces a summary built from fewer entries, and the count is
-   * checked again afterwards, so the last writer always includes every entry.
+   * Folds the entry into her summary. The summary keeps the facts of every entry it was built
+   * from, so it is recomputed from them (in the order things happened, whatever the order they
+   * came in) by reading one document by id: the per-event path never searches the entries, which
+   * stores without secondary-index support would scan. One writer per person: the projection
+   * handles a partition's messages one at a time, and runs one replica per consumer group.
    */
-  private async refreshSummary(personId: string): Promise<void> {
-    for (let round = 0; round < 10; round += 1) {
-      const entries = await this.entries.find({ personId }).lean<TimelineEntry[]>();
-      const summary = summarisePerson(personId, entries);
-      const updated = await this.summaries.updateOne(
-        { _id: personId, entryCount: { $lt: summary.entryCount } },
-        { $set: { ...summary, updatedAt: new Date() } },
-      );
-      if (updated.matchedCount === 0) {
-        try {
-          await this.summaries.create({ _id: personId, ...summary, updatedAt: new Date() });
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-        }
-      }
-      if ((await this.entries.countDocuments({ personId })) === entries.length) return;
-    }
+  private async refreshSummary(personId: string, entry: SummarisedEntry): Promise<void> {
+    const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
+    const known = stored?.facts ?? [];
+    if (known.some((seen) => seen.eventId === entry.eventId)) return;
+    const facts = [...known, entry];
+    const summary = summarisePerson(personId, facts.map((seen) => ({ ...seen, occurredAt: new Date(seen.occurredAt) })));
+    await this.summaries.replaceOne({ _id: personId }, { ...summary, facts, updatedAt: new Date() }, { upsert: true });
   }
 
   async timeline(personId: string, pillars: readonly string[], limit: number): Promise<TimelineEntry[]> {

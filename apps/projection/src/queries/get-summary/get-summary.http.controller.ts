@@ -22,7 +22,7 @@ export class GetSummaryController {
     assertNeedToKnow(actor, personId, summary?.caseTeam, accessReason);
     if (!summary) throw DomainError.notFound(`no summary for person ${personId}`);
     const visible = pillarsVisibleTo[actor.role as StaffRole];
-    const { _id, updatedAt, pillars, ...view } = summary;
+    const { _id, updatedAt, facts, pillars, ...view } = summary;
     return {
       ...view,
       pillars: Object.fromEntries(Object.entries(pillars).filter(([pillar]) => (visible as readonly string[]).includes(pillar))),
