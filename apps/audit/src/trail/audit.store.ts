@@ -17,7 +17,8 @@ export class AuditStore {
   async append(event: AuditEvent): Promise<void> {
     const { personId, ...record } = event.data;
     try {
-      await this.records.insertOne({ _id: event.id, id: event.id, personId, ...record } as unknown as Document);
+      // A registration's request record has no person yet; its outcome record, with the same request id, has.
+      await this.records.insertOne({ _id: event.id, id: event.id, personId: personId ?? null, ...record } as unknown as Document);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }

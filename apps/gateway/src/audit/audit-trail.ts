@@ -18,7 +18,8 @@ export class AuditTrail extends DirectPublishing {
       id: randomUUID(),
       type: auditEventTypes.personDataAccessed,
       source: '/mukti/gateway',
-      subject: entry.personId,
+      // A registration's request record has no person yet: it is keyed by the request.
+      subject: entry.personId ?? `request:${entry.requestId}`,
       time: entry.at,
       data: entry,
       correlationId: entry.requestId,

@@ -31,6 +31,8 @@ export class AuditInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
     if (!name || !request.principal) return next.handle();
     const endpoint = staffEndpoints[name];
+    // Only what touches a person's record is audited (indicators and the export are counts).
+    if (!endpoint.path.includes('{personId}') && name !== 'registerPerson') return next.handle();
     const reason = request.headers[ACCESS_REASON_HEADER];
     const base = {
       staffId: request.principal.sub,
@@ -41,24 +43,26 @@ export class AuditInterceptor implements NestInterceptor {
       ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}),
     };
     const traceparent = traceparentOf(request.headers['traceparent']);
-    const record = (personId: string, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
-      this.trail.record({ ...base, personId, outcome, ...(status ? { status } : {}), at: new Date().toISOString() }, traceparent);
+    const record = (personId: string | undefined, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
+      this.trail.record(
+        { ...base, ...(personId ? { personId } : {}), outcome, ...(status ? { status } : {}), at: new Date().toISOString() },
+        traceparent,
+      );
 
     return from(
       (async () => {
         const personId = request.params['personId'];
         const knownPerson = typeof personId === 'string' && UUID.test(personId) ? personId : undefined;
-        if (knownPerson) await this.orRefuse(record(knownPerson, 'requested'));
+        // No record, no request: a registration is recorded before it goes on too, by its request id.
+        await this.orRefuse(record(knownPerson, 'requested'));
         let result: unknown;
         try {
           result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         } catch (error) {
           const status = error instanceof UpstreamError ? error.status : ((error as { getStatus?: () => number }).getStatus?.() ?? 500);
-          if (knownPerson) {
-            await record(knownPerson, status === 403 || status === 404 ? 'refused' : 'failed', status).catch((failure) =>
-              this.logger.error({ err: failure, requestId: base.requestId }, 'audit record of a failed request could not be written'),
-            );
-          }
+          await record(knownPerson, status === 403 || status === 404 ? 'refused' : 'failed', status).catch((failure) =>
+            this.logger.error({ err: failure, requestId: base.requestId }, 'audit record of a failed request could not be written'),
+          );
           throw error;
         }
         const status = context.switchToHttp().getResponse<Response>().statusCode;

@@ -60,3 +60,9 @@ it('answers a write that happened even if its outcome cannot be recorded (its re
   await expect(run()).resolves.toEqual({ ok: true });
   expect(written.map((entry) => entry.outcome)).toEqual(['requested']);
 });
+
+it('records a registration before it goes on too, by its request, and refuses it if it cannot', async () => {
+  const registration = harness('registerPerson', ['requested']);
+  await expect(registration.run()).rejects.toBeInstanceOf(ServiceUnavailableException);
+  expect(registration.calls()).toBe(0);
+});

@@ -15,7 +15,8 @@ export const auditOutcomes = ['requested', 'succeeded', 'refused', 'failed'] as 
  */
 export const PersonDataAccessedV1 = Type.Object(
   {
-    personId: Type.String({ format: 'uuid' }),
+    /** Absent only on the `requested` record of a registration: she has no id until it succeeds. */
+    personId: Type.Optional(Type.String({ format: 'uuid' })),
     staffId: Type.String({ minLength: 1, maxLength: 200 }),
     staffRole: oneOf(staffRoles),
     /** The endpoint, by its name in the staff API's role table: readPerson, recordConsent, ... */
