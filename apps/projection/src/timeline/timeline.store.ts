@@ -60,7 +60,7 @@ const summarySchema = new Schema<StoredSummary>(
 
 /**
  * The projection's read model: timeline entries keyed by event id (a redelivered event finds
- * its entry already there) and a per-person summary recomputed from her entries.
+ * its entry already there) and a per-person summary recomputed from the facts of her entries.
  */
 export class TimelineStore {
   readonly entries: Model<TimelineEntry>;
