@@ -35,11 +35,11 @@ try {
   const environment = platformEnvironment({
     kafkaBrokers: infrastructure.kafkaBrokers,
     mongodbUri: infrastructure.mongodbUri,
-    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort(), audit: await freePort() },
+    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort(), audit: await freePort(), rescue: await freePort() },
     databasePrefix: run,
-    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, AUDIT_CONSUMER_GROUP: `${run}-audit`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
+    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, AUDIT_CONSUMER_GROUP: `${run}-audit`, RESCUE_CONSUMER_GROUP: `${run}-rescue`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
   });
-  for (const name of ['intake', 'projection', 'audit', 'gateway']) services.push(await startService(name, environment[name]));
+  for (const name of ['intake', 'projection', 'audit', 'rescue', 'gateway']) services.push(await startService(name, environment[name]));
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   const { signDevelopmentToken } = require('../../dist/libs/security/src');
   const { commonVariables, defineConfig } = require('../../dist/libs/config/src');

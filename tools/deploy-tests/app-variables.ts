@@ -6,17 +6,19 @@ import { gatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { intakeConfig } from '../../apps/intake/src/intake.config';
 import { projectionConfig } from '../../apps/projection/src/projection.config';
 import { auditConfig } from '../../apps/audit/src/audit.config';
+import { rescueConfig } from '../../apps/rescue/src/rescue.config';
 
-export const appNames = ['gateway', 'intake', 'projection', 'audit'] as const;
+export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue'] as const;
 export type AppName = (typeof appNames)[number];
 
-export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig };
+export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig };
 
 export const appVariables: Record<AppName, string[]> = {
   gateway: gatewayConfig.variableNames,
   intake: intakeConfig.variableNames,
   projection: projectionConfig.variableNames,
   audit: auditConfig.variableNames,
+  rescue: rescueConfig.variableNames,
 };
 
 /** Variables that hold secrets: interpolated in compose, taken from the Secret in k8s. */
@@ -36,4 +38,5 @@ export const portVariable: Record<AppName, string> = {
   intake: 'INTAKE_PORT',
   projection: 'PROJECTION_PORT',
   audit: 'AUDIT_PORT',
+  rescue: 'RESCUE_PORT',
 };

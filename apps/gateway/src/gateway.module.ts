@@ -12,7 +12,8 @@ import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditController } from './audit/audit.http.controller';
 import { PeopleController } from './people/people.http.controller';
 import { ResearchController } from './research/research.http.controller';
-import { AUDIT, INTAKE, PROJECTION, ServiceClient } from './upstream/service-client';
+import { RescueController } from './rescue/rescue.http.controller';
+import { AUDIT, INTAKE, PROJECTION, RESCUE, ServiceClient } from './upstream/service-client';
 
 /** The staff-facing API: authentication, roles, validation, OpenAPI; forwards to the owning service. */
 @Module({})
@@ -21,10 +22,11 @@ export class GatewayModule {
     const intake = new ServiceClient('intake', config.INTAKE_URL);
     const projection = new ServiceClient('projection', config.PROJECTION_URL);
     const audit = new ServiceClient('audit', config.AUDIT_URL);
+    const rescue = new ServiceClient('rescue', config.RESCUE_URL);
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],
-      controllers: [HealthController, PeopleController, AuditController, ResearchController],
+      controllers: [HealthController, PeopleController, RescueController, AuditController, ResearchController],
       providers: [
         // In this order: address budget, then authentication and roles, then the staff member's budget.
         { provide: APP_GUARD, useClass: AddressRateLimit },
@@ -33,6 +35,7 @@ export class GatewayModule {
         { provide: INTAKE, useValue: intake },
         { provide: PROJECTION, useValue: projection },
         { provide: AUDIT, useValue: audit },
+        { provide: RESCUE, useValue: rescue },
         {
           provide: AuditTrail,
           inject: [KAFKA],
@@ -47,6 +50,7 @@ export class GatewayModule {
             { name: 'intake', check: () => intake.health() },
             { name: 'projection', check: () => projection.health() },
             { name: 'audit', check: () => audit.health() },
+            { name: 'rescue', check: () => rescue.health() },
             kafkaHealthCheck(kafka),
           ],
         },

@@ -16,7 +16,7 @@ import { deidentify } from './analytics/deidentify';
 import { describeEvent } from './timeline/describe-event';
 
 /** Every topic the projection reads: all pillars' events. */
-export const projectedTopics = [topics.intakeEvents];
+export const projectedTopics = [topics.intakeEvents, topics.rescueEvents];
 
 /** The projection service: one truthful timeline and summary per person, from every pillar's events. */
 @Module({})
@@ -61,7 +61,8 @@ export class ProjectionModule {
               // Every event of every projected topic goes on her timeline.
               handlers: Object.fromEntries(
                 Object.entries(eventCatalog)
-                  .filter(([, entry]) => (projectedTopics as readonly string[]).includes(entry.topic))
+                  // A person's events only: an operation's own events are no one's timeline.
+                  .filter(([, entry]) => (projectedTopics as readonly string[]).includes(entry.topic) && !('about' in entry))
                   .map(([type]) => [
                     type,
                     async (event: AnyPillarEventEnvelope) => {

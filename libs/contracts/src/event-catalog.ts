@@ -33,6 +33,8 @@ interface CatalogEntry {
   readonly topic: Topic;
   /** The pillar whose work it records; null for the audit trail, which is no one's timeline. */
   readonly pillar: Pillar | null;
+  /** What its subject is: a person (it goes on her timeline) unless said otherwise. */
+  readonly about?: 'operation';
 }
 
 export const eventCatalog = {
@@ -46,8 +48,8 @@ export const eventCatalog = {
   [intakeEventTypes.staffAssigned]: { schema: StaffAssignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.personErased]: { schema: PersonErasedV1, topic: topics.intakeEvents, pillar: 'intake' },
-  [rescueEventTypes.operationPlanned]: { schema: RescueOperationPlannedV1, topic: topics.rescueEvents, pillar: 'rescue' },
-  [rescueEventTypes.operationCarriedOut]: { schema: RescueOperationCarriedOutV1, topic: topics.rescueEvents, pillar: 'rescue' },
+  [rescueEventTypes.operationPlanned]: { schema: RescueOperationPlannedV1, topic: topics.rescueEvents, pillar: 'rescue', about: 'operation' },
+  [rescueEventTypes.operationCarriedOut]: { schema: RescueOperationCarriedOutV1, topic: topics.rescueEvents, pillar: 'rescue', about: 'operation' },
   [rescueEventTypes.personRescued]: { schema: PersonRescuedV1, topic: topics.rescueEvents, pillar: 'rescue' },
   [rescueEventTypes.postRescueStepCompleted]: { schema: PostRescueStepCompletedV1, topic: topics.rescueEvents, pillar: 'rescue' },
   [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },

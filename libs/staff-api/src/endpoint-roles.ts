@@ -29,6 +29,13 @@ export const staffEndpoints = {
   erasePerson: { method: 'POST', path: '/api/v1/people/{personId}/erasure', roles: ['admin'] },
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
+  planRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations', roles: ['admin', 'rescue-coordinator'] },
+  recordRescue: { method: 'POST', path: '/api/v1/rescue-operations/{operationId}/rescue', roles: ['admin', 'rescue-coordinator'] },
+  recordPostRescueStep: {
+    method: 'POST',
+    path: '/api/v1/rescue-operations/{operationId}/persons/{personId}/steps',
+    roles: ['admin', 'rescue-coordinator', 'caseworker'],
+  },
   readAuditTrail: { method: 'GET', path: '/api/v1/audit', roles: ['admin'] },
   readIndicators: { method: 'GET', path: '/api/v1/indicators', roles: ['admin', 'analyst'] },
   exportHtcds: { method: 'GET', path: '/api/v1/research/htcds-export', roles: ['admin', 'analyst'] },

@@ -8,3 +8,4 @@ export * from './projection/timeline.view';
 export * from './endpoint-roles';
 export * from './audit/audit.view';
 export * from './projection/indicators.query';
+export * from './rescue/rescue-operation.requests';

@@ -58,3 +58,4 @@ export class ServiceClient {
 export const INTAKE = Symbol('INTAKE');
 export const PROJECTION = Symbol('PROJECTION');
 export const AUDIT = Symbol('AUDIT');
+export const RESCUE = Symbol('RESCUE');

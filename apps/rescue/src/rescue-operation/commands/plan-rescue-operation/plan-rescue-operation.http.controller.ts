@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@mukti/contracts';
+import { RequestContext, StaffEndpoint } from '@mukti/http';
+import { PlanRescueOperationRequest, RecordedResponse } from '@mukti/staff-api';
+import { RescueOperationStore } from '../../rescue-operation.store';
+
+@Controller('rescue-operations')
+export class PlanRescueOperationController {
+  constructor(private readonly operations: RescueOperationStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @StaffEndpoint('planRescueOperation')
+  async plan(@Body() request: PlanRescueOperationRequest, @RequestContext() context: CommandContext): Promise<RecordedResponse> {
+    const operationId = randomUUID();
+    await this.operations.execute(
+      operationId,
+      {
+        type: 'PlanRescueOperation',
+        data: {
+          operationId,
+          kind: request.kind,
+          place: { state: request.place.state, district: request.place.district, kindOfPlace: request.place.kindOfPlace },
+          agencies: request.agencies,
+          legalBasis: request.legalBasis,
+          leadOfficer: request.leadOfficer,
+          plannedFor: new Date(request.plannedFor).toISOString(),
+        },
+      },
+      context,
+    );
+    return { id: operationId };
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The rescue service against the real broker and store: it learns who is registered from
+ * intake's topic, and a recorded rescue puts each person on the path the law sets, on its topic.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { EventEnvelope, intakeEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
+import { createServiceApp } from '@mukti/http';
+import { EventPublisher } from '@mukti/messaging';
+import { bearer, eventually, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { rescueConfig } from '../src/rescue.config';
+import { RescueModule } from '../src/rescue.module';
+
+jest.setTimeout(30_000);
+
+const databaseUri = uniqueDatabaseUri('rescue');
+const config = rescueConfig.load({
+  ...process.env,
+  MONGODB_URI: databaseUri,
+  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  RESCUE_CONSUMER_GROUP: uniqueName('rescue'),
+});
+const kafka = new Kafka({ clientId: 'rescue-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const publisher = new EventPublisher(kafka);
+let app: NestExpressApplication;
+let mongo: MongoClient;
+let coordinator: string;
+const [minor, accused, unregistered]: string[] = [randomUUID(), randomUUID(), randomUUID()];
+
+function registered(personId: string): EventEnvelope<typeof intakeEventTypes.personRegistered> {
+  const time = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    type: intakeEventTypes.personRegistered,
+    source: '/mukti/intake',
+    subject: personId,
+    time,
+    correlationId: randomUUID(),
+    actor: { id: 'asha', role: 'caseworker' },
+    data: {
+      personId,
+      role: 'survivor',
+      personalData: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' },
+      gender: 'female',
+      ageBand: '16-17',
+      languages: [],
+      referralSource: 'police',
+      registeredAt: time,
+    },
+  };
+}
+
+const plan = {
+  kind: 'raid-on-information',
+  place: { state: 'Maharashtra', district: 'Mumbai City', kindOfPlace: 'brothel' },
+  agencies: ['anti-human-trafficking-unit', 'ngo'],
+  legalBasis: 'itpa-s15',
+  leadOfficer: 'Inspector, AHTU Mumbai',
+  plannedFor: new Date(Date.now() - 3 * 3600_000).toISOString(),
+};
+
+beforeAll(async () => {
+  await publisher.connect();
+  app = await createServiceApp(RescueModule.register(config, testLogger()), { logger: testLogger() });
+  await app.init();
+  mongo = await MongoClient.connect(databaseUri);
+  coordinator = await bearer('rescue-coordinator', 'rekha');
+  await publisher.publish([registered(minor), registered(accused)]);
+  await eventually(async () => expect(await mongo.db().collection('known_people').countDocuments({ _id: { $in: [minor, accused] } as never })).toBe(2));
+});
+
+afterAll(async () => {
+  await app.close();
+  await publisher.disconnect();
+  await mongo.db().dropDatabase();
+  await mongo.close();
+});
+
+const api = () => request(app.getHttpServer());
+
+it('records a rescue: a minor on the child-protection path, the police calling a survivor accused raising the alert', async () => {
+  const { body } = await api().post('/rescue-operations').set('authorization', coordinator).send(plan).expect(201);
+  const operationId: string = body.id;
+  const carriedOutAt = new Date(Date.now() - 3600_000).toISOString();
+  const rescue = (persons: object[]) => ({ carriedOutAt, searchWitnesses: { total: 2, women: 0 }, persons });
+
+  const refused = await api()
+    .post(`/rescue-operations/${operationId}/rescue`)
+    .set('authorization', coordinator)
+    .send(rescue([{ personId: minor, policeRecordedAs: 'victim', ageAtRescue: 16 }, { personId: unregistered, policeRecordedAs: 'victim' }]))
+    .expect(422);
+  expect(refused.body.details.unknownPersonIds).toEqual([unregistered]);
+
+  await api()
+    .post(`/rescue-operations/${operationId}/rescue`)
+    .set('authorization', coordinator)
+    .send(rescue([{ personId: minor, policeRecordedAs: 'victim', ageAtRescue: 16 }, { personId: accused, policeRecordedAs: 'accused', ageAtRescue: 22 }]))
+    .expect(204);
+
+  const messages = await readTopic(kafka, topics.rescueEvents, (seen) => seen.filter((message) => [minor, accused].includes(message.key ?? '')).length >= 2);
+  const ofType = (key: string) => messages.find((message) => message.key === key && message.headers['ce_type'] === rescueEventTypes.personRescued)!;
+  const rescuedMinor = JSON.parse(ofType(minor).value!.toString());
+  const rescuedAccused = JSON.parse(ofType(accused).value!.toString());
+  expect(rescuedMinor).toMatchObject({ itpaAgeClass: 'minor', jjAgeClass: 'child', decriminalisationAlert: false });
+  expect(rescuedMinor.stepsDue).toContainEqual({
+    step: 'production-before-child-welfare-committee',
+    dueAt: new Date(Date.parse(carriedOutAt) + 24 * 3600_000).toISOString(),
+  });
+  expect(rescuedAccused).toMatchObject({ policeRecordedAs: 'accused', decriminalisationAlert: true, jjAgeClass: 'adult' });
+  const carriedOut = messages.find((message) => message.key === operationId && message.headers['ce_type'] === rescueEventTypes.operationCarriedOut);
+  expect(JSON.parse(carriedOut!.value!.toString())).toMatchObject({ personsRescued: 2, searchWithoutRequiredWitnesses: true });
+
+  const step = { step: 'production-before-child-welfare-committee', doneAt: new Date().toISOString() };
+  await api().post(`/rescue-operations/${operationId}/persons/${minor}/steps`).set('authorization', coordinator).send(step).expect(204);
+  await api().post(`/rescue-operations/${operationId}/persons/${minor}/steps`).set('authorization', coordinator).send(step).expect(204);
+  await api()
+    .post(`/rescue-operations/${operationId}/persons/${accused}/steps`)
+    .set('authorization', coordinator)
+    .send(step)
+    .expect(422);
+});
+
+it('names the fields of a bad request, and is for rescue coordinators and admins', async () => {
+  const bad = await api()
+    .post('/rescue-operations')
+    .set('authorization', coordinator)
+    .send({ ...plan, place: { ...plan.place, kindOfPlace: 'street' }, agencies: [], legalBasis: 'itpa-s99' })
+    .expect(400);
+  expect(bad.body.details.map((problem: { field: string }) => problem.field)).toEqual(expect.arrayContaining(['place.kindOfPlace', 'agencies', 'legalBasis']));
+  const { body } = await api().post('/rescue-operations').set('authorization', coordinator).send(plan).expect(201);
+  const badPerson = await api()
+    .post(`/rescue-operations/${body.id}/rescue`)
+    .set('authorization', coordinator)
+    .send({ carriedOutAt: new Date().toISOString(), searchWitnesses: { total: 2, women: 1 }, persons: [{ personId: 'x', policeRecordedAs: 'suspect' }] })
+    .expect(400);
+  expect(badPerson.body.details.map((problem: { field: string }) => problem.field)).toEqual(
+    expect.arrayContaining(['persons.0.personId', 'persons.0.policeRecordedAs']),
+  );
+  await api().post('/rescue-operations').set('authorization', await bearer('caseworker')).send(plan).expect(403);
+  await api().post(`/rescue-operations/${randomUUID()}/rescue`).set('authorization', coordinator).send({ carriedOutAt: new Date().toISOString(), searchWitnesses: { total: 0, women: 0 }, persons: [{ personId: minor, policeRecordedAs: 'victim' }] }).expect(404);
+});
