@@ -2,8 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { auditEventTypes, topics } from '@mukti/contracts';
-import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { consumerLag, EventConsumer, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
+import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { EventConsumer, KAFKA } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
 import type { AuditConfig } from './audit.config';
 import { ReadAuditTrailController } from './queries/read-audit-trail/read-audit-trail.http.controller';
@@ -43,14 +43,7 @@ export class AuditModule {
               handlers: { [auditEventTypes.personDataAccessed]: (event) => store.append(event) },
             }),
         },
-        {
-          provide: HEALTH_CHECKS,
-          inject: [ServiceDatabase, KAFKA],
-          useFactory: (database: ServiceDatabase, kafka: Kafka) => [
-            { name: 'database', check: () => database.ping() },
-            kafkaHealthCheck(kafka, async (admin) => ({ consumerGroup: groupId, lag: await consumerLag(admin, groupId, [topics.audit]) })),
-          ],
-        },
+        serviceHealthChecks({ groupId, topics: [topics.audit] }),
       ],
     };
   }

@@ -18,3 +18,6 @@ export function serveOpenApi(app: INestApplication): void {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
+
+/** The sentence every operation's description ends with: who may call it, from the role table. */
+export const rolesNote = (allowed: readonly string[]) => `Roles: ${allowed.join(', ')}.`;

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
-import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
+import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
 import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
@@ -69,14 +69,7 @@ export class IntakeModule {
         },
         PersonStore,
         RegisterPersonHandler,
-        {
-          provide: HEALTH_CHECKS,
-          inject: [ServiceDatabase, KAFKA],
-          useFactory: (database: ServiceDatabase, kafka) => [
-            { name: 'database', check: () => database.ping() },
-            kafkaHealthCheck(kafka),
-          ],
-        },
+        serviceHealthChecks(),
       ],
     };
   }

@@ -2,8 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { AnyPillarEventEnvelope, eventCatalog, topics } from '@mukti/contracts';
-import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { consumerLag, EventConsumer, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
+import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { EventConsumer, KAFKA } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
 import type { ProjectionConfig } from './projection.config';
 import { GetSummaryController } from './queries/get-summary/get-summary.http.controller';
@@ -13,7 +13,6 @@ import { ExportHtcdsController } from './queries/export-htcds/export-htcds.http.
 import { ReadIndicatorsController } from './queries/read-indicators/read-indicators.http.controller';
 import { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
-import { describeEvent } from './timeline/describe-event';
 
 /** Every topic the projection reads: all pillars' events. */
 export const projectedTopics = [topics.intakeEvents, topics.rescueEvents];
@@ -58,7 +57,7 @@ export class ProjectionModule {
                 partitions: config.KAFKA_TOPIC_PARTITIONS,
                 replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
               },
-              // Every event of every projected topic goes on her timeline.
+              // Every event of every projected topic goes on her timeline, and de-identified on the analytics stream.
               handlers: Object.fromEntries(
                 Object.entries(eventCatalog)
                   // A person's events only: an operation's own events are no one's timeline.
@@ -66,23 +65,15 @@ export class ProjectionModule {
                   .map(([type]) => [
                     type,
                     async (event: AnyPillarEventEnvelope) => {
-                      await timeline.project(event);
-                      const record = deidentify(event, describeEvent(event).facts, (await timeline.summary(event.subject)) ?? undefined, config.ANALYTICS_PSEUDONYM_KEY);
+                      const { facts, summary } = await timeline.project(event);
+                      const record = deidentify(event, facts, summary, config.ANALYTICS_PSEUDONYM_KEY);
                       if (record) await analytics.publishRecord(record, event);
                     },
                   ]),
               ),
             }),
         },
-        {
-          provide: HEALTH_CHECKS,
-          inject: [ServiceDatabase, KAFKA],
-          useFactory: (database: ServiceDatabase, kafka: Kafka) => [
-            { name: 'database', check: () => database.ping() },
-            // How far behind the topics the timeline is: messages not yet projected.
-            kafkaHealthCheck(kafka, async (admin) => ({ consumerGroup: groupId, lag: await consumerLag(admin, groupId, projectedTopics) })),
-          ],
-        },
+        serviceHealthChecks({ groupId, topics: projectedTopics }),
       ],
     };
   }

@@ -2,8 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { intakeEventTypes, topics } from '@mukti/contracts';
-import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
-import { consumerLag, EventConsumer, KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
+import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from './known-people/known-people';
 import type { RescueConfig } from './rescue.config';
@@ -56,14 +56,7 @@ export class RescueModule {
               handlers: { [intakeEventTypes.personRegistered]: (event) => people.remember(event) },
             }),
         },
-        {
-          provide: HEALTH_CHECKS,
-          inject: [ServiceDatabase, KAFKA],
-          useFactory: (database: ServiceDatabase, kafka: Kafka) => [
-            { name: 'database', check: () => database.ping() },
-            kafkaHealthCheck(kafka, async (admin) => ({ consumerGroup: groupId, lag: await consumerLag(admin, groupId, [topics.intakeEvents]) })),
-          ],
-        },
+        serviceHealthChecks({ groupId, topics: [topics.intakeEvents] }),
       ],
     };
   }

@@ -1,10 +1,12 @@
 import type { Provider } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { createKafka, KAFKA } from '@mukti/messaging';
+import { consumerLag, createKafka, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
 import { LOGGER } from '@mukti/observability';
 import { ServiceDatabase } from '@mukti/persistence';
 import { StaffAuthGuard, StaffTokenVerifier, TokenSettings } from '@mukti/security';
+import { HEALTH_CHECKS } from './health';
 
 /**
  * What every service's module provides the same way: its logger, staff-token checking on every
@@ -24,4 +26,22 @@ export function foundationProviders(
       ? [{ provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS!, clientId: `mukti-${service}`, logger }) }]
       : []),
   ];
+}
+
+/**
+ * Readiness of a service that owns a database and talks to Kafka: both answer; a consuming
+ * service also reports how far behind its topics it is.
+ */
+export function serviceHealthChecks(consumer?: { groupId: string; topics: string[] }): Provider {
+  return {
+    provide: HEALTH_CHECKS,
+    inject: [ServiceDatabase, KAFKA],
+    useFactory: (database: ServiceDatabase, kafka: Kafka) => [
+      { name: 'database', check: () => database.ping() },
+      kafkaHealthCheck(
+        kafka,
+        consumer && (async (admin) => ({ consumerGroup: consumer.groupId, lag: await consumerLag(admin, consumer.groupId, consumer.topics) })),
+      ),
+    ],
+  };
 }

@@ -1,14 +1,14 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { EventEnvelope } from '@mukti/contracts';
-import { EventPublisher } from './event-publisher';
+import { catalogTopic, EventPublisher, TopicOf } from './event-publisher';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
 /**
- * Publishing without an outbox, for records whose only store is the topic itself and whose
- * producer waits for the acknowledgement before going on: the audit trail (the request waits) and
- * the analytics stream (the source offset waits). At start it creates its topics; at shutdown it
- * disconnects.
+ * A producer whose topics are created at start and which disconnects at shutdown. Used on its own
+ * for records whose only store is the topic and whose producer waits for the acknowledgement
+ * before going on: the audit trail (the request waits) and the analytics stream (the source
+ * offset waits). The outbox relay publishes through one too (OutboxPublishing).
  */
 export class DirectPublishing implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly publisher: EventPublisher;
@@ -17,8 +17,9 @@ export class DirectPublishing implements OnApplicationBootstrap, BeforeApplicati
     private readonly kafka: Kafka,
     private readonly topics: string[],
     private readonly topicSettings: TopicSettings,
+    topicOf: TopicOf = catalogTopic,
   ) {
-    this.publisher = new EventPublisher(kafka);
+    this.publisher = new EventPublisher(kafka, topicOf);
   }
 
   async onApplicationBootstrap(): Promise<void> {

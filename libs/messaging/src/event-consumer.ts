@@ -82,7 +82,6 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     } finally {
       await admin.disconnect();
     }
-    await this.options.processedEvents.createIndex({ processedAt: 1 });
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });

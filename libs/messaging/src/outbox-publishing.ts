@@ -1,10 +1,10 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
-import { EventPublisher, TopicOf, catalogTopic } from './event-publisher';
+import { DirectPublishing } from './direct-publishing';
+import type { TopicOf } from './event-publisher';
 import { OutboxRelay } from './outbox-relay';
-import { ensureTopics, TopicSettings } from './topic-provisioning';
+import type { TopicSettings } from './topic-provisioning';
 
 export interface OutboxPublishingOptions {
   kafka: Kafka;
@@ -22,15 +22,14 @@ export interface OutboxPublishingOptions {
  * A producing service's publishing side: at start it creates its topics and starts the relay;
  * at shutdown it stops the relay after a last flush and disconnects the producer.
  */
-export class OutboxPublishing implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly publisher: EventPublisher;
+export class OutboxPublishing extends DirectPublishing {
   readonly relay: OutboxRelay;
 
-  constructor(private readonly options: OutboxPublishingOptions) {
-    this.publisher = new EventPublisher(options.kafka, options.topicOf ?? catalogTopic);
+  constructor(options: OutboxPublishingOptions) {
+    super(options.kafka, options.topics, options.topicSettings, options.topicOf);
     this.relay = new OutboxRelay({
       collections: options.collections,
-      publisher: this.publisher,
+      publisher: this,
       logger: options.logger.child({ component: 'outbox-relay' }),
       pollIntervalMs: options.pollIntervalMs,
     });
@@ -39,20 +38,13 @@ export class OutboxPublishing implements OnApplicationBootstrap, BeforeApplicati
   /** Wakes the relay after a write, so events leave within milliseconds, not at the next poll. */
   readonly nudge = () => this.relay.nudge();
 
-  async onApplicationBootstrap(): Promise<void> {
-    const admin = this.options.kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, this.options.topics, this.options.topicSettings);
-    } finally {
-      await admin.disconnect();
-    }
-    await this.publisher.connect();
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
     this.relay.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  override async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
-    await this.publisher.disconnect();
+    await super.beforeApplicationShutdown();
   }
 }

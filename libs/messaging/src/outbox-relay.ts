@@ -5,7 +5,8 @@ import type { OutboxCommit } from './outbox';
 
 export interface OutboxRelayOptions {
   collections: Collection[];
-  publisher: EventPublisher;
+  /** Sends events and resolves once they are acknowledged. */
+  publisher: Pick<EventPublisher, 'publish'>;
   logger: Logger;
   /** How often to look for unpublished events when nothing nudged the relay. */
   pollIntervalMs?: number;
@@ -26,7 +27,8 @@ export class OutboxRelay {
   private nudged = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    // Writes nudge the relay; the poll only catches what another process (or a crash) left behind.
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 100;
   }
 

@@ -10,6 +10,8 @@ export interface HandleCommandOptions<Command, Event extends AnyDomainEvent, Sta
   context: CommandContext;
   /** The producing service, the events' CloudEvents source: /mukti/intake. */
   source: string;
+  /** Checks the caller may act on this aggregate, on the state just loaded (throws if not). */
+  authorize?: (state: State) => void;
   /** Top-level fields to keep beside the state (unique fingerprints, for instance). */
   fields?: (state: State) => Record<string, string>;
   maxAttempts?: number;
@@ -27,6 +29,7 @@ export async function handleCommand<Command, Event extends AnyDomainEvent, State
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = (await store.load(aggregateId)) ?? { state: decider.initialState(), version: 0 };
+    options.authorize?.(loaded.state);
     const decided = decider.decide(command, loaded.state);
     if (decided.length === 0) return { state: loaded.state, events: [] };
     const state = fold(decider, loaded.state, decided);

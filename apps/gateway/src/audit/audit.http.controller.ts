@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { StaffEndpoint } from '@mukti/http';
-import { AuditPageView, AuditQuery } from '@mukti/staff-api';
+import { AuditPageView, AuditQuery, endpointRoles } from '@mukti/staff-api';
+import { rolesNote } from '../openapi';
 import { AUDIT, ServiceClient } from '../upstream/service-client';
 
 /** The audit trail of one person's record: who read or changed it, when, why, and what they got. Admins only. */
@@ -14,7 +15,7 @@ export class AuditController {
 
   @Get()
   @StaffEndpoint('readAuditTrail')
-  @ApiOperation({ summary: "Who read or changed a person's record", description: 'Newest first, paged. Roles: admin.' })
+  @ApiOperation({ summary: "Who read or changed a person's record", description: `Newest first, paged. ${rolesNote(endpointRoles.readAuditTrail)}` })
   @ApiOkResponse({ type: AuditPageView })
   read(@Query() query: AuditQuery, @Req() caller: Request): Promise<AuditPageView> {
     const search = new URLSearchParams({

@@ -28,9 +28,8 @@ import {
   RegisterPersonResponse,
   TimelineView,
 } from '@mukti/staff-api';
+import { rolesNote } from '../openapi';
 import { INTAKE, PROJECTION, ServiceClient } from '../upstream/service-client';
-
-const roles = (allowed: readonly string[]) => `Roles: ${allowed.join(', ')}.`;
 
 /**
  * People: registration, consent and vulnerability go to the intake service, which owns them;
@@ -52,7 +51,7 @@ export class PeopleController {
   @Post()
   @HttpCode(201)
   @StaffEndpoint('registerPerson')
-  @ApiOperation({ summary: 'Register a survivor or a person at risk', description: `Personal data is encrypted with her own key. ${roles(endpointRoles.registerPerson)}` })
+  @ApiOperation({ summary: 'Register a survivor or a person at risk', description: `Personal data is encrypted with her own key. ${rolesNote(endpointRoles.registerPerson)}` })
   @ApiCreatedResponse({ type: RegisterPersonResponse })
   @ApiBadRequestResponse({ description: 'a field is missing or not valid; details name each field and the reason' })
   @ApiConflictResponse({ description: 'already registered (same name with the same phone or birth date): details.existingId' })
@@ -62,7 +61,7 @@ export class PeopleController {
 
   @Get(':personId')
   @StaffEndpoint('readPerson')
-  @ApiOperation({ summary: "A person's record", description: `Personal data in clear only for admins, caseworkers, counsellors and rescue coordinators. ${roles(endpointRoles.readPerson)}` })
+  @ApiOperation({ summary: "A person's record", description: `Personal data in clear only for admins, caseworkers, counsellors and rescue coordinators. ${rolesNote(endpointRoles.readPerson)}` })
   @ApiOkResponse({ type: PersonView })
   @ApiNotFoundResponse()
   read(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<PersonView> {
@@ -72,7 +71,7 @@ export class PeopleController {
   @Post(':personId/consents')
   @HttpCode(201)
   @StaffEndpoint('recordConsent')
-  @ApiOperation({ summary: 'Record a consent decision for one scope', description: `The latest decision per scope wins. A child's consent is given by her guardian or the Child Welfare Committee. ${roles(endpointRoles.recordConsent)}` })
+  @ApiOperation({ summary: 'Record a consent decision for one scope', description: `The latest decision per scope wins. A child's consent is given by her guardian or the Child Welfare Committee. ${rolesNote(endpointRoles.recordConsent)}` })
   @ApiCreatedResponse({ type: RecordedResponse })
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'a rule refused it (a date in the future, a child consenting for herself)' })
@@ -87,7 +86,7 @@ export class PeopleController {
   @Post(':personId/vulnerability-assessments')
   @HttpCode(201)
   @StaffEndpoint('assessVulnerability')
-  @ApiOperation({ summary: 'Record a vulnerability assessment', description: `The level is computed from the factors (docs/vulnerability.md). ${roles(endpointRoles.assessVulnerability)}` })
+  @ApiOperation({ summary: 'Record a vulnerability assessment', description: `The level is computed from the factors (docs/vulnerability.md). ${rolesNote(endpointRoles.assessVulnerability)}` })
   @ApiCreatedResponse({ type: RecordedResponse })
   @ApiNotFoundResponse()
   assessVulnerability(
@@ -101,7 +100,7 @@ export class PeopleController {
   @Post(':personId/assignments')
   @HttpCode(204)
   @StaffEndpoint('assignStaff')
-  @ApiOperation({ summary: 'Add a staff member to her case team', description: `Staff see a person only when on her case team. A caseworker may assign only on a case she is on. ${roles(endpointRoles.assignStaff)}` })
+  @ApiOperation({ summary: 'Add a staff member to her case team', description: `Staff see a person only when on her case team. A caseworker may assign only on a case she is on. ${rolesNote(endpointRoles.assignStaff)}` })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   assignStaff(
@@ -115,7 +114,7 @@ export class PeopleController {
   @Delete(':personId/assignments/:staffId')
   @HttpCode(204)
   @StaffEndpoint('unassignStaff')
-  @ApiOperation({ summary: 'Remove a staff member from her case team', description: roles(endpointRoles.unassignStaff) })
+  @ApiOperation({ summary: 'Remove a staff member from her case team', description: rolesNote(endpointRoles.unassignStaff) })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   unassignStaff(
@@ -147,7 +146,7 @@ export class PeopleController {
 
   @Get(':personId/timeline')
   @StaffEndpoint('readTimeline')
-  @ApiOperation({ summary: 'Her unified timeline across every pillar', description: `No personal data. ${roles(endpointRoles.readTimeline)}` })
+  @ApiOperation({ summary: 'Her unified timeline across every pillar', description: `No personal data. ${rolesNote(endpointRoles.readTimeline)}` })
   @ApiOkResponse({ type: TimelineView })
   @ApiNotFoundResponse()
   timeline(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<TimelineView> {
@@ -156,7 +155,7 @@ export class PeopleController {
 
   @Get(':personId/summary')
   @StaffEndpoint('readSummary')
-  @ApiOperation({ summary: 'Her case at a glance: the status in each pillar', description: roles(endpointRoles.readSummary) })
+  @ApiOperation({ summary: 'Her case at a glance: the status in each pillar', description: rolesNote(endpointRoles.readSummary) })
   @ApiNotFoundResponse()
   summary(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<unknown> {
     return this.projection.send('GET', `/people/${personId}/summary`, caller);

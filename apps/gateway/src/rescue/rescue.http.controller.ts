@@ -11,9 +11,8 @@ import {
 import type { Request } from 'express';
 import { StaffEndpoint } from '@mukti/http';
 import { endpointRoles, PlanRescueOperationRequest, RecordedResponse, RecordPostRescueStepRequest, RecordRescueRequest } from '@mukti/staff-api';
+import { rolesNote } from '../openapi';
 import { RESCUE, ServiceClient } from '../upstream/service-client';
-
-const roles = (allowed: readonly string[]) => `Roles: ${allowed.join(', ')}.`;
 
 /** Rescue operations, the persons rescued, and the legal steps that follow: owned by the rescue service. */
 @ApiTags('rescue')
@@ -25,7 +24,7 @@ export class RescueController {
   @Post()
   @HttpCode(201)
   @StaffEndpoint('planRescueOperation')
-  @ApiOperation({ summary: 'Plan a rescue operation', description: roles(endpointRoles.planRescueOperation) })
+  @ApiOperation({ summary: 'Plan a rescue operation', description: rolesNote(endpointRoles.planRescueOperation) })
   @ApiCreatedResponse({ type: RecordedResponse })
   plan(@Body() request: PlanRescueOperationRequest, @Req() caller: Request): Promise<RecordedResponse> {
     return this.rescue.send('POST', '/rescue-operations', caller, request);
@@ -38,7 +37,7 @@ export class RescueController {
     summary: 'Record the rescue: who was rescued and how the police recorded each',
     description:
       'Each person must be registered in intake first. Recorded as accused raises the decriminalisation alert; a child (or a person of unknown age) ' +
-      `is put on the child-protection path. ${roles(endpointRoles.recordRescue)}`,
+      `is put on the child-protection path. ${rolesNote(endpointRoles.recordRescue)}`,
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
@@ -50,7 +49,7 @@ export class RescueController {
   @Post(':operationId/persons/:personId/steps')
   @HttpCode(204)
   @StaffEndpoint('recordPostRescueStep')
-  @ApiOperation({ summary: 'Record a post-rescue step as done', description: roles(endpointRoles.recordPostRescueStep) })
+  @ApiOperation({ summary: 'Record a post-rescue step as done', description: rolesNote(endpointRoles.recordPostRescueStep) })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   step(

@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { StaffEndpoint } from '@mukti/http';
-import { SuppressionQuery } from '@mukti/staff-api';
+import { endpointRoles, SuppressionQuery } from '@mukti/staff-api';
+import { rolesNote } from '../openapi';
 import { PROJECTION, ServiceClient } from '../upstream/service-client';
 
 /** Numbers for the programme and for researchers: counts only, every count under k suppressed. */
@@ -14,7 +15,7 @@ export class ResearchController {
 
   @Get('indicators')
   @StaffEndpoint('readIndicators')
-  @ApiOperation({ summary: 'Programme indicators', description: 'People registered by role, state, age band and gender; vulnerability; consent; erasures. Counts under k (default 11) are null. Roles: admin, analyst.' })
+  @ApiOperation({ summary: 'Programme indicators', description: 'People registered by role, state, age band and gender; vulnerability; consent; erasures. Counts under k (default 11) are null. ' + rolesNote(endpointRoles.readIndicators) })
   @ApiOkResponse()
   indicators(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {
     return this.projection.send('GET', `/indicators?k=${query.k ?? 11}`, caller);
@@ -24,7 +25,7 @@ export class ResearchController {
   @StaffEndpoint('exportHtcds')
   @ApiOperation({
     summary: 'De-identified export in HTCDS v2 columns',
-    description: 'One row per combination of the columns with its count; combinations of fewer than k people (default 11) are left out and their total reported. Ages in bands, dates as years; people who withdrew research consent are left out (docs/htcds-export.md). Roles: admin, analyst.',
+    description: 'One row per combination of the columns with its count; combinations of fewer than k people (default 11) are left out and their total reported. Ages in bands, dates as years; people who withdrew research consent are left out (docs/htcds-export.md). ' + rolesNote(endpointRoles.exportHtcds),
   })
   @ApiOkResponse()
   htcds(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {

@@ -3,7 +3,13 @@ import type { Actor, CommandContext } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
 import { assertNeedToKnow } from '@mukti/security';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { personDecider, PersonCommand, PersonState } from './domain/person.decider';
+import { personDecider, PersonCommand, PersonState, RegisterPerson } from './domain/person.decider';
+
+function assertMayOpen(state: PersonState, personId: string, actor: Actor, accessReason?: string) {
+  assertNeedToKnow(actor, personId, state.status === 'registered' ? state.caseTeam : undefined, accessReason);
+  if (state.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
+  return state;
+}
 
 export const PEOPLE = Symbol('PEOPLE');
 export const SOURCE = '/mukti/intake';
@@ -21,7 +27,8 @@ export const uniquePersonFields: (keyof PersonFingerprints)[] = ['nameAndPhoneFi
 export class PersonStore {
   constructor(@Inject(PEOPLE) readonly aggregates: AggregateStore<PersonState>) {}
 
-  execute(personId: string, command: PersonCommand, context: CommandContext, fingerprints?: PersonFingerprints) {
+  /** Registers her: no one can be on the case team of a person not registered yet. */
+  register(personId: string, command: RegisterPerson, context: CommandContext, fingerprints: PersonFingerprints) {
     return handleCommand({
       store: this.aggregates,
       decider: personDecider,
@@ -29,17 +36,27 @@ export class PersonStore {
       command,
       context,
       source: SOURCE,
-      fields: fingerprints ? () => ({ ...fingerprints }) as Record<string, string> : undefined,
+      fields: () => ({ ...fingerprints }) as Record<string, string>,
+    });
+  }
+
+  /** Changes her record, if the actor may (need-to-know, checked on the state the command is decided on). */
+  change(personId: string, command: Exclude<PersonCommand, RegisterPerson>, context: CommandContext, accessReason?: string) {
+    return handleCommand({
+      store: this.aggregates,
+      decider: personDecider,
+      aggregateId: personId,
+      command,
+      context,
+      source: SOURCE,
+      authorize: (state) => assertMayOpen(state, personId, context.actor, accessReason),
     });
   }
 
   /** Her state, if the actor may see her (on her case team, or an admin with a reason); 404/403 otherwise. */
   async openFor(personId: string, actor: Actor, accessReason?: string) {
-    const state = (await this.aggregates.load(personId))?.state;
-    const caseTeam = state?.status === 'registered' ? state.caseTeam : undefined;
-    assertNeedToKnow(actor, personId, caseTeam, accessReason);
-    if (state?.status !== 'registered') throw DomainError.notFound(`person ${personId} is not registered`);
-    return state;
+    const state = (await this.aggregates.load(personId))?.state ?? personDecider.initialState();
+    return assertMayOpen(state, personId, actor, accessReason);
   }
 
   /** The registered person who has one of these fingerprints, if any. */

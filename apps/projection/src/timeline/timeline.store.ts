@@ -1,7 +1,7 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
-import { describeEvent } from './describe-event';
+import { describeEvent, TimelineFacts } from './describe-event';
 import { PersonSummary, summarisePerson, SummarisedEntry } from './person-summary';
 
 /** One document per timeline entry (a person's whole history in one document would hit the 16 MB limit). */
@@ -77,8 +77,11 @@ export class TimelineStore {
     await this.entries.createIndexes();
   }
 
-  /** Idempotent: the same event twice leaves one entry and the same summary. */
-  async project(event: AnyPillarEventEnvelope): Promise<void> {
+  /**
+   * Idempotent: the same event twice leaves one entry and the same summary. Returns the event's
+   * facts and her summary with it, for whatever else the event feeds (the analytics stream).
+   */
+  async project(event: AnyPillarEventEnvelope): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event);
     try {
       await this.entries.create({
@@ -101,7 +104,8 @@ export class TimelineStore {
     if (event.type === intakeEventTypes.personErased) {
       await this.entries.updateMany({ personId: event.subject }, { $set: { erased: true } });
     }
-    await this.refreshSummary(event.subject, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts });
+    const personSummary = await this.refreshSummary(event.subject, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts });
+    return { facts, summary: personSummary };
   }
 
   /**
@@ -111,13 +115,14 @@ export class TimelineStore {
    * stores without secondary-index support would scan. One writer per person: the projection
    * handles a partition's messages one at a time, and runs one replica per consumer group.
    */
-  private async refreshSummary(personId: string, entry: SummarisedEntry): Promise<void> {
+  private async refreshSummary(personId: string, entry: SummarisedEntry): Promise<PersonSummary> {
     const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
     const known = stored?.facts ?? [];
-    if (known.some((seen) => seen.eventId === entry.eventId)) return;
+    if (stored && known.some((seen) => seen.eventId === entry.eventId)) return stored;
     const facts = [...known, entry];
     const summary = summarisePerson(personId, facts.map((seen) => ({ ...seen, occurredAt: new Date(seen.occurredAt) })));
     await this.summaries.replaceOne({ _id: personId }, { ...summary, facts, updatedAt: new Date() }, { upsert: true });
+    return summary;
   }
 
   async timeline(personId: string, pillars: readonly string[], limit: number): Promise<TimelineEntry[]> {
@@ -129,8 +134,9 @@ export class TimelineStore {
   }
 
   /** Every person's summary, for indicators (counts only ever leave). */
-  async allSummaries(): Promise<StoredSummary[]> {
-    return this.summaries.find({}).lean<StoredSummary[]>();
+  async allSummaries(): Promise<PersonSummary[]> {
+    // Counts need the summaries, not the facts they are recomputed from.
+    return this.summaries.find({}).select({ facts: 0 }).lean<PersonSummary[]>();
   }
 
   async summary(personId: string): Promise<StoredSummary | null> {

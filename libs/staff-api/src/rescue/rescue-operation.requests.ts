@@ -16,11 +16,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PlaceDto } from '../intake/register-person.request';
 import { legalBases, placeKinds, policeRecords, postRescueSteps, rescueAgencies, rescueKinds } from '@mukti/contracts';
 
-export class RescuePlaceDto {
-  @ApiProperty({ example: 'Maharashtra' }) @IsString() @Length(2, 80) state!: string;
-  @ApiProperty({ example: 'Mumbai City' }) @IsString() @Length(2, 80) district!: string;
+/** A place (state, district) and what kind of place it is. */
+export class RescuePlaceDto extends PlaceDto {
   @ApiProperty({ enum: placeKinds }) @IsIn(placeKinds) kindOfPlace!: (typeof placeKinds)[number];
 }
 

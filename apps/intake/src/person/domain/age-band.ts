@@ -1,4 +1,4 @@
-import { AgeBand, isChildAgeBand } from '@mukti/contracts';
+import type { AgeBand } from '@mukti/contracts';
 
 export interface AgeEvidence {
   birthDate?: string;
@@ -31,5 +31,3 @@ export function ageBandOf(age: number | undefined): AgeBand {
   return '50+';
 }
 
-/** A child under the Juvenile Justice Act and POCSO: under 18. */
-export const isChild = (band: AgeBand): boolean => isChildAgeBand(band);

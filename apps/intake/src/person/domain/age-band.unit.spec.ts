@@ -1,4 +1,5 @@
-import { ageBandOf, ageOn, isChild } from './age-band';
+import { isChildAgeBand as isChild } from '@mukti/contracts';
+import { ageBandOf, ageOn } from './age-band';
 
 const today = new Date('2026-11-28T00:00:00Z');
 

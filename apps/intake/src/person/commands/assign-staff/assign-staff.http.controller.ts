@@ -19,12 +19,12 @@ export class AssignStaffController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.people.openFor(personId, context.actor, accessReason);
     const now = new Date().toISOString();
-    await this.people.execute(
+    await this.people.change(
       personId,
       { type: 'AssignStaff', data: { personId, staffId: request.staffId, staffRole: request.staffRole, assignedBy: context.actor, now } },
       context,
+      accessReason,
     );
   }
 
@@ -37,8 +37,7 @@ export class AssignStaffController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.people.openFor(personId, context.actor, accessReason);
     const now = new Date().toISOString();
-    await this.people.execute(personId, { type: 'UnassignStaff', data: { personId, staffId, unassignedBy: context.actor, now } }, context);
+    await this.people.change(personId, { type: 'UnassignStaff', data: { personId, staffId, unassignedBy: context.actor, now } }, context, accessReason);
   }
 }

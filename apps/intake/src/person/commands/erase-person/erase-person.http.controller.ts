@@ -30,6 +30,6 @@ export class ErasePersonController {
     await this.people.openFor(personId, context.actor, accessReason);
     await this.vault.destroyKey(personId);
     await this.people.aggregates.releaseUniqueFields(personId);
-    await this.people.execute(personId, { type: 'ErasePerson', data: { personId, reason: request.reason, now: new Date().toISOString() } }, context);
+    await this.people.change(personId, { type: 'ErasePerson', data: { personId, reason: request.reason, now: new Date().toISOString() } }, context, accessReason);
   }
 }

@@ -20,10 +20,9 @@ export class RecordConsentController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    await this.people.openFor(personId, context.actor, accessReason);
     const now = new Date().toISOString();
     const consentId = randomUUID();
-    await this.people.execute(
+    await this.people.change(
       personId,
       {
         type: 'RecordConsent',
@@ -38,6 +37,7 @@ export class RecordConsentController {
         },
       },
       context,
+      accessReason,
     );
     return { id: consentId };
   }

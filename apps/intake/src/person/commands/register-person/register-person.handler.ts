@@ -38,7 +38,7 @@ export class RegisterPersonHandler {
       birthDate: request.birthDate,
     });
     try {
-      await this.people.execute(
+      await this.people.register(
         personId,
         {
           type: 'RegisterPerson',
