@@ -1,3 +1,4 @@
 export * from './decider';
 export * from './domain-error';
 export * from './specification';
+export * from './clock';

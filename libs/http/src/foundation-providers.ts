@@ -4,21 +4,25 @@ import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { consumerLag, createKafka, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
 import { LOGGER } from '@mukti/observability';
+import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { ServiceDatabase } from '@mukti/persistence';
 import { StaffAuthGuard, StaffTokenVerifier, TokenSettings } from '@mukti/security';
 import { HEALTH_CHECKS } from './health';
 
 /**
- * What every service's module provides the same way: its logger, staff-token checking on every
+ * What every service's module provides the same way: its logger, its clock, staff-token checking on every
  * endpoint (closed by default), and, where it has them, its own database and its Kafka client.
  */
 export function foundationProviders(
   service: string,
   config: TokenSettings & { MONGODB_URI?: string; KAFKA_BROKERS?: string[] },
   logger: Logger,
+  clock: Clock = systemClock,
 ): Provider[] {
   return [
     { provide: LOGGER, useValue: logger },
+    // Where "now" comes from, for commands and deadlines: tests give their own.
+    { provide: CLOCK, useValue: clock },
     { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
     { provide: APP_GUARD, useClass: StaffAuthGuard },
     ...(config.MONGODB_URI ? [{ provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI!) }] : []),

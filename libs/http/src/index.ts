@@ -7,3 +7,4 @@ export * from './run-service';
 export * from './access-reason';
 export * from './staff-endpoint';
 export * from './foundation-providers';
+export * from './service-client';

@@ -3,3 +3,4 @@ export * from './aggregate-store';
 export * from './duplicate-key';
 export * from './command-handling';
 export * from './service-database';
+export * from './deadline-watch';

@@ -3,3 +3,4 @@ export * from './auth.guard';
 export * from './personal-data-vault';
 export * from './fingerprint';
 export * from './access-policy';
+export * from './known-people';

@@ -4,6 +4,9 @@ import type { SealedPersonalData } from '@mukti/contracts';
 
 const ALGORITHM = 'aes-256-gcm';
 
+/** What a sealed value is: her identity (intake's), or counselling notes (sealed for the rehabilitation service). */
+export type SealingPurpose = 'personal-data' | 'counselling-notes';
+
 interface StoredDataKey {
   _id: string;
   /** The person's data key, itself encrypted with the master key. */
@@ -65,18 +68,22 @@ export class PersonalDataVault {
     }
   }
 
-  async seal(personId: string, value: object): Promise<SealedPersonalData> {
+  /**
+   * Seals a value with her key. The purpose is bound in too, so a value sealed for one purpose
+   * (counselling notes) cannot be opened as another (her identity), or the other way round.
+   */
+  async seal(personId: string, value: object, purpose: SealingPurpose = 'personal-data'): Promise<SealedPersonalData> {
     const key = await this.dataKey(personId);
     if (!key) throw new Error(`person ${personId} has no data key`);
-    const sealed = encrypt(key, Buffer.from(JSON.stringify(value)), `personal-data:${personId}`);
+    const sealed = encrypt(key, Buffer.from(JSON.stringify(value)), `${purpose}:${personId}`);
     return { keyId: personId, algorithm: 'AES-256-GCM', ...sealed };
   }
 
   /** The clear value, or undefined when the person's key was destroyed (she was erased). */
-  async open<T>(sealed: SealedPersonalData): Promise<T | undefined> {
+  async open<T>(sealed: SealedPersonalData, purpose: SealingPurpose = 'personal-data'): Promise<T | undefined> {
     const key = await this.dataKey(sealed.keyId);
     if (!key) return undefined;
-    return JSON.parse(decrypt(key, sealed, `personal-data:${sealed.keyId}`).toString('utf8')) as T;
+    return JSON.parse(decrypt(key, sealed, `${purpose}:${sealed.keyId}`).toString('utf8')) as T;
   }
 
   /** Destroys the person's data key: every sealed copy of her personal data becomes unreadable. */

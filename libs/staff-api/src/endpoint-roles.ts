@@ -36,12 +36,54 @@ export const staffEndpoints = {
     path: '/api/v1/rescue-operations/{operationId}/persons/{personId}/steps',
     roles: ['admin', 'rescue-coordinator', 'caseworker'],
   },
+  recordTraffickingProfile: {
+    method: 'POST',
+    path: '/api/v1/rescue-operations/{operationId}/persons/{personId}/trafficking-profile',
+    roles: ['admin', 'rescue-coordinator', 'caseworker'],
+  },
+  /** The police changed how they recorded her: recorded as a victim closes the decriminalisation alert. */
+  recordPoliceRecordChange: {
+    method: 'POST',
+    path: '/api/v1/rescue-operations/{operationId}/persons/{personId}/police-record',
+    roles: ['admin', 'rescue-coordinator', 'caseworker'],
+  },
+  closeRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations/{operationId}/closure', roles: ['admin', 'rescue-coordinator'] },
+  readRescueOperation: { method: 'GET', path: '/api/v1/rescue-operations/{operationId}', roles: ['admin', 'rescue-coordinator'] },
+  openCarePlan: { method: 'POST', path: '/api/v1/people/{personId}/care-plan', roles: ['admin', 'caseworker'] },
+  setCarePlanGoal: { method: 'POST', path: '/api/v1/people/{personId}/care-plan/goals', roles: ['admin', 'caseworker'] },
+  admitToShelter: { method: 'POST', path: '/api/v1/people/{personId}/shelter-admissions', roles: ['admin', 'caseworker'] },
+  dischargeFromShelter: { method: 'POST', path: '/api/v1/people/{personId}/shelter-discharges', roles: ['admin', 'caseworker'] },
+  recordCounsellingSession: { method: 'POST', path: '/api/v1/people/{personId}/counselling-sessions', roles: ['admin', 'counsellor'] },
+  /** The notes are opened for counsellors only; an admin sees that sessions took place, not what was said. */
+  readCounsellingSessions: { method: 'GET', path: '/api/v1/people/{personId}/counselling-sessions', roles: ['admin', 'counsellor'] },
+  recordHealthService: { method: 'POST', path: '/api/v1/people/{personId}/health-services', roles: ['admin', 'caseworker'] },
+  enrolInEducation: { method: 'POST', path: '/api/v1/people/{personId}/education-enrolments', roles: ['admin', 'caseworker'] },
+  recordIdentityDocument: { method: 'POST', path: '/api/v1/people/{personId}/identity-documents', roles: ['admin', 'caseworker'] },
+  recordRepatriationStep: { method: 'POST', path: '/api/v1/people/{personId}/repatriation-steps', roles: ['admin', 'caseworker'] },
+  scheduleFollowUps: { method: 'POST', path: '/api/v1/people/{personId}/follow-up-schedule', roles: ['admin', 'caseworker'] },
+  recordFollowUp: { method: 'POST', path: '/api/v1/people/{personId}/follow-ups', roles: ['admin', 'caseworker'] },
+  recordCompensation: { method: 'POST', path: '/api/v1/people/{personId}/compensation', roles: ['admin', 'caseworker', 'legal-officer'] },
+  /** Open alerts across the people on the caller's case teams (all people for an admin). */
+  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: ['admin', 'caseworker', 'rescue-coordinator', 'counsellor'] },
+  /** The people on the caller's case teams, filtered by their trafficking profile and alerts. */
+  findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases },
   readAuditTrail: { method: 'GET', path: '/api/v1/audit', roles: ['admin'] },
   readIndicators: { method: 'GET', path: '/api/v1/indicators', roles: ['admin', 'analyst'] },
   exportHtcds: { method: 'GET', path: '/api/v1/research/htcds-export', roles: ['admin', 'analyst'] },
 } as const satisfies Record<string, StaffEndpoint>;
 
+/**
+ * Endpoints a service calls on a staff member's behalf, with her own token (so the same roles
+ * and need-to-know apply): not on the gateway. Intake seals and opens counselling notes with the
+ * person's key for the rehabilitation service, because only intake holds keys (ADR 0004, 0008).
+ */
+export const serviceEndpoints = {
+  sealCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/sealed', roles: ['admin', 'counsellor'] },
+  openCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/opened', roles: ['counsellor'] },
+} as const satisfies Record<string, StaffEndpoint>;
+
 export type StaffEndpointName = keyof typeof staffEndpoints;
+export type ServiceEndpointName = keyof typeof serviceEndpoints;
 
 export const endpointRoles = Object.fromEntries(
   Object.entries(staffEndpoints).map(([name, endpoint]) => [name, endpoint.roles]),

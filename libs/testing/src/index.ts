@@ -2,3 +2,4 @@ export * from './test-infrastructure';
 export * from './topic-reader';
 export * from './eventually';
 export * from './staff-token';
+export * from './manual-clock';

@@ -40,12 +40,65 @@ export const postRescueSteps = [
   'shelter-placement-requested',
 ] as const;
 export type PostRescueStep = (typeof postRescueSteps)[number];
+/** How an operation ended: carried out, or called off before anyone was rescued. */
+export const operationOutcomes = ['carried-out', 'called-off'] as const;
+
+/**
+ * The trafficking profile, in the vocabulary of the Human Trafficking Case Data Standard (HTCDS
+ * v2, as used by CTDC), so analysts can count and compare: status, type of exploitation,
+ * recruitment, means of control, relationship to the trafficker.
+ */
+export const traffickingStatuses = ['possible', 'actual'] as const;
+export const exploitationTypes = [
+  'sexual-exploitation',
+  'online-sexual-exploitation',
+  'forced-labour',
+  'domestic-servitude',
+  'forced-marriage',
+  'forced-begging',
+  'forced-criminality',
+  'organ-removal',
+  'other',
+] as const;
+export const recruitmentMethods = [
+  'false-job-offer',
+  'false-promise-of-marriage',
+  'intimate-partner',
+  'sold-by-family',
+  'abduction',
+  'through-an-acquaintance',
+  'online',
+  'other',
+  'unknown',
+] as const;
+export const meansOfControl = [
+  'debt-bondage',
+  'withheld-earnings',
+  'withheld-documents',
+  'restricted-movement',
+  'threats',
+  'threats-against-family',
+  'physical-abuse',
+  'sexual-abuse',
+  'psychological-abuse',
+  'false-promises',
+  'psychoactive-substances',
+  'excessive-working-hours',
+  'withheld-necessities',
+  'threat-of-law-enforcement',
+  'other',
+] as const;
+export const relationshipsToTrafficker = ['intimate-partner', 'family-member', 'friend', 'acquaintance', 'employer', 'stranger', 'other', 'unknown'] as const;
 
 export const rescueEventTypes = {
   operationPlanned: 'org.mukti.rescue.rescue-operation-planned.v1',
   operationCarriedOut: 'org.mukti.rescue.rescue-operation-carried-out.v1',
   personRescued: 'org.mukti.rescue.person-rescued.v1',
   postRescueStepCompleted: 'org.mukti.rescue.post-rescue-step-completed.v1',
+  postRescueStepOverdue: 'org.mukti.rescue.post-rescue-step-overdue.v1',
+  traffickingProfileRecorded: 'org.mukti.rescue.trafficking-profile-recorded.v1',
+  operationClosed: 'org.mukti.rescue.rescue-operation-closed.v1',
+  policeRecordChanged: 'org.mukti.rescue.police-record-changed.v1',
 } as const;
 
 export const RescuePlace = Type.Composite([Place, Type.Object({ kindOfPlace: oneOf(placeKinds) })], { additionalProperties: false });
@@ -108,3 +161,79 @@ export const PostRescueStepCompletedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type PostRescueStepCompletedV1 = Static<typeof PostRescueStepCompletedV1>;
+
+/** A step not done by its due time: an open alert until it is done. */
+export const PostRescueStepOverdueV1 = Type.Object(
+  { personId: Id, operationId: Id, step: oneOf(postRescueSteps), dueAt: Timestamp, flaggedAt: Timestamp },
+  { additionalProperties: false },
+);
+export type PostRescueStepOverdueV1 = Static<typeof PostRescueStepOverdueV1>;
+
+/** Where she was recruited, moved through, or exploited: a country (ISO 3166-1 alpha-2) and, in India, state and district. */
+export const TraffickingPlace = Type.Object(
+  {
+    country: Type.String({ pattern: '^[A-Z]{2}$' }),
+    state: Type.Optional(Type.String({ minLength: 2, maxLength: 80 })),
+    district: Type.Optional(Type.String({ minLength: 2, maxLength: 80 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Recorded again when more is learnt: the latest profile stands. Coded values only. */
+export const TraffickingProfileRecordedV1 = Type.Object(
+  {
+    personId: Id,
+    operationId: Id,
+    recordedAt: Timestamp,
+    traffickingStatus: oneOf(traffickingStatuses),
+    exploitationTypes: Type.Array(oneOf(exploitationTypes), { minItems: 1, uniqueItems: true }),
+    recruitmentMethod: oneOf(recruitmentMethods),
+    meansOfControl: Type.Array(oneOf(meansOfControl), { uniqueItems: true }),
+    relationshipToTrafficker: oneOf(relationshipsToTrafficker),
+    source: Type.Optional(TraffickingPlace),
+    transit: Type.Array(TraffickingPlace, { maxItems: 10 }),
+    destination: Type.Optional(TraffickingPlace),
+  },
+  { additionalProperties: false },
+);
+export type TraffickingProfileRecordedV1 = Static<typeof TraffickingProfileRecordedV1>;
+
+/** The operation closed, with what it came to. */
+export const RescueOperationClosedV1 = Type.Object(
+  {
+    operationId: Id,
+    closedAt: Timestamp,
+    outcome: oneOf(operationOutcomes),
+    counts: Type.Object(
+      {
+        personsRescued: Type.Integer({ minimum: 0 }),
+        /** Under 18 (JJ Act and POCSO), or of unknown age: on the child-protection path. */
+        children: Type.Integer({ minimum: 0 }),
+        adults: Type.Integer({ minimum: 0 }),
+        recordedAsAccused: Type.Integer({ minimum: 0 }),
+        stepsDone: Type.Integer({ minimum: 0 }),
+        stepsDoneLate: Type.Integer({ minimum: 0 }),
+        stepsOpen: Type.Integer({ minimum: 0 }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RescueOperationClosedV1 = Static<typeof RescueOperationClosedV1>;
+
+/**
+ * The police changed how they recorded her (the organisation's work after a decriminalisation
+ * alert): recorded as victim or witness closes the alert; recorded as accused again raises it.
+ */
+export const PoliceRecordChangedV1 = Type.Object(
+  {
+    personId: Id,
+    operationId: Id,
+    policeRecordedAs: oneOf(policeRecords),
+    decriminalisationAlert: Type.Boolean(),
+    changedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PoliceRecordChangedV1 = Static<typeof PoliceRecordChangedV1>;

@@ -12,12 +12,25 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PlaceDto } from '../intake/register-person.request';
-import { legalBases, placeKinds, policeRecords, postRescueSteps, rescueAgencies, rescueKinds } from '@mukti/contracts';
+import {
+  exploitationTypes,
+  legalBases,
+  meansOfControl,
+  placeKinds,
+  policeRecords,
+  postRescueSteps,
+  recruitmentMethods,
+  relationshipsToTrafficker,
+  rescueAgencies,
+  rescueKinds,
+  traffickingStatuses,
+} from '@mukti/contracts';
 
 /** A place (state, district) and what kind of place it is. */
 export class RescuePlaceDto extends PlaceDto {
@@ -82,4 +95,79 @@ export class RecordRescueRequest {
 export class RecordPostRescueStepRequest {
   @ApiProperty({ enum: postRescueSteps }) @IsIn(postRescueSteps) step!: (typeof postRescueSteps)[number];
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) doneAt!: string;
+}
+
+/** A place in the trafficking route: a country and, in India, state and district. */
+export class TraffickingPlaceDto {
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'NP' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) district?: string;
+}
+
+/** Her trafficking profile in the HTCDS v2 vocabulary; recorded again when more is learnt (the latest stands). */
+export class RecordTraffickingProfileRequest {
+  @ApiProperty({ enum: traffickingStatuses }) @IsIn(traffickingStatuses) traffickingStatus!: (typeof traffickingStatuses)[number];
+
+  @ApiProperty({ enum: exploitationTypes, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(exploitationTypes, { each: true })
+  exploitationTypes!: (typeof exploitationTypes)[number][];
+
+  @ApiProperty({ enum: recruitmentMethods }) @IsIn(recruitmentMethods) recruitmentMethod!: (typeof recruitmentMethods)[number];
+
+  @ApiProperty({ enum: meansOfControl, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(meansOfControl, { each: true })
+  meansOfControl!: (typeof meansOfControl)[number][];
+
+  @ApiProperty({ enum: relationshipsToTrafficker })
+  @IsIn(relationshipsToTrafficker)
+  relationshipToTrafficker!: (typeof relationshipsToTrafficker)[number];
+
+  @ApiPropertyOptional({ type: TraffickingPlaceDto }) @IsOptional() @ValidateNested() @Type(() => TraffickingPlaceDto) source?: TraffickingPlaceDto;
+
+  @ApiPropertyOptional({ type: [TraffickingPlaceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => TraffickingPlaceDto)
+  transit?: TraffickingPlaceDto[];
+
+  @ApiPropertyOptional({ type: TraffickingPlaceDto }) @IsOptional() @ValidateNested() @Type(() => TraffickingPlaceDto) destination?: TraffickingPlaceDto;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) recordedAt!: string;
+}
+
+export class RecordPoliceRecordChangeRequest {
+  @ApiProperty({ enum: policeRecords, description: 'how the police record her now; victim or witness closes the decriminalisation alert' })
+  @IsIn(policeRecords)
+  policeRecordedAs!: (typeof policeRecords)[number];
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) changedAt!: string;
+}
+
+export class CloseRescueOperationRequest {
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) closedAt!: string;
+}
+
+export class RescuedPersonView {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ enum: policeRecords }) policeRecordedAs!: string;
+  @ApiProperty({ enum: ['child', 'adult', 'unknown'] }) jjAgeClass!: string;
+  @ApiProperty({ description: 'each step with its due time, and whether it is done, done late or flagged overdue' })
+  steps!: { step: string; dueAt: string; done: boolean; late: boolean; overdue: boolean }[];
+  @ApiPropertyOptional({ description: 'the latest trafficking profile (coded)' }) profile?: Record<string, unknown>;
+}
+
+/** An operation as its coordinator follows it: the plan, who was rescued, the steps, the closure. No personal data. */
+export class RescueOperationView {
+  @ApiProperty({ format: 'uuid' }) operationId!: string;
+  @ApiProperty({ enum: ['planned', 'carried-out'] }) status!: string;
+  @ApiProperty() plan!: Record<string, unknown>;
+  @ApiPropertyOptional({ format: 'date-time' }) carriedOutAt?: string;
+  @ApiProperty({ type: [RescuedPersonView] }) persons!: RescuedPersonView[];
+  @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
 }

@@ -1,0 +1,87 @@
+import { NotFoundException } from '@nestjs/common';
+import type { Collection, Document } from 'mongodb';
+import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, EventEnvelope } from '@mukti/contracts';
+import { intakeEventTypes } from '@mukti/contracts';
+import { assertNeedToKnow, CaseTeam } from './access-policy';
+
+/** What a service other than intake knows of a person: never her personal data, only what its rules need. */
+export interface KnownPerson {
+  _id: string;
+  registeredAt: string;
+  ageBand: AgeBand;
+  caseTeam: Record<string, { role: CaseRole }>;
+  consents: Partial<Record<ConsentScope, ConsentDecision>>;
+  erasedAt?: string;
+}
+
+type IntakeEvent<T extends keyof typeof intakeEventTypes> = EventEnvelope<(typeof intakeEventTypes)[T]>;
+
+/**
+ * A service's own copy of who is registered in intake, with her age band, case team and
+ * consents, kept from intake's events: services never read intake's database (rule 1), yet each
+ * checks need-to-know and its rules itself. Events of one person arrive in order (her id is the
+ * Kafka key) and one consumer handles a partition, so read-modify-write by id is safe here.
+ */
+export class KnownPeople {
+  constructor(private readonly people: Collection) {}
+
+  /** The handlers to give the service's event consumer, for the intake topic. */
+  handlers() {
+    return {
+      [intakeEventTypes.personRegistered]: async (event: IntakeEvent<'personRegistered'>) => {
+        const existing = await this.find(event.data.personId);
+        await this.save({
+          caseTeam: {},
+          consents: {},
+          ...existing,
+          _id: event.data.personId,
+          registeredAt: event.data.registeredAt,
+          ageBand: event.data.ageBand,
+        });
+      },
+      [intakeEventTypes.staffAssigned]: (event: IntakeEvent<'staffAssigned'>) =>
+        this.change(event.data.personId, (person) => ({
+          ...person,
+          caseTeam: { ...person.caseTeam, [event.data.staffId]: { role: event.data.staffRole } },
+        })),
+      [intakeEventTypes.staffUnassigned]: (event: IntakeEvent<'staffUnassigned'>) =>
+        this.change(event.data.personId, (person) => {
+          const { [event.data.staffId]: _left, ...caseTeam } = person.caseTeam;
+          return { ...person, caseTeam };
+        }),
+      [intakeEventTypes.consentRecorded]: (event: IntakeEvent<'consentRecorded'>) =>
+        this.change(event.data.personId, (person) => ({ ...person, consents: { ...person.consents, [event.data.scope]: event.data.decision } })),
+      [intakeEventTypes.personErased]: (event: IntakeEvent<'personErased'>) =>
+        this.change(event.data.personId, (person) => ({ ...person, erasedAt: event.data.erasedAt })),
+    };
+  }
+
+  async find(personId: string): Promise<KnownPerson | null> {
+    return (await this.people.findOne({ _id: personId } as Document)) as KnownPerson | null;
+  }
+
+  /** Which of these ids are registered (one lookup by id each: fast on every store). */
+  async registered(personIds: string[]): Promise<Set<string>> {
+    const found = await Promise.all(personIds.map(async (id) => ((await this.find(id))?.registeredAt ? id : undefined)));
+    return new Set(found.filter((id): id is string => id !== undefined));
+  }
+
+  /** Need-to-know (see assertNeedToKnow): the person, for whoever may act on her record; otherwise 404 or 403. */
+  async forActor(actor: Actor, personId: string, accessReason?: string): Promise<KnownPerson> {
+    const person = await this.find(personId);
+    assertNeedToKnow(actor, personId, person?.caseTeam as CaseTeam | undefined, accessReason);
+    if (!person) throw new NotFoundException(`person ${personId} is not registered`);
+    return person;
+  }
+
+  // Staff events can only follow her registration on her partition; an unknown person is kept
+  // anyway (registration first seen later fills in the rest) so nothing is lost.
+  private async change(personId: string, apply: (person: KnownPerson) => KnownPerson): Promise<void> {
+    const person = (await this.find(personId)) ?? { _id: personId, registeredAt: '', ageBand: 'unknown', caseTeam: {}, consents: {} };
+    await this.save(apply(person));
+  }
+
+  private async save(person: KnownPerson): Promise<void> {
+    await this.people.replaceOne({ _id: person._id } as Document, person, { upsert: true });
+  }
+}

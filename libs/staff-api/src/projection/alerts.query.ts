@@ -1,0 +1,65 @@
+/**
+ * The open alerts of the people on the caller's case teams (everyone's, for an admin), in the
+ * pillars the caller's role sees: what needs someone's attention now.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { pillars, Pillar } from '@mukti/contracts';
+
+/**
+ * Decriminalisation: the police recorded her as accused (open for as long as her case is);
+ * a post-rescue step overdue, until it is done; a reintegration follow-up missed, until it is held.
+ */
+export const alertKinds = ['decriminalisation', 'post-rescue-step-overdue', 'follow-up-missed'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const MAX_LIST_LIMIT = 200;
+export const DEFAULT_LIST_LIMIT = 50;
+
+/** limit and offset, as every listing of people or alerts pages. */
+export class ListPageQuery {
+  @ApiPropertyOptional({ default: DEFAULT_LIST_LIMIT, minimum: 1, maximum: MAX_LIST_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIST_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class AlertsQuery extends ListPageQuery {
+  @ApiPropertyOptional({ enum: alertKinds }) @IsOptional() @IsIn(alertKinds) kind?: AlertKind;
+  @ApiPropertyOptional({ enum: pillars }) @IsOptional() @IsIn(pillars) pillar?: Pillar;
+}
+
+/** One open alert of a person (on her summary). */
+export class OpenAlertView {
+  @ApiProperty({ enum: alertKinds }) kind!: AlertKind;
+  @ApiProperty({ enum: pillars }) pillar!: Pillar;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { operationId: '0f8c2a4e-6b1d-4c3e-9a7f-2d5e8b1c4a6f', step: 'medical-examination', dueAt: '2026-03-02T09:00:00.000Z' },
+    description: 'coded details: the operation and step, or the due date of the follow-up',
+  })
+  details!: Record<string, string>;
+}
+
+/** One open alert, with whose it is. */
+export class AlertView extends OpenAlertView {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+}
+
+export class AlertsView {
+  @ApiProperty({ type: [AlertView], description: 'oldest first' }) alerts!: AlertView[];
+  @ApiProperty({ description: 'how many alerts match, across all pages' }) total!: number;
+}
