@@ -1,11 +1,12 @@
-import { commonVariables, defineConfig, eventSourcedServiceVariables, port, string } from '@mukti/config';
+import { commonVariables, defineConfig, eventSourcedServiceVariables, integer, port, string } from '@mukti/config';
 
 export const rescueConfig = defineConfig('rescue', {
   ...commonVariables,
   ...eventSourcedServiceVariables,
   RESCUE_PORT: port('HTTP port of the rescue service', 3104),
   MONGODB_URI: string("the rescue service's own database", 'mongodb://127.0.0.1:27017/mukti-rescue'),
-  RESCUE_CONSUMER_GROUP: string("Kafka consumer group of the rescue service's copy of intake's people", 'mukti.rescue'),
+  RESCUE_CONSUMER_GROUP: string("Kafka consumer group of the rescue service (its copy of intake's people, its step deadlines)", 'mukti.rescue'),
+  RESCUE_DEADLINE_SWEEP_MS: integer('how often (ms) the rescue service looks for post-rescue steps past their due time', 60_000),
 });
 
 export type RescueConfig = ReturnType<typeof rescueConfig.load>;

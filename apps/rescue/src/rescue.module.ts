@@ -1,30 +1,48 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { intakeEventTypes, topics } from '@mukti/contracts';
+import { topics } from '@mukti/contracts';
+import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
-import { KnownPeople } from './known-people/known-people';
+import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { KnownPeople } from '@mukti/security';
 import type { RescueConfig } from './rescue.config';
+import { CloseRescueOperationController } from './rescue-operation/commands/close-rescue-operation/close-rescue-operation.http.controller';
 import { PlanRescueOperationController } from './rescue-operation/commands/plan-rescue-operation/plan-rescue-operation.http.controller';
 import { RecordPostRescueStepController } from './rescue-operation/commands/record-post-rescue-step/record-post-rescue-step.http.controller';
+import { RecordPoliceRecordChangeController } from './rescue-operation/commands/record-police-record-change/record-police-record-change.http.controller';
 import { RecordRescueController } from './rescue-operation/commands/record-rescue/record-rescue.http.controller';
+import { RecordTraffickingProfileController } from './rescue-operation/commands/record-trafficking-profile/record-trafficking-profile.http.controller';
 import { RescueOperationState } from './rescue-operation/domain/rescue-operation.decider';
+import { flagOverdueSteps, overdueStepHandlers } from './rescue-operation/overdue-steps/overdue-steps.watch';
+import { GetRescueOperationController } from './rescue-operation/queries/get-rescue-operation/get-rescue-operation.http.controller';
 import { RESCUE_OPERATIONS, RescueOperationStore } from './rescue-operation/rescue-operation.store';
+
+/** What the service reads: intake's people (its own copy) and its own events (to watch step deadlines). */
+const consumedTopics = [topics.intakeEvents, topics.rescueEvents];
 
 /** The rescue service: rescue operations, the persons rescued, and the legal steps that follow. */
 @Module({})
 export class RescueModule {
-  static register(config: RescueConfig, logger: Logger): DynamicModule {
+  static register(config: RescueConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
     const groupId = config.RESCUE_CONSUMER_GROUP;
     const topicSettings = { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR };
     return {
       module: RescueModule,
       imports: [requestLogging(logger)],
-      controllers: [HealthController, PlanRescueOperationController, RecordRescueController, RecordPostRescueStepController],
+      controllers: [
+        HealthController,
+        PlanRescueOperationController,
+        RecordRescueController,
+        RecordPostRescueStepController,
+        RecordTraffickingProfileController,
+        RecordPoliceRecordChangeController,
+        CloseRescueOperationController,
+        GetRescueOperationController,
+      ],
       providers: [
-        ...foundationProviders('rescue', config, logger),
+        ...foundationProviders('rescue', config, logger, clock),
         {
           provide: OutboxPublishing,
           inject: [KAFKA, ServiceDatabase],
@@ -43,20 +61,31 @@ export class RescueModule {
         RescueOperationStore,
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         {
+          provide: DeadlineWatch,
+          inject: [ServiceDatabase, RescueOperationStore, CLOCK],
+          useFactory: (database: ServiceDatabase, operations: RescueOperationStore, serviceClock: Clock) =>
+            new DeadlineWatch(database.collection('step_deadlines'), {
+              clock: serviceClock,
+              logger,
+              everyMs: config.RESCUE_DEADLINE_SWEEP_MS,
+              onDue: flagOverdueSteps(operations),
+            }),
+        },
+        {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, KnownPeople],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, people: KnownPeople) =>
+          inject: [KAFKA, ServiceDatabase, KnownPeople, DeadlineWatch],
+          useFactory: (kafka: Kafka, database: ServiceDatabase, people: KnownPeople, deadlines: DeadlineWatch) =>
             new EventConsumer({
               kafka,
               groupId,
-              topics: [topics.intakeEvents],
+              topics: consumedTopics,
               processedEvents: database.collection('processed_events'),
               logger,
               topicSettings,
-              handlers: { [intakeEventTypes.personRegistered]: (event) => people.remember(event) },
+              handlers: { ...people.handlers(), ...overdueStepHandlers(deadlines) },
             }),
         },
-        serviceHealthChecks({ groupId, topics: [topics.intakeEvents] }),
+        serviceHealthChecks({ groupId, topics: consumedTopics }),
       ],
     };
   }

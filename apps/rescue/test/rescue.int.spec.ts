@@ -1,6 +1,7 @@
 /**
- * The rescue service against the real broker and store: it learns who is registered from
- * intake's topic, and a recorded rescue puts each person on the path the law sets, on its topic.
+ * The rescue service against the real broker and store: it learns who is registered (and who is
+ * on her case team) from intake's topic; a recorded rescue puts each person on the path the law
+ * sets, on its topic; a step past its due time, by the test's clock, is flagged overdue.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -10,7 +11,7 @@ import { MongoClient } from 'mongodb';
 import { EventEnvelope, intakeEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { bearer, eventually, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { bearer, eventually, ManualClock, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { rescueConfig } from '../src/rescue.config';
 import { RescueModule } from '../src/rescue.module';
 
@@ -22,13 +23,30 @@ const config = rescueConfig.load({
   MONGODB_URI: databaseUri,
   KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
   RESCUE_CONSUMER_GROUP: uniqueName('rescue'),
+  RESCUE_DEADLINE_SWEEP_MS: '200',
 });
+const clock = new ManualClock();
 const kafka = new Kafka({ clientId: 'rescue-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
 const publisher = new EventPublisher(kafka);
 let app: NestExpressApplication;
 let mongo: MongoClient;
 let coordinator: string;
 const [minor, accused, unregistered]: string[] = [randomUUID(), randomUUID(), randomUUID()];
+
+/** Rekha, the rescue coordinator, joins her case team (as intake records it). */
+function rekhaAssigned(personId: string): EventEnvelope<typeof intakeEventTypes.staffAssigned> {
+  const time = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    type: intakeEventTypes.staffAssigned,
+    source: '/mukti/intake',
+    subject: personId,
+    time,
+    correlationId: randomUUID(),
+    actor: { id: 'asha', role: 'caseworker' },
+    data: { personId, staffId: 'rekha', staffRole: 'rescue-coordinator', assignedAt: time },
+  };
+}
 
 function registered(personId: string): EventEnvelope<typeof intakeEventTypes.personRegistered> {
   const time = new Date().toISOString();
@@ -64,12 +82,14 @@ const plan = {
 
 beforeAll(async () => {
   await publisher.connect();
-  app = await createServiceApp(RescueModule.register(config, testLogger()), { logger: testLogger() });
+  app = await createServiceApp(RescueModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
   coordinator = await bearer('rescue-coordinator', 'rekha');
-  await publisher.publish([registered(minor), registered(accused)]);
-  await eventually(async () => expect(await mongo.db().collection('known_people').countDocuments({ _id: { $in: [minor, accused] } as never })).toBe(2));
+  await publisher.publish([registered(minor), registered(accused), rekhaAssigned(minor), rekhaAssigned(accused)]);
+  await eventually(async () => {
+    for (const id of [minor, accused]) expect((await mongo.db().collection('known_people').findOne({ _id: id as never }))?.caseTeam).toHaveProperty('rekha');
+  });
 });
 
 afterAll(async () => {
@@ -121,6 +141,77 @@ it('records a rescue: a minor on the child-protection path, the police calling a
     .set('authorization', coordinator)
     .send(step)
     .expect(422);
+  // Not on her case team: she does not exist, as far as Bela can tell.
+  await api().post(`/rescue-operations/${operationId}/persons/${minor}/steps`).set('authorization', await bearer('rescue-coordinator', 'bela')).send(step).expect(404);
+});
+
+it("flags a step overdue when the clock passes its due time, and shows it on the operation", async () => {
+  const { body } = await api().post('/rescue-operations').set('authorization', coordinator).send(plan).expect(201);
+  const operationId: string = body.id;
+  const carriedOutAt = clock.now().toISOString();
+  await api()
+    .post(`/rescue-operations/${operationId}/rescue`)
+    .set('authorization', coordinator)
+    .send({ carriedOutAt, searchWitnesses: { total: 2, women: 1 }, persons: [{ personId: minor, policeRecordedAs: 'victim', ageAtRescue: 16 }] })
+    .expect(204);
+  await api()
+    .post(`/rescue-operations/${operationId}/persons/${minor}/steps`)
+    .set('authorization', coordinator)
+    .send({ step: 'medical-examination', doneAt: carriedOutAt })
+    .expect(204);
+  // The deadlines are watched from the service's own events.
+  await eventually(async () => expect(await mongo.db().collection('step_deadlines').countDocuments({ 'details.operationId': operationId })).toBe(4));
+  const stepsOf = async () => (await api().get(`/rescue-operations/${operationId}`).set('authorization', coordinator).expect(200)).body.persons[0].steps;
+  expect((await stepsOf()).filter((step: { overdue: boolean }) => step.overdue)).toEqual([]);
+
+  clock.advance(24 * 3600_000 + 60_000);
+  const overdue = await eventually(async () => {
+    const steps = (await stepsOf()).filter((step: { overdue: boolean }) => step.overdue).map((step: { step: string }) => step.step);
+    expect(steps).toHaveLength(3);
+    return steps;
+  });
+  expect(overdue.sort()).toEqual(['care-arrangements', 'production-before-child-welfare-committee', 'shelter-placement-requested']);
+  const messages = await readTopic(kafka, topics.rescueEvents, (seen) =>
+    seen.filter((message) => message.headers['ce_type'] === rescueEventTypes.postRescueStepOverdue && JSON.parse(message.value!.toString()).operationId === operationId).length >= 3,
+  );
+  expect(messages.length).toBeGreaterThan(0);
+  expect(await mongo.db().collection('step_deadlines').countDocuments({ 'details.operationId': operationId })).toBe(1);
+});
+
+it("records her trafficking profile and closes the operation with its counts", async () => {
+  const { body } = await api().post('/rescue-operations').set('authorization', coordinator).send(plan).expect(201);
+  const operationId: string = body.id;
+  await api()
+    .post(`/rescue-operations/${operationId}/rescue`)
+    .set('authorization', coordinator)
+    .send({ carriedOutAt: clock.now().toISOString(), searchWitnesses: { total: 2, women: 1 }, persons: [{ personId: accused, policeRecordedAs: 'accused', ageAtRescue: 22 }] })
+    .expect(204);
+  const profile = {
+    traffickingStatus: 'actual',
+    exploitationTypes: ['sexual-exploitation'],
+    recruitmentMethod: 'false-job-offer',
+    meansOfControl: ['debt-bondage', 'withheld-documents'],
+    relationshipToTrafficker: 'acquaintance',
+    source: { country: 'NP' },
+    transit: [{ country: 'IN', state: 'Bihar', district: 'Araria' }],
+    destination: { country: 'IN', state: 'Maharashtra', district: 'Mumbai City' },
+    recordedAt: clock.now().toISOString(),
+  };
+  const bad = await api()
+    .post(`/rescue-operations/${operationId}/persons/${accused}/trafficking-profile`)
+    .set('authorization', coordinator)
+    .send({ ...profile, exploitationTypes: ['sightseeing'], source: { country: 'Nepal' } })
+    .expect(400);
+  expect(bad.body.details.map((problem: { field: string }) => problem.field)).toEqual(expect.arrayContaining(['exploitationTypes', 'source.country']));
+  await api().post(`/rescue-operations/${operationId}/persons/${accused}/trafficking-profile`).set('authorization', coordinator).send(profile).expect(204);
+  await api().post(`/rescue-operations/${operationId}/closure`).set('authorization', coordinator).send({ closedAt: clock.now().toISOString() }).expect(204);
+  await api().post(`/rescue-operations/${operationId}/closure`).set('authorization', coordinator).send({ closedAt: clock.now().toISOString() }).expect(409);
+  const operation = (await api().get(`/rescue-operations/${operationId}`).set('authorization', coordinator).expect(200)).body;
+  expect(operation.persons[0].profile).toMatchObject({ traffickingStatus: 'actual', meansOfControl: ['debt-bondage', 'withheld-documents'] });
+  expect(operation.closedAt).toBeDefined();
+  const messages = await readTopic(kafka, topics.rescueEvents, (seen) => seen.some((message) => message.key === operationId && message.headers['ce_type'] === rescueEventTypes.operationClosed));
+  const closed = messages.find((message) => message.key === operationId && message.headers['ce_type'] === rescueEventTypes.operationClosed)!;
+  expect(JSON.parse(closed.value!.toString())).toMatchObject({ outcome: 'carried-out', counts: { personsRescued: 1, adults: 1, recordedAsAccused: 1, stepsDone: 0, stepsOpen: 4 } });
 });
 
 it('names the fields of a bad request, and is for rescue coordinators and admins', async () => {

@@ -1,14 +1,17 @@
 /**
- * A rescue operation: planned, carried out (with the persons rescued), and the post-rescue steps
- * for each of them. A person rescued is a victim: if the police recorded her as accused, the
- * platform raises the decriminalisation alert rather than accept it.
+ * A rescue operation: planned, carried out (with the persons rescued), the post-rescue steps for
+ * each of them (overdue ones flagged when the clock passes their due time), each person's
+ * trafficking profile, and its closure with counts. A person rescued is a victim: if the police
+ * recorded her as accused, the platform raises the decriminalisation alert rather than accept it.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { DomainEvent, EventData, PostRescueStep, rescueEventTypes } from '@mukti/contracts';
 import { Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { itpaAgeClass, jjAgeClass } from './age-classes';
-import { stepsDue } from './post-rescue-steps';
+import { overdueSteps, stepsDue } from './post-rescue-steps';
 
 type Planned = EventData<typeof rescueEventTypes.operationPlanned>;
+type Profile = Omit<EventData<typeof rescueEventTypes.traffickingProfileRecorded>, 'personId' | 'operationId' | 'recordedAt'>;
 type RescuedPerson = { personId: string; policeRecordedAs: 'victim' | 'witness' | 'accused'; ageAtRescue?: number };
 
 // Commands
@@ -29,26 +32,71 @@ export type RecordPostRescueStep = {
   type: 'RecordPostRescueStep';
   data: { operationId: string; personId: string; step: PostRescueStep; doneAt: string; now: string };
 };
-export type RescueOperationCommand = PlanRescueOperation | RecordRescue | RecordPostRescueStep;
+/** Raised by the service's deadline watch when a step's due time passes: flags what is overdue by now. */
+export type FlagOverdueSteps = { type: 'FlagOverdueSteps'; data: { operationId: string; personId: string; now: string } };
+export type RecordTraffickingProfile = {
+  type: 'RecordTraffickingProfile';
+  data: { operationId: string; personId: string; profile: Profile; recordedAt: string; now: string };
+};
+export type RecordPoliceRecordChange = {
+  type: 'RecordPoliceRecordChange';
+  data: { operationId: string; personId: string; policeRecordedAs: RescuedPerson['policeRecordedAs']; changedAt: string; now: string };
+};
+export type CloseRescueOperation = { type: 'CloseRescueOperation'; data: { operationId: string; closedAt: string; now: string } };
+export type RescueOperationCommand =
+  | PlanRescueOperation
+  | RecordRescue
+  | RecordPostRescueStep
+  | FlagOverdueSteps
+  | RecordTraffickingProfile
+  | RecordPoliceRecordChange
+  | CloseRescueOperation;
 
 // Events
 export type RescueOperationPlanned = DomainEvent<typeof rescueEventTypes.operationPlanned>;
 export type RescueOperationCarriedOut = DomainEvent<typeof rescueEventTypes.operationCarriedOut>;
 export type PersonRescued = DomainEvent<typeof rescueEventTypes.personRescued>;
 export type PostRescueStepCompleted = DomainEvent<typeof rescueEventTypes.postRescueStepCompleted>;
-export type RescueOperationEvent = RescueOperationPlanned | RescueOperationCarriedOut | PersonRescued | PostRescueStepCompleted;
+export type PostRescueStepOverdue = DomainEvent<typeof rescueEventTypes.postRescueStepOverdue>;
+export type TraffickingProfileRecorded = DomainEvent<typeof rescueEventTypes.traffickingProfileRecorded>;
+export type RescueOperationClosed = DomainEvent<typeof rescueEventTypes.operationClosed>;
+export type PoliceRecordChanged = DomainEvent<typeof rescueEventTypes.policeRecordChanged>;
+export type RescueOperationEvent =
+  | RescueOperationPlanned
+  | RescueOperationCarriedOut
+  | PersonRescued
+  | PostRescueStepCompleted
+  | PostRescueStepOverdue
+  | TraffickingProfileRecorded
+  | PoliceRecordChanged
+  | RescueOperationClosed;
 
 // State
+export interface RescuedPersonState {
+  policeRecordedAs: PersonRescued['data']['policeRecordedAs'];
+  jjAgeClass: PersonRescued['data']['jjAgeClass'];
+  stepsDue: { step: PostRescueStep; dueAt: string }[];
+  done: PostRescueStep[];
+  doneLate: PostRescueStep[];
+  /** Steps already flagged overdue: flagged once. */
+  flagged: PostRescueStep[];
+  profile?: Profile;
+}
 export type RescueOperationState =
   | { status: 'unplanned' }
-  | { status: 'planned'; plan: Planned }
+  | { status: 'planned'; plan: Planned; closed?: { at: string } }
   | {
       status: 'carried-out';
       plan: Planned;
       carriedOutAt: string;
-      /** Per person rescued: the steps due and those done. */
-      persons: Record<string, { stepsDue: { step: PostRescueStep; dueAt: string }[]; done: PostRescueStep[] }>;
+      persons: Record<string, RescuedPersonState>;
+      closed?: { at: string };
     };
+
+function changePerson(state: RescueOperationState, personId: string, change: (person: RescuedPersonState) => RescuedPersonState): RescueOperationState {
+  if (state.status !== 'carried-out' || !state.persons[personId]) return state;
+  return { ...state, persons: { ...state.persons, [personId]: change(state.persons[personId]) } };
+}
 
 const SKEW_MS = 5 * 60 * 1000;
 const notInFuture = (field: string, time: string, now: string) => {
@@ -68,6 +116,7 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         const { operationId, carriedOutAt, searchWitnesses, persons, registeredPersonIds, now } = command.data;
         if (state.status === 'unplanned') throw DomainError.notFound(`rescue operation ${operationId} is not planned`);
         if (state.status === 'carried-out') throw DomainError.conflict('this rescue operation was already recorded as carried out');
+        if (state.closed) throw DomainError.conflict('this rescue operation was called off');
         notInFuture('carriedOutAt', carriedOutAt, now);
         if (persons.length === 0) throw DomainError.ruleViolated('a rescue records at least one person rescued', { field: 'persons' });
         const ids = persons.map((person) => person.personId);
@@ -130,6 +179,86 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
           },
         ];
       }
+      case 'FlagOverdueSteps': {
+        const { operationId, personId, now } = command.data;
+        if (state.status !== 'carried-out') return [];
+        const person = state.persons[personId];
+        if (!person) return [];
+        const overdue = overdueSteps(person.stepsDue, new Set([...person.done, ...person.flagged]), new Date(now));
+        return overdue.map(({ step, dueAt }) => ({
+          type: rescueEventTypes.postRescueStepOverdue,
+          subject: personId,
+          time: now,
+          data: { personId, operationId, step, dueAt, flaggedAt: now },
+        }));
+      }
+      case 'RecordTraffickingProfile': {
+        const { operationId, personId, profile, recordedAt, now } = command.data;
+        if (state.status !== 'carried-out') throw DomainError.notFound(`rescue operation ${operationId} has no one rescued yet`);
+        const person = state.persons[personId];
+        if (!person) throw DomainError.notFound(`person ${personId} was not rescued in operation ${operationId}`);
+        notInFuture('recordedAt', recordedAt, now);
+        const recorded = { ...profile, exploitationTypes: [...new Set(profile.exploitationTypes)], meansOfControl: [...new Set(profile.meansOfControl)] };
+        if (person.profile && isDeepStrictEqual(person.profile, recorded)) return [];
+        return [
+          {
+            type: rescueEventTypes.traffickingProfileRecorded,
+            subject: personId,
+            time: recordedAt,
+            data: { personId, operationId, recordedAt, ...recorded },
+          },
+        ];
+      }
+      case 'RecordPoliceRecordChange': {
+        const { operationId, personId, policeRecordedAs, changedAt, now } = command.data;
+        if (state.status !== 'carried-out') throw DomainError.notFound(`rescue operation ${operationId} has no one rescued yet`);
+        const person = state.persons[personId];
+        if (!person) throw DomainError.notFound(`person ${personId} was not rescued in operation ${operationId}`);
+        if (person.policeRecordedAs === policeRecordedAs) return [];
+        notInFuture('changedAt', changedAt, now);
+        if (Date.parse(changedAt) < Date.parse(state.carriedOutAt)) throw DomainError.ruleViolated('changedAt is before the rescue', { field: 'changedAt' });
+        return [
+          {
+            type: rescueEventTypes.policeRecordChanged,
+            subject: personId,
+            time: changedAt,
+            data: { personId, operationId, policeRecordedAs, decriminalisationAlert: policeRecordedAs === 'accused', changedAt },
+          },
+        ];
+      }
+      case 'CloseRescueOperation': {
+        const { operationId, closedAt, now } = command.data;
+        if (state.status === 'unplanned') throw DomainError.notFound(`rescue operation ${operationId} is not planned`);
+        if (state.closed) throw DomainError.conflict('this rescue operation is already closed');
+        notInFuture('closedAt', closedAt, now);
+        const persons = state.status === 'carried-out' ? Object.values(state.persons) : [];
+        if (state.status === 'carried-out' && Date.parse(closedAt) < Date.parse(state.carriedOutAt)) {
+          throw DomainError.ruleViolated('closedAt is before the rescue', { field: 'closedAt' });
+        }
+        const stepsDone = persons.reduce((sum, person) => sum + person.done.length, 0);
+        const stepsDue = persons.reduce((sum, person) => sum + person.stepsDue.length, 0);
+        return [
+          {
+            type: rescueEventTypes.operationClosed,
+            subject: operationId,
+            time: closedAt,
+            data: {
+              operationId,
+              closedAt,
+              outcome: state.status === 'carried-out' ? 'carried-out' : 'called-off',
+              counts: {
+                personsRescued: persons.length,
+                children: persons.filter((person) => person.jjAgeClass !== 'adult').length,
+                adults: persons.filter((person) => person.jjAgeClass === 'adult').length,
+                recordedAsAccused: persons.filter((person) => person.policeRecordedAs === 'accused').length,
+                stepsDone,
+                stepsDoneLate: persons.reduce((sum, person) => sum + person.doneLate.length, 0),
+                stepsOpen: stepsDue - stepsDone,
+              },
+            },
+          },
+        ];
+      }
       default:
         return unknownCommand(command);
     }
@@ -143,13 +272,36 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         return state.status === 'planned' ? { status: 'carried-out', plan: state.plan, carriedOutAt: event.data.carriedOutAt, persons: {} } : state;
       case rescueEventTypes.personRescued:
         if (state.status !== 'carried-out') return state;
-        return { ...state, persons: { ...state.persons, [event.data.personId]: { stepsDue: event.data.stepsDue, done: [] } } };
-      case rescueEventTypes.postRescueStepCompleted: {
-        if (state.status !== 'carried-out') return state;
-        const person = state.persons[event.data.personId];
-        if (!person) return state;
-        return { ...state, persons: { ...state.persons, [event.data.personId]: { ...person, done: [...person.done, event.data.step] } } };
+        return {
+          ...state,
+          persons: {
+            ...state.persons,
+            [event.data.personId]: {
+              policeRecordedAs: event.data.policeRecordedAs,
+              jjAgeClass: event.data.jjAgeClass,
+              stepsDue: event.data.stepsDue,
+              done: [],
+              doneLate: [],
+              flagged: [],
+            },
+          },
+        };
+      case rescueEventTypes.postRescueStepCompleted:
+        return changePerson(state, event.data.personId, (person) => ({
+          ...person,
+          done: [...person.done, event.data.step],
+          doneLate: event.data.late ? [...person.doneLate, event.data.step] : person.doneLate,
+        }));
+      case rescueEventTypes.postRescueStepOverdue:
+        return changePerson(state, event.data.personId, (person) => ({ ...person, flagged: [...person.flagged, event.data.step] }));
+      case rescueEventTypes.traffickingProfileRecorded: {
+        const { personId: _person, operationId: _operation, recordedAt: _at, ...profile } = event.data;
+        return changePerson(state, event.data.personId, (person) => ({ ...person, profile }));
       }
+      case rescueEventTypes.policeRecordChanged:
+        return changePerson(state, event.data.personId, (person) => ({ ...person, policeRecordedAs: event.data.policeRecordedAs }));
+      case rescueEventTypes.operationClosed:
+        return state.status === 'unplanned' ? state : { ...state, closed: { at: event.data.closedAt } };
       default:
         return state;
     }

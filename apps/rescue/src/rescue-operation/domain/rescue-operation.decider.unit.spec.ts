@@ -122,3 +122,97 @@ describe('overdue steps', () => {
     ]);
   });
 });
+
+describe('after the rescue', () => {
+  const history = [planned, ...decided([planned], rescue())];
+  const flag = (at: string) => ({ type: 'FlagOverdueSteps' as const, data: { operationId, personId: minor, now: at } });
+
+  it("flags the minor's Child Welfare Committee step overdue once the clock passes 24 hours, and only once", () => {
+    expect(decided(history, flag('2026-11-29T01:59:00.000Z'))).toEqual([]);
+    const overdue = decided(history, flag('2026-11-29T02:01:00.000Z'));
+    expect(overdue.map((event) => event.type === rescueEventTypes.postRescueStepOverdue && event.data.step).sort()).toEqual(
+      ['care-arrangements', 'medical-examination', 'production-before-child-welfare-committee', 'shelter-placement-requested'].sort(),
+    );
+    expect(overdue[0]).toMatchObject({ subject: minor, time: '2026-11-29T02:01:00.000Z', data: { flaggedAt: '2026-11-29T02:01:00.000Z' } });
+    expect(decided([...history, ...overdue], flag('2026-11-29T03:00:00.000Z'))).toEqual([]);
+  });
+
+  it('does not flag a step that was done in time', () => {
+    const done = decided(history, {
+      type: 'RecordPostRescueStep',
+      data: { operationId, personId: minor, step: 'medical-examination', doneAt: '2026-11-28T10:00:00.000Z', now },
+    });
+    const overdue = decided([...history, ...done], flag('2026-11-29T02:01:00.000Z'));
+    expect(overdue.map((event) => event.type === rescueEventTypes.postRescueStepOverdue && event.data.step)).not.toContain('medical-examination');
+  });
+
+  const profile = {
+    traffickingStatus: 'actual' as const,
+    exploitationTypes: ['sexual-exploitation' as const],
+    recruitmentMethod: 'false-job-offer' as const,
+    meansOfControl: ['debt-bondage' as const, 'withheld-documents' as const],
+    relationshipToTrafficker: 'acquaintance' as const,
+    source: { country: 'NP' },
+    transit: [{ country: 'IN', state: 'Bihar', district: 'Araria' }],
+    destination: { country: 'IN', state: 'Maharashtra', district: 'Mumbai City' },
+  };
+  const recordProfile = (personId: string) => ({ type: 'RecordTraffickingProfile' as const, data: { operationId, personId, profile, recordedAt: now, now } });
+
+  it("records a rescued person's trafficking profile in HTCDS terms; the same profile again changes nothing", () => {
+    const [recorded] = decided(history, recordProfile(minor));
+    expect(recorded).toEqual({ type: rescueEventTypes.traffickingProfileRecorded, subject: minor, time: now, data: { personId: minor, operationId, recordedAt: now, ...profile } });
+    expect(decided([...history, recorded], recordProfile(minor))).toEqual([]);
+    spec.given(history).when(recordProfile(adult)).thenThrows(DomainError, /was not rescued in operation/);
+    spec.given([planned]).when(recordProfile(minor)).thenThrows(DomainError, /no one rescued yet/);
+  });
+
+  it('closes with counts: persons, children, adults, recorded as accused, steps done, late and open', () => {
+    const late = decided(history, {
+      type: 'RecordPostRescueStep',
+      data: { operationId, personId: accused, step: 'production-before-magistrate', doneAt: '2026-11-29T05:00:00.000Z', now: '2026-11-29T06:00:00.000Z' },
+    });
+    const close = { type: 'CloseRescueOperation' as const, data: { operationId, closedAt: '2026-11-30T00:00:00.000Z', now: '2026-11-30T00:00:00.000Z' } };
+    const [closed] = decided([...history, ...late], close);
+    expect(closed).toEqual({
+      type: rescueEventTypes.operationClosed,
+      subject: operationId,
+      time: '2026-11-30T00:00:00.000Z',
+      data: {
+        operationId,
+        closedAt: '2026-11-30T00:00:00.000Z',
+        outcome: 'carried-out',
+        counts: { personsRescued: 2, children: 1, adults: 1, recordedAsAccused: 1, stepsDone: 1, stepsDoneLate: 1, stepsOpen: 8 },
+      },
+    });
+    spec.given([...history, closed]).when(close).thenThrows(DomainError, /already closed/);
+  });
+
+  it('closes an operation called off before any rescue; no rescue is recorded on it afterwards', () => {
+    const [calledOff] = decided([planned], { type: 'CloseRescueOperation', data: { operationId, closedAt: now, now } });
+    expect(calledOff).toMatchObject({ data: { outcome: 'called-off', counts: { personsRescued: 0, stepsOpen: 0 } } });
+    spec.given([planned, calledOff]).when(rescue()).thenThrows(DomainError, /called off/);
+  });
+});
+
+describe('when the police change how they recorded her', () => {
+  const history = [planned, ...decided([planned], rescue())];
+  const change = (policeRecordedAs: 'victim' | 'witness' | 'accused') => ({
+    type: 'RecordPoliceRecordChange' as const,
+    data: { operationId, personId: accused, policeRecordedAs, changedAt: now, now },
+  });
+
+  it('recorded as a victim now: the decriminalisation alert closes; recorded again as she was: nothing changes', () => {
+    const [changed] = decided(history, change('victim'));
+    expect(changed).toEqual({
+      type: rescueEventTypes.policeRecordChanged,
+      subject: accused,
+      time: now,
+      data: { personId: accused, operationId, policeRecordedAs: 'victim', decriminalisationAlert: false, changedAt: now },
+    });
+    expect(decided(history, change('accused'))).toEqual([]);
+    expect(decided([...history, changed], change('accused'))[0]).toMatchObject({ data: { decriminalisationAlert: true } });
+  });
+
+  it('refuses a change for someone not rescued in the operation', () =>
+    spec.given(history).when({ ...change('victim'), data: { ...change('victim').data, personId: adult } }).thenThrows(DomainError, /was not rescued/));
+});

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
+import { Clock, CLOCK } from '@mukti/decider';
 import { RequestContext, StaffEndpoint } from '@mukti/http';
+import { KnownPeople } from '@mukti/security';
 import { RecordRescueRequest } from '@mukti/staff-api';
-import { KnownPeople } from '../../../known-people/known-people';
 import { RescueOperationStore } from '../../rescue-operation.store';
 
 /** Records that the operation was carried out, and who was rescued: each must be registered in intake first (422 naming who is not). */
@@ -11,6 +12,7 @@ export class RecordRescueController {
   constructor(
     private readonly operations: RescueOperationStore,
     private readonly knownPeople: KnownPeople,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -35,7 +37,7 @@ export class RecordRescueController {
             ...(ageAtRescue !== undefined ? { ageAtRescue } : {}),
           })),
           registeredPersonIds: await this.knownPeople.registered(request.persons.map((person) => person.personId)),
-          now: new Date().toISOString(),
+          now: this.clock.now().toISOString(),
         },
       },
       context,
