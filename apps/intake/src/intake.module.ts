@@ -16,6 +16,7 @@ import { RegisterPersonController } from './person/commands/register-person/regi
 import { PersonState } from './person/domain/person.decider';
 import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
 import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
+import { CounsellingNotesController } from './counselling-notes/counselling-notes.http.controller';
 
 
 /** The intake service: people, consent, vulnerability, and the vault of their data keys. */
@@ -33,6 +34,7 @@ export class IntakeModule {
         GetPersonController,
         AssignStaffController,
         ErasePersonController,
+        CounsellingNotesController,
       ],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },

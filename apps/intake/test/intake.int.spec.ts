@@ -3,6 +3,7 @@
  * what leaves on the topic (personal data sealed in both).
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -234,5 +235,38 @@ describe('need-to-know', () => {
     const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
     const response = await api().post(`/people/${body.id}/assignments`).set('authorization', caseworker).send({ staffId: 'a b', staffRole: 'analyst' }).expect(400);
     expect(response.body.details.map((problem: { field: string }) => problem.field).sort()).toEqual(['staffId', 'staffRole']);
+  });
+});
+
+describe('counselling notes, sealed here with her key for the rehabilitation service', () => {
+  it('seals and opens them for a counsellor on her case team, never her identity, and nothing after her erasure', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const personId: string = body.id;
+    const counsellor = await bearer('counsellor', 'mira');
+    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(404);
+    await api().post(`/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'mira', staffRole: 'counsellor' }).expect(204);
+
+    const sealed = (await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(200)).body;
+    expect(sealed).toMatchObject({ keyId: personId, algorithm: 'AES-256-GCM' });
+    expect(JSON.stringify(sealed)).not.toContain('first session');
+    const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
+    expect(opened.body).toEqual({ notes: ['first session'] });
+
+    // Her identity, sealed with the same key for another purpose, is not opened here.
+    const registration = await mongo.db().collection('people').findOne({ _id: `${personId}:1` as never });
+    const identity = registration?.['state'].personalData;
+    const refused = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [identity] }).expect(422);
+    expect(refused.body.details.field).toBe('sealed');
+    // Another person's notes are not opened under her id.
+    await api().post(`/people/${randomUUID()}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(404);
+    // Only counsellors open them; a caseworker on her team does not.
+    await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', caseworker).send({ sealed: [sealed] }).expect(403);
+    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: '' }).expect(400);
+
+    const admin = await bearer('admin', 'root');
+    await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    const afterErasure = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
+    expect(afterErasure.body).toEqual({ notes: [null] });
+    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'again' }).expect(409);
   });
 });
