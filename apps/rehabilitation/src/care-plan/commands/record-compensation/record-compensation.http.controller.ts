@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { RecordCompensationRequest } from '@mukti/staff-api';
+import { CarePlanStore } from '../../care-plan.store';
+
+/** Records victim compensation: applied, awarded (amount) or paid. */
+@Controller('people/:personId/compensation')
+export class RecordCompensationController {
+  constructor(private readonly carePlans: CarePlanStore) {}
+
+  @Post()
+  @HttpCode(204)
+  @StaffEndpoint('recordCompensation')
+  async record(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordCompensationRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.carePlans.execute(personId, context, accessReason, (now) => ({
+          type: 'RecordCompensation',
+          data: {
+            personId,
+            stage: request.stage,
+            scheme: request.scheme,
+            at: new Date(request.at).toISOString(),
+            ...(request.amountInr !== undefined ? { amountInr: request.amountInr } : {}),
+            now,
+          },
+        }));
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
+import { AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { RecordCounsellingSessionRequest, RecordedResponse } from '@mukti/staff-api';
+import { CarePlanStore } from '../../care-plan.store';
+import { INTAKE } from '../../intake-client';
+
+/**
+ * Records a counselling session. The notes are sealed with her key by intake (which alone holds
+ * keys) before anything is stored or published: this service never keeps them in clear.
+ */
+@Controller('people/:personId/counselling-sessions')
+export class RecordCounsellingSessionController {
+  constructor(
+    private readonly carePlans: CarePlanStore,
+    @Inject(INTAKE) private readonly intake: ServiceClient,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @StaffEndpoint('recordCounsellingSession')
+  async record(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordCounsellingSessionRequest,
+    @Req() caller: Request,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<RecordedResponse> {
+    const sessionId = randomUUID();
+    const notes = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/counselling-notes/sealed`, caller, { notes: request.notes });
+    await this.carePlans.execute(personId, context, accessReason, (now) => ({
+      type: 'RecordCounsellingSession',
+      data: { personId, sessionId, heldAt: new Date(request.heldAt).toISOString(), kind: request.kind, notes, now },
+    }));
+    return { id: sessionId };
+  }
+}

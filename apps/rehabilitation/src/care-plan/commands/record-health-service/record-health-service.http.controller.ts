@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { RecordHealthServiceRequest } from '@mukti/staff-api';
+import { CarePlanStore } from '../../care-plan.store';
+
+/** Records a health service she received. */
+@Controller('people/:personId/health-services')
+export class RecordHealthServiceController {
+  constructor(private readonly carePlans: CarePlanStore) {}
+
+  @Post()
+  @HttpCode(204)
+  @StaffEndpoint('recordHealthService')
+  async record(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordHealthServiceRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.carePlans.execute(personId, context, accessReason, (now) => ({ type: 'RecordHealthService', data: { personId, service: request.service, providedAt: new Date(request.providedAt).toISOString(), provider: request.provider, now } }));
+  }
+}

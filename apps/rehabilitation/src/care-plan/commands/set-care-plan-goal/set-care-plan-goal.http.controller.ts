@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { SetCarePlanGoalRequest } from '@mukti/staff-api';
+import { CarePlanStore } from '../../care-plan.store';
+
+/** Adds a goal to her care plan, or marks one achieved or discontinued. */
+@Controller('people/:personId/care-plan/goals')
+export class SetCarePlanGoalController {
+  constructor(private readonly carePlans: CarePlanStore) {}
+
+  @Post()
+  @HttpCode(204)
+  @StaffEndpoint('setCarePlanGoal')
+  async set(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: SetCarePlanGoalRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.carePlans.execute(personId, context, accessReason, (now) => ({ type: 'SetGoal', data: { personId, domain: request.domain, status: request.status, setAt: new Date(request.setAt).toISOString(), now } }));
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * When a survivor's reintegration follow-ups fall due, and when a follow-up not held counts as
+ * missed. Calendar months in UTC: a follow-up due a month after 31 January falls on the last day
+ * of February, not in March.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A follow-up not held this many days after its due date is missed: an open alert until held. */
+export const FOLLOW_UP_GRACE_DAYS = 14;
+
+/** `months` calendar months after `at` (UTC), the day kept or, past the month's end, its last day. */
+function addCalendarMonths(at: Date, months: number): Date {
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth() + months;
+  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(
+    Date.UTC(year, month, Math.min(at.getUTCDate(), lastDayOfMonth), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()),
+  );
+}
+
+/**
+ * The follow-ups due every `everyMonths` months after `from`, for `forMonths` months:
+ * from + every, from + 2 × every, ... up to from + forMonths (every 3 for 24 is 8 follow-ups).
+ */
+export function followUpDueDates(from: string, everyMonths: number, forMonths: number): string[] {
+  if (!Number.isInteger(everyMonths) || everyMonths < 1) throw new RangeError('follow-ups are at least a month apart, in whole months');
+  if (!Number.isInteger(forMonths) || forMonths < 0) throw new RangeError('follow-ups run for a whole number of months');
+  const start = new Date(from);
+  if (Number.isNaN(start.getTime())) throw new RangeError(`"${from}" is not a date`);
+  const count = Math.floor(forMonths / everyMonths);
+  return Array.from({ length: count }, (_, index) => addCalendarMonths(start, (index + 1) * everyMonths).toISOString());
+}
+
+/** When a follow-up due at `dueAt` and not held counts as missed: the grace period after it. */
+export function missedAfter(dueAt: string): string {
+  return new Date(Date.parse(dueAt) + FOLLOW_UP_GRACE_DAYS * DAY_MS).toISOString();
+}

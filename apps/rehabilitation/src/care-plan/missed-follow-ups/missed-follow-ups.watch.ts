@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { EventEnvelope, rehabilitationEventTypes } from '@mukti/contracts';
+import { DeadlineWatch } from '@mukti/persistence';
+import type { CarePlanStore } from '../care-plan.store';
+import { missedAfter } from '../domain/follow-up-schedule';
+
+const deadlineId = (personId: string, dueAt: string) => `${personId}:${dueAt}`;
+
+/**
+ * Reintegration follow-ups against the clock: each scheduled follow-up is watched until its grace
+ * period ends (scheduled from the service's own events, so none is lost); one not held by then
+ * is flagged missed, an open alert until she is seen.
+ */
+export function missedFollowUpHandlers(watch: DeadlineWatch) {
+  return {
+    [rehabilitationEventTypes.followUpsScheduled]: async (event: EventEnvelope<typeof rehabilitationEventTypes.followUpsScheduled>) => {
+      const { personId, dueDates } = event.data;
+      for (const dueAt of dueDates) await watch.schedule(deadlineId(personId, dueAt), missedAfter(dueAt), { personId });
+    },
+    [rehabilitationEventTypes.followUpRecorded]: (event: EventEnvelope<typeof rehabilitationEventTypes.followUpRecorded>) =>
+      watch.cancel(deadlineId(event.data.personId, event.data.dueAt)),
+  };
+}
+
+/** What the watch does when a grace period ends: her plan flags whatever follow-up is missed by now. */
+export function flagMissedFollowUps(carePlans: CarePlanStore) {
+  return async (deadline: { details: Record<string, string> }, now: Date) => {
+    const { personId } = deadline.details;
+    await carePlans.decide(
+      personId,
+      { type: 'FlagMissedFollowUps', data: { personId, now: now.toISOString() } },
+      { actor: { id: 'system:rehabilitation', role: 'system' }, correlationId: randomUUID() },
+    );
+  };
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { Actor, EventEnvelope, rehabilitationEventTypes } from '@mukti/contracts';
+import { AccessReason, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { CurrentActor, KnownPeople } from '@mukti/security';
+import type { CounsellingSessionsView } from '@mukti/staff-api';
+import { CarePlanStore } from '../../care-plan.store';
+import { INTAKE } from '../../intake-client';
+
+type SessionRecorded = EventEnvelope<typeof rehabilitationEventTypes.counsellingSessionRecorded>;
+
+/**
+ * Her counselling sessions. The notes are opened (by intake, with her key) for counsellors on her
+ * case team only; an admin sees that sessions took place, not what was said. After her erasure
+ * the notes are gone for everyone.
+ */
+@Controller('people/:personId/counselling-sessions')
+export class ReadCounsellingSessionsController {
+  constructor(
+    private readonly carePlans: CarePlanStore,
+    private readonly knownPeople: KnownPeople,
+    @Inject(INTAKE) private readonly intake: ServiceClient,
+  ) {}
+
+  @Get()
+  @StaffEndpoint('readCounsellingSessions')
+  async read(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @CurrentActor() actor: Actor,
+    @Req() caller: Request,
+    @AccessReason() accessReason?: string,
+  ): Promise<CounsellingSessionsView> {
+    const person = await this.knownPeople.forActor(actor, personId, accessReason);
+    const sessions = (await this.carePlans.events(personId)).filter(
+      (event): event is SessionRecorded => event.type === rehabilitationEventTypes.counsellingSessionRecorded,
+    );
+    const opened =
+      actor.role === 'counsellor' && !person.erasedAt && sessions.length > 0
+        ? (
+            await this.intake.send<{ notes: (string | null)[] }>('POST', `/people/${personId}/counselling-notes/opened`, caller, {
+              sealed: sessions.map((session) => session.data.notes),
+            })
+          ).notes
+        : [];
+    return {
+      sessions: sessions.map((session, index) => ({
+        sessionId: session.data.sessionId,
+        heldAt: session.data.heldAt,
+        kind: session.data.kind,
+        counsellorId: session.actor.id,
+        ...(opened[index] ? { notes: opened[index] } : {}),
+      })),
+    };
+  }
+}
