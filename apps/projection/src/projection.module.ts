@@ -11,11 +11,13 @@ import { GetTimelineController } from './queries/get-timeline/get-timeline.http.
 import { TimelineStore } from './timeline/timeline.store';
 import { ExportHtcdsController } from './queries/export-htcds/export-htcds.http.controller';
 import { ReadIndicatorsController } from './queries/read-indicators/read-indicators.http.controller';
+import { ReadAlertsController } from './queries/read-alerts/read-alerts.http.controller';
+import { FindPeopleController } from './queries/find-people/find-people.http.controller';
 import { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
 
 /** Every topic the projection reads: all pillars' events. */
-export const projectedTopics = [topics.intakeEvents, topics.rescueEvents];
+export const projectedTopics = [topics.intakeEvents, topics.rescueEvents, topics.rehabilitationEvents];
 
 /** The projection service: one truthful timeline and summary per person, from every pillar's events. */
 @Module({})
@@ -25,7 +27,15 @@ export class ProjectionModule {
     return {
       module: ProjectionModule,
       imports: [requestLogging(logger)],
-      controllers: [HealthController, GetTimelineController, GetSummaryController, ReadIndicatorsController, ExportHtcdsController],
+      controllers: [
+        HealthController,
+        GetTimelineController,
+        GetSummaryController,
+        ReadAlertsController,
+        FindPeopleController,
+        ReadIndicatorsController,
+        ExportHtcdsController,
+      ],
       providers: [
         ...foundationProviders('projection', config, logger),
         {

@@ -13,13 +13,31 @@ import {
   intakeEventTypes,
   mayBeChild,
   PillarEventObservedV1,
+  rehabilitationEventTypes,
   rescueEventTypes,
 } from '@mukti/contracts';
 import type { PersonSummary } from '../timeline/person-summary';
-import type { TimelineFacts } from '../timeline/describe-event';
+import type { CodedPlace, TimelineFacts } from '../timeline/describe-event';
 
-/** The facts of each event type analysts may see: codes and numbers only. */
-const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[]> = {
+type PublicFacts = PillarEventObservedV1['facts'];
+type PublicValue = PublicFacts[string];
+
+/** The states and countries of coded places, each once: never a district (too few people live in one). */
+const statesOf = (places: (CodedPlace | undefined)[]) => [...new Set(places.flatMap((place) => (place?.state ? [place.state] : [])))];
+const countriesOf = (places: (CodedPlace | undefined)[]) => [...new Set(places.flatMap((place) => (place ? [place.country] : [])))];
+/** Only the facts that are there, so an unknown is left out rather than sent as empty. */
+const present = (facts: Record<string, PublicValue | undefined>): PublicFacts =>
+  Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as PublicFacts;
+
+/**
+ * The facts of each event type analysts may see: codes, counts and flags only. A list names the
+ * timeline facts passed as they are; a function derives them where a fact has to be coarsened
+ * first (a place to its state and country). Left out on purpose: free text (a shelter's name: its
+ * kind stays), exact dates (due, held and done dates: the record's month is all), districts, ids
+ * (operations, sessions) and compensation amounts (an exact award can be looked up in the order
+ * that made it).
+ */
+const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((facts: TimelineFacts) => PublicFacts)> = {
   [intakeEventTypes.personRegistered]: ['role', 'referralSource'],
   [intakeEventTypes.consentRecorded]: ['scope', 'decision', 'givenBy'],
   [intakeEventTypes.vulnerabilityAssessed]: ['level', 'score', 'factors'],
@@ -28,8 +46,52 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[]> = {
   [intakeEventTypes.personErased]: ['reason'],
   [rescueEventTypes.operationPlanned]: ['kind', 'kindOfPlace', 'legalBasis'],
   [rescueEventTypes.operationCarriedOut]: ['personsRescued', 'searchWithoutRequiredWitnesses'],
+  [rescueEventTypes.operationClosed]: ['outcome', 'personsRescued', 'children', 'adults', 'recordedAsAccused', 'stepsDone', 'stepsDoneLate', 'stepsOpen'],
   [rescueEventTypes.personRescued]: ['kindOfPlace', 'policeRecordedAs', 'decriminalisationAlert', 'itpaAgeClass', 'jjAgeClass'],
   [rescueEventTypes.postRescueStepCompleted]: ['step', 'late'],
+  [rescueEventTypes.postRescueStepOverdue]: ['step'],
+  [rescueEventTypes.policeRecordChanged]: ['policeRecordedAs', 'decriminalisationAlert'],
+  [rescueEventTypes.traffickingProfileRecorded]: (facts) => {
+    const { source, transit = [], destination } = facts as { source?: CodedPlace; transit?: CodedPlace[]; destination?: CodedPlace };
+    return present({
+      traffickingStatus: facts['traffickingStatus'] as string,
+      exploitationTypes: facts['exploitationTypes'] as string[],
+      recruitmentMethod: facts['recruitmentMethod'] as string,
+      meansOfControl: facts['meansOfControl'] as string[],
+      relationshipToTrafficker: facts['relationshipToTrafficker'] as string,
+      sourceCountry: source?.country,
+      sourceState: source?.state,
+      transitCountries: countriesOf(transit),
+      transitStates: statesOf(transit),
+      destinationCountry: destination?.country,
+      destinationState: destination?.state,
+    });
+  },
+  [rehabilitationEventTypes.carePlanOpened]: ['origin', 'child', 'goals'],
+  [rehabilitationEventTypes.goalSet]: ['domain', 'status'],
+  [rehabilitationEventTypes.shelterAdmitted]: ['shelterKind', 'shelterState'],
+  [rehabilitationEventTypes.shelterDischarged]: ['reason'],
+  [rehabilitationEventTypes.counsellingSessionRecorded]: ['kind'],
+  [rehabilitationEventTypes.healthServiceRecorded]: ['service', 'provider'],
+  [rehabilitationEventTypes.educationEnrolled]: ['programme'],
+  [rehabilitationEventTypes.identityDocumentRecorded]: ['document', 'status'],
+  [rehabilitationEventTypes.voterRegistered]: [],
+  [rehabilitationEventTypes.repatriationStepRecorded]: (facts) =>
+    present({
+      step: facts['step'] as string,
+      homeState: (facts['home'] as { state?: string } | undefined)?.state,
+      homeInvestigationOutcome: facts['homeInvestigationOutcome'] as string | undefined,
+      handedOverTo: facts['handedOverTo'] as string | undefined,
+    }),
+  [rehabilitationEventTypes.followUpsScheduled]: (facts) =>
+    present({
+      everyMonths: facts['everyMonths'] as number,
+      forMonths: facts['forMonths'] as number,
+      followUps: (facts['dueDates'] as string[] | undefined)?.length,
+    }),
+  [rehabilitationEventTypes.followUpRecorded]: ['status', 'retraffickingRisk'],
+  [rehabilitationEventTypes.followUpMissed]: [],
+  [rehabilitationEventTypes.compensationRecorded]: ['stage', 'scheme'],
 };
 
 export function pseudonymOf(key: string, personId: string): string {
@@ -53,9 +115,11 @@ export function deidentify(
   const ageBand = intake?.ageBand as AgeBand | undefined;
   // Until her age is known she is treated as a child: untracked, no district.
   const child = mayBeChild(event.type === intakeEventTypes.personRegistered ? event.data.ageBand : ageBand);
-  const kept = Object.fromEntries(
-    publicFacts[event.type].filter((name) => facts[name] !== undefined).map((name) => [name, facts[name]]),
-  ) as PillarEventObservedV1['facts'];
+  const rule = publicFacts[event.type];
+  const kept =
+    typeof rule === 'function'
+      ? rule(facts)
+      : (Object.fromEntries(rule.filter((name) => facts[name] !== undefined).map((name) => [name, facts[name]])) as PublicFacts);
   return {
     pseudonym: child ? randomBytes(16).toString('hex') : pseudonymOf(pseudonymKey, event.subject),
     tracked: !child,

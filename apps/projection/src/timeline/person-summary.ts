@@ -3,8 +3,9 @@
  * events happened. Recomputing from the entries (rather than patching a stored summary) keeps
  * it right when events arrive late or twice.
  */
-import { CaseRole, intakeEventTypes } from '@mukti/contracts';
-import type { TimelineFacts } from './describe-event';
+import { CaseRole, intakeEventTypes, Pillar, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import type { AlertKind } from '@mukti/staff-api';
+import type { CodedPlace, TimelineFacts } from './describe-event';
 
 export interface SummarisedEntry {
   eventId: string;
@@ -25,9 +26,94 @@ export interface IntakeSummary {
   vulnerability?: { level: string; score: number; assessedAt: string };
 }
 
+/** The latest trafficking profile recorded for her, in HTCDS codes. */
+export interface TraffickingProfile {
+  traffickingStatus: string;
+  exploitationTypes: string[];
+  recruitmentMethod: string;
+  meansOfControl: string[];
+  relationshipToTrafficker: string;
+  source?: CodedPlace;
+  transit: CodedPlace[];
+  destination?: CodedPlace;
+  recordedAt: string;
+}
+
+/** A legal step due after her rescue; overdue once flagged so, until it is done. */
+export interface PostRescueStepStatus {
+  step: string;
+  dueAt: string;
+  doneAt?: string;
+  late?: boolean;
+  overdue: boolean;
+}
+
+export interface RescueSummary {
+  status: 'not-rescued' | 'rescued';
+  /** Her latest rescue: the operation, when, and how the police recorded her and her age. */
+  operationId?: string;
+  rescuedAt?: string;
+  policeRecordedAs?: string;
+  itpaAgeClass?: string;
+  jjAgeClass?: string;
+  traffickingProfile?: TraffickingProfile;
+  /** The post-rescue steps of her latest rescue. */
+  steps: PostRescueStepStatus[];
+}
+
+export type RehabilitationStatus = 'no-care-plan' | 'care-plan-open' | 'in-shelter' | 'repatriated' | 'reintegrating';
+
+export interface RehabilitationSummary {
+  /**
+   * Her rehabilitation status is the latest milestone reached, in the order things happened:
+   * a care plan opened → care-plan-open; admitted to a shelter → in-shelter; discharged from the
+   * shelter she is in → care-plan-open again (unless she was repatriated or is reintegrating
+   * meanwhile); handed over at the end of repatriation → repatriated; follow-ups scheduled →
+   * reintegrating. A later admission (she came back) makes her in-shelter again. Without a care
+   * plan it is no-care-plan, whatever else arrived first.
+   */
+  status: RehabilitationStatus;
+  carePlanOpenedAt?: string;
+  origin?: string;
+  /** The latest status per care-plan domain. */
+  goals: Record<string, string>;
+  /** Her current shelter stay, if she is in one. */
+  shelter?: { name: string; kind: string; admittedAt: string };
+  counsellingSessions: number;
+  healthServices: number;
+  /** Programmes she enrolled in, each once, in the order she did. */
+  education: string[];
+  /** The latest status per identity document. */
+  documents: Record<string, string>;
+  voterRegistered: boolean;
+  repatriation?: { homeInvestigation?: string; escorted: boolean; handedOverTo?: string };
+  /** scheduled: due dates of the current schedule; held: follow-ups recorded; missed: flagged missed and not held since. */
+  followUps: { scheduled: number; held: number; missed: number; lastStatus?: string; lastRisk?: string };
+  /** The latest stage, with the latest amount stated. */
+  compensation?: { stage: string; amountInr?: number };
+}
+
+/** Something that needs attention now, and stays open until what it asks for is done. */
+export interface OpenAlert {
+  kind: AlertKind;
+  pillar: Pillar;
+  raisedAt: string;
+  details: Record<string, string>;
+}
+
+export interface DueStep {
+  pillar: Pillar;
+  what: string;
+  dueAt: string;
+}
+
 export interface PersonSummary {
   personId: string;
-  pillars: { intake: IntakeSummary };
+  pillars: { intake: IntakeSummary; rescue: RescueSummary; rehabilitation: RehabilitationSummary };
+  /** Open alerts, oldest first. */
+  openAlerts: OpenAlert[];
+  /** What falls due next, soonest first: post-rescue steps not done and her next reintegration follow-up. */
+  nextDueSteps: DueStep[];
   /** Who works on her case, and in which role: what need-to-know is checked against. */
   caseTeam: Record<string, { role: CaseRole; since: string }>;
   /** Her personal data was erased then: what remains identifies no one, and still counts. */
@@ -36,17 +122,40 @@ export interface PersonSummary {
   lastEventAt?: string;
 }
 
+export const MAX_NEXT_DUE_STEPS = 5;
+
 export function byOccurrence(a: SummarisedEntry, b: SummarisedEntry): number {
   return a.occurredAt.getTime() - b.occurredAt.getTime() || a.eventId.localeCompare(b.eventId);
 }
 
+/** The same moment however it was written (a due date is matched against the follow-up that answers it). */
+const instant = (iso: string) => new Date(iso).toISOString();
+
 export function summarisePerson(personId: string, entries: SummarisedEntry[]): PersonSummary {
   const intake: IntakeSummary = { status: 'not-registered-yet', consents: {} };
+  const rescue: RescueSummary = { status: 'not-rescued', steps: [] };
+  const rehabilitation: RehabilitationSummary = {
+    status: 'no-care-plan',
+    goals: {},
+    counsellingSessions: 0,
+    healthServices: 0,
+    education: [],
+    documents: {},
+    voterRegistered: false,
+    followUps: { scheduled: 0, held: 0, missed: 0 },
+  };
   const caseTeam: PersonSummary['caseTeam'] = {};
+  /** Open alerts by what closes them. */
+  const alerts = new Map<string, OpenAlert>();
+  let followUpsDue: string[] = [];
+  const followUpsHeld = new Set<string>();
+  /** Her rehabilitation status as it moves with her events (the rule: RehabilitationSummary.status). */
+  let stage: RehabilitationStatus = 'no-care-plan';
   let erasedAt: string | undefined;
   const ordered = [...entries].sort(byOccurrence);
   for (const entry of ordered) {
     const facts = entry.facts as Record<string, never>;
+    const at = entry.occurredAt.toISOString();
     switch (entry.type) {
       case intakeEventTypes.personRegistered:
         Object.assign(intake, {
@@ -55,33 +164,179 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
           gender: facts.gender,
           ageBand: facts.ageBand,
           origin: facts.origin,
-          registeredAt: entry.occurredAt.toISOString(),
+          registeredAt: at,
         });
         break;
       case intakeEventTypes.consentRecorded:
         intake.consents[facts.scope] = facts.decision;
         break;
       case intakeEventTypes.vulnerabilityAssessed:
-        intake.vulnerability = { level: facts.level, score: facts.score, assessedAt: entry.occurredAt.toISOString() };
+        intake.vulnerability = { level: facts.level, score: facts.score, assessedAt: at };
         break;
       case intakeEventTypes.staffAssigned:
-        caseTeam[facts.staffId] = { role: facts.staffRole, since: entry.occurredAt.toISOString() };
+        caseTeam[facts.staffId] = { role: facts.staffRole, since: at };
         break;
       case intakeEventTypes.staffUnassigned:
         delete caseTeam[facts.staffId];
         break;
       case intakeEventTypes.personErased:
-        erasedAt = entry.occurredAt.toISOString();
+        erasedAt = at;
         break;
+
+      case rescueEventTypes.personRescued: {
+        const stepsDue = (facts.stepsDue ?? []) as { step: string; dueAt: string }[];
+        Object.assign(rescue, {
+          status: 'rescued',
+          operationId: facts.operationId,
+          rescuedAt: facts.rescuedAt ?? at,
+          policeRecordedAs: facts.policeRecordedAs,
+          itpaAgeClass: facts.itpaAgeClass,
+          jjAgeClass: facts.jjAgeClass,
+          steps: stepsDue.map(({ step, dueAt }) => ({ step, dueAt, overdue: false })),
+        });
+        if (facts.decriminalisationAlert) {
+          alerts.set(`decriminalisation:${facts.operationId}`, {
+            kind: 'decriminalisation',
+            pillar: 'rescue',
+            raisedAt: at,
+            details: { operationId: facts.operationId, policeRecordedAs: facts.policeRecordedAs },
+          });
+        }
+        break;
+      }
+      case rescueEventTypes.policeRecordChanged: {
+        if (facts.operationId === rescue.operationId) rescue.policeRecordedAs = facts.policeRecordedAs;
+        const key = `decriminalisation:${facts.operationId}`;
+        if (!facts.decriminalisationAlert) alerts.delete(key);
+        else alerts.set(key, { kind: 'decriminalisation', pillar: 'rescue', raisedAt: at, details: { operationId: facts.operationId, policeRecordedAs: facts.policeRecordedAs } });
+        break;
+      }
+      case rescueEventTypes.postRescueStepOverdue: {
+        const step = stepOf(rescue, facts.operationId, facts.step);
+        if (step?.doneAt) break;
+        if (step) step.overdue = true;
+        alerts.set(`step:${facts.operationId}:${facts.step}`, {
+          kind: 'post-rescue-step-overdue',
+          pillar: 'rescue',
+          raisedAt: at,
+          details: { operationId: facts.operationId, step: facts.step, dueAt: facts.dueAt },
+        });
+        break;
+      }
+      case rescueEventTypes.postRescueStepCompleted: {
+        const step = stepOf(rescue, facts.operationId, facts.step);
+        if (step) Object.assign(step, { doneAt: facts.doneAt ?? at, late: facts.late, overdue: false });
+        alerts.delete(`step:${facts.operationId}:${facts.step}`);
+        break;
+      }
+      case rescueEventTypes.traffickingProfileRecorded: {
+        const { operationId: _operation, ...profile } = facts as Record<string, unknown>;
+        rescue.traffickingProfile = { ...(profile as Omit<TraffickingProfile, 'recordedAt'>), recordedAt: at };
+        break;
+      }
+
+      case rehabilitationEventTypes.carePlanOpened: {
+        if (stage === 'no-care-plan') stage = 'care-plan-open';
+        rehabilitation.carePlanOpenedAt ??= at;
+        rehabilitation.origin ??= facts.origin;
+        for (const domain of (facts.goals ?? []) as string[]) rehabilitation.goals[domain] ??= 'open';
+        break;
+      }
+      case rehabilitationEventTypes.goalSet:
+        rehabilitation.goals[facts.domain] = facts.status;
+        break;
+      case rehabilitationEventTypes.shelterAdmitted:
+        rehabilitation.shelter = { name: facts.shelterName, kind: facts.shelterKind, admittedAt: facts.admittedAt ?? at };
+        stage = 'in-shelter';
+        break;
+      case rehabilitationEventTypes.shelterDischarged:
+        // Discharged from where she is (a discharge from a shelter she already left, after a transfer, changes nothing).
+        if (rehabilitation.shelter?.name !== facts.shelterName) break;
+        delete rehabilitation.shelter;
+        if (stage === 'in-shelter') stage = 'care-plan-open';
+        break;
+      case rehabilitationEventTypes.counsellingSessionRecorded:
+        rehabilitation.counsellingSessions += 1;
+        break;
+      case rehabilitationEventTypes.healthServiceRecorded:
+        rehabilitation.healthServices += 1;
+        break;
+      case rehabilitationEventTypes.educationEnrolled:
+        if (!rehabilitation.education.includes(facts.programme)) rehabilitation.education.push(facts.programme);
+        break;
+      case rehabilitationEventTypes.identityDocumentRecorded:
+        rehabilitation.documents[facts.document] = facts.status;
+        break;
+      case rehabilitationEventTypes.voterRegistered:
+        rehabilitation.voterRegistered = true;
+        break;
+      case rehabilitationEventTypes.repatriationStepRecorded: {
+        const repatriation = (rehabilitation.repatriation ??= { escorted: false });
+        if (facts.step === 'home-investigation-report' && facts.homeInvestigationOutcome) repatriation.homeInvestigation = facts.homeInvestigationOutcome;
+        if (facts.step === 'escort') repatriation.escorted = true;
+        if (facts.step === 'handover') {
+          if (facts.handedOverTo) repatriation.handedOverTo = facts.handedOverTo;
+          stage = 'repatriated';
+        }
+        break;
+      }
+      case rehabilitationEventTypes.followUpsScheduled:
+        // A new schedule replaces the one before; follow-ups already held stay held.
+        followUpsDue = ((facts.dueDates ?? []) as string[]).map(instant);
+        stage = 'reintegrating';
+        break;
+      case rehabilitationEventTypes.followUpRecorded:
+        followUpsHeld.add(instant(facts.dueAt));
+        rehabilitation.followUps.held += 1;
+        rehabilitation.followUps.lastStatus = facts.status;
+        rehabilitation.followUps.lastRisk = facts.retraffickingRisk;
+        alerts.delete(`follow-up:${instant(facts.dueAt)}`);
+        break;
+      case rehabilitationEventTypes.followUpMissed:
+        if (followUpsHeld.has(instant(facts.dueAt))) break;
+        alerts.set(`follow-up:${instant(facts.dueAt)}`, {
+          kind: 'follow-up-missed',
+          pillar: 'rehabilitation',
+          raisedAt: at,
+          details: { dueAt: instant(facts.dueAt) },
+        });
+        break;
+      case rehabilitationEventTypes.compensationRecorded: {
+        // Paid without an amount stated: the amount awarded stands.
+        const amountInr: number | undefined = facts.amountInr ?? rehabilitation.compensation?.amountInr;
+        rehabilitation.compensation = { stage: facts.stage, ...(amountInr !== undefined ? { amountInr } : {}) };
+        break;
+      }
     }
   }
+  rehabilitation.status = rehabilitation.carePlanOpenedAt ? stage : 'no-care-plan';
+  rehabilitation.followUps.scheduled = followUpsDue.length;
+  const openAlerts = [...alerts.values()].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
+  rehabilitation.followUps.missed = openAlerts.filter((alert) => alert.kind === 'follow-up-missed').length;
+
+  const nextFollowUp = followUpsDue.filter((dueAt) => !followUpsHeld.has(dueAt)).sort()[0];
+  const nextDueSteps: DueStep[] = [
+    ...rescue.steps.filter((step) => !step.doneAt).map((step) => ({ pillar: 'rescue' as const, what: step.step, dueAt: instant(step.dueAt) })),
+    ...(nextFollowUp ? [{ pillar: 'rehabilitation' as const, what: 'reintegration-follow-up', dueAt: nextFollowUp }] : []),
+  ]
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.what.localeCompare(b.what))
+    .slice(0, MAX_NEXT_DUE_STEPS);
+
   const last = ordered.at(-1);
   return {
     personId,
-    pillars: { intake },
+    pillars: { intake, rescue, rehabilitation },
+    openAlerts,
+    nextDueSteps,
     caseTeam,
     ...(erasedAt ? { erasedAt } : {}),
     entryCount: entries.length,
     ...(last ? { lastEventAt: last.occurredAt.toISOString() } : {}),
   };
+}
+
+/** A step of her latest rescue; a step of an earlier operation is not on her summary any more. */
+function stepOf(rescue: RescueSummary, operationId: string | undefined, step: string): PostRescueStepStatus | undefined {
+  if (operationId !== undefined && operationId !== rescue.operationId) return undefined;
+  return rescue.steps.find((candidate) => candidate.step === step);
 }

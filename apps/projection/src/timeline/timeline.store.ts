@@ -48,6 +48,8 @@ const summarySchema = new Schema<StoredSummary>(
     _id: String,
     personId: String,
     pillars: { type: Schema.Types.Mixed, required: true },
+    openAlerts: { type: Schema.Types.Mixed, default: [] },
+    nextDueSteps: { type: Schema.Types.Mixed, default: [] },
     caseTeam: { type: Schema.Types.Mixed, default: {} },
     facts: { type: Schema.Types.Mixed, default: [] },
     erasedAt: String,
@@ -133,9 +135,13 @@ export class TimelineStore {
       .lean<TimelineEntry[]>();
   }
 
-  /** Every person's summary, for indicators (counts only ever leave). */
+  /**
+   * Every person's summary, without the facts it is recomputed from: for indicators (counts only
+   * ever leave) and for the alert and people listings, which filter them in memory. Fine at this
+   * scale (thousands of people, a few KB each); past it, the listings would want the alerts and
+   * profile codes indexed and the need-to-know filter pushed into the query.
+   */
   async allSummaries(): Promise<PersonSummary[]> {
-    // Counts need the summaries, not the facts they are recomputed from.
     return this.summaries.find({}).select({ facts: 0 }).lean<PersonSummary[]>();
   }
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import type { Actor, StaffRole } from '@mukti/contracts';
+import type { Actor } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
 import { AccessReason, StaffEndpoint } from '@mukti/http';
-import { assertNeedToKnow, CurrentActor, pillarsVisibleTo } from '@mukti/security';
-
+import { assertNeedToKnow, CurrentActor } from '@mukti/security';
 import { TimelineStore } from '../../timeline/timeline.store';
+import { visibleCase } from '../caseload';
 
 /** Her case at a glance: the status in each pillar the reader's role needs, and her case team. */
 @Controller('people/:personId/summary')
@@ -21,11 +21,8 @@ export class GetSummaryController {
     const summary = await this.timeline.summary(personId);
     assertNeedToKnow(actor, personId, summary?.caseTeam, accessReason);
     if (!summary) throw DomainError.notFound(`no summary for person ${personId}`);
-    const visible = pillarsVisibleTo[actor.role as StaffRole];
-    const { _id, updatedAt, facts, pillars, ...view } = summary;
-    return {
-      ...view,
-      pillars: Object.fromEntries(Object.entries(pillars).filter(([pillar]) => (visible as readonly string[]).includes(pillar))),
-    };
+    const { _id, updatedAt, facts, ...view } = summary;
+    // Only the pillars her role sees, and only their alerts and due steps.
+    return { ...view, ...visibleCase(actor, summary) };
   }
 }

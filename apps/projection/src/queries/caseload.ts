@@ -1,0 +1,42 @@
+/**
+ * Need-to-know for listings, as pure functions over person summaries: whose cases a member of
+ * staff may list, and what of each case her role sees. The same rules as opening one case
+ * (assertNeedToKnow, pillarsVisibleTo), applied to many.
+ */
+import type { Actor, Pillar, StaffRole } from '@mukti/contracts';
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '@mukti/staff-api';
+import { pillarsVisibleTo } from '@mukti/security';
+import type { PersonSummary } from '../timeline/person-summary';
+
+/**
+ * The people whose cases she may list: everyone for an admin (listings carry codes and dates,
+ * never personal data; opening one case still asks an admin for a reason), otherwise the
+ * people on whose case team she is.
+ */
+export function caseloadOf<S extends Pick<PersonSummary, 'caseTeam'>>(actor: Actor, summaries: readonly S[]): S[] {
+  if (actor.role === 'admin') return [...summaries];
+  return summaries.filter((summary) => Object.prototype.hasOwnProperty.call(summary.caseTeam ?? {}, actor.id));
+}
+
+export function visiblePillarsOf(actor: Actor): readonly Pillar[] {
+  return pillarsVisibleTo[actor.role as StaffRole] ?? [];
+}
+
+/** What of her case the actor's role sees: its pillars, alerts and due steps; the rest is left out. */
+export function visibleCase(actor: Actor, summary: PersonSummary) {
+  const visible = visiblePillarsOf(actor);
+  const sees = (pillar: string) => (visible as readonly string[]).includes(pillar);
+  return {
+    pillars: Object.fromEntries(Object.entries(summary.pillars ?? {}).filter(([pillar]) => sees(pillar))) as Partial<PersonSummary['pillars']>,
+    // Summaries stored before alerts and due steps existed have neither: none is open.
+    openAlerts: (summary.openAlerts ?? []).filter((alert) => sees(alert.pillar)),
+    nextDueSteps: (summary.nextDueSteps ?? []).filter((step) => sees(step.pillar)),
+  };
+}
+
+/** One page of a listing, and how many there are in all. */
+export function pageOf<T>(items: readonly T[], page: { limit?: number; offset?: number }): { items: T[]; total: number } {
+  const limit = Math.min(Math.max(page.limit ?? DEFAULT_LIST_LIMIT, 1), MAX_LIST_LIMIT);
+  const offset = Math.max(page.offset ?? 0, 0);
+  return { items: items.slice(offset, offset + limit), total: items.length };
+}

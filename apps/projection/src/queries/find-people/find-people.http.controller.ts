@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { Actor } from '@mukti/contracts';
+import { StaffEndpoint } from '@mukti/http';
+import { CurrentActor } from '@mukti/security';
+import { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
+import { TimelineStore } from '../../timeline/timeline.store';
+import { findPeople } from './find-people';
+
+/** The people in her caseload, by trafficking profile and open alerts: what her role sees of each case, never personal data. */
+@Controller('people')
+export class FindPeopleController {
+  constructor(private readonly timeline: TimelineStore) {}
+
+  @Get()
+  @StaffEndpoint('findPeople')
+  async find(@Query() query: FindPeopleQuery, @CurrentActor() actor: Actor): Promise<PeopleView> {
+    return findPeople(actor, await this.timeline.allSummaries(), query);
+  }
+}

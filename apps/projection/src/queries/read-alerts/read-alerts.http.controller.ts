@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { Actor } from '@mukti/contracts';
+import { StaffEndpoint } from '@mukti/http';
+import { CurrentActor } from '@mukti/security';
+import { AlertsQuery, AlertsView } from '@mukti/staff-api';
+import { TimelineStore } from '../../timeline/timeline.store';
+import { openAlertsFor } from './open-alerts';
+
+/** What needs attention now across her caseload: open alerts, oldest first, in the pillars her role sees. */
+@Controller('alerts')
+export class ReadAlertsController {
+  constructor(private readonly timeline: TimelineStore) {}
+
+  @Get()
+  @StaffEndpoint('readAlerts')
+  async read(@Query() query: AlertsQuery, @CurrentActor() actor: Actor): Promise<AlertsView> {
+    return openAlertsFor(actor, await this.timeline.allSummaries(), query);
+  }
+}
