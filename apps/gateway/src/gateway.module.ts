@@ -3,17 +3,19 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging } from '@mukti/http';
+import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging, ServiceClient } from '@mukti/http';
 import { KAFKA, kafkaHealthCheck } from '@mukti/messaging';
 import type { GatewayConfig } from './gateway.config';
 import { AddressRateLimit, rateLimits, UserRateLimit } from './hardening/rate-limits';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditInterceptor } from './audit/audit.interceptor';
+import { AlertsController } from './alerts/alerts.http.controller';
 import { AuditController } from './audit/audit.http.controller';
 import { PeopleController } from './people/people.http.controller';
 import { ResearchController } from './research/research.http.controller';
 import { RescueController } from './rescue/rescue.http.controller';
-import { AUDIT, INTAKE, PROJECTION, RESCUE, ServiceClient } from './upstream/service-client';
+import { RehabilitationController } from './rehabilitation/rehabilitation.http.controller';
+import { AUDIT, INTAKE, PROJECTION, REHABILITATION, RESCUE } from './upstream/service-client';
 
 /** The staff-facing API: authentication, roles, validation, OpenAPI; forwards to the owning service. */
 @Module({})
@@ -23,10 +25,11 @@ export class GatewayModule {
     const projection = new ServiceClient('projection', config.PROJECTION_URL);
     const audit = new ServiceClient('audit', config.AUDIT_URL);
     const rescue = new ServiceClient('rescue', config.RESCUE_URL);
+    const rehabilitation = new ServiceClient('rehabilitation', config.REHABILITATION_URL);
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],
-      controllers: [HealthController, PeopleController, RescueController, AuditController, ResearchController],
+      controllers: [HealthController, PeopleController, RescueController, RehabilitationController, AlertsController, AuditController, ResearchController],
       providers: [
         // In this order: address budget, then authentication and roles, then the staff member's budget.
         { provide: APP_GUARD, useClass: AddressRateLimit },
@@ -36,6 +39,7 @@ export class GatewayModule {
         { provide: PROJECTION, useValue: projection },
         { provide: AUDIT, useValue: audit },
         { provide: RESCUE, useValue: rescue },
+        { provide: REHABILITATION, useValue: rehabilitation },
         {
           provide: AuditTrail,
           inject: [KAFKA],
@@ -51,6 +55,7 @@ export class GatewayModule {
             { name: 'projection', check: () => projection.health() },
             { name: 'audit', check: () => audit.health() },
             { name: 'rescue', check: () => rescue.health() },
+            { name: 'rehabilitation', check: () => rehabilitation.health() },
             kafkaHealthCheck(kafka),
           ],
         },

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint } from '@mukti/http';
+import { StaffEndpoint, ServiceClient } from '@mukti/http';
 import { AuditPageView, AuditQuery, endpointRoles } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
-import { AUDIT, ServiceClient } from '../upstream/service-client';
+import { AUDIT } from '../upstream/service-client';
 
 /** The audit trail of one person's record: who read or changed it, when, why, and what they got. Admins only. */
 @ApiTags('audit')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,12 +15,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint } from '@mukti/http';
+import { StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   AssessVulnerabilityRequest,
   AssignStaffRequest,
   ErasePersonRequest,
   endpointRoles,
+  FindPeopleQuery,
+  PeopleView,
   PersonView,
   RecordConsentRequest,
   RecordedResponse,
@@ -29,7 +31,8 @@ import {
   TimelineView,
 } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
-import { INTAKE, PROJECTION, ServiceClient } from '../upstream/service-client';
+import { queryString } from '../upstream/query-string';
+import { INTAKE, PROJECTION } from '../upstream/service-client';
 
 /**
  * People: registration, consent and vulnerability go to the intake service, which owns them;
@@ -57,6 +60,17 @@ export class PeopleController {
   @ApiConflictResponse({ description: 'already registered (same name with the same phone or birth date): details.existingId' })
   register(@Body() request: RegisterPersonRequest, @Req() caller: Request): Promise<RegisterPersonResponse> {
     return this.intake.send('POST', '/people', caller, request);
+  }
+
+  @Get()
+  @StaffEndpoint('findPeople')
+  @ApiOperation({
+    summary: 'The people on your case teams, filtered by trafficking profile or open alerts',
+    description: `Each with the status of the pillars your role sees, open alerts and what falls due next; no personal data. Admins see everyone. ${rolesNote(endpointRoles.findPeople)}`,
+  })
+  @ApiOkResponse({ type: PeopleView })
+  find(@Query() query: FindPeopleQuery, @Req() caller: Request): Promise<PeopleView> {
+    return this.projection.send('GET', `/people${queryString(query)}`, caller);
   }
 
   @Get(':personId')

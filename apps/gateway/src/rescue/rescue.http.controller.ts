@@ -1,18 +1,30 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint } from '@mukti/http';
-import { endpointRoles, PlanRescueOperationRequest, RecordedResponse, RecordPostRescueStepRequest, RecordRescueRequest } from '@mukti/staff-api';
+import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import {
+  CloseRescueOperationRequest,
+  endpointRoles,
+  PlanRescueOperationRequest,
+  RecordedResponse,
+  RecordPostRescueStepRequest,
+  RecordPoliceRecordChangeRequest,
+  RecordRescueRequest,
+  RecordTraffickingProfileRequest,
+  RescueOperationView,
+} from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
-import { RESCUE, ServiceClient } from '../upstream/service-client';
+import { RESCUE } from '../upstream/service-client';
 
 /** Rescue operations, the persons rescued, and the legal steps that follow: owned by the rescue service. */
 @ApiTags('rescue')
@@ -59,5 +71,71 @@ export class RescueController {
     @Req() caller: Request,
   ): Promise<void> {
     return this.rescue.send('POST', `/rescue-operations/${operationId}/persons/${personId}/steps`, caller, request);
+  }
+
+  @Post(':operationId/persons/:personId/trafficking-profile')
+  @HttpCode(204)
+  @StaffEndpoint('recordTraffickingProfile')
+  @ApiOperation({
+    summary: "Record a rescued person's trafficking profile (HTCDS v2 vocabulary)",
+    description:
+      'Trafficking status, types of exploitation, recruitment, means of control, relationship to the trafficker; source, transit and destination. ' +
+      `Recorded again when more is learnt: the latest stands. Her case team only. ${rolesNote(endpointRoles.recordTraffickingProfile)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'no such operation, she was not rescued in it, or you are not on her case team' })
+  profile(
+    @Param('operationId', new ParseUUIDPipe()) operationId: string,
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordTraffickingProfileRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.rescue.send('POST', `/rescue-operations/${operationId}/persons/${personId}/trafficking-profile`, caller, request);
+  }
+
+  @Post(':operationId/persons/:personId/police-record')
+  @HttpCode(204)
+  @StaffEndpoint('recordPoliceRecordChange')
+  @ApiOperation({
+    summary: 'Record that the police changed how they recorded her',
+    description:
+      'Getting a survivor recorded as a victim, not an accused, is part of the work: recorded as victim or witness closes the decriminalisation alert; ' +
+      `recorded as accused again raises it. Her case team only. ${rolesNote(endpointRoles.recordPoliceRecordChange)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'no such operation, she was not rescued in it, or you are not on her case team' })
+  policeRecord(
+    @Param('operationId', new ParseUUIDPipe()) operationId: string,
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: RecordPoliceRecordChangeRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.rescue.send('POST', `/rescue-operations/${operationId}/persons/${personId}/police-record`, caller, request);
+  }
+
+  @Post(':operationId/closure')
+  @HttpCode(204)
+  @StaffEndpoint('closeRescueOperation')
+  @ApiOperation({
+    summary: 'Close the operation with its counts',
+    description: `Persons rescued, children, adults, recorded as accused, steps done, done late and still open. One never carried out closes as called off. ${rolesNote(endpointRoles.closeRescueOperation)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'already closed' })
+  close(@Param('operationId', new ParseUUIDPipe()) operationId: string, @Body() request: CloseRescueOperationRequest, @Req() caller: Request): Promise<void> {
+    return this.rescue.send('POST', `/rescue-operations/${operationId}/closure`, caller, request);
+  }
+
+  @Get(':operationId')
+  @StaffEndpoint('readRescueOperation')
+  @ApiOperation({
+    summary: 'A rescue operation: who was rescued and where each stands on the steps the law sets',
+    description: `Each step with its due time, done, done late or overdue; each person's trafficking profile. No personal data. ${rolesNote(endpointRoles.readRescueOperation)}`,
+  })
+  @ApiOkResponse({ type: RescueOperationView })
+  @ApiNotFoundResponse()
+  read(@Param('operationId', new ParseUUIDPipe()) operationId: string, @Req() caller: Request): Promise<RescueOperationView> {
+    return this.rescue.send('GET', `/rescue-operations/${operationId}`, caller);
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint } from '@mukti/http';
+import { StaffEndpoint, ServiceClient } from '@mukti/http';
 import { endpointRoles, SuppressionQuery } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
-import { PROJECTION, ServiceClient } from '../upstream/service-client';
+import { PROJECTION } from '../upstream/service-client';
 
 /** Numbers for the programme and for researchers: counts only, every count under k suppressed. */
 @ApiTags('indicators and research')

@@ -1,61 +1,6 @@
-import { ServiceUnavailableException } from '@nestjs/common';
-import type { Request } from 'express';
-import { ErrorBody, UpstreamError } from '@mukti/http';
-import { traceparentOf } from '@mukti/observability';
-import { ACCESS_REASON_HEADER } from '@mukti/security';
-
-/**
- * Calls a service behind the gateway on behalf of the staff member: her own token goes along
- * (each service checks it again), with the request id and trace context. A refusal by the
- * service (4xx) reaches the caller as it is; a failure (5xx) is a 502; unreachable is a 503.
- */
-export class ServiceClient {
-  constructor(
-    private readonly service: string,
-    private readonly baseUrl: string,
-    private readonly timeoutMs = 10_000,
-  ) {}
-
-  async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, caller: Request & { id?: unknown }, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.baseUrl), {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          authorization: caller.headers.authorization ?? '',
-          'x-request-id': String(caller.id ?? ''),
-          traceparent: traceparentOf(caller.headers['traceparent']),
-          ...(caller.headers[ACCESS_REASON_HEADER] ? { [ACCESS_REASON_HEADER]: String(caller.headers[ACCESS_REASON_HEADER]) } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new ServiceUnavailableException(`the ${this.service} service is not reachable: ${(error as Error).message}`);
-    }
-    const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    // 204 and friends: nothing to pass on.
-    if (response.ok) return parsed as T;
-    if (response.status < 500) throw new UpstreamError(response.status, parsed as ErrorBody);
-    throw new UpstreamError(502, {
-      statusCode: 502,
-      error: 'Bad Gateway',
-      message: `the ${this.service} service failed (${response.status}); its request id identifies it in the logs`,
-    });
-  }
-
-  async health(): Promise<Record<string, unknown>> {
-    const response = await fetch(new URL('/health', this.baseUrl), { signal: AbortSignal.timeout(3000) });
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${this.service} is not ready: ${JSON.stringify(body)}`);
-    return body;
-  }
-}
-
+/** The services behind the gateway, each reached with a ServiceClient (@mukti/http). */
 export const INTAKE = Symbol('INTAKE');
 export const PROJECTION = Symbol('PROJECTION');
 export const AUDIT = Symbol('AUDIT');
 export const RESCUE = Symbol('RESCUE');
+export const REHABILITATION = Symbol('REHABILITATION');

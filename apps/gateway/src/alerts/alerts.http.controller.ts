@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ServiceClient, StaffEndpoint } from '@mukti/http';
+import { AlertsQuery, AlertsView, endpointRoles } from '@mukti/staff-api';
+import { rolesNote } from '../openapi';
+import { PROJECTION } from '../upstream/service-client';
+import { queryString } from '../upstream/query-string';
+
+/** Open alerts across people, from the projection: what needs someone's attention now. */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no token, or an invalid or expired one' })
+@ApiForbiddenResponse({ description: 'the role may not do this' })
+@Controller('alerts')
+export class AlertsController {
+  constructor(@Inject(PROJECTION) private readonly projection: ServiceClient) {}
+
+  @Get()
+  @StaffEndpoint('readAlerts')
+  @ApiOperation({
+    summary: 'Open alerts across the people on your case teams',
+    description:
+      'Decriminalisation (the police recorded a survivor as accused), post-rescue steps past their due time, reintegration follow-ups missed. ' +
+      'An alert closes when what it asks for is done. Admins see everyone. Oldest first, paged. ' +
+      rolesNote(endpointRoles.readAlerts),
+  })
+  @ApiOkResponse({ type: AlertsView })
+  read(@Query() query: AlertsQuery, @Req() caller: Request): Promise<AlertsView> {
+    return this.projection.send('GET', `/alerts${queryString(query)}`, caller);
+  }
+}
