@@ -6,7 +6,7 @@
 # Build from the repository root (one npm workspace for all services); docker-compose.yml
 # builds each service this way. A missing or unknown APP fails the build.
 #
-# Everything up to the APP check is the same for every service, so building all four images
+# Everything up to the APP check is the same for every service, so building all the images
 # installs and compiles once; the images differ only in MUKTI_APP.
 
 # Pinned Node 20 base image; override with --build-arg NODE_IMAGE=... (e.g. a digest).
@@ -50,8 +50,8 @@ COPY --from=build /app/dist ./dist
 ARG APP
 ENV MUKTI_APP=${APP}
 USER node
-# gateway 3000, intake 3101, projection 3102, audit 3103, rescue 3104 (each service's *_PORT).
-EXPOSE 3000 3101 3102 3103 3104
+# gateway 3000, intake 3101, projection 3102, audit 3103, rescue 3104, rehabilitation 3105 (each service's *_PORT).
+EXPOSE 3000 3101 3102 3103 3104 3105
 
 # Liveness only (process up and serving HTTP) on the port the service's own configuration gives
 # (GATEWAY_PORT, INTAKE_PORT, ... or its default); readiness (/health) is left to the orchestrator.

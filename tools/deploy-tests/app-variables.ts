@@ -7,11 +7,12 @@ import { intakeConfig } from '../../apps/intake/src/intake.config';
 import { projectionConfig } from '../../apps/projection/src/projection.config';
 import { auditConfig } from '../../apps/audit/src/audit.config';
 import { rescueConfig } from '../../apps/rescue/src/rescue.config';
+import { rehabilitationConfig } from '../../apps/rehabilitation/src/rehabilitation.config';
 
-export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue'] as const;
+export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation'] as const;
 export type AppName = (typeof appNames)[number];
 
-export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig };
+export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig, rehabilitation: rehabilitationConfig };
 
 export const appVariables: Record<AppName, string[]> = {
   gateway: gatewayConfig.variableNames,
@@ -19,6 +20,7 @@ export const appVariables: Record<AppName, string[]> = {
   projection: projectionConfig.variableNames,
   audit: auditConfig.variableNames,
   rescue: rescueConfig.variableNames,
+  rehabilitation: rehabilitationConfig.variableNames,
 };
 
 /** Variables that hold secrets: interpolated in compose, taken from the Secret in k8s. */
@@ -39,4 +41,5 @@ export const portVariable: Record<AppName, string> = {
   projection: 'PROJECTION_PORT',
   audit: 'AUDIT_PORT',
   rescue: 'RESCUE_PORT',
+  rehabilitation: 'REHABILITATION_PORT',
 };

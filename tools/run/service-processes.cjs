@@ -15,13 +15,19 @@ function withDatabase(uri, database) {
 
 /** Environment of each service for one platform on this machine. */
 function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePrefix = 'mukti', extra = {} }) {
-  const port = { gateway: 3000, intake: 3101, projection: 3102, audit: 3103, rescue: 3104, ...ports };
+  const port = { gateway: 3000, intake: 3101, projection: 3102, audit: 3103, rescue: 3104, rehabilitation: 3105, ...ports };
   const common = { KAFKA_BROKERS: kafkaBrokers, ...extra };
   return {
     intake: { ...common, INTAKE_PORT: String(port.intake), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-intake`) },
     projection: { ...common, PROJECTION_PORT: String(port.projection), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-projection`) },
     audit: { ...common, AUDIT_PORT: String(port.audit), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-audit`) },
     rescue: { ...common, RESCUE_PORT: String(port.rescue), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-rescue`) },
+    rehabilitation: {
+      ...common,
+      REHABILITATION_PORT: String(port.rehabilitation),
+      MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-rehabilitation`),
+      INTAKE_URL: `http://127.0.0.1:${port.intake}`,
+    },
     gateway: {
       ...common,
       GATEWAY_PORT: String(port.gateway),
@@ -29,6 +35,7 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
       PROJECTION_URL: `http://127.0.0.1:${port.projection}`,
       AUDIT_URL: `http://127.0.0.1:${port.audit}`,
       RESCUE_URL: `http://127.0.0.1:${port.rescue}`,
+      REHABILITATION_URL: `http://127.0.0.1:${port.rehabilitation}`,
     },
     ports: port,
   };
@@ -72,8 +79,16 @@ async function startService(name, environment, { output = () => {}, readyTimeout
       lines.forEach((line) => output(line));
     });
   }
-  const port = environment.GATEWAY_PORT ?? environment.INTAKE_PORT ?? environment.PROJECTION_PORT ?? environment.AUDIT_PORT ?? environment.RESCUE_PORT;
-  await waitUntilReady(name, `http://127.0.0.1:${port}/health`, child, readyTimeoutMs);
+  // Every service reads its port from <NAME>_PORT (see platformEnvironment).
+  const port = environment[`${name.toUpperCase()}_PORT`];
+  if (!port) throw new Error(`${name}: ${name.toUpperCase()}_PORT is not set`);
+  try {
+    await waitUntilReady(name, `http://127.0.0.1:${port}/health`, child, readyTimeoutMs);
+  } catch (error) {
+    // Never leave a half-started service behind: it would go on consuming and publishing.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     name,
     child,
