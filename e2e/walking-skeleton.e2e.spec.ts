@@ -20,7 +20,7 @@ import { platformEnvironment, startService, ServiceHandle, ServiceName, withData
 jest.setTimeout(180_000);
 
 const databasePrefix = uniqueName('e2e');
-const logs: Record<ServiceName, string[]> = { intake: [], projection: [], audit: [], rescue: [], gateway: [] };
+const logs: Record<ServiceName, string[]> = { intake: [], projection: [], audit: [], rescue: [], rehabilitation: [], gateway: [] };
 const services = new Map<ServiceName, ServiceHandle>();
 let environment: ReturnType<typeof platformEnvironment>;
 let gateway: string;
@@ -35,19 +35,27 @@ beforeAll(async () => {
   environment = platformEnvironment({
     kafkaBrokers: testInfrastructure.kafkaBrokers.join(','),
     mongodbUri: testInfrastructure.mongodbUri,
-    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort(), audit: await freePort(), rescue: await freePort() },
+    ports: {
+      gateway: await freePort(),
+      intake: await freePort(),
+      projection: await freePort(),
+      audit: await freePort(),
+      rescue: await freePort(),
+      rehabilitation: await freePort(),
+    },
     databasePrefix,
     // The test polls 100 timelines as fast as it can: a budget no person would reach.
     extra: {
       PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'),
       AUDIT_CONSUMER_GROUP: uniqueName('e2e-audit'),
       RESCUE_CONSUMER_GROUP: uniqueName('e2e-rescue'),
+      REHABILITATION_CONSUMER_GROUP: uniqueName('e2e-rehabilitation'),
       LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_USER: '100000',
       RATE_LIMIT_PER_ADDRESS: '100000',
     },
   });
-  for (const name of ['intake', 'projection', 'audit', 'rescue', 'gateway'] as const) await start(name);
+  for (const name of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'gateway'] as const) await start(name);
   gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   caseworker = await bearer('caseworker', 'asha');
 });
@@ -60,7 +68,7 @@ afterAll(async () => {
   writeFileSync(join(__dirname, '../.cache/e2e-scan-figures.json'), JSON.stringify(scanFigures, null, 2));
   for (const service of [...services.values()].reverse()) await service.kill();
   const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
-  for (const suffix of ['intake', 'projection', 'audit', 'rescue']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
+  for (const suffix of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
   await mongo.close();
 });
 
@@ -193,11 +201,11 @@ it("keeps a person from staff not on her case, whether they guess her id or not,
     await api().get(path).set('authorization', await bearer('admin')).expect(403);
     await api().get(path).set('authorization', await bearer('admin')).set('x-access-reason', 'e2e check').expect(200);
   }
-  // A counsellor on her case sees the intake pillar of her timeline, and not her legal or livelihood records.
+  // A counsellor on her case sees the intake and rehabilitation pillars, and not her rescue, legal or livelihood records.
   await api().post(`/api/v1/people/${raniId}/assignments`).set('authorization', caseworker).send({ staffId: 'meera', staffRole: 'counsellor' }).expect(204);
   const meera = await bearer('counsellor', 'meera');
   const summary = await eventually(async () => (await api().get(`/api/v1/people/${raniId}/summary`).set('authorization', meera).expect(200)).body);
-  expect(Object.keys(summary.pillars)).toEqual(['intake']);
+  expect(Object.keys(summary.pillars).sort()).toEqual(['intake', 'rehabilitation']);
 });
 
 it("records every read and write of her record in the audit trail, by id only, for admins to page through", async () => {
@@ -289,7 +297,7 @@ it('erases a person: afterwards none of her personal data can be read in any top
     expect(sealedCopies).toBeGreaterThanOrEqual(1);
 
     // Every database of every service: nothing in clear, no fingerprint, no key.
-    const databases = ['intake', 'projection', 'audit', 'rescue'].map((service) => mongo.db(`${databasePrefix}-${service}`));
+    const databases = ['intake', 'projection', 'audit', 'rescue', 'rehabilitation'].map((service) => mongo.db(`${databasePrefix}-${service}`));
     let collectionsRead = 0;
     let documentsRead = 0;
     for (const database of databases) {
@@ -418,7 +426,7 @@ it('puts a rescue on the timelines of the three people rescued: the minor on the
 });
 
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
-  for (const name of ['gateway', 'rescue', 'audit', 'projection', 'intake'] as const) {
+  for (const name of ['gateway', 'rehabilitation', 'rescue', 'audit', 'projection', 'intake'] as const) {
     const { code, signal } = await services.get(name)!.stop();
     expect({ name, code, signal }).toEqual({ name, code: 0, signal: null });
   }

@@ -1,5 +1,8 @@
-// npm run bench: the time from POST /people at the gateway to the registration on her timeline,
-// through intake, the outbox relay, Kafka and the projection, over real processes.
+// npm run bench: over real processes,
+//  - the time from POST /people at the gateway to the registration on her timeline, through
+//    intake, the outbox relay, Kafka and the projection;
+//  - the time from a recorded rescue (the 204) to her care plan on her timeline: rescue, Kafka,
+//    the rehabilitation service's reaction, its outbox, Kafka again and the projection.
 //   npm run bench -- --people 50
 // Prints the median, p95 and max. Uses (or starts) the local broker and store, fresh databases
 // and a consumer group of its own, and free ports; stops what it started.
@@ -35,16 +38,25 @@ try {
   const environment = platformEnvironment({
     kafkaBrokers: infrastructure.kafkaBrokers,
     mongodbUri: infrastructure.mongodbUri,
-    ports: { gateway: await freePort(), intake: await freePort(), projection: await freePort(), audit: await freePort(), rescue: await freePort() },
+    ports: {
+      gateway: await freePort(),
+      intake: await freePort(),
+      projection: await freePort(),
+      audit: await freePort(),
+      rescue: await freePort(),
+      rehabilitation: await freePort(),
+    },
     databasePrefix: run,
-    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, AUDIT_CONSUMER_GROUP: `${run}-audit`, RESCUE_CONSUMER_GROUP: `${run}-rescue`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
+    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, AUDIT_CONSUMER_GROUP: `${run}-audit`, RESCUE_CONSUMER_GROUP: `${run}-rescue`, REHABILITATION_CONSUMER_GROUP: `${run}-rehabilitation`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
   });
-  for (const name of ['intake', 'projection', 'audit', 'rescue', 'gateway']) services.push(await startService(name, environment[name]));
+  for (const name of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'gateway']) services.push(await startService(name, environment[name]));
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   const { signDevelopmentToken } = require('../../dist/libs/security/src');
   const { commonVariables, defineConfig } = require('../../dist/libs/config/src');
   const token = await signDevelopmentToken(defineConfig('bench', commonVariables).load(), { sub: 'bench', role: 'caseworker' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const coordinator = await signDevelopmentToken(defineConfig('bench', commonVariables).load(), { sub: 'bench-coordinator', role: 'rescue-coordinator' });
+  const coordinatorHeaders = { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' };
 
   // A fresh projection first replays what is already on the topics: measure once it has caught up.
   const projection = `http://127.0.0.1:${environment.ports.projection}`;
@@ -83,6 +95,51 @@ try {
     `POST /people -> entry on the timeline, ${samples.length} registrations, one at a time: ` +
       `median ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}, max ${ms(samples.at(-1))}` +
       ` (of which the 201 answer: median ${ms(percentile(answered, 50))}, p95 ${ms(percentile(answered, 95))})`,
+  );
+
+  // Rescue -> care plan: one operation and one person rescued at a time, each already known to the rescue service.
+  const post = async (path, body, requestHeaders) => {
+    const response = await fetch(`${gateway}${path}`, { method: 'POST', headers: requestHeaders, body: JSON.stringify(body) });
+    return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
+  };
+  const carePlanSamples = [];
+  for (let index = -3; index < people; index += 1) {
+    const person = await post('/api/v1/people', { role: 'survivor', name: `Bench rescued ${run} ${index}`, gender: 'female', age: 25, referralSource: 'police' }, headers);
+    const operation = await post(
+      '/api/v1/rescue-operations',
+      {
+        kind: 'rescue-on-complaint',
+        place: { state: 'Maharashtra', district: 'Pune', kindOfPlace: 'lodge-or-hotel' },
+        agencies: ['local-police'],
+        legalBasis: 'itpa-s16',
+        leadOfficer: 'Inspector, Pune',
+        plannedFor: new Date(Date.now() - 3600_000).toISOString(),
+      },
+      coordinatorHeaders,
+    );
+    const rescue = { carriedOutAt: new Date().toISOString(), searchWitnesses: { total: 2, women: 1 }, persons: [{ personId: person.body.id, policeRecordedAs: 'victim', ageAtRescue: 25 }] };
+    let started;
+    for (const waitingSince = Date.now(); ; ) {
+      started = performance.now();
+      const { status, body } = await post(`/api/v1/rescue-operations/${operation.body.id}/rescue`, rescue, coordinatorHeaders);
+      if (status === 204) break;
+      // Until the rescue service has read her registration from intake's topic, she is unknown.
+      if (status !== 422 || Date.now() - waitingSince > 30_000) throw new Error(`the rescue answered ${status}: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (;;) {
+      const timeline = await fetch(`${projection}/people/${person.body.id}/timeline`, { headers });
+      const entries = timeline.status === 200 ? (await timeline.json()).entries : [];
+      if (entries.some((entry) => entry.type === 'org.mukti.rehabilitation.care-plan-opened.v1')) break;
+      if (performance.now() - started > 30_000) throw new Error(`the care plan of ${person.body.id} did not reach her timeline within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    if (index >= 0) carePlanSamples.push(performance.now() - started);
+  }
+  carePlanSamples.sort((a, b) => a - b);
+  console.log(
+    `rescue recorded (204) -> care plan on her timeline, ${carePlanSamples.length} rescues, one at a time: ` +
+      `median ${ms(percentile(carePlanSamples, 50))}, p95 ${ms(percentile(carePlanSamples, 95))}, max ${ms(carePlanSamples.at(-1))}`,
   );
 } finally {
   for (const service of services.reverse()) await service.stop();
