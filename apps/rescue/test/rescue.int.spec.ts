@@ -120,7 +120,14 @@ it('records a rescue: a minor on the child-protection path, the police calling a
     .send(rescue([{ personId: minor, policeRecordedAs: 'victim', ageAtRescue: 16 }, { personId: accused, policeRecordedAs: 'accused', ageAtRescue: 22 }]))
     .expect(204);
 
-  const messages = await readTopic(kafka, topics.rescueEvents, (seen) => seen.filter((message) => [minor, accused].includes(message.key ?? '')).length >= 2);
+  // Her events are keyed by her, the operation's by the operation: different partitions, so read until all three are in.
+  const messages = await readTopic(
+    kafka,
+    topics.rescueEvents,
+    (seen) =>
+      seen.filter((message) => [minor, accused].includes(message.key ?? '')).length >= 2 &&
+      seen.some((message) => message.key === operationId && message.headers['ce_type'] === rescueEventTypes.operationCarriedOut),
+  );
   const ofType = (key: string) => messages.find((message) => message.key === key && message.headers['ce_type'] === rescueEventTypes.personRescued)!;
   const rescuedMinor = JSON.parse(ofType(minor).value!.toString());
   const rescuedAccused = JSON.parse(ofType(accused).value!.toString());
