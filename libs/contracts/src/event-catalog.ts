@@ -44,6 +44,32 @@ import {
   FollowUpMissedV1,
   CompensationRecordedV1,
 } from './rehabilitation/rehabilitation.events';
+import {
+  legalEventTypes,
+  PerpetratorProfiledV1,
+  PerpetratorsLinkedV1,
+  FirRegisteredV1,
+  AccusedNamedV1,
+  AccusedArrestedV1,
+  AccusedAbscondingV1,
+  BailRecordedV1,
+  ChargeSheetFiledV1,
+  ChargeSheetMissingV1,
+  HearingRecordedV1,
+  WitnessSupportRecordedV1,
+  VerdictRecordedV1,
+  AppealFiledV1,
+  PremisesClosedV1,
+  PropertyAttachedV1,
+  CompensationOrderedV1,
+  CaseClosedV1,
+  SurvivorNamedAsAccusedV1,
+  SurvivorAccusationDroppedV1,
+  DebtBondageSuspectedV1,
+  ConsentWithdrawnOnOpenCaseV1,
+  TrainingSessionHeldV1,
+  TrainingRefresherOverdueV1,
+} from './legal/legal.events';
 import { analyticsEventTypes, PillarEventObservedV1 } from './analytics/analytics.events';
 
 export const pillars = ['intake', 'rescue', 'rehabilitation', 'livelihood', 'legal'] as const;
@@ -54,8 +80,12 @@ interface CatalogEntry {
   readonly topic: Topic;
   /** The pillar whose work it records; null for the audit trail, which is no one's timeline. */
   readonly pillar: Pillar | null;
-  /** What its subject is: a person (it goes on her timeline) unless said otherwise. */
-  readonly about?: 'operation';
+  /**
+   * What its subject is: a person (it goes on her timeline) unless said otherwise. A case's
+   * events name its victims, and go on their timelines; an operation's, a perpetrator's and a
+   * training session's go on no one's.
+   */
+  readonly about?: 'operation' | 'case' | 'perpetrator' | 'training';
 }
 
 export const eventCatalog = {
@@ -103,6 +133,29 @@ export const eventCatalog = {
   [rehabilitationEventTypes.followUpRecorded]: { schema: FollowUpRecordedV1, topic: topics.rehabilitationEvents, pillar: 'rehabilitation' },
   [rehabilitationEventTypes.followUpMissed]: { schema: FollowUpMissedV1, topic: topics.rehabilitationEvents, pillar: 'rehabilitation' },
   [rehabilitationEventTypes.compensationRecorded]: { schema: CompensationRecordedV1, topic: topics.rehabilitationEvents, pillar: 'rehabilitation' },
+  [legalEventTypes.perpetratorProfiled]: { schema: PerpetratorProfiledV1, topic: topics.legalEvents, pillar: 'legal', about: 'perpetrator' },
+  [legalEventTypes.perpetratorsLinked]: { schema: PerpetratorsLinkedV1, topic: topics.legalEvents, pillar: 'legal', about: 'perpetrator' },
+  [legalEventTypes.firRegistered]: { schema: FirRegisteredV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.accusedNamed]: { schema: AccusedNamedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.accusedArrested]: { schema: AccusedArrestedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.accusedAbsconding]: { schema: AccusedAbscondingV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.bailRecorded]: { schema: BailRecordedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.chargeSheetFiled]: { schema: ChargeSheetFiledV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.chargeSheetMissing]: { schema: ChargeSheetMissingV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.hearingRecorded]: { schema: HearingRecordedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.witnessSupportRecorded]: { schema: WitnessSupportRecordedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.verdictRecorded]: { schema: VerdictRecordedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.appealFiled]: { schema: AppealFiledV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.premisesClosed]: { schema: PremisesClosedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.propertyAttached]: { schema: PropertyAttachedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.compensationOrdered]: { schema: CompensationOrderedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.caseClosed]: { schema: CaseClosedV1, topic: topics.legalEvents, pillar: 'legal', about: 'case' },
+  [legalEventTypes.survivorNamedAsAccused]: { schema: SurvivorNamedAsAccusedV1, topic: topics.legalEvents, pillar: 'legal' },
+  [legalEventTypes.survivorAccusationDropped]: { schema: SurvivorAccusationDroppedV1, topic: topics.legalEvents, pillar: 'legal' },
+  [legalEventTypes.debtBondageSuspected]: { schema: DebtBondageSuspectedV1, topic: topics.legalEvents, pillar: 'legal' },
+  [legalEventTypes.consentWithdrawnOnOpenCase]: { schema: ConsentWithdrawnOnOpenCaseV1, topic: topics.legalEvents, pillar: 'legal' },
+  [legalEventTypes.trainingSessionHeld]: { schema: TrainingSessionHeldV1, topic: topics.legalEvents, pillar: 'legal', about: 'training' },
+  [legalEventTypes.trainingRefresherOverdue]: { schema: TrainingRefresherOverdueV1, topic: topics.legalEvents, pillar: 'legal', about: 'training' },
   [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },
   [analyticsEventTypes.pillarEventObserved]: { schema: PillarEventObservedV1, topic: topics.analytics, pillar: null },
 } as const satisfies Record<string, CatalogEntry>;

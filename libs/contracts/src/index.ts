@@ -6,5 +6,6 @@ export * from './intake/intake.events';
 export * from './audit/audit.events';
 export * from './rescue/rescue.events';
 export * from './rehabilitation/rehabilitation.events';
+export * from './legal/legal.events';
 export * from './analytics/analytics.events';
 export * from './event-catalog';

@@ -4,8 +4,12 @@ import type { SealedPersonalData } from '@mukti/contracts';
 
 const ALGORITHM = 'aes-256-gcm';
 
-/** What a sealed value is: her identity (intake's), or counselling notes (sealed for the rehabilitation service). */
-export type SealingPurpose = 'personal-data' | 'counselling-notes';
+/**
+ * What a sealed value is: her identity (intake's), counselling notes (sealed by intake for the
+ * rehabilitation service), a perpetrator's identity or training participants' names (the legal
+ * service's own keys: they are not survivors, and intake does not hold them).
+ */
+export type SealingPurpose = 'personal-data' | 'counselling-notes' | 'perpetrator-data' | 'training-participants';
 
 interface StoredDataKey {
   _id: string;
@@ -39,7 +43,8 @@ export function parseMasterKey(base64: string): Buffer {
 
 /**
  * Envelope encryption of personal data with one data key per person (AES-256-GCM), each data
- * key wrapped by the master key and kept only here, in the intake service's database. Every
+ * key wrapped by the master key and kept only in the database of the service that holds the
+ * keys: intake for survivors and people at risk, legal for perpetrators and training sessions. Every
  * copy of a person's personal data anywhere (topics, other services, backups) is sealed with her
  * key, so destroying the key erases her everywhere at once (crypto-shredding).
  * The person's id is bound into each ciphertext, so a sealed value cannot be moved to another person.

@@ -5,9 +5,15 @@ export interface StaffEndpoint {
   /** As the OpenAPI document writes it. */
   readonly path: string;
   readonly roles: readonly StaffRole[];
+  /**
+   * Body fields naming survivors (an id or a list of ids), for endpoints about her that do not
+   * carry her id in the path: the audit trail records each of them as the person concerned.
+   */
+  readonly peopleInBody?: readonly string[];
 }
 
 const staffWhoReadCases: StaffRole[] = ['admin', 'caseworker', 'counsellor', 'rescue-coordinator', 'livelihood-officer', 'legal-officer'];
+const legalStaff: StaffRole[] = ['admin', 'legal-officer'];
 
 /**
  * Every staff endpoint and the roles that may call it: the one table that the gateway and the
@@ -64,9 +70,34 @@ export const staffEndpoints = {
   recordFollowUp: { method: 'POST', path: '/api/v1/people/{personId}/follow-ups', roles: ['admin', 'caseworker'] },
   recordCompensation: { method: 'POST', path: '/api/v1/people/{personId}/compensation', roles: ['admin', 'caseworker', 'legal-officer'] },
   /** Open alerts across the people on the caller's case teams (all people for an admin). */
-  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: ['admin', 'caseworker', 'rescue-coordinator', 'counsellor'] },
+  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: ['admin', 'caseworker', 'rescue-coordinator', 'counsellor', 'legal-officer'] },
   /** The people on the caller's case teams, filtered by their trafficking profile and alerts. */
   findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases },
+  // Prosecution: perpetrators, cases from the FIR to the verdict, training of service providers.
+  profilePerpetrator: { method: 'POST', path: '/api/v1/perpetrators', roles: legalStaff },
+  linkPerpetrators: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/links', roles: legalStaff },
+  readPerpetrator: { method: 'GET', path: '/api/v1/perpetrators/{perpetratorId}', roles: legalStaff },
+  registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'] },
+  readCase: { method: 'GET', path: '/api/v1/cases/{caseId}', roles: legalStaff },
+  nameAccused: { method: 'POST', path: '/api/v1/cases/{caseId}/accused', roles: legalStaff },
+  nameSurvivorAsAccused: { method: 'POST', path: '/api/v1/cases/{caseId}/survivors-accused', roles: legalStaff, peopleInBody: ['personId'] },
+  dropSurvivorAccusation: { method: 'POST', path: '/api/v1/cases/{caseId}/survivors-accused/{personId}/dropped', roles: legalStaff },
+  recordArrest: { method: 'POST', path: '/api/v1/cases/{caseId}/arrests', roles: legalStaff },
+  declareAbsconding: { method: 'POST', path: '/api/v1/cases/{caseId}/absconding', roles: legalStaff },
+  recordBail: { method: 'POST', path: '/api/v1/cases/{caseId}/bail', roles: legalStaff, peopleInBody: ['personId'] },
+  fileChargeSheet: { method: 'POST', path: '/api/v1/cases/{caseId}/charge-sheets', roles: legalStaff },
+  recordHearing: { method: 'POST', path: '/api/v1/cases/{caseId}/hearings', roles: legalStaff },
+  recordWitnessSupport: { method: 'POST', path: '/api/v1/cases/{caseId}/witness-support', roles: legalStaff, peopleInBody: ['personId'] },
+  recordVerdict: { method: 'POST', path: '/api/v1/cases/{caseId}/verdicts', roles: legalStaff },
+  fileAppeal: { method: 'POST', path: '/api/v1/cases/{caseId}/appeals', roles: legalStaff },
+  closePremises: { method: 'POST', path: '/api/v1/cases/{caseId}/premises-closures', roles: legalStaff },
+  attachProperty: { method: 'POST', path: '/api/v1/cases/{caseId}/property-attachments', roles: legalStaff },
+  orderCompensation: { method: 'POST', path: '/api/v1/cases/{caseId}/compensation-orders', roles: legalStaff, peopleInBody: ['personId'] },
+  closeCase: { method: 'POST', path: '/api/v1/cases/{caseId}/closure', roles: legalStaff },
+  recordTrainingSession: { method: 'POST', path: '/api/v1/training-sessions', roles: legalStaff },
+  listTrainingSessions: { method: 'GET', path: '/api/v1/training-sessions', roles: legalStaff },
+  /** Counts only, by state: who is prosecuted and who escapes. */
+  readProsecutionIndicators: { method: 'GET', path: '/api/v1/prosecution-indicators', roles: ['admin'] },
   readAuditTrail: { method: 'GET', path: '/api/v1/audit', roles: ['admin'] },
   readIndicators: { method: 'GET', path: '/api/v1/indicators', roles: ['admin', 'analyst'] },
   exportHtcds: { method: 'GET', path: '/api/v1/research/htcds-export', roles: ['admin', 'analyst'] },

@@ -14,3 +14,5 @@ export * from './rescue/rescue-operation.requests';
 export * from './rehabilitation/care-plan.requests';
 export * from './rehabilitation/counselling.view';
 export * from './rehabilitation/counselling-notes.requests';
+export * from './legal/legal.requests';
+export * from './legal/legal.views';

@@ -8,10 +8,19 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { pillars, Pillar } from '@mukti/contracts';
 
 /**
- * Decriminalisation: the police recorded her as accused (open for as long as her case is);
- * a post-rescue step overdue, until it is done; a reintegration follow-up missed, until it is held.
+ * Decriminalisation: the police or a court listed her as accused (until it is undone); a
+ * post-rescue step overdue, until it is done; a reintegration follow-up missed, until it is held;
+ * debt bondage: a known perpetrator stood surety for her bail; her consent to be named to the law
+ * withdrawn while a case of hers is open; a charge sheet missing 60 or 90 days after the FIR.
  */
-export const alertKinds = ['decriminalisation', 'post-rescue-step-overdue', 'follow-up-missed'] as const;
+export const alertKinds = [
+  'decriminalisation',
+  'post-rescue-step-overdue',
+  'follow-up-missed',
+  'debt-bondage',
+  'consent-withdrawn-on-open-case',
+  'charge-sheet-missing',
+] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 export const MAX_LIST_LIMIT = 200;
