@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { RecordHearingRequest } from '@mukti/staff-api';
+import { CaseStore } from '../../case.store';
+
+/** Records a hearing, and the next date the court set. */
+@Controller('cases/:caseId/hearings')
+export class RecordHearingController {
+  constructor(private readonly cases: CaseStore) {}
+
+  @Post()
+  @HttpCode(204)
+  @StaffEndpoint('recordHearing')
+  async handle(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() request: RecordHearingRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<void> {
+    await this.cases.execute(
+      caseId,
+      context,
+      accessReason,
+      ({ now }) => ({
+        type: 'RecordHearing',
+        data: {
+          caseId,
+          heldAt: new Date(request.heldAt).toISOString(),
+          court: request.court,
+          stage: request.stage,
+          ...(request.nextHearingAt ? { nextHearingAt: new Date(request.nextHearingAt).toISOString() } : {}),
+          now,
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { RecordedResponse, RegisterFirRequest } from '@mukti/staff-api';
+import { CaseStore } from '../../case.store';
+
+/**
+ * Opens a case with its FIR. Each victim is named to the police only where her consent to it
+ * stands (otherwise a 409 says whose consent is missing); survivors the police listed as accused
+ * are recorded, and each raises the decriminalisation alert.
+ */
+@Controller('cases')
+export class RegisterFirController {
+  constructor(private readonly cases: CaseStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @StaffEndpoint('registerFir')
+  async register(
+    @Body() request: RegisterFirRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<RecordedResponse> {
+    const caseId = randomUUID();
+    await this.cases.execute(caseId, context, accessReason, async ({ now, person, perpetrators }) => ({
+      type: 'RegisterFir',
+      data: {
+        caseId,
+        fir: {
+          policeStation: request.fir.policeStation,
+          district: request.fir.district,
+          state: request.fir.state,
+          number: request.fir.number,
+          registeredAt: new Date(request.fir.registeredAt).toISOString(),
+        },
+        sections: request.sections.map(({ act, section }) => ({ act, section })),
+        victims: await Promise.all(request.victimIds.map(person)),
+        accusedIds: request.accusedIds,
+        ...(request.mainAccusedId ? { mainAccusedId: request.mainAccusedId } : {}),
+        survivorsAccused: await Promise.all((request.survivorsAccusedIds ?? []).map(person)),
+        knownPerpetratorIds: await perpetrators([...request.accusedIds, request.mainAccusedId]),
+        now,
+      },
+    }));
+    return { id: caseId };
+  }
+}

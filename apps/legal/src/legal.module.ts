@@ -1,0 +1,162 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Collection } from 'mongodb';
+import type { Logger } from 'pino';
+import { topics } from '@mukti/contracts';
+import { Clock, CLOCK, systemClock } from '@mukti/decider';
+import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { allHandlers, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { KnownPeople, parseMasterKey, PersonalDataVault } from '@mukti/security';
+import type { LegalConfig } from './legal.config';
+import { AttachPropertyController } from './case/commands/attach-property/attach-property.http.controller';
+import { CloseCaseController } from './case/commands/close-case/close-case.http.controller';
+import { ClosePremisesController } from './case/commands/close-premises/close-premises.http.controller';
+import { DeclareAbscondingController } from './case/commands/declare-absconding/declare-absconding.http.controller';
+import { DropSurvivorAccusationController } from './case/commands/drop-survivor-accusation/drop-survivor-accusation.http.controller';
+import { FileAppealController } from './case/commands/file-appeal/file-appeal.http.controller';
+import { FileChargeSheetController } from './case/commands/file-charge-sheet/file-charge-sheet.http.controller';
+import { NameAccusedController } from './case/commands/name-accused/name-accused.http.controller';
+import { NameSurvivorAsAccusedController } from './case/commands/name-survivor-as-accused/name-survivor-as-accused.http.controller';
+import { OrderCompensationController } from './case/commands/order-compensation/order-compensation.http.controller';
+import { RecordArrestController } from './case/commands/record-arrest/record-arrest.http.controller';
+import { RecordBailController } from './case/commands/record-bail/record-bail.http.controller';
+import { RecordHearingController } from './case/commands/record-hearing/record-hearing.http.controller';
+import { RecordVerdictController } from './case/commands/record-verdict/record-verdict.http.controller';
+import { RecordWitnessSupportController } from './case/commands/record-witness-support/record-witness-support.http.controller';
+import { RegisterFirController } from './case/commands/register-fir/register-fir.http.controller';
+import { CASES, CaseStore } from './case/case.store';
+import { chargeSheetDeadlineHandlers, flagMissingChargeSheet } from './case/charge-sheet-deadlines/charge-sheet-deadlines.watch';
+import { CaseState } from './case/domain/case.decider';
+import { ReadCaseController } from './case/queries/read-case/read-case.http.controller';
+import { alertOnConsentWithdrawn } from './case/reactions/alert-on-consent-withdrawn';
+import { LinkPerpetratorsController } from './perpetrator/commands/link-perpetrators/link-perpetrators.http.controller';
+import { ProfilePerpetratorController } from './perpetrator/commands/profile-perpetrator/profile-perpetrator.http.controller';
+import { PerpetratorState } from './perpetrator/domain/perpetrator.decider';
+import { PERPETRATOR_VAULT, PERPETRATORS, PerpetratorStore } from './perpetrator/perpetrator.store';
+import { ReadPerpetratorController } from './perpetrator/queries/read-perpetrator/read-perpetrator.http.controller';
+import { RecordTrainingSessionController } from './training/commands/record-training-session/record-training-session.http.controller';
+import { TrainingSessionState } from './training/domain/training-session.decider';
+import { ListTrainingSessionsController, TRAINING_REGISTER } from './training/queries/list-training-sessions/list-training-sessions.http.controller';
+import { flagOverdueRefresher, refresherHandlers } from './training/refresher-deadlines/refresher-deadlines.watch';
+import { TRAINING_SESSIONS, TrainingSessionStore } from './training/training-session.store';
+
+/** What the service reads: intake's people and consents (its own copy), its own events (deadlines, victims' cases, the training register). */
+const consumedTopics = [topics.intakeEvents, topics.legalEvents];
+const CHARGE_SHEET_WATCH = Symbol('CHARGE_SHEET_WATCH');
+const REFRESHER_WATCH = Symbol('REFRESHER_WATCH');
+
+/** The legal service: the prosecution pillar, from the FIR to the verdict, and the training of those who enforce the law. */
+@Module({})
+export class LegalModule {
+  static register(config: LegalConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
+    const groupId = config.LEGAL_CONSUMER_GROUP;
+    const topicSettings = { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR };
+    const aggregates =
+      <State>(collection: string) =>
+      async (database: ServiceDatabase, publishing: OutboxPublishing) => {
+        const store = new AggregateStore<State>(database.collection(collection), publishing.nudge);
+        await store.createIndexes();
+        return store;
+      };
+    const watch = (collection: string, onDue: ConstructorParameters<typeof DeadlineWatch>[1]['onDue'], serviceClock: Clock, database: ServiceDatabase) =>
+      new DeadlineWatch(database.collection(collection), { clock: serviceClock, logger, everyMs: config.LEGAL_DEADLINE_SWEEP_MS, onDue });
+    return {
+      module: LegalModule,
+      imports: [requestLogging(logger)],
+      controllers: [
+        HealthController,
+        ProfilePerpetratorController,
+        LinkPerpetratorsController,
+        ReadPerpetratorController,
+        RegisterFirController,
+        NameAccusedController,
+        NameSurvivorAsAccusedController,
+        DropSurvivorAccusationController,
+        RecordArrestController,
+        DeclareAbscondingController,
+        RecordBailController,
+        FileChargeSheetController,
+        RecordHearingController,
+        RecordWitnessSupportController,
+        RecordVerdictController,
+        FileAppealController,
+        ClosePremisesController,
+        AttachPropertyController,
+        OrderCompensationController,
+        CloseCaseController,
+        ReadCaseController,
+        RecordTrainingSessionController,
+        ListTrainingSessionsController,
+      ],
+      providers: [
+        ...foundationProviders('legal', config, logger, clock),
+        {
+          provide: OutboxPublishing,
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
+            new OutboxPublishing({
+              kafka,
+              collections: ['perpetrators', 'cases', 'training_sessions'].map((name) => database.collection(name)),
+              topics: [topics.legalEvents],
+              topicSettings,
+              logger,
+            }),
+        },
+        { provide: PERPETRATORS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<PerpetratorState>('perpetrators') },
+        { provide: CASES, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<CaseState>('cases') },
+        { provide: TRAINING_SESSIONS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<TrainingSessionState>('training_sessions') },
+        {
+          provide: PERPETRATOR_VAULT,
+          inject: [ServiceDatabase],
+          useFactory: (database: ServiceDatabase) => new PersonalDataVault(database.collection('data_keys'), parseMasterKey(config.PERPETRATOR_DATA_MASTER_KEY)),
+        },
+        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
+        { provide: TRAINING_REGISTER, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('training_register') },
+        PerpetratorStore,
+        CaseStore,
+        TrainingSessionStore,
+        {
+          provide: CHARGE_SHEET_WATCH,
+          inject: [ServiceDatabase, CaseStore, CLOCK],
+          useFactory: (database: ServiceDatabase, cases: CaseStore, serviceClock: Clock) =>
+            watch('charge_sheet_deadlines', flagMissingChargeSheet(cases), serviceClock, database),
+        },
+        {
+          provide: REFRESHER_WATCH,
+          inject: [ServiceDatabase, TrainingSessionStore, CLOCK],
+          useFactory: (database: ServiceDatabase, sessions: TrainingSessionStore, serviceClock: Clock) =>
+            watch('refresher_deadlines', flagOverdueRefresher(sessions), serviceClock, database),
+        },
+        {
+          provide: EventConsumer,
+          inject: [KAFKA, ServiceDatabase, KnownPeople, CaseStore, CHARGE_SHEET_WATCH, REFRESHER_WATCH, TRAINING_REGISTER],
+          useFactory: (
+            kafka: Kafka,
+            database: ServiceDatabase,
+            people: KnownPeople,
+            cases: CaseStore,
+            chargeSheets: DeadlineWatch,
+            refreshers: DeadlineWatch,
+            register: Collection,
+          ) =>
+            new EventConsumer({
+              kafka,
+              groupId,
+              topics: consumedTopics,
+              processedEvents: database.collection('processed_events'),
+              logger,
+              topicSettings,
+              handlers: allHandlers(
+                people.handlers(),
+                alertOnConsentWithdrawn(cases, database.collection('cases_by_victim')),
+                chargeSheetDeadlineHandlers(chargeSheets),
+                refresherHandlers(refreshers, register),
+              ),
+            }),
+        },
+        serviceHealthChecks({ groupId, topics: consumedTopics }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { CommandContext, PerpetratorPersonalData, SealedPersonalData } from '@mukti/contracts';
+import { Clock, CLOCK } from '@mukti/decider';
+import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { PersonalDataVault } from '@mukti/security';
+import { isProfiled, PerpetratorCommand, perpetratorDecider, PerpetratorState, ProfiledPerpetratorState } from './domain/perpetrator.decider';
+
+export const PERPETRATORS = Symbol('PERPETRATORS');
+export const PERPETRATOR_VAULT = Symbol('PERPETRATOR_VAULT');
+export const SOURCE = '/mukti/legal';
+
+/**
+ * Perpetrators, one aggregate each. His name, aliases, phone and address are sealed with his own
+ * data key, held here by the legal service (never by intake, which holds survivors' keys), so
+ * they travel and rest sealed like a survivor's.
+ */
+@Injectable()
+export class PerpetratorStore {
+  constructor(
+    @Inject(PERPETRATORS) readonly aggregates: AggregateStore<PerpetratorState>,
+    @Inject(PERPETRATOR_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async seal(perpetratorId: string, personalData: PerpetratorPersonalData): Promise<SealedPersonalData> {
+    await this.vault.ensureKey(perpetratorId);
+    return this.vault.seal(perpetratorId, personalData, 'perpetrator-data');
+  }
+
+  async open(sealed: SealedPersonalData): Promise<PerpetratorPersonalData | undefined> {
+    return this.vault.open<PerpetratorPersonalData>(sealed, 'perpetrator-data');
+  }
+
+  execute(perpetratorId: string, command: PerpetratorCommand, context: CommandContext) {
+    return handleCommand({ store: this.aggregates, decider: perpetratorDecider, aggregateId: perpetratorId, command, context, source: SOURCE });
+  }
+
+  async find(perpetratorId: string): Promise<ProfiledPerpetratorState | undefined> {
+    const loaded = await this.aggregates.load(perpetratorId);
+    return loaded && isProfiled(loaded.state) ? loaded.state : undefined;
+  }
+
+  async get(perpetratorId: string): Promise<ProfiledPerpetratorState> {
+    const found = await this.find(perpetratorId);
+    if (!found) throw new NotFoundException(`perpetrator ${perpetratorId} is not profiled`);
+    return found;
+  }
+
+  /** Which of these ids are profiled perpetrators (one lookup by id each: fast on every store). */
+  async known(ids: (string | undefined)[]): Promise<Set<string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
+    const found = await Promise.all(wanted.map(async (id) => ((await this.find(id)) ? id : undefined)));
+    return new Set(found.filter((id): id is string => id !== undefined));
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { EventEnvelope, legalEventTypes } from '@mukti/contracts';
+import { StaffEndpoint } from '@mukti/http';
+import type { PerpetratorView } from '@mukti/staff-api';
+import { PerpetratorStore } from '../../perpetrator.store';
+
+/** A perpetrator's profile, his personal data opened with his key: for legal staff only. */
+@Controller('perpetrators/:perpetratorId')
+export class ReadPerpetratorController {
+  constructor(private readonly perpetrators: PerpetratorStore) {}
+
+  @Get()
+  @StaffEndpoint('readPerpetrator')
+  async read(@Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string): Promise<PerpetratorView> {
+    const state = await this.perpetrators.get(perpetratorId);
+    // His personal data is in the profiling event only: the state keeps nothing readable.
+    const profiled = (await this.perpetrators.aggregates.commit(perpetratorId, 1))?.events.find(
+      (event): event is EventEnvelope<typeof legalEventTypes.perpetratorProfiled> => event.type === legalEventTypes.perpetratorProfiled,
+    );
+    const personalData = profiled ? await this.perpetrators.open(profiled.data.personalData) : undefined;
+    return {
+      perpetratorId,
+      category: state.category,
+      beneficiary: state.beneficiary,
+      name: personalData?.name ?? '',
+      ...(personalData?.aliases ? { aliases: personalData.aliases } : {}),
+      ...(personalData?.phone ? { phone: personalData.phone } : {}),
+      ...(personalData?.address ? { address: personalData.address } : {}),
+      knownPlaces: state.knownPlaces,
+      links: state.links,
+      profiledAt: state.profiledAt,
+    };
+  }
+}

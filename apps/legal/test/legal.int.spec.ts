@@ -1,0 +1,221 @@
+/**
+ * The legal service against the real broker and store: it learns who is registered, who is on
+ * her case team and which consents stand from intake's topic; a perpetrator's name is on no
+ * topic; a survivor is named to the police or a court only with her consent (a 409 names the
+ * missing one); a survivor charged raises the decriminalisation alert, a perpetrator standing
+ * surety for her the debt-bondage alert; the test's clock drives the charge-sheet and refresher
+ * deadlines; a consent withdrawn raises an alert on her open case.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { ConsentScope, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
+import { createServiceApp } from '@mukti/http';
+import { EventPublisher } from '@mukti/messaging';
+import { bearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { legalConfig } from '../src/legal.config';
+import { LegalModule } from '../src/legal.module';
+
+jest.setTimeout(60_000);
+
+const DAY = 24 * 3600_000;
+const databaseUri = uniqueDatabaseUri('legal');
+const consumerGroup = uniqueName('legal');
+const config = legalConfig.load({
+  ...process.env,
+  MONGODB_URI: databaseUri,
+  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  LEGAL_CONSUMER_GROUP: consumerGroup,
+  LEGAL_DEADLINE_SWEEP_MS: '200',
+});
+const clock = new ManualClock();
+const kafka = new Kafka({ clientId: 'legal-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const publisher = new EventPublisher(kafka);
+let app: NestExpressApplication;
+let mongo: MongoClient;
+let lata: string;
+/** Meena consented to be named to the police; Sita did not; Rupa was charged by the police herself. */
+const [meena, sita, rupa, stranger]: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+
+const iso = (at: number | Date = clock.now()) => new Date(at).toISOString();
+const payload = (message: RawMessage) => JSON.parse(message.value!.toString());
+const ofType = (type: string, key: string) => (message: RawMessage) => message.key === key && message.headers['ce_type'] === type;
+
+function intakeEvent<T extends typeof intakeEventTypes.personRegistered | typeof intakeEventTypes.staffAssigned | typeof intakeEventTypes.consentRecorded>(
+  type: T,
+  personId: string,
+  data: EventEnvelope<T>['data'],
+): EventEnvelope<T> {
+  return { id: randomUUID(), type, source: '/mukti/intake', subject: personId, time: iso(), correlationId: randomUUID(), actor: { id: 'asha', role: 'caseworker' }, data };
+}
+const registered = (personId: string) =>
+  intakeEvent(intakeEventTypes.personRegistered, personId, {
+    personId,
+    role: 'survivor',
+    personalData: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' },
+    gender: 'female',
+    ageBand: '25-34',
+    languages: [],
+    referralSource: 'police',
+    registeredAt: iso(),
+  });
+const lataAssigned = (personId: string) =>
+  intakeEvent(intakeEventTypes.staffAssigned, personId, { personId, staffId: 'lata', staffRole: 'legal-officer', assignedAt: iso() });
+const consent = (personId: string, scope: ConsentScope, decision: 'granted' | 'withdrawn') =>
+  intakeEvent(intakeEventTypes.consentRecorded, personId, { personId, consentId: randomUUID(), scope, decision, givenBy: 'self', decidedAt: iso() });
+
+beforeAll(async () => {
+  await publisher.connect();
+  app = await createServiceApp(LegalModule.register(config, testLogger(), clock), { logger: testLogger() });
+  await app.init();
+  mongo = await MongoClient.connect(databaseUri);
+  lata = await bearer('legal-officer', 'lata');
+  await publisher.publish([
+    ...[meena, sita, rupa, stranger].map(registered),
+    ...[meena, sita, rupa].map(lataAssigned),
+    consent(meena, 'share-with-police', 'granted'),
+  ]);
+  await eventually(async () => {
+    for (const id of [meena, sita, rupa]) expect((await mongo.db().collection('known_people').findOne({ _id: id as never }))?.caseTeam).toHaveProperty('lata');
+    expect((await mongo.db().collection('known_people').findOne({ _id: meena as never }))?.consents).toEqual({ 'share-with-police': 'granted' });
+  });
+});
+
+afterAll(async () => {
+  await app.close();
+  await publisher.disconnect();
+  await mongo.db().dropDatabase();
+  await mongo.close();
+});
+
+const api = () => request(app.getHttpServer());
+const post = (path: string, body: object, token = lata) => api().post(path).set('authorization', token).send(body);
+const profile = async (category: string, name: string) =>
+  (await post('/perpetrators', { category, name, phone: '+91 98300 11111', knownPlaces: [{ state: 'Maharashtra', district: 'Mumbai City' }] }).expect(201)).body.id as string;
+const fir = (number: string) => ({ policeStation: 'Kamathipura', district: 'Mumbai City', state: 'Maharashtra', number, registeredAt: iso(clock.now().getTime() - DAY) });
+
+let brothelKeeper: string;
+let lodgeOwner: string;
+let buyer: string;
+let caseId: string;
+
+it('profiles perpetrators with their personal data sealed: readable to legal staff, on no topic', async () => {
+  brothelKeeper = await profile('brothel-keeper', 'Shankar Bhau');
+  lodgeOwner = await profile('hotel-or-lodge-owner', 'Mahesh Lodge Owner');
+  buyer = await profile('buyer', 'Anil Customer');
+  const read = await api().get(`/perpetrators/${brothelKeeper}`).set('authorization', lata).expect(200);
+  expect(read.body).toMatchObject({ category: 'brothel-keeper', beneficiary: 'direct', name: 'Shankar Bhau', phone: '+91 98300 11111' });
+  expect((await api().get(`/perpetrators/${lodgeOwner}`).set('authorization', lata).expect(200)).body.beneficiary).toBe('indirect');
+  await post(`/perpetrators/${lodgeOwner}/links`, { otherPerpetratorId: brothelKeeper, link: 'works-with' }).expect(204);
+
+  // Keyed by perpetrator, so on different partitions: read until both are seen.
+  const messages = await readTopic(
+    kafka,
+    topics.legalEvents,
+    (seen) => seen.some(ofType(legalEventTypes.perpetratorsLinked, lodgeOwner)) && seen.some(ofType(legalEventTypes.perpetratorProfiled, brothelKeeper)),
+  );
+  const profiled = messages.find(ofType(legalEventTypes.perpetratorProfiled, brothelKeeper))!;
+  expect(profiled.value!.toString()).not.toContain('Shankar');
+  expect(profiled.value!.toString()).not.toContain('98300');
+  expect(payload(profiled)).toMatchObject({ category: 'brothel-keeper', beneficiary: 'direct', personalData: { keyId: brothelKeeper, algorithm: 'AES-256-GCM' } });
+
+  // A caseworker may not see who they are.
+  await api().get(`/perpetrators/${brothelKeeper}`).set('authorization', await bearer('caseworker', 'asha')).expect(403);
+});
+
+it("names a survivor to the police only with her consent, saying which consent is missing", async () => {
+  const withoutConsent = await post('/cases', { fir: fir('77/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [sita], accusedIds: [brothelKeeper] }).expect(409);
+  expect(withoutConsent.body.message).toMatch(/share-with-police/);
+  expect(withoutConsent.body.details).toMatchObject({ personId: sita, scope: 'share-with-police' });
+
+  const registeredCase = await post('/cases', {
+    fir: fir('78/2026'),
+    sections: [
+      { act: 'itpa', section: '3' },
+      { act: 'itpa', section: '5' },
+      { act: 'bns', section: '143' },
+    ],
+    victimIds: [meena],
+    accusedIds: [brothelKeeper, lodgeOwner, buyer],
+    mainAccusedId: brothelKeeper,
+    survivorsAccusedIds: [rupa],
+  }).expect(201);
+  caseId = registeredCase.body.id;
+
+  const messages = await readTopic(
+    kafka,
+    topics.legalEvents,
+    (seen) => seen.some(ofType(legalEventTypes.survivorNamedAsAccused, rupa)) && seen.some(ofType(legalEventTypes.firRegistered, caseId)),
+  );
+  expect(payload(messages.find(ofType(legalEventTypes.firRegistered, caseId))!)).toMatchObject({ caseId, victimIds: [meena], accusedIds: [brothelKeeper, lodgeOwner, buyer] });
+  expect(payload(messages.find(ofType(legalEventTypes.survivorNamedAsAccused, rupa))!)).toMatchObject({ personId: rupa, caseId });
+});
+
+it('keeps a survivor from a legal officer not on her case team, and refuses bad input naming the field', async () => {
+  const outsider = await bearer('legal-officer', 'someone-else');
+  await post('/cases', { fir: fir('79/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [meena], accusedIds: [] }, outsider).expect(404);
+  const unknownPerson = await post('/cases', { fir: fir('80/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [randomUUID()], accusedIds: [] }).expect(422);
+  expect(unknownPerson.body.message).toMatch(/not registered/);
+
+  const invalid = await post('/cases', { fir: { ...fir('81/2026'), registeredAt: 'yesterday' }, sections: [], victimIds: ['not-an-id'], accusedIds: [] }).expect(400);
+  const fields = JSON.stringify(invalid.body.details);
+  for (const field of ['fir.registeredAt', 'sections', 'victimIds']) expect(fields).toContain(field);
+  const badVerdict = await post(`/cases/${caseId}/verdicts`, { perpetratorId: buyer, outcome: 'guilty', decidedAt: iso(), court: 'sessions-court' }).expect(400);
+  expect(JSON.stringify(badVerdict.body.details)).toContain('outcome');
+});
+
+it('raises the debt-bondage alert when a known perpetrator stands surety for her bail', async () => {
+  await post(`/cases/${caseId}/bail`, { personId: rupa, stage: 'granted', at: iso(), surety: 'known-perpetrator', suretyPerpetratorId: brothelKeeper }).expect(204);
+  const messages = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.debtBondageSuspected, rupa)));
+  expect(payload(messages.find(ofType(legalEventTypes.debtBondageSuspected, rupa))!)).toMatchObject({ personId: rupa, caseId, suretyPerpetratorId: brothelKeeper });
+});
+
+it('supports her as a witness only once her consent to be named to a court stands', async () => {
+  const support = { personId: meena, at: iso(), testimony: 'deposition-in-court', inCamera: true, supportPerson: true, protectionMeasures: ['screen-in-court'], travelSupported: true };
+  const refused = await post(`/cases/${caseId}/witness-support`, support).expect(409);
+  expect(refused.body.message).toMatch(/share-with-courts/);
+  await publisher.publish([consent(meena, 'share-with-courts', 'granted')]);
+  await eventually(async () => post(`/cases/${caseId}/witness-support`, support).expect(204));
+});
+
+it('flags a charge sheet still missing 60 days after the FIR, by the clock', async () => {
+  clock.advance(60 * DAY);
+  const messages = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.chargeSheetMissing, caseId)));
+  expect(payload(messages.find(ofType(legalEventTypes.chargeSheetMissing, caseId))!)).toMatchObject({ caseId, daysAfterFir: 60, victimIds: [meena] });
+
+  await post(`/cases/${caseId}/charge-sheets`, { filedAt: iso(), sections: [{ act: 'itpa', section: '5' }], accusedIds: [brothelKeeper, lodgeOwner, buyer] }).expect(204);
+  await eventually(async () => expect(await mongo.db().collection('charge_sheet_deadlines').countDocuments({})).toBe(0));
+});
+
+it('records verdicts, and raises an alert on her open case when she withdraws her consent', async () => {
+  await post(`/cases/${caseId}/arrests`, { perpetratorId: brothelKeeper, arrestedAt: iso() }).expect(204);
+  await post(`/cases/${caseId}/verdicts`, { perpetratorId: brothelKeeper, outcome: 'convicted', decidedAt: iso(), court: 'sessions-court', sentenceMonths: 120, fineInr: 50000 }).expect(204);
+  await post(`/cases/${caseId}/verdicts`, { perpetratorId: lodgeOwner, outcome: 'acquitted', decidedAt: iso(), court: 'sessions-court' }).expect(204);
+  const caseRead = await api().get(`/cases/${caseId}`).set('authorization', lata).expect(200);
+  expect(caseRead.body).toMatchObject({ caseId, status: 'open' });
+
+  await publisher.publish([consent(meena, 'share-with-police', 'withdrawn')]);
+  const messages = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.consentWithdrawnOnOpenCase, meena)));
+  expect(payload(messages.find(ofType(legalEventTypes.consentWithdrawnOnOpenCase, meena))!)).toMatchObject({ personId: meena, caseId, scope: 'share-with-police' });
+});
+
+it('lists training sessions, and flags a refresher past due until a later session refreshes it', async () => {
+  const session = { audience: 'police-and-ahtu', topic: 'decriminalisation-of-victims', heldAt: iso(), trainerId: 'lata', participantCount: 24, participantNames: ['SI Patil'], place: { state: 'Maharashtra', district: 'Pune' } };
+  const trainingId = (await post('/training-sessions', { ...session, refresherDueAt: iso(clock.now().getTime() + 30 * DAY) }).expect(201)).body.id;
+  await eventually(async () => expect((await api().get('/training-sessions').set('authorization', lata).expect(200)).body.sessions.map((s: { trainingId: string }) => s.trainingId)).toContain(trainingId));
+
+  clock.advance(31 * DAY);
+  await eventually(async () => {
+    const overdue = (await api().get('/training-sessions?refresherOverdue=true').set('authorization', lata).expect(200)).body.sessions;
+    // The register holds every session on the topic (earlier runs' too, on a shared broker): look at this test's.
+    expect(overdue.map((s: { trainingId: string }) => s.trainingId)).toContain(trainingId);
+  });
+  await post('/training-sessions', { ...session, heldAt: iso(), refreshesTrainingId: trainingId }).expect(201);
+  await eventually(async () => {
+    const overdue = (await api().get('/training-sessions?refresherOverdue=true').set('authorization', lata).expect(200)).body.sessions;
+    expect(overdue.map((s: { trainingId: string }) => s.trainingId)).not.toContain(trainingId);
+  });
+  await api().get('/training-sessions?refresherOverdue=maybe').set('authorization', lata).expect(400);
+});
