@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { AnyPillarEventEnvelope, eventCatalog, topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { EventConsumer, KAFKA } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
@@ -13,11 +12,10 @@ import { ExportHtcdsController } from './queries/export-htcds/export-htcds.http.
 import { ReadIndicatorsController } from './queries/read-indicators/read-indicators.http.controller';
 import { ReadAlertsController } from './queries/read-alerts/read-alerts.http.controller';
 import { FindPeopleController } from './queries/find-people/find-people.http.controller';
+import { ReadProsecutionIndicatorsController } from './queries/read-prosecution-indicators/read-prosecution-indicators.http.controller';
 import { AnalyticsStream } from './analytics/analytics-stream';
-import { deidentify } from './analytics/deidentify';
-
-/** Every topic the projection reads: all pillars' events. */
-export const projectedTopics = [topics.intakeEvents, topics.rescueEvents, topics.rehabilitationEvents];
+import { ProsecutionStore } from './prosecution/prosecution.store';
+import { projectedTopics, projectionHandlers } from './projection.handlers';
 
 /** The projection service: one truthful timeline and summary per person, from every pillar's events. */
 @Module({})
@@ -34,6 +32,7 @@ export class ProjectionModule {
         ReadAlertsController,
         FindPeopleController,
         ReadIndicatorsController,
+        ReadProsecutionIndicatorsController,
         ExportHtcdsController,
       ],
       providers: [
@@ -48,6 +47,15 @@ export class ProjectionModule {
           },
         },
         {
+          provide: ProsecutionStore,
+          inject: [ServiceDatabase],
+          useFactory: async (database: ServiceDatabase) => {
+            const store = new ProsecutionStore(database.connection);
+            await store.createIndexes();
+            return store;
+          },
+        },
+        {
           provide: AnalyticsStream,
           inject: [KAFKA],
           useFactory: (kafka: Kafka) =>
@@ -55,8 +63,8 @@ export class ProjectionModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, TimelineStore, AnalyticsStream],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, timeline: TimelineStore, analytics: AnalyticsStream) =>
+          inject: [KAFKA, ServiceDatabase, TimelineStore, ProsecutionStore, AnalyticsStream],
+          useFactory: (kafka: Kafka, database: ServiceDatabase, timeline: TimelineStore, prosecution: ProsecutionStore, analytics: AnalyticsStream) =>
             new EventConsumer({
               kafka,
               groupId,
@@ -67,20 +75,8 @@ export class ProjectionModule {
                 partitions: config.KAFKA_TOPIC_PARTITIONS,
                 replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
               },
-              // Every event of every projected topic goes on her timeline, and de-identified on the analytics stream.
-              handlers: Object.fromEntries(
-                Object.entries(eventCatalog)
-                  // A person's events only: an operation's own events are no one's timeline.
-                  .filter(([, entry]) => (projectedTopics as readonly string[]).includes(entry.topic) && !('about' in entry))
-                  .map(([type]) => [
-                    type,
-                    async (event: AnyPillarEventEnvelope) => {
-                      const { facts, summary } = await timeline.project(event);
-                      const record = deidentify(event, facts, summary, config.ANALYTICS_PSEUDONYM_KEY);
-                      if (record) await analytics.publishRecord(record, event);
-                    },
-                  ]),
-              ),
+              // Her timeline and summary, the prosecution's read model and the analytics stream: by what each event is about.
+              handlers: projectionHandlers({ timeline, prosecution, analytics, pseudonymKey: config.ANALYTICS_PSEUDONYM_KEY }),
             }),
         },
         serviceHealthChecks({ groupId, topics: projectedTopics }),

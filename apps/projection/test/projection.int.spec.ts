@@ -1,14 +1,15 @@
 /**
  * The projection against the real broker and store: events published to the intake topic (out
  * of order, and one twice) become one ordered timeline and a right summary; rescue and
- * rehabilitation events raise alerts and show in the listings of her case team.
+ * rehabilitation events raise alerts and show in the listings of her case team; a case's events,
+ * keyed by the case, go on its victim's timeline and summary and into the prosecution indicators.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { EventEnvelope, intakeEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { EventEnvelope, intakeEventTypes, legalEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
 import { bearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
@@ -249,4 +250,211 @@ it('raises the alerts of her rescue on her summary and in the alert and people l
   await api().get('/people?hasOpenAlerts=maybe').set('authorization', herCaseworker).expect(400);
   await api().get('/alerts').set('authorization', await bearer('analyst')).expect(403);
   await api().get('/people').set('authorization', await bearer('analyst')).expect(403);
+});
+
+it('puts a case on its victim\'s timeline and summary, raises its alerts, and counts it in the prosecution indicators, without a perpetrator\'s data', async () => {
+  const personId = randomUUID();
+  const caseId = randomUUID();
+  const [keeperId, lodgeOwnerId, buyerId] = [randomUUID(), randomUUID(), randomUUID()];
+  // A state no other run uses: the indicators count every case on the topic, and this one alone in it.
+  const state = `Teststate ${randomUUID().slice(0, 8)}`;
+  const legalOfficerId = `legal-officer-${randomUUID()}`;
+  const lawyer = { id: legalOfficerId, role: 'legal-officer' };
+  const legal = <T extends EventEnvelope['type']>(type: T, subject: string, time: string, data: EventEnvelope<T>['data']): EventEnvelope<T> => ({
+    id: randomUUID(),
+    type,
+    source: '/mukti/legal',
+    subject,
+    time,
+    data,
+    correlationId: randomUUID(),
+    actor: lawyer,
+  });
+  const sealedName = 'U2VjcmV0IFNoYW5rYXI=';
+  const profiled = (perpetratorId: string, category: 'brothel-keeper' | 'hotel-or-lodge-owner' | 'buyer', beneficiary: 'direct' | 'indirect') =>
+    legal(legalEventTypes.perpetratorProfiled, perpetratorId, '2026-03-01T08:00:00.000Z', {
+      perpetratorId,
+      category,
+      beneficiary,
+      personalData: { keyId: perpetratorId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: sealedName, authTag: 'dGFn' },
+      knownPlaces: [{ state, district: 'Mumbai' }],
+      profiledAt: '2026-03-01T08:00:00.000Z',
+    });
+  const ofCase = { caseId, victimIds: [personId] };
+  const { registered } = herEvents(personId);
+  const assign = (staffId: string, staffRole: 'caseworker' | 'legal-officer') =>
+    event(intakeEventTypes.staffAssigned, personId, '2026-03-01T09:00:00.000Z', { personId, staffId, staffRole, assignedAt: '2026-03-01T09:00:00.000Z' });
+  const fir = legal(legalEventTypes.firRegistered, caseId, '2026-03-02T10:00:00.000Z', {
+    ...ofCase,
+    fir: { policeStation: 'Kamathipura', district: 'Mumbai', state, number: '123/2026', registeredAt: '2026-03-02T10:00:00.000Z' },
+    sections: [
+      { act: 'itpa', section: '3' },
+      { act: 'itpa', section: '4' },
+      { act: 'itpa', section: '5' },
+    ],
+    accusedIds: [keeperId, lodgeOwnerId, buyerId],
+    mainAccusedId: keeperId,
+  });
+  // The police listed her as accused too (soliciting, ITPA s.8): a survivor is never an offender.
+  const namedAsAccused = legal(legalEventTypes.survivorNamedAsAccused, personId, '2026-03-02T10:00:00.000Z', { personId, caseId, namedAt: '2026-03-02T10:00:00.000Z' });
+  const arrested = legal(legalEventTypes.accusedArrested, caseId, '2026-03-03T06:00:00.000Z', { ...ofCase, perpetratorId: keeperId, arrestedAt: '2026-03-03T06:00:00.000Z' });
+  const missing = legal(legalEventTypes.chargeSheetMissing, caseId, '2026-05-01T10:05:00.000Z', {
+    ...ofCase,
+    daysAfterFir: 60,
+    dueAt: '2026-05-01T10:00:00.000Z',
+    flaggedAt: '2026-05-01T10:05:00.000Z',
+  });
+  const chargeSheet = legal(legalEventTypes.chargeSheetFiled, caseId, '2026-05-16T10:00:00.000Z', {
+    ...ofCase,
+    filedAt: '2026-05-16T10:00:00.000Z',
+    sections: [
+      { act: 'itpa', section: '3' },
+      { act: 'itpa', section: '5' },
+    ],
+    accusedIds: [keeperId, lodgeOwnerId, buyerId],
+    daysAfterFir: 75,
+  });
+  const hearing = legal(legalEventTypes.hearingRecorded, caseId, '2026-06-10T06:00:00.000Z', {
+    ...ofCase,
+    heldAt: '2026-06-10T06:00:00.000Z',
+    court: 'sessions-court',
+    stage: 'prosecution-evidence',
+    nextHearingAt: '2026-07-01T05:30:00.000Z',
+  });
+  const support = legal(legalEventTypes.witnessSupportRecorded, caseId, '2026-07-01T05:30:00.000Z', {
+    ...ofCase,
+    personId,
+    at: '2026-07-01T05:30:00.000Z',
+    testimony: 'deposition-in-court',
+    inCamera: true,
+    supportPerson: true,
+    protectionMeasures: ['screen-in-court'],
+    travelSupported: true,
+  });
+  const convicted = legal(legalEventTypes.verdictRecorded, caseId, '2026-11-02T06:00:00.000Z', {
+    ...ofCase,
+    perpetratorId: keeperId,
+    outcome: 'convicted',
+    decidedAt: '2026-11-02T06:00:00.000Z',
+    court: 'sessions-court',
+    sentenceMonths: 84,
+  });
+  const acquitted = legal(legalEventTypes.verdictRecorded, caseId, '2026-11-02T06:01:00.000Z', {
+    ...ofCase,
+    perpetratorId: buyerId,
+    outcome: 'acquitted',
+    decidedAt: '2026-11-02T06:01:00.000Z',
+    court: 'sessions-court',
+  });
+  // The lodge owner's trial goes on.
+  const nextHearing = legal(legalEventTypes.hearingRecorded, caseId, '2026-11-20T06:00:00.000Z', {
+    ...ofCase,
+    heldAt: '2026-11-20T06:00:00.000Z',
+    court: 'sessions-court',
+    stage: 'defence-evidence',
+    nextHearingAt: '2027-01-12T05:30:00.000Z',
+  });
+  await publisher.publish([
+    registered,
+    assign(legalOfficerId, 'legal-officer'),
+    profiled(keeperId, 'brothel-keeper', 'direct'),
+    profiled(lodgeOwnerId, 'hotel-or-lodge-owner', 'indirect'),
+    profiled(buyerId, 'buyer', 'direct'),
+    fir,
+    namedAsAccused,
+    arrested,
+    missing,
+    chargeSheet,
+    hearing,
+    support,
+    convicted,
+    acquitted,
+    nextHearing,
+  ]);
+  const herLegalOfficer = await bearer('legal-officer', legalOfficerId);
+  const caseEvents = [fir, arrested, missing, chargeSheet, hearing, support, convicted, acquitted, nextHearing];
+
+  const summary = await eventually(async () => {
+    const response = await api().get(`/people/${personId}/summary`).set('authorization', herLegalOfficer).expect(200);
+    expect(response.body.entryCount).toBe(2 + 1 + caseEvents.length);
+    return response.body;
+  });
+  expect(summary.pillars.legal).toEqual({
+    status: 'verdict',
+    cases: [
+      {
+        caseId,
+        firNumber: '123/2026',
+        policeStation: 'Kamathipura',
+        firRegisteredAt: '2026-03-02T10:00:00.000Z',
+        stage: 'verdict',
+        accusedCount: 3,
+        arrested: 1,
+        absconding: 0,
+        convictions: 1,
+        acquittals: 1,
+        witnessSupport: { count: 1, inCamera: 1 },
+        compensationOrderedInr: 0,
+        nextHearingAt: '2027-01-12T05:30:00.000Z',
+      },
+    ],
+  });
+  // A legal officer sees the intake and legal pillars; the charge sheet closed the charge-sheet-missing alert.
+  expect(Object.keys(summary.pillars).sort()).toEqual(['intake', 'legal']);
+  const decriminalisation = { kind: 'decriminalisation', pillar: 'legal', raisedAt: '2026-03-02T10:00:00.000Z', details: { caseId } };
+  expect(summary.openAlerts).toEqual([decriminalisation]);
+  expect(summary.nextDueSteps).toEqual([{ pillar: 'legal', what: 'next-hearing', dueAt: '2027-01-12T05:30:00.000Z' }]);
+  const alerts = await api().get('/alerts').set('authorization', herLegalOfficer).expect(200);
+  expect(alerts.body).toEqual({ alerts: [{ personId, ...decriminalisation }], total: 1 });
+
+  // Her timeline: every event of her case under its own id, in the order things happened; no perpetrator's profile.
+  const timeline = await api().get(`/people/${personId}/timeline`).set('authorization', herLegalOfficer).expect(200);
+  const legalEntries = timeline.body.entries.filter((entry: { pillar: string }) => entry.pillar === 'legal');
+  expect(legalEntries.map((entry: { eventId: string }) => entry.eventId)).toEqual(
+    [fir.id, namedAsAccused.id].sort().concat([arrested.id, missing.id, chargeSheet.id, hearing.id, support.id, convicted.id, acquitted.id, nextHearing.id]),
+  );
+  const summaries = Object.fromEntries(legalEntries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary]));
+  expect(summaries[fir.id]).toBe('FIR 123/2026 registered at Kamathipura police station, Mumbai: ITPA s.3, s.4, s.5; 3 accused');
+  expect(summaries[arrested.id]).toBe('Accused arrested');
+  expect(summaries[convicted.id]).toBe('Verdict: convicted, 84 months (the sessions court)');
+  expect(summaries[support.id]).toBe('Supported as a witness: deposition in court; in camera; with a support person; protection: screen in court; travel supported');
+  expect(legalEntries.find((entry: { eventId: string }) => entry.eventId === fir.id)).toMatchObject({ type: legalEventTypes.firRegistered, actor: lawyer });
+  // One entry per (event, victim), keyed by both; nothing of a perpetrator anywhere in the projection's store.
+  expect(await mongo.db().collection('timeline_entries').countDocuments({ eventId: fir.id })).toBe(1);
+  expect(await mongo.db().collection('timeline_entries').findOne({ eventId: fir.id })).toMatchObject({ _id: `${fir.id}:${personId}`, personId });
+  for (const collection of ['timeline_entries', 'person_summaries', 'prosecution_cases', 'prosecution_perpetrators']) {
+    const stored = JSON.stringify(await mongo.db().collection(collection).find({}).toArray());
+    expect(stored).not.toContain(sealedName);
+  }
+  expect(await mongo.db().collection('prosecution_perpetrators').findOne({ _id: keeperId as never })).toEqual({
+    _id: keeperId,
+    perpetratorId: keeperId,
+    category: 'brothel-keeper',
+    beneficiary: 'direct',
+  });
+
+  // The prosecution indicators: numbers only, for admins only.
+  const admin = await bearer('admin');
+  const indicators = await eventually(async () => {
+    const response = await api().get('/prosecution-indicators').set('authorization', admin).expect(200);
+    expect(response.body.byState[state]?.accused.byBeneficiary.unknown).toBe(0);
+    return response.body;
+  });
+  const none = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0]));
+  expect(indicators.byState[state]).toEqual({
+    cases: { registered: 1, byStage: { ...none(['fir-registered', 'charge-sheet-filed', 'trial', 'closed']), verdict: 1 } },
+    chargeSheets: { filed: 1, casesRegistered: 1, rate: 1 },
+    convictions: { convicted: 1, acquitted: 1, accusedWithVerdict: 2, rate: 0.5 },
+    accused: {
+      total: 3,
+      byBeneficiary: { direct: 1, buyers: 1, indirect: 1, unknown: 0 },
+      byCategory: expect.objectContaining({ 'brothel-keeper': 1, 'hotel-or-lodge-owner': 1, buyer: 1, trafficker: 0, unknown: 0 }),
+    },
+    mainAccusedNotArrested: { total: 0, neverNamed: 0, absconding: 0, notArrested: 0 },
+  });
+  expect(indicators.cases.registered).toBeGreaterThanOrEqual(1);
+  const wire = JSON.stringify(indicators);
+  for (const leak of [caseId, personId, keeperId, lodgeOwnerId, buyerId, '123/2026', 'Kamathipura']) expect(wire).not.toContain(leak);
+  await api().get('/prosecution-indicators').set('authorization', herLegalOfficer).expect(403);
+  await api().get('/prosecution-indicators').set('authorization', await bearer('analyst')).expect(403);
 });

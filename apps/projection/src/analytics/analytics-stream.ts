@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { analyticsEventTypes, AnyPillarEventEnvelope, EventEnvelope, PillarEventObservedV1, topics } from '@mukti/contracts';
 import { DirectPublishing, TopicSettings } from '@mukti/messaging';
+import { entryIdOf } from '../timeline/whose-timeline';
 import { analyticsEventId } from './deidentify';
 
 /**
@@ -13,8 +14,10 @@ export class AnalyticsStream extends DirectPublishing {
     super(kafka, [topics.analytics], topicSettings);
   }
 
-  async publishRecord(record: PillarEventObservedV1, source: AnyPillarEventEnvelope): Promise<void> {
-    const id = analyticsEventId(source.id);
+  /** personId: whom the record is about, when that is not the source's subject (a victim of the case whose event it is). */
+  async publishRecord(record: PillarEventObservedV1, source: AnyPillarEventEnvelope, personId: string = source.subject): Promise<void> {
+    // One record per source event and person: a victim's record of a case's event has its own id, and keeps it when republished.
+    const id = analyticsEventId(entryIdOf(source.id, source.subject, personId));
     const event: EventEnvelope<typeof analyticsEventTypes.pillarEventObserved> = {
       id,
       type: analyticsEventTypes.pillarEventObserved,

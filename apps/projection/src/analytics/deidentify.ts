@@ -3,6 +3,11 @@
  * one pillar event. No names, phones, addresses, free text, staff identities or exact dates; a
  * keyed pseudonym instead of her id (a new one on every record for a child, so a child cannot be
  * followed), and nothing at all about a person who withdrew her consent to research.
+ *
+ * A record is about one person. A case's event is published once for each victim it concerns
+ * (every victim, or the one it names), with her pseudonym and profile: analysts count victims
+ * whose FIR was registered, not FIRs. Perpetrators' and training sessions' events are about no
+ * person, so there is no record to make of them: they do not reach the stream.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
@@ -11,6 +16,7 @@ import {
   eventCatalog,
   Gender,
   intakeEventTypes,
+  legalEventTypes,
   mayBeChild,
   PillarEventObservedV1,
   rehabilitationEventTypes,
@@ -28,6 +34,24 @@ const countriesOf = (places: (CodedPlace | undefined)[]) => [...new Set(places.f
 /** Only the facts that are there, so an unknown is left out rather than sent as empty. */
 const present = (facts: Record<string, PublicValue | undefined>): PublicFacts =>
   Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as PublicFacts;
+/** The acts a FIR or charge sheet cites, each once: the sections are for the court, not the count. */
+const actsOf = (facts: TimelineFacts) => [...new Set(((facts['sections'] ?? []) as { act: string }[]).map(({ act }) => act))];
+const countOf = (values: unknown) => (Array.isArray(values) ? values.length : undefined);
+/** A charge sheet within the 60 or 90 days of BNSS s.187, or after them (when an accused may have walked out on default bail). */
+const chargeSheetTiming = (days: number | undefined) => (days === undefined ? undefined : days <= 60 ? 'within-60-days' : days <= 90 ? 'within-90-days' : 'after-90-days');
+/** A sentence in bands of the law's own steps (ITPA s.5: 3 to 7 years; BNS s.143: 7 to 10 years and more): [from, to) years. */
+const sentenceBandOf = (months: number | undefined) =>
+  months === undefined
+    ? undefined
+    : months < 12
+      ? 'under-1-year'
+      : months < 36
+        ? '1-to-3-years'
+        : months < 84
+          ? '3-to-7-years'
+          : months < 120
+            ? '7-to-10-years'
+            : '10-years-or-more';
 
 /**
  * The facts of each event type analysts may see: codes, counts and flags only. A list names the
@@ -35,7 +59,10 @@ const present = (facts: Record<string, PublicValue | undefined>): PublicFacts =>
  * first (a place to its state and country). Left out on purpose: free text (a shelter's name: its
  * kind stays), exact dates (due, held and done dates: the record's month is all), districts, ids
  * (operations, sessions) and compensation amounts (an exact award can be looked up in the order
- * that made it).
+ * that made it). Of a case: no police station, FIR number, district, perpetrator or case id, and
+ * no amounts; its sections as the acts cited, a sentence as its band, a charge sheet's days as
+ * against the deadlines. Perpetrators' and training sessions' events are never published (see
+ * above): their rules say what could be, if they ever were.
  */
 const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((facts: TimelineFacts) => PublicFacts)> = {
   [intakeEventTypes.personRegistered]: ['role', 'referralSource'],
@@ -92,6 +119,44 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [rehabilitationEventTypes.followUpRecorded]: ['status', 'retraffickingRisk'],
   [rehabilitationEventTypes.followUpMissed]: [],
   [rehabilitationEventTypes.compensationRecorded]: ['stage', 'scheme'],
+  [legalEventTypes.perpetratorProfiled]: ['category', 'beneficiary'],
+  [legalEventTypes.perpetratorsLinked]: ['link'],
+  [legalEventTypes.firRegistered]: (facts) =>
+    present({
+      actsCited: actsOf(facts),
+      firState: facts['state'] as string | undefined,
+      accused: countOf(facts['accusedIds']),
+      mainAccusedNamed: facts['mainAccusedId'] === undefined ? undefined : ((facts['accusedIds'] ?? []) as string[]).includes(facts['mainAccusedId'] as string),
+    }),
+  [legalEventTypes.accusedNamed]: ['main'],
+  [legalEventTypes.accusedArrested]: [],
+  [legalEventTypes.accusedAbsconding]: [],
+  [legalEventTypes.bailRecorded]: (facts) =>
+    present({ bailOf: facts['personId'] === undefined ? 'accused' : 'survivor', stage: facts['stage'] as string, surety: facts['surety'] as string | undefined }),
+  [legalEventTypes.chargeSheetFiled]: (facts) =>
+    present({ actsCited: actsOf(facts), accusedCharged: countOf(facts['accusedIds']), filed: chargeSheetTiming(facts['daysAfterFir'] as number | undefined) }),
+  [legalEventTypes.chargeSheetMissing]: ['daysAfterFir'],
+  [legalEventTypes.hearingRecorded]: (facts) =>
+    present({ court: facts['court'] as string, stage: facts['stage'] as string, nextHearingSet: facts['nextHearingAt'] !== undefined }),
+  [legalEventTypes.witnessSupportRecorded]: ['testimony', 'inCamera', 'supportPerson', 'protectionMeasures', 'travelSupported'],
+  [legalEventTypes.verdictRecorded]: (facts) =>
+    present({
+      outcome: facts['outcome'] as string,
+      court: facts['court'] as string,
+      sentenceBand: sentenceBandOf(facts['sentenceMonths'] as number | undefined),
+      fined: facts['outcome'] === 'convicted' ? facts['fineInr'] !== undefined : undefined,
+    }),
+  [legalEventTypes.appealFiled]: ['appellant', 'court'],
+  [legalEventTypes.premisesClosed]: (facts) => present({ premisesState: facts['state'] as string | undefined }),
+  [legalEventTypes.propertyAttached]: ['kind'],
+  [legalEventTypes.compensationOrdered]: ['payableBy'],
+  [legalEventTypes.caseClosed]: ['reason'],
+  [legalEventTypes.survivorNamedAsAccused]: [],
+  [legalEventTypes.survivorAccusationDropped]: [],
+  [legalEventTypes.debtBondageSuspected]: [],
+  [legalEventTypes.consentWithdrawnOnOpenCase]: ['scope'],
+  [legalEventTypes.trainingSessionHeld]: ['audience', 'topic', 'participantCount', 'state'],
+  [legalEventTypes.trainingRefresherOverdue]: ['audience'],
 };
 
 export function pseudonymOf(key: string, personId: string): string {
@@ -104,11 +169,13 @@ export function analyticsEventId(sourceEventId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The record of an event for personId: its subject, or a victim of the case whose event it is. */
 export function deidentify(
   event: AnyPillarEventEnvelope,
   facts: TimelineFacts,
   summary: Pick<PersonSummary, 'pillars'> | undefined,
   pseudonymKey: string,
+  personId: string = event.subject,
 ): PillarEventObservedV1 | undefined {
   const intake = summary?.pillars.intake;
   if (intake?.consents['research'] === 'withdrawn') return undefined;
@@ -121,7 +188,7 @@ export function deidentify(
       ? rule(facts)
       : (Object.fromEntries(rule.filter((name) => facts[name] !== undefined).map((name) => [name, facts[name]])) as PublicFacts);
   return {
-    pseudonym: child ? randomBytes(16).toString('hex') : pseudonymOf(pseudonymKey, event.subject),
+    pseudonym: child ? randomBytes(16).toString('hex') : pseudonymOf(pseudonymKey, personId),
     tracked: !child,
     eventType: event.type,
     pillar: eventCatalog[event.type].pillar,

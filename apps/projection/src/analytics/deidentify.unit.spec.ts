@@ -2,6 +2,7 @@ import {
   analyticsEventTypes,
   AnyPillarEventEnvelope,
   intakeEventTypes,
+  legalEventTypes,
   payloadProblems,
   rehabilitationEventTypes,
   rescueEventTypes,
@@ -187,5 +188,131 @@ describe('the analytics record of a rescue or rehabilitation event', () => {
     for (const identifying of [personId, operationId, 'asha', 'Asha Sadan', 'Pune', 'Nadia', '2026-03-14', '2026-09', '10:22', '250000', 'secret']) {
       expect(wire).not.toContain(identifying);
     }
+  });
+});
+
+describe('the analytics record of a legal event', () => {
+  const caseId = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  const otherVictimId = '6a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+  const keeperId = '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const buyerId = '3f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const adult = summaryOf('25-34');
+  const ofCase = (type: string, data: Record<string, unknown>) =>
+    ({ ...envelope(type, { caseId, victimIds: [personId, otherVictimId], ...data }), subject: caseId }) as AnyPillarEventEnvelope;
+  /** Her record of a case's event: made on her timeline, for her. */
+  const herRecordOf = (event: AnyPillarEventEnvelope, summary = adult) => {
+    const record = deidentify(event, describeEvent(event, personId).facts, summary, key, personId)!;
+    expect(payloadProblems(analyticsEventTypes.pillarEventObserved, record)).toEqual([]);
+    return record;
+  };
+  const identifying = [personId, otherVictimId, caseId, keeperId, buyerId, 'Kamathipura', '123/2026', 'Mumbai', 'asha', '2026-03-14', '10:22', '200000', '84'];
+
+  it('is hers, under her pseudonym, for a case\'s event: not the case\'s', () => {
+    const event = ofCase(legalEventTypes.accusedArrested, { perpetratorId: keeperId, arrestedAt: '2026-03-14T10:22:33.000Z' });
+    const record = herRecordOf(event);
+    expect(record).toEqual({
+      pseudonym: pseudonymOf(key, personId),
+      tracked: true,
+      eventType: legalEventTypes.accusedArrested,
+      pillar: 'legal',
+      period: '2026-03',
+      ageBand: '25-34',
+      gender: 'female',
+      state: 'Bihar',
+      district: 'Araria',
+      facts: {},
+    });
+    expect(record.pseudonym).not.toBe(pseudonymOf(key, caseId));
+    // A child victim of the same case cannot be followed, as anywhere else; a victim who withdrew her consent to research is left out.
+    expect(herRecordOf(event, summaryOf('16-17'))).toMatchObject({ tracked: false });
+    expect(herRecordOf(event, summaryOf('16-17')).district).toBeUndefined();
+    expect(deidentify(event, describeEvent(event, personId).facts, summaryOf('25-34', 'withdrawn'), key, personId)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      legalEventTypes.firRegistered,
+      {
+        fir: { policeStation: 'Kamathipura', district: 'Mumbai', state: 'Maharashtra', number: '123/2026', registeredAt: '2026-03-14T10:22:33.000Z' },
+        sections: [
+          { act: 'itpa', section: '3' },
+          { act: 'itpa', section: '5' },
+          { act: 'bns', section: '143' },
+        ],
+        accusedIds: [keeperId, buyerId],
+        mainAccusedId: keeperId,
+      },
+      { actsCited: ['itpa', 'bns'], firState: 'Maharashtra', accused: 2, mainAccusedNamed: true },
+    ],
+    [legalEventTypes.accusedNamed, { perpetratorId: keeperId, main: true, namedAt: '2026-03-14T10:22:33.000Z' }, { main: true }],
+    [legalEventTypes.accusedAbsconding, { perpetratorId: keeperId, declaredAt: '2026-03-14T10:22:33.000Z' }, {}],
+    [
+      legalEventTypes.bailRecorded,
+      { perpetratorId: keeperId, stage: 'granted', at: '2026-03-14T10:22:33.000Z', surety: 'family' },
+      { bailOf: 'accused', stage: 'granted', surety: 'family' },
+    ],
+    [
+      legalEventTypes.chargeSheetFiled,
+      { filedAt: '2026-03-14T10:22:33.000Z', sections: [{ act: 'itpa', section: '5' }], accusedIds: [keeperId], daysAfterFir: 84 },
+      { actsCited: ['itpa'], accusedCharged: 1, filed: 'within-90-days' },
+    ],
+    [legalEventTypes.chargeSheetMissing, { daysAfterFir: 60, dueAt: '2026-03-14T10:22:33.000Z', flaggedAt: '2026-03-14T10:22:33.000Z' }, { daysAfterFir: 60 }],
+    [
+      legalEventTypes.hearingRecorded,
+      { heldAt: '2026-03-14T10:22:33.000Z', court: 'special-court-itpa', stage: 'arguments', nextHearingAt: '2026-04-14T10:22:33.000Z' },
+      { court: 'special-court-itpa', stage: 'arguments', nextHearingSet: true },
+    ],
+    [
+      legalEventTypes.witnessSupportRecorded,
+      { personId, at: '2026-03-14T10:22:33.000Z', testimony: 'cross-examination', inCamera: true, supportPerson: true, protectionMeasures: ['video-link'], travelSupported: false },
+      { testimony: 'cross-examination', inCamera: true, supportPerson: true, protectionMeasures: ['video-link'], travelSupported: false },
+    ],
+    [
+      legalEventTypes.verdictRecorded,
+      { perpetratorId: keeperId, outcome: 'convicted', decidedAt: '2026-03-14T10:22:33.000Z', court: 'sessions-court', sentenceMonths: 84, fineInr: 200000 },
+      { outcome: 'convicted', court: 'sessions-court', sentenceBand: '7-to-10-years', fined: true },
+    ],
+    [
+      legalEventTypes.verdictRecorded,
+      { perpetratorId: buyerId, outcome: 'acquitted', decidedAt: '2026-03-14T10:22:33.000Z', court: 'sessions-court' },
+      { outcome: 'acquitted', court: 'sessions-court' },
+    ],
+    [legalEventTypes.appealFiled, { perpetratorId: buyerId, appellant: 'victim', court: 'high-court', filedAt: '2026-03-14T10:22:33.000Z' }, { appellant: 'victim', court: 'high-court' }],
+    [legalEventTypes.premisesClosed, { closedAt: '2026-03-14T10:22:33.000Z', place: { state: 'Maharashtra', district: 'Mumbai' } }, { premisesState: 'Maharashtra' }],
+    [legalEventTypes.propertyAttached, { attachedAt: '2026-03-14T10:22:33.000Z', kind: 'vehicle', valueInr: 200000 }, { kind: 'vehicle' }],
+    [legalEventTypes.compensationOrdered, { personId, orderedAt: '2026-03-14T10:22:33.000Z', amountInr: 200000, payableBy: 'accused' }, { payableBy: 'accused' }],
+    [legalEventTypes.caseClosed, { closedAt: '2026-03-14T10:22:33.000Z', reason: 'quashed' }, { reason: 'quashed' }],
+  ])('keeps only the coded facts of %s: no case, perpetrator or person ids, police station, FIR number, district, exact dates or amounts', (type, data, facts) => {
+    const { pseudonym, ...record } = herRecordOf(ofCase(type, data));
+    expect(pseudonym).toBe(pseudonymOf(key, personId));
+    expect(record.facts).toEqual(facts);
+    const wire = JSON.stringify(record);
+    for (const leak of identifying) expect(wire).not.toContain(leak);
+  });
+
+  it.each([
+    [legalEventTypes.survivorNamedAsAccused, { personId, caseId, namedAt: '2026-03-14T10:22:33.000Z' }, {}],
+    [legalEventTypes.survivorAccusationDropped, { personId, caseId, droppedAt: '2026-03-14T10:22:33.000Z' }, {}],
+    [legalEventTypes.debtBondageSuspected, { personId, caseId, suretyPerpetratorId: keeperId, suspectedAt: '2026-03-14T10:22:33.000Z' }, {}],
+    [legalEventTypes.consentWithdrawnOnOpenCase, { personId, caseId, scope: 'share-with-police', withdrawnAt: '2026-03-14T10:22:33.000Z' }, { scope: 'share-with-police' }],
+  ])('keeps only the coded facts of the alert %s about her', (type, data, facts) => {
+    const event = envelope(type, data);
+    const published = deidentify(event, describeEvent(event).facts, adult, key)!;
+    expect(payloadProblems(analyticsEventTypes.pillarEventObserved, published)).toEqual([]);
+    const { pseudonym, ...record } = published;
+    expect(pseudonym).toBe(pseudonymOf(key, personId));
+    expect(record.facts).toEqual(facts);
+    for (const leak of identifying) expect(JSON.stringify(record)).not.toContain(leak);
+  });
+
+  it.each([
+    [5, 'under-1-year'],
+    [12, '1-to-3-years'],
+    [36, '3-to-7-years'],
+    [83, '3-to-7-years'],
+    [120, '10-years-or-more'],
+  ])('puts a sentence of %i months in the band %s', (sentenceMonths, sentenceBand) => {
+    const event = ofCase(legalEventTypes.verdictRecorded, { perpetratorId: keeperId, outcome: 'convicted', decidedAt: '2026-03-14T10:22:33.000Z', court: 'sessions-court', sentenceMonths });
+    expect(herRecordOf(event).facts).toEqual({ outcome: 'convicted', court: 'sessions-court', sentenceBand, fined: false });
   });
 });

@@ -2,15 +2,21 @@
  * How each event appears on a person's timeline: a short summary in the staff's words and the
  * non-identifying facts the summary of her case is computed from. Never personal data: the
  * projection does not hold her keys and does not need them (counselling notes, sealed with her
- * key, are never copied here: a session is its id and kind only).
+ * key, are never copied here: a session is its id and kind only). Nor a perpetrator's: his name
+ * and whereabouts travel sealed with his own key, and a case names him by id only.
  */
 import {
+  Act,
   AnyPillarEventEnvelope,
+  courts,
   eventCatalog,
   intakeEventTypes,
+  legalEventTypes,
   Pillar,
   rehabilitationEventTypes,
   rescueEventTypes,
+  Section,
+  trainingAudiences,
 } from '@mukti/contracts';
 
 export interface TimelineFacts {
@@ -46,8 +52,47 @@ const recipients = { family: 'her family', 'child-welfare-committee': 'the Child
 /** Only the coded parts of a place, without keys for what is not known (so stored facts compare equal). */
 const codedPlace = ({ country, state, district }: CodedPlace): CodedPlace => ({ country, ...(state ? { state } : {}), ...(district ? { district } : {}) });
 const placeWords = ({ country, state, district }: CodedPlace) => [district, state, country].filter(Boolean).join(', ');
+const rupees = (amount: number) => `₹${amount.toLocaleString('en-IN')}`;
+/** Only the parts known, without keys for the rest (so stored facts compare equal). */
+const known = <T extends Record<string, unknown>>(parts: T) =>
+  Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 
-export function describeEvent(event: AnyPillarEventEnvelope): DescribedEvent {
+const actNames: Record<Act, string> = { itpa: 'ITPA', bns: 'BNS', pocso: 'POCSO', 'jj-act': 'JJ Act', 'it-act': 'IT Act', ipc: 'IPC', other: 'other law' };
+/** Sections as lawyers cite them, grouped by act in the order cited: "ITPA s.3, s.4 and BNS s.143". */
+function sectionWords(sections: readonly Section[]): string {
+  const byAct = new Map<Act, string[]>();
+  for (const { act, section } of sections) byAct.set(act, [...(byAct.get(act) ?? []), `s.${section}`]);
+  const groups = [...byAct].map(([act, cited]) => `${actNames[act]} ${cited.join(', ')}`);
+  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups[groups.length - 1]}` : (groups[0] ?? '');
+}
+const copySections = (sections: readonly Section[]) => sections.map(({ act, section }) => ({ act, section }));
+const courtNames: Record<(typeof courts)[number], string> = {
+  magistrate: "the magistrate's court",
+  'sessions-court': 'the sessions court',
+  'special-court-itpa': 'the special court (ITPA)',
+  'special-court-pocso': 'the special court (POCSO)',
+  'high-court': 'the High Court',
+  'supreme-court': 'the Supreme Court',
+};
+const audienceNames: Record<(typeof trainingAudiences)[number], string> = {
+  'police-and-ahtu': 'police and anti-human-trafficking units',
+  prosecutors: 'prosecutors',
+  judiciary: 'the judiciary',
+  'child-welfare-committee': 'Child Welfare Committee members',
+  'shelter-staff': 'shelter staff',
+  'labour-department': 'the labour department',
+  'ngo-staff': 'NGO staff',
+};
+/** Staff write the station's name with or without "police station": it is said once. */
+const stationWords = (policeStation: string) => (/\b(police station|p\.?s\.?)$/i.test(policeStation.trim()) ? policeStation.trim() : `${policeStation.trim()} police station`);
+const accusedWords = (count: number) => (count === 0 ? 'no accused named yet' : `${count} accused`);
+
+/**
+ * The entry of an event on the timeline of personId (the event's subject unless a case's event
+ * is fanned out to its victims): the facts are the same on every victim's timeline, the words
+ * say whether it is about her or another victim of the case.
+ */
+export function describeEvent(event: AnyPillarEventEnvelope, personId: string = event.subject): DescribedEvent {
   const pillar: Pillar = eventCatalog[event.type].pillar;
   switch (event.type) {
     case intakeEventTypes.personRegistered: {
@@ -250,6 +295,158 @@ export function describeEvent(event: AnyPillarEventEnvelope): DescribedEvent {
       const { stage, scheme, amountInr } = event.data;
       const amount = amountInr !== undefined ? ` (₹${amountInr.toLocaleString('en-IN')})` : '';
       return { pillar, summary: `Compensation ${stage}${amount} under the ${words(scheme)}`, facts: { stage, scheme, ...(amountInr !== undefined ? { amountInr } : {}) } };
+    }
+    case legalEventTypes.perpetratorProfiled: {
+      // His name, aliases, phone and address are sealed with his key: not a byte of them here.
+      const { perpetratorId, category, beneficiary } = event.data;
+      return { pillar, summary: `Perpetrator profiled: ${words(category)} (${beneficiary} beneficiary)`, facts: { perpetratorId, category, beneficiary } };
+    }
+    case legalEventTypes.perpetratorsLinked: {
+      const { perpetratorId, otherPerpetratorId, link } = event.data;
+      return { pillar, summary: `Perpetrators linked: ${words(link)}`, facts: { perpetratorId, otherPerpetratorId, link } };
+    }
+    case legalEventTypes.firRegistered: {
+      const { caseId, fir, sections, accusedIds, mainAccusedId } = event.data;
+      const mainMissing = mainAccusedId !== undefined && !accusedIds.includes(mainAccusedId) ? '; the main accused not among them' : '';
+      return {
+        pillar,
+        summary: `FIR ${fir.number} registered at ${stationWords(fir.policeStation)}, ${fir.district}: ${sectionWords(sections)}; ${accusedWords(accusedIds.length)}${mainMissing}`,
+        facts: known({
+          caseId,
+          firNumber: fir.number,
+          policeStation: fir.policeStation,
+          district: fir.district,
+          state: fir.state,
+          registeredAt: fir.registeredAt,
+          sections: copySections(sections),
+          accusedIds: [...accusedIds],
+          mainAccusedId,
+        }),
+      };
+    }
+    case legalEventTypes.accusedNamed: {
+      const { caseId, perpetratorId, main } = event.data;
+      return { pillar, summary: main ? 'The main accused named' : 'Another accused named', facts: { caseId, perpetratorId, main } };
+    }
+    case legalEventTypes.accusedArrested: {
+      const { caseId, perpetratorId } = event.data;
+      return { pillar, summary: 'Accused arrested', facts: { caseId, perpetratorId } };
+    }
+    case legalEventTypes.accusedAbsconding: {
+      const { caseId, perpetratorId } = event.data;
+      return { pillar, summary: 'Accused declared absconding', facts: { caseId, perpetratorId } };
+    }
+    case legalEventTypes.bailRecorded: {
+      const { caseId, perpetratorId, personId: accusedSurvivor, stage, surety, suretyPerpetratorId } = event.data;
+      const whose = accusedSurvivor === undefined ? 'an accused' : accusedSurvivor === personId ? 'her' : 'a survivor accused in the case';
+      const what = stage === 'applied' ? `Bail applied for by ${whose}` : `Bail ${stage} to ${whose}`;
+      const bySurety = surety === undefined || surety === 'none' ? '' : surety === 'known-perpetrator' ? '; surety: a known perpetrator' : `; surety: ${words(surety)}`;
+      return { pillar, summary: `${what}${bySurety}`, facts: known({ caseId, perpetratorId, personId: accusedSurvivor, stage, surety, suretyPerpetratorId }) };
+    }
+    case legalEventTypes.chargeSheetFiled: {
+      const { caseId, sections, accusedIds, daysAfterFir } = event.data;
+      return {
+        pillar,
+        summary: `Charge sheet filed ${daysAfterFir} day${daysAfterFir === 1 ? '' : 's'} after the FIR: ${sectionWords(sections)}; ${accusedIds.length} accused charged`,
+        facts: { caseId, sections: copySections(sections), accusedIds: [...accusedIds], daysAfterFir },
+      };
+    }
+    case legalEventTypes.chargeSheetMissing: {
+      const { caseId, daysAfterFir, dueAt } = event.data;
+      return {
+        pillar,
+        summary: `OVERDUE: no charge sheet ${daysAfterFir} days after the FIR (due ${day(dueAt)}); an arrested accused may walk out on default bail`,
+        facts: { caseId, daysAfterFir, dueAt },
+      };
+    }
+    case legalEventTypes.hearingRecorded: {
+      const { caseId, court, stage, nextHearingAt } = event.data;
+      const next = nextHearingAt ? `; next hearing ${day(nextHearingAt)}` : '; no next date set';
+      return { pillar, summary: `Hearing in ${courtNames[court]}: ${words(stage)}${next}`, facts: known({ caseId, court, stage, nextHearingAt }) };
+    }
+    case legalEventTypes.witnessSupportRecorded: {
+      const { caseId, personId: witness, testimony, inCamera, supportPerson, protectionMeasures, travelSupported } = event.data;
+      const how = [
+        testimony ? words(testimony) : '',
+        inCamera ? 'in camera' : '',
+        supportPerson ? 'with a support person' : '',
+        protectionMeasures.length > 0 ? `protection: ${list(protectionMeasures)}` : '',
+        travelSupported ? 'travel supported' : '',
+      ].filter(Boolean);
+      const who = witness === personId ? 'Supported as a witness' : 'Another victim of the case supported as a witness';
+      return {
+        pillar,
+        summary: `${who}${how.length > 0 ? `: ${how.join('; ')}` : ''}`,
+        facts: known({ caseId, personId: witness, testimony, inCamera, supportPerson, protectionMeasures: [...protectionMeasures], travelSupported }),
+      };
+    }
+    case legalEventTypes.verdictRecorded: {
+      const { caseId, perpetratorId, outcome, court, sentenceMonths, fineInr } = event.data;
+      const sentence = [sentenceMonths !== undefined ? `${sentenceMonths} months` : '', fineInr !== undefined ? `fine ${rupees(fineInr)}` : ''].filter(Boolean);
+      return {
+        pillar,
+        summary: `Verdict: ${[outcome, ...sentence].join(', ')} (${courtNames[court]})`,
+        facts: known({ caseId, perpetratorId, outcome, court, sentenceMonths, fineInr }),
+      };
+    }
+    case legalEventTypes.appealFiled: {
+      const { caseId, perpetratorId, appellant, court } = event.data;
+      return { pillar, summary: `Appeal filed by the ${appellant} in ${courtNames[court]}`, facts: { caseId, perpetratorId, appellant, court } };
+    }
+    case legalEventTypes.premisesClosed: {
+      const { caseId, place } = event.data;
+      return {
+        pillar,
+        summary: `Premises closed by a magistrate's order (ITPA s.18) in ${place.district}, ${place.state}`,
+        facts: { caseId, state: place.state, district: place.district },
+      };
+    }
+    case legalEventTypes.propertyAttached: {
+      const { caseId, kind, valueInr } = event.data;
+      return { pillar, summary: `Property attached: ${words(kind)}${valueInr !== undefined ? ` (${rupees(valueInr)})` : ''}`, facts: known({ caseId, kind, valueInr }) };
+    }
+    case legalEventTypes.compensationOrdered: {
+      const { caseId, personId: victim, amountInr, payableBy } = event.data;
+      const payer = payableBy === 'state' ? 'the state' : 'the accused';
+      return {
+        pillar,
+        // Another victim's award is hers to know about, not the amount.
+        summary: victim === personId ? `Compensation of ${rupees(amountInr)} ordered to her, payable by ${payer}` : 'Compensation ordered to another victim of the case',
+        facts: { caseId, personId: victim, amountInr, payableBy },
+      };
+    }
+    case legalEventTypes.caseClosed: {
+      const { caseId, reason } = event.data;
+      return { pillar, summary: `Case closed (${words(reason)})`, facts: { caseId, reason } };
+    }
+    case legalEventTypes.survivorNamedAsAccused: {
+      const { caseId } = event.data;
+      return { pillar, summary: 'ALERT: named as accused in a case; a survivor is never an offender', facts: { caseId } };
+    }
+    case legalEventTypes.survivorAccusationDropped: {
+      const { caseId } = event.data;
+      return { pillar, summary: 'The accusation against her was dropped; the decriminalisation alert is closed', facts: { caseId } };
+    }
+    case legalEventTypes.debtBondageSuspected: {
+      const { caseId, suretyPerpetratorId } = event.data;
+      return { pillar, summary: 'ALERT: a known perpetrator stood surety for her bail, a sign of debt bondage', facts: { caseId, suretyPerpetratorId } };
+    }
+    case legalEventTypes.consentWithdrawnOnOpenCase: {
+      const { caseId, scope } = event.data;
+      return { pillar, summary: `ALERT: she withdrew her consent to ${words(scope)} while her case is open`, facts: { caseId, scope } };
+    }
+    case legalEventTypes.trainingSessionHeld: {
+      // Participants' names are sealed with the session's key; the trainer is staff, not a fact of the session.
+      const { trainingId, audience, topic, participantCount, state, district, refresherDueAt, refreshesTrainingId } = event.data;
+      return {
+        pillar,
+        summary: `Training on ${words(topic)} for ${audienceNames[audience]}: ${participantCount} participant${participantCount === 1 ? '' : 's'} in ${district}, ${state}; refresher due ${day(refresherDueAt)}`,
+        facts: known({ trainingId, audience, topic, participantCount, state, district, refresherDueAt, refreshesTrainingId }),
+      };
+    }
+    case legalEventTypes.trainingRefresherOverdue: {
+      const { trainingId, audience, dueAt } = event.data;
+      return { pillar, summary: `OVERDUE: the refresher training for ${audienceNames[audience]} was due ${day(dueAt)}`, facts: { trainingId, audience, dueAt } };
     }
   }
 }

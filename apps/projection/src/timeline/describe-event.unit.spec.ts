@@ -1,4 +1,4 @@
-import { AnyPillarEventEnvelope, intakeEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, intakeEventTypes, legalEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { describeEvent } from './describe-event';
 
 const envelope = (type: string, data: unknown) =>
@@ -257,5 +257,228 @@ describe('timeline entries of the rehabilitation pillar', () => {
     ],
   ])('describe %s', (type, data, summary, facts) => {
     expect(describeEvent(envelope(type, data))).toEqual({ pillar: 'rehabilitation', summary, facts });
+  });
+});
+
+describe('timeline entries of the legal pillar', () => {
+  const caseId = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  const otherVictimId = '6a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+  const keeperId = '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const lodgeOwnerId = '2f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const buyerId = '3f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const victimIds = [personId, otherVictimId];
+  const ofCase = (type: string, data: Record<string, unknown>) => ({ ...envelope(type, { caseId, victimIds, ...data }), subject: caseId }) as AnyPillarEventEnvelope;
+  const sealed = { keyId: keeperId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-name-and-phone', authTag: 'secret-tag' };
+
+  it('describe a FIR with its number, police station, sections grouped by act and how many are accused', () => {
+    const described = describeEvent(
+      ofCase(legalEventTypes.firRegistered, {
+        fir: { policeStation: 'Kamathipura', district: 'Mumbai', state: 'Maharashtra', number: '123/2026', registeredAt: '2026-03-02T10:00:00.000Z' },
+        sections: [
+          { act: 'itpa', section: '3' },
+          { act: 'itpa', section: '4' },
+          { act: 'itpa', section: '5' },
+        ],
+        accusedIds: [keeperId, lodgeOwnerId, buyerId],
+        mainAccusedId: keeperId,
+      }),
+      personId,
+    );
+    expect(described).toEqual({
+      pillar: 'legal',
+      summary: 'FIR 123/2026 registered at Kamathipura police station, Mumbai: ITPA s.3, s.4, s.5; 3 accused',
+      facts: {
+        caseId,
+        firNumber: '123/2026',
+        policeStation: 'Kamathipura',
+        district: 'Mumbai',
+        state: 'Maharashtra',
+        registeredAt: '2026-03-02T10:00:00.000Z',
+        sections: [
+          { act: 'itpa', section: '3' },
+          { act: 'itpa', section: '4' },
+          { act: 'itpa', section: '5' },
+        ],
+        accusedIds: [keeperId, lodgeOwnerId, buyerId],
+        mainAccusedId: keeperId,
+      },
+    });
+  });
+
+  it('say "police station" once, cite several acts, and say when the main accused is not among the accused', () => {
+    const described = describeEvent(
+      ofCase(legalEventTypes.firRegistered, {
+        fir: { policeStation: 'Sonagachi Police Station', district: 'Kolkata', state: 'West Bengal', number: '9/2026', registeredAt: '2026-03-02T10:00:00.000Z' },
+        sections: [
+          { act: 'itpa', section: '5' },
+          { act: 'bns', section: '143' },
+          { act: 'pocso', section: '17' },
+        ],
+        accusedIds: [],
+        mainAccusedId: keeperId,
+      }),
+    );
+    expect(described.summary).toBe(
+      'FIR 9/2026 registered at Sonagachi Police Station, Kolkata: ITPA s.5, BNS s.143 and POCSO s.17; no accused named yet; the main accused not among them',
+    );
+  });
+
+  it('never carry a perpetrator\'s sealed personal data, nor his places: a profile is his id, category and how he profits', () => {
+    const described = describeEvent({
+      ...envelope(legalEventTypes.perpetratorProfiled, {
+        perpetratorId: keeperId,
+        category: 'brothel-keeper',
+        beneficiary: 'direct',
+        personalData: sealed,
+        knownPlaces: [{ state: 'Maharashtra', district: 'Mumbai' }],
+        profiledAt: '2026-03-01T00:00:00.000Z',
+      }),
+      subject: keeperId,
+    } as AnyPillarEventEnvelope);
+    expect(described).toEqual({
+      pillar: 'legal',
+      summary: 'Perpetrator profiled: brothel keeper (direct beneficiary)',
+      facts: { perpetratorId: keeperId, category: 'brothel-keeper', beneficiary: 'direct' },
+    });
+    const stored = JSON.stringify(described);
+    for (const secret of ['secret', 'ciphertext', 'AES-256-GCM', 'personalData', 'Mumbai']) expect(stored).not.toContain(secret);
+  });
+
+  it('say whether support as a witness, compensation or bail is hers or another victim\'s: the facts are the same on both timelines', () => {
+    const support = ofCase(legalEventTypes.witnessSupportRecorded, {
+      personId,
+      at: '2026-06-01T10:00:00.000Z',
+      testimony: 'deposition-in-court',
+      inCamera: true,
+      supportPerson: true,
+      protectionMeasures: ['screen-in-court', 'separate-waiting-area'],
+      travelSupported: false,
+    });
+    expect(describeEvent(support, personId).summary).toBe(
+      'Supported as a witness: deposition in court; in camera; with a support person; protection: screen in court, separate waiting area',
+    );
+    expect(describeEvent(support, otherVictimId).summary).toBe(
+      'Another victim of the case supported as a witness: deposition in court; in camera; with a support person; protection: screen in court, separate waiting area',
+    );
+    expect(describeEvent(support, otherVictimId).facts).toEqual(describeEvent(support, personId).facts);
+
+    const compensation = ofCase(legalEventTypes.compensationOrdered, { personId, orderedAt: '2026-09-01T00:00:00.000Z', amountInr: 200000, payableBy: 'state' });
+    expect(describeEvent(compensation, personId).summary).toBe('Compensation of ₹2,00,000 ordered to her, payable by the state');
+    expect(describeEvent(compensation, otherVictimId).summary).toBe('Compensation ordered to another victim of the case');
+
+    const bail = ofCase(legalEventTypes.bailRecorded, { personId, stage: 'granted', at: '2026-03-05T00:00:00.000Z', surety: 'known-perpetrator', suretyPerpetratorId: keeperId });
+    expect(describeEvent(bail, personId).summary).toBe('Bail granted to her; surety: a known perpetrator');
+    expect(describeEvent(bail, otherVictimId).summary).toBe('Bail granted to a survivor accused in the case; surety: a known perpetrator');
+  });
+
+  it.each([
+    [legalEventTypes.accusedNamed, { perpetratorId: keeperId, main: true, namedAt: '2026-03-03T00:00:00.000Z' }, 'The main accused named', { caseId, perpetratorId: keeperId, main: true }],
+    [legalEventTypes.accusedArrested, { perpetratorId: keeperId, arrestedAt: '2026-03-03T00:00:00.000Z' }, 'Accused arrested', { caseId, perpetratorId: keeperId }],
+    [legalEventTypes.accusedAbsconding, { perpetratorId: keeperId, declaredAt: '2026-03-03T00:00:00.000Z' }, 'Accused declared absconding', { caseId, perpetratorId: keeperId }],
+    [
+      legalEventTypes.bailRecorded,
+      { perpetratorId: lodgeOwnerId, stage: 'applied', at: '2026-03-04T00:00:00.000Z' },
+      'Bail applied for by an accused',
+      { caseId, perpetratorId: lodgeOwnerId, stage: 'applied' },
+    ],
+    [
+      legalEventTypes.chargeSheetFiled,
+      { filedAt: '2026-04-20T00:00:00.000Z', sections: [{ act: 'itpa', section: '5' }, { act: 'bns', section: '143' }], accusedIds: [keeperId, lodgeOwnerId], daysAfterFir: 49 },
+      'Charge sheet filed 49 days after the FIR: ITPA s.5 and BNS s.143; 2 accused charged',
+      { caseId, sections: [{ act: 'itpa', section: '5' }, { act: 'bns', section: '143' }], accusedIds: [keeperId, lodgeOwnerId], daysAfterFir: 49 },
+    ],
+    [
+      legalEventTypes.chargeSheetMissing,
+      { daysAfterFir: 60, dueAt: '2026-05-01T10:00:00.000Z', flaggedAt: '2026-05-01T10:05:00.000Z' },
+      'OVERDUE: no charge sheet 60 days after the FIR (due 2026-05-01); an arrested accused may walk out on default bail',
+      { caseId, daysAfterFir: 60, dueAt: '2026-05-01T10:00:00.000Z' },
+    ],
+    [
+      legalEventTypes.hearingRecorded,
+      { heldAt: '2026-05-10T00:00:00.000Z', court: 'special-court-itpa', stage: 'prosecution-evidence', nextHearingAt: '2026-06-01T05:30:00.000Z' },
+      'Hearing in the special court (ITPA): prosecution evidence; next hearing 2026-06-01',
+      { caseId, court: 'special-court-itpa', stage: 'prosecution-evidence', nextHearingAt: '2026-06-01T05:30:00.000Z' },
+    ],
+    [
+      legalEventTypes.hearingRecorded,
+      { heldAt: '2026-05-10T00:00:00.000Z', court: 'sessions-court', stage: 'judgment' },
+      'Hearing in the sessions court: judgment; no next date set',
+      { caseId, court: 'sessions-court', stage: 'judgment' },
+    ],
+    [
+      legalEventTypes.verdictRecorded,
+      { perpetratorId: keeperId, outcome: 'convicted', decidedAt: '2026-11-01T00:00:00.000Z', court: 'sessions-court', sentenceMonths: 84 },
+      'Verdict: convicted, 84 months (the sessions court)',
+      { caseId, perpetratorId: keeperId, outcome: 'convicted', court: 'sessions-court', sentenceMonths: 84 },
+    ],
+    [
+      legalEventTypes.verdictRecorded,
+      { perpetratorId: buyerId, outcome: 'acquitted', decidedAt: '2026-11-01T00:00:00.000Z', court: 'sessions-court' },
+      'Verdict: acquitted (the sessions court)',
+      { caseId, perpetratorId: buyerId, outcome: 'acquitted', court: 'sessions-court' },
+    ],
+    [
+      legalEventTypes.appealFiled,
+      { perpetratorId: buyerId, appellant: 'prosecution', court: 'high-court', filedAt: '2026-12-01T00:00:00.000Z' },
+      'Appeal filed by the prosecution in the High Court',
+      { caseId, perpetratorId: buyerId, appellant: 'prosecution', court: 'high-court' },
+    ],
+    [
+      legalEventTypes.premisesClosed,
+      { closedAt: '2026-04-01T00:00:00.000Z', place: { state: 'Maharashtra', district: 'Mumbai' } },
+      "Premises closed by a magistrate's order (ITPA s.18) in Mumbai, Maharashtra",
+      { caseId, state: 'Maharashtra', district: 'Mumbai' },
+    ],
+    [legalEventTypes.propertyAttached, { attachedAt: '2026-04-01T00:00:00.000Z', kind: 'bank-account', valueInr: 500000 }, 'Property attached: bank account (₹5,00,000)', { caseId, kind: 'bank-account', valueInr: 500000 }],
+    [legalEventTypes.caseClosed, { closedAt: '2027-01-01T00:00:00.000Z', reason: 'verdicts-final' }, 'Case closed (verdicts final)', { caseId, reason: 'verdicts-final' }],
+  ])('describe %s in plain words, naming no perpetrator', (type, data, summary, facts) => {
+    expect(describeEvent(ofCase(type, data), personId)).toEqual({ pillar: 'legal', summary, facts });
+  });
+
+  it.each([
+    [legalEventTypes.survivorNamedAsAccused, { personId, caseId, namedAt: '2026-03-02T00:00:00.000Z' }, 'ALERT: named as accused in a case; a survivor is never an offender', { caseId }],
+    [
+      legalEventTypes.survivorAccusationDropped,
+      { personId, caseId, droppedAt: '2026-04-02T00:00:00.000Z' },
+      'The accusation against her was dropped; the decriminalisation alert is closed',
+      { caseId },
+    ],
+    [
+      legalEventTypes.debtBondageSuspected,
+      { personId, caseId, suretyPerpetratorId: keeperId, suspectedAt: '2026-03-05T00:00:00.000Z' },
+      'ALERT: a known perpetrator stood surety for her bail, a sign of debt bondage',
+      { caseId, suretyPerpetratorId: keeperId },
+    ],
+    [
+      legalEventTypes.consentWithdrawnOnOpenCase,
+      { personId, caseId, scope: 'share-with-courts', withdrawnAt: '2026-05-02T00:00:00.000Z' },
+      'ALERT: she withdrew her consent to share with courts while her case is open',
+      { caseId, scope: 'share-with-courts' },
+    ],
+  ])('describe the alert %s about her', (type, data, summary, facts) => {
+    expect(describeEvent(envelope(type, data))).toEqual({ pillar: 'legal', summary, facts });
+  });
+
+  it('describe training without the participants\' sealed names', () => {
+    const trainingId = '8b9c0d1e-2f3a-4b5c-8d6e-7f8a9b0c1d2e';
+    const described = describeEvent({
+      ...envelope(legalEventTypes.trainingSessionHeld, {
+        trainingId,
+        audience: 'police-and-ahtu',
+        topic: 'victim-identification',
+        heldAt: '2026-02-01T00:00:00.000Z',
+        trainerId: 'asha',
+        participantCount: 25,
+        participantNames: { keyId: trainingId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-names', authTag: 'secret-tag' },
+        refresherDueAt: '2027-02-01T00:00:00.000Z',
+        district: 'Pune',
+        state: 'Maharashtra',
+      }),
+      subject: trainingId,
+    } as AnyPillarEventEnvelope);
+    expect(described.summary).toBe(
+      'Training on victim identification for police and anti-human-trafficking units: 25 participants in Pune, Maharashtra; refresher due 2027-02-01',
+    );
+    expect(JSON.stringify(described)).not.toContain('secret');
   });
 });

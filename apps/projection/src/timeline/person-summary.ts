@@ -3,9 +3,11 @@
  * events happened. Recomputing from the entries (rather than patching a stored summary) keeps
  * it right when events arrive late or twice.
  */
-import { CaseRole, intakeEventTypes, Pillar, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { CaseRole, intakeEventTypes, legalEventTypes, Pillar, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import type { AlertKind } from '@mukti/staff-api';
+import { CaseStage, prosecutionCaseOf } from '../prosecution/prosecution-read-model';
 import type { CodedPlace, TimelineFacts } from './describe-event';
+import { isCaseEventType } from './whose-timeline';
 
 export interface SummarisedEntry {
   eventId: string;
@@ -93,6 +95,43 @@ export interface RehabilitationSummary {
   compensation?: { stage: string; amountInr?: number };
 }
 
+export type LegalStatus = 'no-case' | 'case-open' | 'verdict' | 'closed';
+
+/** A case in which she is a victim, as her case team follows it: the accused by number only, never by name. */
+export interface HerCase {
+  caseId: string;
+  firNumber?: string;
+  policeStation?: string;
+  firRegisteredAt?: string;
+  /** How far it has come (the rule: caseStageOf). */
+  stage: CaseStage;
+  accusedCount: number;
+  /** Accused in custody now, and on the run now. */
+  arrested: number;
+  absconding: number;
+  /** Accused whose standing verdict is a conviction, or an acquittal. */
+  convictions: number;
+  acquittals: number;
+  /** Her support as a witness in this case: how many times, and how many of them in camera. */
+  witnessSupport: { count: number; inCamera: number };
+  /** Compensation ordered to her in this case, every order added. */
+  compensationOrderedInr: number;
+  /** Set by the latest hearing, while the case is open. */
+  nextHearingAt?: string;
+}
+
+export interface LegalSummary {
+  /**
+   * Her legal status is that of the case that most needs following: a case not judged yet makes
+   * it case-open; otherwise a case with a verdict but not closed (appeals, compensation still to
+   * come) makes it verdict; otherwise closed. Without a case as a victim it is no-case (an
+   * accusation against her is an alert, not a case of hers).
+   */
+  status: LegalStatus;
+  /** Her cases, in the order their first events happened. */
+  cases: HerCase[];
+}
+
 /** Something that needs attention now, and stays open until what it asks for is done. */
 export interface OpenAlert {
   kind: AlertKind;
@@ -109,10 +148,10 @@ export interface DueStep {
 
 export interface PersonSummary {
   personId: string;
-  pillars: { intake: IntakeSummary; rescue: RescueSummary; rehabilitation: RehabilitationSummary };
+  pillars: { intake: IntakeSummary; rescue: RescueSummary; rehabilitation: RehabilitationSummary; legal: LegalSummary };
   /** Open alerts, oldest first. */
   openAlerts: OpenAlert[];
-  /** What falls due next, soonest first: post-rescue steps not done and her next reintegration follow-up. */
+  /** What falls due next, soonest first: post-rescue steps not done, her next reintegration follow-up, the next hearing of each open case. */
   nextDueSteps: DueStep[];
   /** Who works on her case, and in which role: what need-to-know is checked against. */
   caseTeam: Record<string, { role: CaseRole; since: string }>;
@@ -152,10 +191,18 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
   /** Her rehabilitation status as it moves with her events (the rule: RehabilitationSummary.status). */
   let stage: RehabilitationStatus = 'no-care-plan';
   let erasedAt: string | undefined;
+  /** The entries of each case of hers, and where each case is, as they happened. */
+  const caseEntries = new Map<string, SummarisedEntry[]>();
+  const chargeSheeted = new Set<string>();
+  const closedCases = new Set<string>();
   const ordered = [...entries].sort(byOccurrence);
   for (const entry of ordered) {
     const facts = entry.facts as Record<string, never>;
     const at = entry.occurredAt.toISOString();
+    if (isCaseEventType(entry.type) && typeof facts.caseId === 'string') {
+      const ofCase = caseEntries.get(facts.caseId) ?? [];
+      caseEntries.set(facts.caseId, [...ofCase, entry]);
+    }
     switch (entry.type) {
       case intakeEventTypes.personRegistered:
         Object.assign(intake, {
@@ -169,6 +216,8 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
         break;
       case intakeEventTypes.consentRecorded:
         intake.consents[facts.scope] = facts.decision;
+        // Granted again: she may be named to the law again, nothing is left to act on.
+        if (facts.decision === 'granted') deleteAlerts(alerts, (key) => key.startsWith('consent-withdrawn:') && key.endsWith(`:${facts.scope}`));
         break;
       case intakeEventTypes.vulnerabilityAssessed:
         intake.vulnerability = { level: facts.level, score: facts.score, assessedAt: at };
@@ -307,6 +356,53 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
         rehabilitation.compensation = { stage: facts.stage, ...(amountInr !== undefined ? { amountInr } : {}) };
         break;
       }
+
+      // Legal: alerts about her, raised by the case and closed by what answers them. Rescue's
+      // decriminalisation alert is keyed by its operation; this one by the case.
+      case legalEventTypes.survivorNamedAsAccused:
+        alerts.set(`decriminalisation:case:${facts.caseId}`, { kind: 'decriminalisation', pillar: 'legal', raisedAt: at, details: { caseId: facts.caseId } });
+        break;
+      case legalEventTypes.survivorAccusationDropped:
+        alerts.delete(`decriminalisation:case:${facts.caseId}`);
+        break;
+      case legalEventTypes.debtBondageSuspected:
+        // Open until someone acts on it: no event closes it yet (the debt outlives the case).
+        alerts.set(`debt-bondage:${facts.caseId}`, {
+          kind: 'debt-bondage',
+          pillar: 'legal',
+          raisedAt: at,
+          details: { caseId: facts.caseId, suretyPerpetratorId: facts.suretyPerpetratorId },
+        });
+        break;
+      case legalEventTypes.consentWithdrawnOnOpenCase:
+        if (closedCases.has(facts.caseId)) break;
+        alerts.set(`consent-withdrawn:${facts.caseId}:${facts.scope}`, {
+          kind: 'consent-withdrawn-on-open-case',
+          pillar: 'legal',
+          raisedAt: at,
+          details: { caseId: facts.caseId, scope: facts.scope },
+        });
+        break;
+      case legalEventTypes.chargeSheetMissing: {
+        if (chargeSheeted.has(facts.caseId) || closedCases.has(facts.caseId)) break;
+        // The 90-day flag after the 60-day one: the same alert, waiting since the first.
+        const key = `charge-sheet-missing:${facts.caseId}`;
+        alerts.set(key, {
+          kind: 'charge-sheet-missing',
+          pillar: 'legal',
+          raisedAt: alerts.get(key)?.raisedAt ?? at,
+          details: { caseId: facts.caseId, daysAfterFir: String(facts.daysAfterFir), dueAt: instant(facts.dueAt) },
+        });
+        break;
+      }
+      case legalEventTypes.chargeSheetFiled:
+        chargeSheeted.add(facts.caseId);
+        alerts.delete(`charge-sheet-missing:${facts.caseId}`);
+        break;
+      case legalEventTypes.caseClosed:
+        closedCases.add(facts.caseId);
+        deleteAlerts(alerts, (key) => key === `charge-sheet-missing:${facts.caseId}` || key.startsWith(`consent-withdrawn:${facts.caseId}:`));
+        break;
     }
   }
   rehabilitation.status = rehabilitation.carePlanOpenedAt ? stage : 'no-care-plan';
@@ -314,10 +410,13 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
   const openAlerts = [...alerts.values()].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   rehabilitation.followUps.missed = openAlerts.filter((alert) => alert.kind === 'follow-up-missed').length;
 
+  const legal = legalSummaryOf(personId, caseEntries);
+
   const nextFollowUp = followUpsDue.filter((dueAt) => !followUpsHeld.has(dueAt)).sort()[0];
   const nextDueSteps: DueStep[] = [
     ...rescue.steps.filter((step) => !step.doneAt).map((step) => ({ pillar: 'rescue' as const, what: step.step, dueAt: instant(step.dueAt) })),
     ...(nextFollowUp ? [{ pillar: 'rehabilitation' as const, what: 'reintegration-follow-up', dueAt: nextFollowUp }] : []),
+    ...legal.cases.flatMap((herCase) => (herCase.nextHearingAt ? [{ pillar: 'legal' as const, what: 'next-hearing', dueAt: instant(herCase.nextHearingAt) }] : [])),
   ]
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.what.localeCompare(b.what))
     .slice(0, MAX_NEXT_DUE_STEPS);
@@ -325,7 +424,7 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
   const last = ordered.at(-1);
   return {
     personId,
-    pillars: { intake, rescue, rehabilitation },
+    pillars: { intake, rescue, rehabilitation, legal },
     openAlerts,
     nextDueSteps,
     caseTeam,
@@ -333,6 +432,49 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
     entryCount: entries.length,
     ...(last ? { lastEventAt: last.occurredAt.toISOString() } : {}),
   };
+}
+
+function deleteAlerts(alerts: Map<string, OpenAlert>, closes: (key: string) => boolean) {
+  for (const key of [...alerts.keys()]) if (closes(key)) alerts.delete(key);
+}
+
+/**
+ * Her cases, each folded as the prosecution indicators fold it, with what of it is hers: her
+ * support as a witness, her compensation. A case is hers when its FIR is on her timeline (an FIR
+ * names its victims); a case that accuses her and records her bail is not a case of hers.
+ */
+function legalSummaryOf(personId: string, caseEntries: ReadonlyMap<string, SummarisedEntry[]>): LegalSummary {
+  const hersAsVictim = [...caseEntries].filter(([, entries]) => entries.some((entry) => entry.type === legalEventTypes.firRegistered));
+  const cases = hersAsVictim.map(([caseId, entries]): HerCase => {
+    const prosecution = prosecutionCaseOf(caseId, entries);
+    const hers = entries.filter((entry) => entry.facts['personId'] === personId);
+    const supported = hers.filter((entry) => entry.type === legalEventTypes.witnessSupportRecorded);
+    const compensated = hers.filter((entry) => entry.type === legalEventTypes.compensationOrdered);
+    const { fir, stage, accused, nextHearingAt } = prosecution;
+    return {
+      caseId,
+      ...(fir ? { firNumber: fir.number, policeStation: fir.policeStation, firRegisteredAt: fir.registeredAt } : {}),
+      stage,
+      accusedCount: accused.length,
+      arrested: accused.filter((one) => one.custody === 'arrested').length,
+      absconding: accused.filter((one) => one.custody === 'absconding').length,
+      convictions: accused.filter((one) => one.verdict === 'convicted').length,
+      acquittals: accused.filter((one) => one.verdict === 'acquitted').length,
+      witnessSupport: { count: supported.length, inCamera: supported.filter((entry) => entry.facts['inCamera'] === true).length },
+      compensationOrderedInr: compensated.reduce((sum, entry) => sum + ((entry.facts['amountInr'] as number | undefined) ?? 0), 0),
+      ...(nextHearingAt ? { nextHearingAt } : {}),
+    };
+  });
+  const stages = new Set(cases.map((herCase) => herCase.stage));
+  const status: LegalStatus =
+    cases.length === 0
+      ? 'no-case'
+      : stages.has('fir-registered') || stages.has('charge-sheet-filed') || stages.has('trial')
+        ? 'case-open'
+        : stages.has('verdict')
+          ? 'verdict'
+          : 'closed';
+  return { status, cases };
 }
 
 /** A step of her latest rescue; a step of an earlier operation is not on her summary any more. */

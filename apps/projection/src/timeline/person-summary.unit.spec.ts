@@ -1,4 +1,4 @@
-import { AnyPillarEventEnvelope, EventData, intakeEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, EventData, intakeEventTypes, legalEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { describeEvent } from './describe-event';
 import { summarisePerson, SummarisedEntry } from './person-summary';
 
@@ -347,5 +347,233 @@ describe('what falls due next', () => {
     ]);
     // The follow-up due in September is sixth: beyond the five.
     expect(given(secondRescue, carePlanOpened(), followUpsScheduled()).nextDueSteps).toHaveLength(5);
+  });
+});
+
+describe('the legal pillar of her summary', () => {
+  const caseId = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  const otherCaseId = '9c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  const otherVictimId = '6a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+  const keeperId = '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const lodgeOwnerId = '2f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  const buyerId = '3f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+  /** A case's event: keyed by the case, naming both victims. */
+  function ofCase<T extends AnyPillarEventEnvelope['type']>(type: T, time: string, data: Record<string, unknown>, id = caseId): AnyPillarEventEnvelope {
+    return { ...happened(type, time, { caseId: id, victimIds: [personId, otherVictimId], ...data } as never), subject: id } as AnyPillarEventEnvelope;
+  }
+  /** Her summary, or another victim's, with each entry made as the projection makes it on her timeline. */
+  const summaryOf = (whom: string, ...events: AnyPillarEventEnvelope[]) =>
+    summarisePerson(
+      whom,
+      events.map((event) => ({ eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event, whom).facts })),
+    );
+
+  const fir = (id = caseId, time = '2026-03-02T10:00:00.000Z') =>
+    ofCase(
+      legalEventTypes.firRegistered,
+      time,
+      {
+        fir: { policeStation: 'Kamathipura', district: 'Mumbai', state: 'Maharashtra', number: '123/2026', registeredAt: time },
+        sections: [{ act: 'itpa', section: '5' }],
+        accusedIds: [keeperId, lodgeOwnerId, buyerId],
+        mainAccusedId: keeperId,
+      },
+      id,
+    );
+  const arrested = (perpetratorId: string, time: string) => ofCase(legalEventTypes.accusedArrested, time, { perpetratorId, arrestedAt: time });
+  const absconding = (perpetratorId: string, time: string) => ofCase(legalEventTypes.accusedAbsconding, time, { perpetratorId, declaredAt: time });
+  const chargeSheet = (time = '2026-04-20T00:00:00.000Z') =>
+    ofCase(legalEventTypes.chargeSheetFiled, time, { filedAt: time, sections: [{ act: 'itpa', section: '5' }], accusedIds: [keeperId, lodgeOwnerId, buyerId], daysAfterFir: 48 });
+  const hearing = (time: string, stage: string, nextHearingAt?: string) =>
+    ofCase(legalEventTypes.hearingRecorded, time, { heldAt: time, court: 'sessions-court', stage, ...(nextHearingAt ? { nextHearingAt } : {}) });
+  const support = (witness: string, time: string, inCamera: boolean) =>
+    ofCase(legalEventTypes.witnessSupportRecorded, time, {
+      personId: witness,
+      at: time,
+      testimony: 'deposition-in-court',
+      inCamera,
+      supportPerson: true,
+      protectionMeasures: ['screen-in-court'],
+      travelSupported: true,
+    });
+  const verdict = (perpetratorId: string, outcome: 'convicted' | 'acquitted', time: string, court = 'sessions-court') =>
+    ofCase(legalEventTypes.verdictRecorded, time, { perpetratorId, outcome, decidedAt: time, court, ...(outcome === 'convicted' ? { sentenceMonths: 84 } : {}) });
+  const compensation = (to: string, amountInr: number, time: string) =>
+    ofCase(legalEventTypes.compensationOrdered, time, { personId: to, orderedAt: time, amountInr, payableBy: 'state' });
+  const closed = (time = '2027-03-01T00:00:00.000Z', id = caseId) => ofCase(legalEventTypes.caseClosed, time, { closedAt: time, reason: 'verdicts-final' }, id);
+  const missing = (daysAfterFir: 60 | 90, time: string) =>
+    ofCase(legalEventTypes.chargeSheetMissing, time, { daysAfterFir, dueAt: time, flaggedAt: time });
+  const aboutHer = <T extends AnyPillarEventEnvelope['type']>(type: T, time: string, data: Record<string, unknown>) =>
+    happened(type, time, { personId, caseId, ...data } as never);
+
+  it('says she has no case, with nothing due and no alert, before any FIR names her', () => {
+    const summary = given();
+    expect(summary.pillars.legal).toEqual({ status: 'no-case', cases: [] });
+    expect(summary.openAlerts).toEqual([]);
+  });
+
+  it('follows her case from the FIR through charge sheet, trial and verdicts to its closure', () => {
+    const journey = [
+      fir(),
+      arrested(keeperId, '2026-03-03T00:00:00.000Z'),
+      arrested(lodgeOwnerId, '2026-03-04T00:00:00.000Z'),
+      absconding(buyerId, '2026-03-05T00:00:00.000Z'),
+      chargeSheet(),
+      hearing('2026-05-10T00:00:00.000Z', 'framing-of-charges', '2026-06-01T05:30:00.000Z'),
+      support(personId, '2026-06-01T06:00:00.000Z', true),
+      support(otherVictimId, '2026-06-01T07:00:00.000Z', false),
+      verdict(keeperId, 'convicted', '2026-11-01T00:00:00.000Z'),
+      verdict(lodgeOwnerId, 'acquitted', '2026-11-01T00:00:01.000Z'),
+      compensation(personId, 200000, '2026-11-02T00:00:00.000Z'),
+      compensation(otherVictimId, 100000, '2026-11-02T00:00:00.000Z'),
+      compensation(personId, 50000, '2026-12-02T00:00:00.000Z'),
+      closed(),
+    ];
+    const after = (count: number) => summaryOf(personId, ...journey.slice(0, count)).pillars.legal;
+    expect([1, 5, 6, 9, 14].map((count) => [after(count).status, after(count).cases[0].stage])).toEqual([
+      ['case-open', 'fir-registered'],
+      ['case-open', 'charge-sheet-filed'],
+      ['case-open', 'trial'],
+      ['verdict', 'verdict'],
+      ['closed', 'closed'],
+    ]);
+    expect(after(13)).toEqual({
+      status: 'verdict',
+      cases: [
+        {
+          caseId,
+          firNumber: '123/2026',
+          policeStation: 'Kamathipura',
+          firRegisteredAt: '2026-03-02T10:00:00.000Z',
+          stage: 'verdict',
+          accusedCount: 3,
+          arrested: 2,
+          absconding: 1,
+          convictions: 1,
+          acquittals: 1,
+          witnessSupport: { count: 1, inCamera: 1 },
+          compensationOrderedInr: 250000,
+          nextHearingAt: '2026-06-01T05:30:00.000Z',
+        },
+      ],
+    });
+    // The other victim's summary, from the same events: the case is the same, her support and compensation are hers.
+    expect(summaryOf(otherVictimId, ...journey.slice(0, 13)).pillars.legal.cases[0]).toMatchObject({
+      stage: 'verdict',
+      convictions: 1,
+      witnessSupport: { count: 1, inCamera: 0 },
+      compensationOrderedInr: 100000,
+    });
+    expect(JSON.stringify(after(14))).not.toMatch(new RegExp(`${keeperId}|${lodgeOwnerId}|${buyerId}`));
+  });
+
+  it('does not take a bail hearing before the charge sheet for the trial', () => {
+    expect(summaryOf(personId, fir(), hearing('2026-03-10T00:00:00.000Z', 'bail')).pillars.legal.cases[0].stage).toBe('fir-registered');
+    expect(summaryOf(personId, fir(), hearing('2026-03-10T00:00:00.000Z', 'bail'), chargeSheet()).pillars.legal.cases[0].stage).toBe('charge-sheet-filed');
+  });
+
+  it('counts the verdict that stands: an appeal court\'s overrules the trial court\'s', () => {
+    const overturned = summaryOf(personId, fir(), verdict(keeperId, 'convicted', '2026-11-01T00:00:00.000Z'), verdict(keeperId, 'acquitted', '2027-06-01T00:00:00.000Z', 'high-court'));
+    expect(overturned.pillars.legal.cases[0]).toMatchObject({ convictions: 0, acquittals: 1 });
+  });
+
+  it('shows the next hearing of each open case as due, until the case closes', () => {
+    const heard = [fir(), chargeSheet(), hearing('2026-05-10T00:00:00.000Z', 'prosecution-evidence', '2026-06-01T05:30:00.000Z')];
+    expect(summaryOf(personId, ...heard).nextDueSteps).toEqual([{ pillar: 'legal', what: 'next-hearing', dueAt: '2026-06-01T05:30:00.000Z' }]);
+    const heardAgain = [...heard, hearing('2026-06-01T05:30:00.000Z', 'prosecution-evidence', '2026-07-15T05:30:00.000Z')];
+    expect(summaryOf(personId, ...heardAgain).nextDueSteps).toEqual([{ pillar: 'legal', what: 'next-hearing', dueAt: '2026-07-15T05:30:00.000Z' }]);
+    expect(summaryOf(personId, ...heardAgain, hearing('2026-07-15T05:30:00.000Z', 'judgment')).nextDueSteps).toEqual([]);
+    expect(summaryOf(personId, ...heardAgain, closed('2026-07-01T00:00:00.000Z')).nextDueSteps).toEqual([]);
+  });
+
+  it('keeps its decriminalisation alert, by case, apart from rescue\'s, open until the accusation is dropped', () => {
+    const named = aboutHer(legalEventTypes.survivorNamedAsAccused, '2026-03-02T10:00:00.000Z', { namedAt: '2026-03-02T10:00:00.000Z' });
+    const summary = summaryOf(personId, rescued(true), named);
+    expect(summary.openAlerts).toEqual([
+      { kind: 'decriminalisation', pillar: 'rescue', raisedAt: '2026-03-01T02:00:00.000Z', details: { operationId, policeRecordedAs: 'accused' } },
+      { kind: 'decriminalisation', pillar: 'legal', raisedAt: '2026-03-02T10:00:00.000Z', details: { caseId } },
+    ]);
+    // Accused, not a victim: the case is not hers.
+    expect(summary.pillars.legal).toEqual({ status: 'no-case', cases: [] });
+    const dropped = aboutHer(legalEventTypes.survivorAccusationDropped, '2026-04-01T00:00:00.000Z', { droppedAt: '2026-04-01T00:00:00.000Z' });
+    expect(summaryOf(personId, rescued(true), named, dropped).openAlerts).toEqual([expect.objectContaining({ kind: 'decriminalisation', pillar: 'rescue' })]);
+  });
+
+  it('raises the debt-bondage alert when a known perpetrator stands surety for her bail, and shows her bail without making the case hers', () => {
+    const bail = ofCase(legalEventTypes.bailRecorded, '2026-03-05T00:00:00.000Z', {
+      personId,
+      stage: 'granted',
+      at: '2026-03-05T00:00:00.000Z',
+      surety: 'known-perpetrator',
+      suretyPerpetratorId: keeperId,
+    }, otherCaseId);
+    const suspected = aboutHer(legalEventTypes.debtBondageSuspected, '2026-03-05T00:00:00.000Z', { caseId: otherCaseId, suretyPerpetratorId: keeperId, suspectedAt: '2026-03-05T00:00:00.000Z' });
+    const summary = summaryOf(personId, bail, suspected);
+    expect(summary.openAlerts).toEqual([
+      { kind: 'debt-bondage', pillar: 'legal', raisedAt: '2026-03-05T00:00:00.000Z', details: { caseId: otherCaseId, suretyPerpetratorId: keeperId } },
+    ]);
+    expect(summary.pillars.legal.cases).toEqual([]);
+  });
+
+  it('keeps a consent withdrawn on an open case open until the case closes, or she grants it again', () => {
+    const withdrawn = aboutHer(legalEventTypes.consentWithdrawnOnOpenCase, '2026-05-02T00:00:00.000Z', { scope: 'share-with-courts', withdrawnAt: '2026-05-02T00:00:00.000Z' });
+    expect(summaryOf(personId, fir(), withdrawn).openAlerts).toEqual([
+      {
+        kind: 'consent-withdrawn-on-open-case',
+        pillar: 'legal',
+        raisedAt: '2026-05-02T00:00:00.000Z',
+        details: { caseId, scope: 'share-with-courts' },
+      },
+    ]);
+    expect(summaryOf(personId, fir(), withdrawn, closed('2026-06-01T00:00:00.000Z')).openAlerts).toEqual([]);
+    const grantedAgain = happened(intakeEventTypes.consentRecorded, '2026-05-20T00:00:00.000Z', {
+      personId,
+      consentId: 'c',
+      scope: 'share-with-courts',
+      decision: 'granted',
+      givenBy: 'self',
+      decidedAt: '2026-05-20T00:00:00.000Z',
+    });
+    expect(summaryOf(personId, fir(), withdrawn, grantedAgain).openAlerts).toEqual([]);
+  });
+
+  it('keeps one charge-sheet-missing alert per case, from the 60-day flag on, until a charge sheet is filed', () => {
+    const sixty = missing(60, '2026-05-01T10:00:00.000Z');
+    const ninety = missing(90, '2026-05-31T10:00:00.000Z');
+    expect(summaryOf(personId, fir(), sixty, ninety).openAlerts).toEqual([
+      {
+        kind: 'charge-sheet-missing',
+        pillar: 'legal',
+        raisedAt: '2026-05-01T10:00:00.000Z',
+        details: { caseId, daysAfterFir: '90', dueAt: '2026-05-31T10:00:00.000Z' },
+      },
+    ]);
+    expect(summaryOf(otherVictimId, fir(), sixty).openAlerts).toEqual([expect.objectContaining({ kind: 'charge-sheet-missing' })]);
+    expect(summaryOf(personId, fir(), sixty, chargeSheet('2026-05-10T00:00:00.000Z')).openAlerts).toEqual([]);
+    // Flagged after the charge sheet was filed (a late flag): nothing is missing.
+    expect(summaryOf(personId, fir(), chargeSheet('2026-04-10T00:00:00.000Z'), sixty).openAlerts).toEqual([]);
+  });
+
+  it('lists her cases in the order they began, an open one making her status case-open', () => {
+    const summary = summaryOf(personId, fir(), verdict(keeperId, 'convicted', '2026-11-01T00:00:00.000Z'), fir(otherCaseId, '2026-12-01T00:00:00.000Z'));
+    expect(summary.pillars.legal.status).toBe('case-open');
+    expect(summary.pillars.legal.cases.map((herCase) => [herCase.caseId, herCase.stage])).toEqual([
+      [caseId, 'verdict'],
+      [otherCaseId, 'fir-registered'],
+    ]);
+  });
+
+  it('is the same whatever order the events arrived in', () => {
+    const events = [
+      fir(),
+      arrested(keeperId, '2026-03-03T00:00:00.000Z'),
+      missing(60, '2026-05-01T10:00:00.000Z'),
+      chargeSheet('2026-05-10T00:00:00.000Z'),
+      hearing('2026-05-20T00:00:00.000Z', 'prosecution-evidence', '2026-06-01T05:30:00.000Z'),
+      support(personId, '2026-06-01T06:00:00.000Z', true),
+      verdict(keeperId, 'convicted', '2026-11-01T00:00:00.000Z'),
+      aboutHer(legalEventTypes.survivorNamedAsAccused, '2026-03-02T10:00:00.000Z', { namedAt: '2026-03-02T10:00:00.000Z' }),
+    ];
+    expect(summaryOf(personId, ...[...events].reverse())).toEqual(summaryOf(personId, ...events));
   });
 });

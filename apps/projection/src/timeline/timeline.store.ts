@@ -3,8 +3,13 @@ import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
 import { PersonSummary, summarisePerson, SummarisedEntry } from './person-summary';
+import { entryIdOf } from './whose-timeline';
 
-/** One document per timeline entry (a person's whole history in one document would hit the 16 MB limit). */
+/**
+ * One document per timeline entry (a person's whole history in one document would hit the 16 MB
+ * limit): an event's entry on its subject's timeline has the event's id; a case's event, on each
+ * victim's timeline, has the event's and her id (eventId is the event's either way).
+ */
 export interface TimelineEntry extends SummarisedEntry {
   _id: string;
   personId: string;
@@ -61,8 +66,8 @@ const summarySchema = new Schema<StoredSummary>(
 );
 
 /**
- * The projection's read model: timeline entries keyed by event id (a redelivered event finds
- * its entry already there) and a per-person summary recomputed from the facts of her entries.
+ * The projection's read model: timeline entries keyed by event id and person (a redelivered event
+ * finds its entry already there) and a per-person summary recomputed from the facts of her entries.
  */
 export class TimelineStore {
   readonly entries: Model<TimelineEntry>;
@@ -80,16 +85,17 @@ export class TimelineStore {
   }
 
   /**
-   * Idempotent: the same event twice leaves one entry and the same summary. Returns the event's
+   * Puts the event on personId's timeline: its subject's, or a victim's of the case whose event it
+   * is. Idempotent: the same event twice leaves one entry and the same summary. Returns the event's
    * facts and her summary with it, for whatever else the event feeds (the analytics stream).
    */
-  async project(event: AnyPillarEventEnvelope): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
-    const { pillar, summary, facts } = describeEvent(event);
+  async project(event: AnyPillarEventEnvelope, personId: string = event.subject): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
+    const { pillar, summary, facts } = describeEvent(event, personId);
     try {
       await this.entries.create({
-        _id: event.id,
+        _id: entryIdOf(event.id, event.subject, personId),
         eventId: event.id,
-        personId: event.subject,
+        personId,
         type: event.type,
         pillar,
         occurredAt: new Date(event.time),
@@ -104,9 +110,9 @@ export class TimelineStore {
       if (!isDuplicateKeyError(error)) throw error;
     }
     if (event.type === intakeEventTypes.personErased) {
-      await this.entries.updateMany({ personId: event.subject }, { $set: { erased: true } });
+      await this.entries.updateMany({ personId }, { $set: { erased: true } });
     }
-    const personSummary = await this.refreshSummary(event.subject, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts });
+    const personSummary = await this.refreshSummary(personId, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts });
     return { facts, summary: personSummary };
   }
 

@@ -32,7 +32,8 @@ export class GetTimelineController {
     return {
       personId,
       entries: entries.map((entry) => ({
-        eventId: entry._id,
+        // The event's id: a case's event on a victim's timeline is keyed by the event and her.
+        eventId: entry.eventId,
         occurredAt: entry.occurredAt.toISOString(),
         pillar: entry.pillar,
         type: entry.type,

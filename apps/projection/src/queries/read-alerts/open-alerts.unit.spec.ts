@@ -77,3 +77,27 @@ describe('the open alerts a member of staff is shown', () => {
     expect(openAlertsFor({ id: 'root', role: 'admin' }, [old as PersonSummary])).toEqual({ alerts: [], total: 0 });
   });
 });
+
+describe('the open alerts of the legal pillar', () => {
+  const caseId = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  const legal = (kind: OpenAlert['kind'], raisedAt: string, details: Record<string, string>): OpenAlert => ({ kind, pillar: 'legal', raisedAt, details });
+  const meena = person('meena', ['asha', 'lawyer', 'meera'], [
+    alert('decriminalisation', '2026-03-01T00:00:00.000Z', { operationId: 'o1', policeRecordedAs: 'accused' }),
+    legal('decriminalisation', '2026-03-02T00:00:00.000Z', { caseId }),
+    legal('charge-sheet-missing', '2026-05-01T00:00:00.000Z', { caseId, daysAfterFir: '60', dueAt: '2026-05-01T00:00:00.000Z' }),
+    legal('debt-bondage', '2026-03-05T00:00:00.000Z', { caseId, suretyPerpetratorId: 'x' }),
+  ]);
+  const who = (result: ReturnType<typeof openAlertsFor>) => result.alerts.map((shown) => `${shown.pillar} ${shown.kind}`);
+
+  it('are shown to her legal officer and caseworker, not to her counsellor', () => {
+    expect(who(openAlertsFor({ id: 'lawyer', role: 'legal-officer' }, [meena]))).toEqual(['legal decriminalisation', 'legal debt-bondage', 'legal charge-sheet-missing']);
+    expect(openAlertsFor({ id: 'asha', role: 'caseworker' }, [meena]).total).toBe(4);
+    expect(openAlertsFor({ id: 'meera', role: 'counsellor' }, [meena]).total).toBe(0);
+  });
+
+  it('are found by kind with rescue\'s alert of the same kind, and apart from it by pillar', () => {
+    const admin = { id: 'root', role: 'admin' };
+    expect(who(openAlertsFor(admin, [meena], { kind: 'decriminalisation' }))).toEqual(['rescue decriminalisation', 'legal decriminalisation']);
+    expect(who(openAlertsFor(admin, [meena], { pillar: 'legal' }))).toHaveLength(3);
+  });
+});

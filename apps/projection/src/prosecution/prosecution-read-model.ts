@@ -1,0 +1,121 @@
+/**
+ * The prosecution as the projection follows it, as pure functions over plain data: each case
+ * folded from the facts of its events (what her summary shows of her cases, and what the
+ * prosecution indicators count), and each perpetrator by his category alone. Perpetrators are
+ * ids here: their personal data stays sealed in the legal service.
+ */
+import { BeneficiaryKind, legalEventTypes, PerpetratorCategory, verdictOutcomes } from '@mukti/contracts';
+import type { SummarisedEntry } from '../timeline/person-summary';
+
+export const caseStages = ['fir-registered', 'charge-sheet-filed', 'trial', 'verdict', 'closed'] as const;
+export type CaseStage = (typeof caseStages)[number];
+export type Custody = 'not-arrested' | 'arrested' | 'absconding';
+export type VerdictOutcome = (typeof verdictOutcomes)[number];
+
+/** One accused of a case: where he is now, and the verdict that stands on him. */
+export interface AccusedStanding {
+  perpetratorId: string;
+  /** The latest of arrest and absconding: a man arrested and then on the run is absconding. */
+  custody: Custody;
+  /** The latest verdict on him, whichever court gave it: an appeal court's overrules the trial court's. */
+  verdict?: VerdictOutcome;
+}
+
+export interface ProsecutionCase {
+  caseId: string;
+  /** The FIR; missing only while its event has not arrived. */
+  fir?: { number: string; policeStation: string; district: string; state: string; registeredAt: string };
+  stage: CaseStage;
+  /** In the order they were named. */
+  accused: AccusedStanding[];
+  /** The main accused ("the kingpin"), whether or not he is among the accused yet. */
+  mainAccusedId?: string;
+  mainAccusedNamed: boolean;
+  chargeSheetFiled: boolean;
+  /** Set by the latest hearing, while the case is open. */
+  nextHearingAt?: string;
+  closedReason?: string;
+}
+
+/** A perpetrator as the indicators need him: what he is and how he profits. Nothing else is kept. */
+export interface ProfiledPerpetrator {
+  perpetratorId: string;
+  category: PerpetratorCategory;
+  beneficiary: BeneficiaryKind;
+}
+
+/**
+ * How far a case has come: a charge sheet filed makes it charge-sheet-filed; a hearing after the
+ * charge sheet, trial (bail hearings before it are not the trial); any verdict, verdict; its
+ * closure, closed.
+ */
+export function caseStageOf(progress: { chargeSheetFiled: boolean; heardAfterChargeSheet: boolean; verdicts: number; closed: boolean }): CaseStage {
+  if (progress.closed) return 'closed';
+  if (progress.verdicts > 0) return 'verdict';
+  if (progress.heardAfterChargeSheet) return 'trial';
+  return progress.chargeSheetFiled ? 'charge-sheet-filed' : 'fir-registered';
+}
+
+/** A case from the facts of its events (describeEvent's), in the order they happened, whatever the order they came in. */
+export function prosecutionCaseOf(caseId: string, entries: readonly SummarisedEntry[]): ProsecutionCase {
+  const accused = new Map<string, AccusedStanding>();
+  const accusedOf = (perpetratorId: string) => {
+    let standing = accused.get(perpetratorId);
+    if (!standing) accused.set(perpetratorId, (standing = { perpetratorId, custody: 'not-arrested' }));
+    return standing;
+  };
+  let fir: ProsecutionCase['fir'];
+  let mainAccusedId: string | undefined;
+  let chargeSheetFiled = false;
+  let heardAfterChargeSheet = false;
+  let verdicts = 0;
+  let nextHearingAt: string | undefined;
+  let closedReason: string | undefined;
+  const inOrder = [...entries].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.eventId.localeCompare(b.eventId));
+  for (const entry of inOrder) {
+    const facts = entry.facts as Record<string, never>;
+    switch (entry.type) {
+      case legalEventTypes.firRegistered:
+        fir = { number: facts.firNumber, policeStation: facts.policeStation, district: facts.district, state: facts.state, registeredAt: facts.registeredAt };
+        for (const perpetratorId of (facts.accusedIds ?? []) as string[]) accusedOf(perpetratorId);
+        mainAccusedId = facts.mainAccusedId ?? mainAccusedId;
+        break;
+      case legalEventTypes.accusedNamed:
+        accusedOf(facts.perpetratorId);
+        if (facts.main) mainAccusedId = facts.perpetratorId;
+        break;
+      case legalEventTypes.accusedArrested:
+        accusedOf(facts.perpetratorId).custody = 'arrested';
+        break;
+      case legalEventTypes.accusedAbsconding:
+        accusedOf(facts.perpetratorId).custody = 'absconding';
+        break;
+      case legalEventTypes.chargeSheetFiled:
+        chargeSheetFiled = true;
+        break;
+      case legalEventTypes.hearingRecorded:
+        if (chargeSheetFiled) heardAfterChargeSheet = true;
+        nextHearingAt = facts.nextHearingAt;
+        break;
+      case legalEventTypes.verdictRecorded:
+        accusedOf(facts.perpetratorId).verdict = facts.outcome;
+        verdicts += 1;
+        break;
+      case legalEventTypes.caseClosed:
+        closedReason = facts.reason;
+        break;
+    }
+  }
+  const closed = closedReason !== undefined;
+  return {
+    caseId,
+    ...(fir ? { fir } : {}),
+    stage: caseStageOf({ chargeSheetFiled, heardAfterChargeSheet, verdicts, closed }),
+    accused: [...accused.values()],
+    ...(mainAccusedId !== undefined ? { mainAccusedId } : {}),
+    mainAccusedNamed: mainAccusedId !== undefined && accused.has(mainAccusedId),
+    chargeSheetFiled,
+    ...(nextHearingAt !== undefined && !closed ? { nextHearingAt } : {}),
+    ...(closedReason !== undefined ? { closedReason } : {}),
+  };
+}

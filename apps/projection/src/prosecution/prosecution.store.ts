@@ -1,0 +1,97 @@
+import { Schema, Model, Connection } from 'mongoose';
+import { legalEventTypes } from '@mukti/contracts';
+import type { SummarisedEntry } from '../timeline/person-summary';
+import { describeEvent } from '../timeline/describe-event';
+import type { CaseEventEnvelope, PerpetratorEventEnvelope } from '../timeline/whose-timeline';
+import { ProfiledPerpetrator, ProsecutionCase, prosecutionCaseOf } from './prosecution-read-model';
+
+export interface StoredCase extends ProsecutionCase {
+  _id: string;
+  /** The facts of every event of the case it was built from (what it is recomputed from). */
+  facts: SummarisedEntry[];
+  updatedAt: Date;
+}
+
+export interface StoredPerpetrator extends ProfiledPerpetrator {
+  _id: string;
+}
+
+const caseSchema = new Schema<StoredCase>(
+  {
+    _id: String,
+    caseId: { type: String, required: true },
+    fir: { type: Schema.Types.Mixed },
+    stage: { type: String, required: true },
+    accused: { type: Schema.Types.Mixed, default: [] },
+    mainAccusedId: String,
+    mainAccusedNamed: { type: Boolean, required: true },
+    chargeSheetFiled: { type: Boolean, required: true },
+    nextHearingAt: String,
+    closedReason: String,
+    facts: { type: Schema.Types.Mixed, default: [] },
+    updatedAt: Date,
+  },
+  { versionKey: false, collection: 'prosecution_cases', minimize: false },
+);
+
+// Category and beneficiary only: the sealed personal data of perpetrator-profiled is never copied here.
+const perpetratorSchema = new Schema<StoredPerpetrator>(
+  {
+    _id: String,
+    perpetratorId: { type: String, required: true },
+    category: { type: String, required: true },
+    beneficiary: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'prosecution_perpetrators', strict: 'throw' },
+);
+
+/**
+ * The read model behind the prosecution indicators: one document per case, recomputed from the
+ * facts of its events like a person's summary (idempotent, whatever the order of delivery), and
+ * one per perpetrator with his category. Counts only ever leave it.
+ */
+export class ProsecutionStore {
+  readonly cases: Model<StoredCase>;
+  readonly perpetrators: Model<StoredPerpetrator>;
+
+  constructor(connection: Connection) {
+    this.cases = connection.model<StoredCase>('ProsecutionCase', caseSchema);
+    this.perpetrators = connection.model<StoredPerpetrator>('ProsecutionPerpetrator', perpetratorSchema);
+  }
+
+  async createIndexes(): Promise<void> {
+    await this.cases.createCollection().catch(() => undefined);
+    await this.perpetrators.createCollection().catch(() => undefined);
+  }
+
+  /** Folds a case's event into its document; the same event twice changes nothing. One writer per case (its events share a partition). */
+  async projectCase(event: CaseEventEnvelope): Promise<ProsecutionCase> {
+    const caseId = event.data.caseId;
+    const stored = await this.cases.findOne({ _id: caseId }).lean<StoredCase>();
+    const known = stored?.facts ?? [];
+    if (stored && known.some((seen) => seen.eventId === event.id)) return stored;
+    const facts = [...known, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event).facts }];
+    const prosecutionCase = prosecutionCaseOf(
+      caseId,
+      facts.map((seen) => ({ ...seen, occurredAt: new Date(seen.occurredAt) })),
+    );
+    await this.cases.replaceOne({ _id: caseId }, { ...prosecutionCase, facts, updatedAt: new Date() }, { upsert: true });
+    return prosecutionCase;
+  }
+
+  /** A perpetrator profiled: his category and how he profits, by his id. Links between perpetrators are the legal service's to show. */
+  async projectPerpetrator(event: PerpetratorEventEnvelope): Promise<void> {
+    if (event.type !== legalEventTypes.perpetratorProfiled) return;
+    const { perpetratorId, category, beneficiary } = event.data;
+    await this.perpetrators.replaceOne({ _id: perpetratorId }, { perpetratorId, category, beneficiary }, { upsert: true });
+  }
+
+  /** Every case without the facts it is recomputed from. Fine at this scale (cases number in the thousands). */
+  async allCases(): Promise<ProsecutionCase[]> {
+    return this.cases.find({}).select({ facts: 0, _id: 0, updatedAt: 0 }).lean<ProsecutionCase[]>();
+  }
+
+  async allPerpetrators(): Promise<ProfiledPerpetrator[]> {
+    return this.perpetrators.find({}).select({ _id: 0 }).lean<ProfiledPerpetrator[]>();
+  }
+}
