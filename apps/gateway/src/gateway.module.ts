@@ -15,7 +15,10 @@ import { PeopleController } from './people/people.http.controller';
 import { ResearchController } from './research/research.http.controller';
 import { RescueController } from './rescue/rescue.http.controller';
 import { RehabilitationController } from './rehabilitation/rehabilitation.http.controller';
-import { AUDIT, INTAKE, PROJECTION, REHABILITATION, RESCUE } from './upstream/service-client';
+import { CasesController } from './legal/cases.http.controller';
+import { PerpetratorsController } from './legal/perpetrators.http.controller';
+import { TrainingController } from './legal/training.http.controller';
+import { AUDIT, INTAKE, LEGAL, PROJECTION, REHABILITATION, RESCUE } from './upstream/service-client';
 
 /** The staff-facing API: authentication, roles, validation, OpenAPI; forwards to the owning service. */
 @Module({})
@@ -26,10 +29,22 @@ export class GatewayModule {
     const audit = new ServiceClient('audit', config.AUDIT_URL);
     const rescue = new ServiceClient('rescue', config.RESCUE_URL);
     const rehabilitation = new ServiceClient('rehabilitation', config.REHABILITATION_URL);
+    const legal = new ServiceClient('legal', config.LEGAL_URL);
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],
-      controllers: [HealthController, PeopleController, RescueController, RehabilitationController, AlertsController, AuditController, ResearchController],
+      controllers: [
+        HealthController,
+        PeopleController,
+        RescueController,
+        RehabilitationController,
+        PerpetratorsController,
+        CasesController,
+        TrainingController,
+        AlertsController,
+        AuditController,
+        ResearchController,
+      ],
       providers: [
         // In this order: address budget, then authentication and roles, then the staff member's budget.
         { provide: APP_GUARD, useClass: AddressRateLimit },
@@ -40,6 +55,7 @@ export class GatewayModule {
         { provide: AUDIT, useValue: audit },
         { provide: RESCUE, useValue: rescue },
         { provide: REHABILITATION, useValue: rehabilitation },
+        { provide: LEGAL, useValue: legal },
         {
           provide: AuditTrail,
           inject: [KAFKA],
@@ -56,6 +72,7 @@ export class GatewayModule {
             { name: 'audit', check: () => audit.health() },
             { name: 'rescue', check: () => rescue.health() },
             { name: 'rehabilitation', check: () => rehabilitation.health() },
+            { name: 'legal', check: () => legal.health() },
             kafkaHealthCheck(kafka),
           ],
         },

@@ -15,7 +15,11 @@ import { GatewayModule } from '../src/gateway.module';
 
 async function gateway(environment: Record<string, string> = {}): Promise<NestExpressApplication> {
   const nowhere = `http://127.0.0.1:${await freePort()}`;
-  const config = gatewayConfig.load({ ...process.env, INTAKE_URL: nowhere, PROJECTION_URL: nowhere, ...environment });
+  const config = gatewayConfig.load({
+    ...process.env,
+    ...Object.fromEntries(['INTAKE_URL', 'PROJECTION_URL', 'AUDIT_URL', 'RESCUE_URL', 'REHABILITATION_URL', 'LEGAL_URL'].map((name) => [name, nowhere])),
+    ...environment,
+  });
   const app = await createServiceApp(GatewayModule.register(config, testLogger()), {
     logger: testLogger(),
     configure: (created) => configureGateway(created, config),
@@ -24,7 +28,8 @@ async function gateway(environment: Record<string, string> = {}): Promise<NestEx
   return app;
 }
 
-const pathOf = (template: string) => template.replace('{personId}', randomUUID()).replace('{staffId}', 'meera');
+/** A path of the table with its parameters filled in: a staff id by name, every other one a fresh id. */
+const pathOf = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'staffId' ? 'meera' : randomUUID()));
 const verb = (method: string) => method.toLowerCase() as 'get' | 'post' | 'delete';
 
 describe('who may call what', () => {
@@ -70,6 +75,83 @@ describe('who may call what', () => {
       .set('authorization', await bearer('caseworker'))
       .expect(503);
     expect(response.body.message).toMatch(/projection service is not reachable/);
+  });
+});
+
+describe('the legal endpoints', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await gateway();
+  });
+  afterAll(() => app.close());
+
+  const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((problem) => problem.field);
+  const validFir = () => ({
+    fir: { policeStation: 'Kamathipura', district: 'Mumbai City', state: 'Maharashtra', number: '123/2026', registeredAt: '2026-03-01T10:00:00.000Z' },
+    sections: [{ act: 'itpa', section: '5' }],
+    victimIds: [randomUUID()],
+    accusedIds: [randomUUID()],
+  });
+
+  it('refuses a bad body with a 400 naming each field, before it reaches the legal service', async () => {
+    const lata = await bearer('legal-officer', 'lata');
+    const fir = await request(app.getHttpServer())
+      .post(staffEndpoints.registerFir.path)
+      .set('authorization', lata)
+      .send({ ...validFir(), fir: { ...validFir().fir, registeredAt: 'yesterday' }, sections: [] })
+      .expect(400);
+    expect(fields(fir.body)).toEqual(expect.arrayContaining(['sections', 'fir.registeredAt']));
+    expect(fields(fir.body)).not.toContain('victimIds');
+
+    const bail = await request(app.getHttpServer())
+      .post(pathOf(staffEndpoints.recordBail.path))
+      .set('authorization', lata)
+      .send({ perpetratorId: randomUUID(), stage: 'maybe', at: '2026-03-02T10:00:00.000Z' })
+      .expect(400);
+    expect(fields(bail.body)).toEqual(['stage']);
+
+    const perpetrator = await request(app.getHttpServer())
+      .post(staffEndpoints.profilePerpetrator.path)
+      .set('authorization', lata)
+      .send({ category: 'kingpin', name: 'Ramesh Kumar', aadhaar: '1234' })
+      .expect(400);
+    expect(fields(perpetrator.body)).toEqual(expect.arrayContaining(['category', 'aadhaar']));
+
+    const training = await request(app.getHttpServer()).get(`${staffEndpoints.listTrainingSessions.path}?refresherOverdue=yes`).set('authorization', lata).expect(400);
+    expect(fields(training.body)).toEqual(['refresherOverdue']);
+  });
+
+  it('refuses a caseworker an FIR (403), and passes a legal officer on to the legal service', async () => {
+    await request(app.getHttpServer()).post(staffEndpoints.registerFir.path).set('authorization', await bearer('caseworker')).send(validFir()).expect(403);
+    const forwarded = await request(app.getHttpServer())
+      .post(staffEndpoints.registerFir.path)
+      .set('authorization', await bearer('legal-officer'))
+      .send(validFir())
+      .expect(503);
+    expect(forwarded.body.message).toMatch(/legal service is not reachable/);
+  });
+
+  it('takes the prosecution indicators from the projection, for admins only', async () => {
+    await request(app.getHttpServer()).get(staffEndpoints.readProsecutionIndicators.path).set('authorization', await bearer('legal-officer')).expect(403);
+    const forwarded = await request(app.getHttpServer()).get(staffEndpoints.readProsecutionIndicators.path).set('authorization', await bearer('admin')).expect(503);
+    expect(forwarded.body.message).toMatch(/projection service is not reachable/);
+  });
+
+  it('documents the consents a 409 names, the alerts commands raise, and the sealing of perpetrators', async () => {
+    const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    const operation = (name: keyof typeof staffEndpoints) => document.paths[staffEndpoints[name].path][staffEndpoints[name].method.toLowerCase()];
+    expect(operation('registerFir').responses['409'].description).toMatch(/consent to be named to the police.*which consent is missing/);
+    expect(operation('recordWitnessSupport').responses['409'].description).toMatch(/consent to be named to a court.*which consent is missing/);
+    expect(operation('nameSurvivorAsAccused').description).toMatch(/decriminalisation alert/);
+    expect(operation('registerFir').description).toMatch(/decriminalisation alert/);
+    expect(operation('recordBail').description).toMatch(/debt-bondage alert/);
+    expect(operation('profilePerpetrator').description).toMatch(/sealed with his own key/);
+    for (const name of ['profilePerpetrator', 'registerFir', 'recordTrainingSession'] as const) {
+      expect(Object.keys(operation(name).responses)).toContain('201');
+    }
+    for (const name of ['recordArrest', 'recordWitnessSupport', 'dropSurvivorAccusation', 'linkPerpetrators'] as const) {
+      expect(Object.keys(operation(name).responses)).toEqual(expect.arrayContaining(['204', '400', '401', '403', '404', '422']));
+    }
   });
 });
 

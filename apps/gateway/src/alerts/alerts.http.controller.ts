@@ -21,7 +21,9 @@ export class AlertsController {
   @ApiOperation({
     summary: 'Open alerts across the people on your case teams',
     description:
-      'Decriminalisation (the police recorded a survivor as accused), post-rescue steps past their due time, reintegration follow-ups missed. ' +
+      'Decriminalisation (the police or a court recorded a survivor as accused), post-rescue steps past their due time, reintegration follow-ups missed; ' +
+      'from the prosecution: debt bondage (a known perpetrator stood surety for her bail), her consent to be named to the law withdrawn while a case ' +
+      'of hers is open, a charge sheet missing 60 or 90 days after the FIR. ' +
       'An alert closes when what it asks for is done. Admins see everyone. Oldest first, paged. ' +
       rolesNote(endpointRoles.readAlerts),
   })

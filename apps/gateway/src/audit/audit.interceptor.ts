@@ -7,10 +7,21 @@ import type { PersonDataAccessedV1, StaffRole } from '@mukti/contracts';
 import { STAFF_ENDPOINT, UpstreamError } from '@mukti/http';
 import { LOGGER, traceparentOf } from '@mukti/observability';
 import { ACCESS_REASON_HEADER, AuthenticatedRequest } from '@mukti/security';
-import { staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
+import { StaffEndpoint, staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
 import { AuditTrail } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The people a request is about: her id in the path, and the ids in the body fields the endpoint names people in. */
+export function peopleNamedBy(endpoint: StaffEndpoint, pathPersonId: unknown, body: unknown): string[] {
+  const fields = endpoint.peopleInBody ?? [];
+  const fromBody = fields.flatMap((field) => {
+    const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+    return Array.isArray(value) ? value : [value];
+  });
+  const ids = [pathPersonId, ...fromBody].filter((id): id is string => typeof id === 'string' && UUID.test(id));
+  return [...new Set(ids)];
+}
 
 /**
  * Every staff request that reads or changes a person's data leaves two records: `requested`
@@ -30,9 +41,9 @@ export class AuditInterceptor implements NestInterceptor {
     const name = this.reflector.get<StaffEndpointName | undefined>(STAFF_ENDPOINT, context.getHandler());
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
     if (!name || !request.principal) return next.handle();
-    const endpoint = staffEndpoints[name];
+    const endpoint: StaffEndpoint = staffEndpoints[name];
     // Only what touches a person's record is audited (indicators and the export are counts).
-    if (!endpoint.path.includes('{personId}') && name !== 'registerPerson') return next.handle();
+    if (!endpoint.path.includes('{personId}') && !endpoint.peopleInBody && name !== 'registerPerson') return next.handle();
     const reason = request.headers[ACCESS_REASON_HEADER];
     const base = {
       staffId: request.principal.sub,
@@ -43,33 +54,36 @@ export class AuditInterceptor implements NestInterceptor {
       ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}),
     };
     const traceparent = traceparentOf(request.headers['traceparent']);
-    const record = (personId: string | undefined, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
+    const recordOne = (personId: string | undefined, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
       this.trail.record(
         { ...base, ...(personId ? { personId } : {}), outcome, ...(status ? { status } : {}), at: new Date().toISOString() },
         traceparent,
       );
+    // One record per person the request names (a registration, before its answer, names no one yet).
+    const record = async (people: string[], outcome: PersonDataAccessedV1['outcome'], status?: number) => {
+      await Promise.all((people.length > 0 ? people : [undefined]).map((personId) => recordOne(personId, outcome, status)));
+    };
 
     return from(
       (async () => {
-        const personId = request.params['personId'];
-        const knownPerson = typeof personId === 'string' && UUID.test(personId) ? personId : undefined;
+        const named = peopleNamedBy(endpoint, request.params['personId'], request.body);
         // No record, no request: a registration is recorded before it goes on too, by its request id.
-        await this.orRefuse(record(knownPerson, 'requested'));
+        await this.orRefuse(record(named, 'requested'));
         let result: unknown;
         try {
           result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         } catch (error) {
           const status = error instanceof UpstreamError ? error.status : ((error as { getStatus?: () => number }).getStatus?.() ?? 500);
-          await record(knownPerson, status === 403 || status === 404 ? 'refused' : 'failed', status).catch((failure) =>
+          await record(named, status === 403 || status === 404 ? 'refused' : 'failed', status).catch((failure) =>
             this.logger.error({ err: failure, requestId: base.requestId }, 'audit record of a failed request could not be written'),
           );
           throw error;
         }
         const status = context.switchToHttp().getResponse<Response>().statusCode;
         // A registration names its person only in the answer.
-        const subject = knownPerson ?? (result as { id?: string } | undefined)?.id;
-        if (subject) {
-          const written = record(subject, 'succeeded', status);
+        const subjects = named.length > 0 ? named : [(result as { id?: string } | undefined)?.id].filter((id): id is string => !!id);
+        if (subjects.length > 0) {
+          const written = record(subjects, 'succeeded', status);
           if (endpoint.method === 'GET') await this.orRefuse(written);
           else {
             await written.catch((failure) =>

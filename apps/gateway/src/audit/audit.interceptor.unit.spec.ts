@@ -10,11 +10,11 @@ import { lastValueFrom, of } from 'rxjs';
 import type { PersonDataAccessedV1 } from '@mukti/contracts';
 import { STAFF_ENDPOINT } from '@mukti/http';
 import type { AuditTrail } from './audit-trail';
-import { AuditInterceptor } from './audit.interceptor';
+import { AuditInterceptor, peopleNamedBy } from './audit.interceptor';
 
 const personId = '9b2e6f3a-1c4d-4e5f-8a6b-7c8d9e0f1a2b';
 
-function harness(endpoint: string, failOn: PersonDataAccessedV1['outcome'][]) {
+function harness(endpoint: string, failOn: PersonDataAccessedV1['outcome'][], given: { params?: Record<string, string>; body?: object } = {}) {
   const written: PersonDataAccessedV1[] = [];
   const trail = {
     record: async (entry: PersonDataAccessedV1) => {
@@ -24,7 +24,7 @@ function harness(endpoint: string, failOn: PersonDataAccessedV1['outcome'][]) {
   } as unknown as AuditTrail;
   const handler = () => undefined;
   const reflector = { get: (key: string) => (key === STAFF_ENDPOINT ? endpoint : undefined) } as unknown as Reflector;
-  const request = { principal: { sub: 'asha', role: 'caseworker' }, params: { personId }, headers: {}, id: 'req-1' };
+  const request = { principal: { sub: 'asha', role: 'caseworker' }, params: given.params ?? { personId }, body: given.body ?? {}, headers: {}, id: 'req-1' };
   const context = {
     getHandler: () => handler,
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({ statusCode: 200 }) }),
@@ -65,4 +65,28 @@ it('records a registration before it goes on too, by its request, and refuses it
   const registration = harness('registerPerson', ['requested']);
   await expect(registration.run()).rejects.toBeInstanceOf(ServiceUnavailableException);
   expect(registration.calls()).toBe(0);
+});
+
+it('records each survivor a request names in its body: an FIR naming her to the police is about her too', async () => {
+  const other = '1f2e3d4c-5b6a-4978-8a6b-0c1d2e3f4a5b';
+  const { run, written } = harness('registerFir', [], { params: {}, body: { victimIds: [personId], survivorsAccusedIds: [other], accusedIds: ['3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f'] } });
+  await run();
+  expect(written.map((entry) => [entry.outcome, entry.action, entry.personId])).toEqual([
+    ['requested', 'registerFir', personId],
+    ['requested', 'registerFir', other],
+    ['succeeded', 'registerFir', personId],
+    ['succeeded', 'registerFir', other],
+  ]);
+});
+
+it('takes only well-formed ids from the fields that name people, once each', () => {
+  const endpoint = { method: 'POST', path: '/api/v1/cases', roles: ['legal-officer'], peopleInBody: ['victimIds', 'personId'] } as const;
+  expect(peopleNamedBy(endpoint, undefined, { victimIds: [personId, 'not-an-id', personId], personId: 42, accusedIds: [personId] })).toEqual([personId]);
+  expect(peopleNamedBy({ ...endpoint, peopleInBody: undefined }, personId, { victimIds: ['x'] })).toEqual([personId]);
+});
+
+it('leaves a case command that names no survivor off the trail', async () => {
+  const { run, written } = harness('recordArrest', [], { params: { caseId: personId }, body: { perpetratorId: personId } });
+  await run();
+  expect(written).toEqual([]);
 });

@@ -1,14 +1,19 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { StaffEndpoint, ServiceClient } from '@mukti/http';
 import { endpointRoles, SuppressionQuery } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { PROJECTION } from '../upstream/service-client';
 
-/** Numbers for the programme and for researchers: counts only, every count under k suppressed. */
+/**
+ * Numbers for the programme and for researchers, from the projection: counts only. Counts of
+ * people are suppressed under k; the prosecution indicators count cases and accused, for admins.
+ */
 @ApiTags('indicators and research')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no token, or an invalid or expired one' })
+@ApiForbiddenResponse({ description: 'the role may not do this' })
 @Controller()
 export class ResearchController {
   constructor(@Inject(PROJECTION) private readonly projection: ServiceClient) {}
@@ -19,6 +24,21 @@ export class ResearchController {
   @ApiOkResponse()
   indicators(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {
     return this.projection.send('GET', `/indicators?k=${query.k ?? 11}`, caller);
+  }
+
+  @Get('prosecution-indicators')
+  @StaffEndpoint('readProsecutionIndicators')
+  @ApiOperation({
+    summary: 'Prosecution indicators: who is prosecuted and who escapes',
+    description:
+      'Cases by stage, charge sheets filed, convictions and acquittals, the accused by category and by whether they profit directly or indirectly ' +
+      '(buyers apart), and main accused ("kingpins") not in custody; overall and by the state of the FIR. Counts by state only: no case, ' +
+      'perpetrator or person id, no place below the state, no personal data. These count cases and accused, not survivors, so nothing is suppressed. ' +
+      rolesNote(endpointRoles.readProsecutionIndicators),
+  })
+  @ApiOkResponse()
+  prosecutionIndicators(@Req() caller: Request): Promise<unknown> {
+    return this.projection.send('GET', '/prosecution-indicators', caller);
   }
 
   @Get('research/htcds-export')

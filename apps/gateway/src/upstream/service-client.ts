@@ -4,3 +4,4 @@ export const PROJECTION = Symbol('PROJECTION');
 export const AUDIT = Symbol('AUDIT');
 export const RESCUE = Symbol('RESCUE');
 export const REHABILITATION = Symbol('REHABILITATION');
+export const LEGAL = Symbol('LEGAL');

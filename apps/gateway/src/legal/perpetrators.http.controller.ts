@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { endpointRoles, LinkPerpetratorsRequest, PerpetratorView, ProfilePerpetratorRequest, RecordedResponse } from '@mukti/staff-api';
+import { rolesNote } from '../openapi';
+import { LEGAL } from '../upstream/service-client';
+
+const notFound = 'no such perpetrator: he is not profiled';
+const refused = 'a rule refused it; details name the field and the reason';
+const invalid = 'a field is missing or not valid; details name each field and the reason';
+const sealed =
+  'His name, aliases, phone and address are personal data, sealed with his own key as soon as the legal service receives them: never stored or published in clear.';
+
+/**
+ * Perpetrators: everyone who profits from her exploitation, from the trafficker to the buyer and
+ * the lodge owner, and the networks they form. Owned by the legal service; the gateway validates
+ * and authorises, it holds no domain logic and no data.
+ */
+@ApiTags('legal: perpetrators')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no token, or an invalid or expired one' })
+@ApiForbiddenResponse({ description: 'the role may not do this' })
+@ApiBadRequestResponse({ description: invalid })
+@Controller('perpetrators')
+export class PerpetratorsController {
+  constructor(@Inject(LEGAL) private readonly legal: ServiceClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @StaffEndpoint('profilePerpetrator')
+  @ApiOperation({
+    summary: 'Profile a perpetrator',
+    description:
+      'Everyone who profits from her exploitation, not only the trafficker: his category says whether he profits directly (trafficker, recruiter, ' +
+      'pimp, brothel keeper; the buyer, whose demand drives it) or indirectly (lends the market a room, a bar, a ride or money). ' +
+      `${sealed} Where he operates is kept as state and district only. ${rolesNote(endpointRoles.profilePerpetrator)}`,
+  })
+  @ApiCreatedResponse({ type: RecordedResponse, description: 'id: the perpetrator id' })
+  profile(@Body() request: ProfilePerpetratorRequest, @Req() caller: Request): Promise<RecordedResponse> {
+    return this.legal.send('POST', '/perpetrators', caller, request);
+  }
+
+  @Post(':perpetratorId/links')
+  @HttpCode(204)
+  @StaffEndpoint('linkPerpetrators')
+  @ApiOperation({
+    summary: 'Link him to another perpetrator of his network',
+    description:
+      'Who works for, works with, supplies or finances whom, so that a case can reach past the man caught on the spot. Both must be profiled; ' +
+      `the same link twice is recorded once. ${rolesNote(endpointRoles.linkPerpetrators)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: notFound })
+  @ApiUnprocessableEntityResponse({ description: `${refused} (the other is not profiled, or is himself: details name otherPerpetratorId)` })
+  link(
+    @Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string,
+    @Body() request: LinkPerpetratorsRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.legal.send('POST', `/perpetrators/${perpetratorId}/links`, caller, request);
+  }
+
+  @Get(':perpetratorId')
+  @StaffEndpoint('readPerpetrator')
+  @ApiOperation({
+    summary: "A perpetrator's profile and links",
+    description:
+      `His category, whether he profits directly or indirectly, where he operates and his links. ${sealed} ` +
+      `Here it is opened with his key, for legal staff only. ${rolesNote(endpointRoles.readPerpetrator)}`,
+  })
+  @ApiOkResponse({ type: PerpetratorView })
+  @ApiNotFoundResponse({ description: notFound })
+  read(@Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string, @Req() caller: Request): Promise<PerpetratorView> {
+    return this.legal.send('GET', `/perpetrators/${perpetratorId}`, caller);
+  }
+}
