@@ -16,7 +16,7 @@ installDependenciesIfMissing();
 const require = createRequire(import.meta.url);
 const { up, down } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
-const { platformEnvironment, startService } = require('../run/service-processes.cjs');
+const { platformEnvironment, platformServices, startService } = require('../run/service-processes.cjs');
 
 const { values } = parseArgs({ options: { people: { type: 'string', default: '30' } } });
 const people = Number(values.people);
@@ -38,18 +38,12 @@ try {
   const environment = platformEnvironment({
     kafkaBrokers: infrastructure.kafkaBrokers,
     mongodbUri: infrastructure.mongodbUri,
-    ports: {
-      gateway: await freePort(),
-      intake: await freePort(),
-      projection: await freePort(),
-      audit: await freePort(),
-      rescue: await freePort(),
-      rehabilitation: await freePort(),
-    },
+    ports: Object.fromEntries(await Promise.all(platformServices.map(async (name) => [name, await freePort()]))),
     databasePrefix: run,
-    extra: { PROJECTION_CONSUMER_GROUP: `${run}-projection`, AUDIT_CONSUMER_GROUP: `${run}-audit`, RESCUE_CONSUMER_GROUP: `${run}-rescue`, REHABILITATION_CONSUMER_GROUP: `${run}-rehabilitation`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
+    consumerGroupPrefix: run,
+    extra: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
   });
-  for (const name of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'gateway']) services.push(await startService(name, environment[name]));
+  for (const name of platformServices) services.push(await startService(name, environment[name]));
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   const { signDevelopmentToken } = require('../../dist/libs/security/src');
   const { commonVariables, defineConfig } = require('../../dist/libs/config/src');

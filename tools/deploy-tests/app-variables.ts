@@ -8,11 +8,12 @@ import { projectionConfig } from '../../apps/projection/src/projection.config';
 import { auditConfig } from '../../apps/audit/src/audit.config';
 import { rescueConfig } from '../../apps/rescue/src/rescue.config';
 import { rehabilitationConfig } from '../../apps/rehabilitation/src/rehabilitation.config';
+import { legalConfig } from '../../apps/legal/src/legal.config';
 
-export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation'] as const;
+export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal'] as const;
 export type AppName = (typeof appNames)[number];
 
-export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig, rehabilitation: rehabilitationConfig };
+export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig, rehabilitation: rehabilitationConfig, legal: legalConfig };
 
 export const appVariables: Record<AppName, string[]> = {
   gateway: gatewayConfig.variableNames,
@@ -21,6 +22,7 @@ export const appVariables: Record<AppName, string[]> = {
   audit: auditConfig.variableNames,
   rescue: rescueConfig.variableNames,
   rehabilitation: rehabilitationConfig.variableNames,
+  legal: legalConfig.variableNames,
 };
 
 /** Variables that hold secrets: interpolated in compose, taken from the Secret in k8s. */
@@ -42,4 +44,5 @@ export const portVariable: Record<AppName, string> = {
   audit: 'AUDIT_PORT',
   rescue: 'RESCUE_PORT',
   rehabilitation: 'REHABILITATION_PORT',
+  legal: 'LEGAL_PORT',
 };

@@ -13,10 +13,21 @@ function withDatabase(uri, database) {
   return `${match[1]}/${database}${match[2] ?? ''}`;
 }
 
-/** Environment of each service for one platform on this machine. */
-function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePrefix = 'mukti', extra = {} }) {
-  const port = { gateway: 3000, intake: 3101, projection: 3102, audit: 3103, rescue: 3104, rehabilitation: 3105, ...ports };
-  const common = { KAFKA_BROKERS: kafkaBrokers, ...extra };
+/** Every service of the platform, in the order they start (the gateway last: it waits for the others). */
+const platformServices = ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'gateway'];
+/** The services that consume topics, each in a consumer group of its own. */
+const consumingServices = ['projection', 'audit', 'rescue', 'rehabilitation', 'legal'];
+
+/**
+ * Environment of each service for one platform on this machine. With a consumerGroupPrefix,
+ * every consumer group is named after it, so a run of tests or benchmarks reads the topics afresh.
+ */
+function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePrefix = 'mukti', consumerGroupPrefix, extra = {} }) {
+  const port = { gateway: 3000, intake: 3101, projection: 3102, audit: 3103, rescue: 3104, rehabilitation: 3105, legal: 3106, ...ports };
+  const groups = consumerGroupPrefix
+    ? Object.fromEntries(consumingServices.map((name) => [`${name.toUpperCase()}_CONSUMER_GROUP`, `${consumerGroupPrefix}-${name}`]))
+    : {};
+  const common = { KAFKA_BROKERS: kafkaBrokers, ...groups, ...extra };
   return {
     intake: { ...common, INTAKE_PORT: String(port.intake), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-intake`) },
     projection: { ...common, PROJECTION_PORT: String(port.projection), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-projection`) },
@@ -28,6 +39,7 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
       MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-rehabilitation`),
       INTAKE_URL: `http://127.0.0.1:${port.intake}`,
     },
+    legal: { ...common, LEGAL_PORT: String(port.legal), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-legal`) },
     gateway: {
       ...common,
       GATEWAY_PORT: String(port.gateway),
@@ -36,6 +48,7 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
       AUDIT_URL: `http://127.0.0.1:${port.audit}`,
       RESCUE_URL: `http://127.0.0.1:${port.rescue}`,
       REHABILITATION_URL: `http://127.0.0.1:${port.rehabilitation}`,
+      LEGAL_URL: `http://127.0.0.1:${port.legal}`,
     },
     ports: port,
   };
@@ -108,4 +121,4 @@ async function startService(name, environment, { output = () => {}, readyTimeout
   };
 }
 
-module.exports = { withDatabase, platformEnvironment, startService, waitUntilReady };
+module.exports = { platformServices, withDatabase, platformEnvironment, startService, waitUntilReady };

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 
-export type ServiceName = 'intake' | 'projection' | 'audit' | 'rescue' | 'rehabilitation' | 'gateway';
+export type ServiceName = 'intake' | 'projection' | 'audit' | 'rescue' | 'rehabilitation' | 'legal' | 'gateway';
 export interface ServiceHandle {
   name: ServiceName;
   child: ChildProcess;
@@ -8,6 +8,7 @@ export interface ServiceHandle {
   stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
+export const platformServices: readonly ServiceName[];
 export type PlatformEnvironment = Record<ServiceName, Record<string, string>> & { ports: Record<ServiceName, number> };
 
 export function withDatabase(uri: string, database: string): string;
@@ -16,6 +17,7 @@ export function platformEnvironment(options: {
   mongodbUri: string;
   ports?: Partial<Record<ServiceName, number>>;
   databasePrefix?: string;
+  consumerGroupPrefix?: string;
   extra?: Record<string, string>;
 }): PlatformEnvironment;
 export function startService(

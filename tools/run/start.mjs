@@ -8,9 +8,9 @@ installDependenciesIfMissing();
 const require = createRequire(import.meta.url);
 const { up, down } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
-const { platformEnvironment, startService } = require('./service-processes.cjs');
+const { platformEnvironment, platformServices, startService } = require('./service-processes.cjs');
 
-const colours = { intake: 36, projection: 35, audit: 34, rescue: 32, rehabilitation: 31, gateway: 33 };
+const colours = { intake: 36, projection: 35, audit: 34, rescue: 32, rehabilitation: 31, legal: 91, gateway: 33 };
 const running = [];
 let infrastructure;
 let stopping = false;
@@ -31,7 +31,7 @@ try {
   infrastructure = await up({ quiet: false });
   await build();
   const environment = platformEnvironment({ kafkaBrokers: infrastructure.kafkaBrokers, mongodbUri: infrastructure.mongodbUri });
-  for (const name of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'gateway']) {
+  for (const name of platformServices) {
     const prefix = `\u001b[${colours[name]}m${name.padEnd(10)}\u001b[0m|`;
     running.push(await startService(name, environment[name], { output: (line) => console.log(prefix, line) }));
     running.at(-1).exited.then(({ code, signal }) => {
