@@ -5,7 +5,7 @@
  * the clock passes it; the accused record raises the decriminalisation alert; counselling notes
  * are sealed and read by counsellors only; all of it is on their timelines.
  *
- * Intake, projection, audit and the gateway run as processes; rescue and rehabilitation run in
+ * Intake, projection, audit, legal and the gateway run as processes; rescue and rehabilitation run in
  * this process with a clock the test moves (both against the same real broker and store).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { rescueConfig } from '../apps/rescue/src/rescue.config';
 import { RescueModule } from '../apps/rescue/src/rescue.module';
 import { rehabilitationConfig } from '../apps/rehabilitation/src/rehabilitation.config';
 import { RehabilitationModule } from '../apps/rehabilitation/src/rehabilitation.module';
-import { platformEnvironment, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
+import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
 
@@ -39,27 +39,17 @@ beforeAll(async () => {
   environment = platformEnvironment({
     kafkaBrokers: testInfrastructure.kafkaBrokers.join(','),
     mongodbUri: testInfrastructure.mongodbUri,
-    ports: {
-      gateway: await freePort(),
-      intake: await freePort(),
-      projection: await freePort(),
-      audit: await freePort(),
-      rescue: await freePort(),
-      rehabilitation: await freePort(),
-    },
+    ports: Object.fromEntries(await Promise.all(platformServices.map(async (name) => [name, await freePort()]))),
     databasePrefix,
+    consumerGroupPrefix: databasePrefix,
     extra: {
-      PROJECTION_CONSUMER_GROUP: uniqueName('e2e-care-projection'),
-      AUDIT_CONSUMER_GROUP: uniqueName('e2e-care-audit'),
-      RESCUE_CONSUMER_GROUP: uniqueName('e2e-care-rescue'),
-      REHABILITATION_CONSUMER_GROUP: uniqueName('e2e-care-rehabilitation'),
       RESCUE_DEADLINE_SWEEP_MS: '250',
       REHABILITATION_DEADLINE_SWEEP_MS: '250',
       RATE_LIMIT_PER_USER: '100000',
       RATE_LIMIT_PER_ADDRESS: '100000',
     },
   });
-  for (const name of ['intake', 'projection', 'audit'] as const) {
+  for (const name of ['intake', 'projection', 'audit', 'legal'] as const) {
     processes.set(name, await startService(name, environment[name], { output: (line) => logs.push(line) }));
   }
   const rescue = await createServiceApp(RescueModule.register(rescueConfig.load(environment.rescue), testLogger(), clock), { logger: testLogger() });
@@ -86,7 +76,7 @@ afterAll(async () => {
   for (const app of inProcess) await app.close();
   for (const service of [...processes.values()].reverse()) await service.kill();
   const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
-  for (const suffix of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
+  for (const suffix of platformServices.filter((name) => name !== 'gateway')) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
   await mongo.close();
 });
 

@@ -15,12 +15,14 @@ import { bearer, eventually, freePort, readTopic, readWholeTopic, testInfrastruc
 import { fingerprint, normaliseName, normalisePhone, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import { SealedPersonalData } from '@mukti/contracts';
 import { intakeConfig } from '../apps/intake/src/intake.config';
-import { platformEnvironment, startService, ServiceHandle, ServiceName, withDatabase } from '../tools/run/service-processes.cjs';
+import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName, withDatabase } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
 
 const databasePrefix = uniqueName('e2e');
-const logs: Record<ServiceName, string[]> = { intake: [], projection: [], audit: [], rescue: [], rehabilitation: [], gateway: [] };
+const logs = Object.fromEntries(platformServices.map((name) => [name, [] as string[]])) as Record<ServiceName, string[]>;
+/** The services that own a database (all but the gateway). */
+const storingServices = platformServices.filter((name) => name !== 'gateway');
 const services = new Map<ServiceName, ServiceHandle>();
 let environment: ReturnType<typeof platformEnvironment>;
 let gateway: string;
@@ -35,27 +37,17 @@ beforeAll(async () => {
   environment = platformEnvironment({
     kafkaBrokers: testInfrastructure.kafkaBrokers.join(','),
     mongodbUri: testInfrastructure.mongodbUri,
-    ports: {
-      gateway: await freePort(),
-      intake: await freePort(),
-      projection: await freePort(),
-      audit: await freePort(),
-      rescue: await freePort(),
-      rehabilitation: await freePort(),
-    },
+    ports: Object.fromEntries(await Promise.all(platformServices.map(async (name) => [name, await freePort()]))),
     databasePrefix,
+    consumerGroupPrefix: uniqueName('e2e'),
     // The test polls 100 timelines as fast as it can: a budget no person would reach.
     extra: {
-      PROJECTION_CONSUMER_GROUP: uniqueName('e2e-projection'),
-      AUDIT_CONSUMER_GROUP: uniqueName('e2e-audit'),
-      RESCUE_CONSUMER_GROUP: uniqueName('e2e-rescue'),
-      REHABILITATION_CONSUMER_GROUP: uniqueName('e2e-rehabilitation'),
       LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_USER: '100000',
       RATE_LIMIT_PER_ADDRESS: '100000',
     },
   });
-  for (const name of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'gateway'] as const) await start(name);
+  for (const name of platformServices) await start(name);
   gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   caseworker = await bearer('caseworker', 'asha');
 });
@@ -68,7 +60,7 @@ afterAll(async () => {
   writeFileSync(join(__dirname, '../.cache/e2e-scan-figures.json'), JSON.stringify(scanFigures, null, 2));
   for (const service of [...services.values()].reverse()) await service.kill();
   const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
-  for (const suffix of ['intake', 'projection', 'audit', 'rescue', 'rehabilitation']) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
+  for (const suffix of storingServices) await mongo.db(`${databasePrefix}-${suffix}`).dropDatabase();
   await mongo.close();
 });
 
@@ -297,7 +289,7 @@ it('erases a person: afterwards none of her personal data can be read in any top
     expect(sealedCopies).toBeGreaterThanOrEqual(1);
 
     // Every database of every service: nothing in clear, no fingerprint, no key.
-    const databases = ['intake', 'projection', 'audit', 'rescue', 'rehabilitation'].map((service) => mongo.db(`${databasePrefix}-${service}`));
+    const databases = storingServices.map((service) => mongo.db(`${databasePrefix}-${service}`));
     let collectionsRead = 0;
     let documentsRead = 0;
     for (const database of databases) {
@@ -426,7 +418,7 @@ it('puts a rescue on the timelines of the three people rescued: the minor on the
 });
 
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
-  for (const name of ['gateway', 'rehabilitation', 'rescue', 'audit', 'projection', 'intake'] as const) {
+  for (const name of [...platformServices].reverse()) {
     const { code, signal } = await services.get(name)!.stop();
     expect({ name, code, signal }).toEqual({ name, code: 0, signal: null });
   }
