@@ -135,6 +135,8 @@ it('supports her as a witness once her consent to be named to a court stands, an
   const timeline = await eventually(async () => {
     const entries = await timelineOf(meena, lata);
     expect(entries.filter((entry) => entry.type === legalEventTypes.verdictRecorded)).toHaveLength(2);
+    // The compensation order was the last step: once it is on her timeline, every step is.
+    expect(entries.map((entry) => entry.type)).toContain(legalEventTypes.compensationOrdered);
     return entries;
   });
   expect(timeline.map((entry) => entry.type)).toEqual(

@@ -32,12 +32,12 @@ export class PlaceDto {
   district!: string;
 }
 
-export class RegisterPersonRequest {
-  @ApiProperty({ enum: personRoles, description: 'a survivor of exploitation, or a person at risk' })
-  @IsIn(personRoles)
-  role!: PersonRole;
-
-  @ApiProperty({ description: 'personal data: encrypted with her own key', example: 'Rani Das' })
+/**
+ * Who someone is: name, aliases, phone, address. Personal data, whoever it describes (a survivor,
+ * a person at risk, a perpetrator): sealed with that person's own key as soon as a service has it.
+ */
+export class IdentityDetails {
+  @ApiProperty({ description: "personal data: sealed with the person's own key", example: 'Rani Das' })
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -61,6 +61,12 @@ export class RegisterPersonRequest {
   @IsString()
   @Length(1, 500)
   address?: string;
+}
+
+export class RegisterPersonRequest extends IdentityDetails {
+  @ApiProperty({ enum: personRoles, description: 'a survivor of exploitation, or a person at risk' })
+  @IsIn(personRoles)
+  role!: PersonRole;
 
   @ApiPropertyOptional({ description: 'personal data (YYYY-MM-DD); only the age band leaves the intake service', example: '2008-03-14' })
   @IsOptional()

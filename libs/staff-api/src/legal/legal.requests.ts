@@ -42,40 +42,16 @@ import {
   trainingTopics,
   verdictOutcomes,
 } from '@mukti/contracts';
-import { PlaceDto } from '../intake/register-person.request';
+import { IdentityDetails, PlaceDto } from '../intake/register-person.request';
 
 const dateTime = { format: 'date-time' } as const;
 const uuids: { type: [StringConstructor]; format: 'uuid'; uniqueItems: true } = { type: [String], format: 'uuid', uniqueItems: true };
 
-export class ProfilePerpetratorRequest {
+/** Someone who profits from her exploitation; name, aliases, phone and address are his personal data. */
+export class ProfilePerpetratorRequest extends IdentityDetails {
   @ApiProperty({ enum: perpetratorCategories, description: 'what he does in the market; whether he profits directly or indirectly follows from it' })
   @IsIn(perpetratorCategories)
   category!: (typeof perpetratorCategories)[number];
-
-  @ApiProperty({ description: 'personal data: sealed with his own key', example: 'Ramesh Kumar' })
-  @IsString()
-  @Length(1, 200)
-  name!: string;
-
-  @ApiPropertyOptional({ type: [String], description: 'personal data' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  aliases?: string[];
-
-  @ApiPropertyOptional({ description: 'personal data', example: '+91 98300 00000' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\+?[0-9][0-9 ()-]{5,19}$/, { message: 'phone must be digits, spaces, dashes or brackets, optionally starting with +' })
-  phone?: string;
-
-  @ApiPropertyOptional({ description: 'personal data' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  address?: string;
 
   @ApiPropertyOptional({ type: [PlaceDto], description: 'states and districts where he is known to operate' })
   @IsOptional()
