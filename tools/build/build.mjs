@@ -1,7 +1,7 @@
 // Compiles every app and lib (not the tests) into dist/, mirroring the source tree, with SWC.
 // Type checking is a separate step (`npm run typecheck`), so a build takes seconds.
 import { createRequire } from 'node:module';
-import { readdir, mkdir, writeFile, rm } from 'node:fs/promises';
+import { copyFile, readdir, mkdir, writeFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ async function* sources(dir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* sources(full);
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield full;
+    // Data the code imports (the minimum-wage table): shipped as it is.
+    else if (entry.name.endsWith('.json')) yield full;
   }
 }
 
@@ -31,6 +33,12 @@ export async function build() {
       // Test helpers never ship.
       if (!existsSync(src) || (scope === 'libs' && project === 'testing')) continue;
       for await (const file of sources(src)) {
+        if (file.endsWith('.json')) {
+          const copy = path.join(dist, path.relative(root, file));
+          await mkdir(path.dirname(copy), { recursive: true });
+          await copyFile(file, copy);
+          continue;
+        }
         const out = path.join(dist, path.relative(root, file)).replace(/\.ts$/, '.js');
         const { code, map } = await swc.transformFile(file, {
           ...swcOptions(),

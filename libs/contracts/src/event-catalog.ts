@@ -14,7 +14,25 @@ import {
   StaffAssignedV1,
   StaffUnassignedV1,
   PersonErasedV1,
+  HouseholdRegisteredV1,
+  HouseholdMemberAddedV1,
+  HouseholdAssessedV1,
 } from './intake/intake.events';
+import {
+  livelihoodEventTypes,
+  LivelihoodPlanOpenedV1,
+  SkillTrainingStartedV1,
+  SkillTrainingEndedV1,
+  PlacementStartedV1,
+  IncomeFollowedUpV1,
+  PlacementLostV1,
+  FinancialInclusionRecordedV1,
+  SchemeLinkageRecordedV1,
+  PreventionPlanOpenedV1,
+  PreventionSupportRecordedV1,
+  EntryIntoExploitationRecordedV1,
+  EntryPreventedV1,
+} from './livelihood/livelihood.events';
 import { auditEventTypes, PersonDataAccessedV1 } from './audit/audit.events';
 import {
   rescueEventTypes,
@@ -82,10 +100,10 @@ interface CatalogEntry {
   readonly pillar: Pillar | null;
   /**
    * What its subject is: a person (it goes on her timeline) unless said otherwise. A case's
-   * events name its victims, and go on their timelines; an operation's, a perpetrator's and a
-   * training session's go on no one's.
+   * events name its victims, and a prevention plan's the people it covers: they go on their
+   * timelines. An operation's, a perpetrator's, a training session's and a household's go on no one's.
    */
-  readonly about?: 'operation' | 'case' | 'perpetrator' | 'training';
+  readonly about?: 'operation' | 'case' | 'perpetrator' | 'training' | 'household' | 'prevention-plan';
 }
 
 export const eventCatalog = {
@@ -99,6 +117,9 @@ export const eventCatalog = {
   [intakeEventTypes.staffAssigned]: { schema: StaffAssignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.staffUnassigned]: { schema: StaffUnassignedV1, topic: topics.intakeEvents, pillar: 'intake' },
   [intakeEventTypes.personErased]: { schema: PersonErasedV1, topic: topics.intakeEvents, pillar: 'intake' },
+  [intakeEventTypes.householdRegistered]: { schema: HouseholdRegisteredV1, topic: topics.intakeEvents, pillar: 'intake', about: 'household' },
+  [intakeEventTypes.householdMemberAdded]: { schema: HouseholdMemberAddedV1, topic: topics.intakeEvents, pillar: 'intake', about: 'household' },
+  [intakeEventTypes.householdAssessed]: { schema: HouseholdAssessedV1, topic: topics.intakeEvents, pillar: 'intake', about: 'household' },
   [rescueEventTypes.operationPlanned]: { schema: RescueOperationPlannedV1, topic: topics.rescueEvents, pillar: 'rescue', about: 'operation' },
   [rescueEventTypes.operationCarriedOut]: { schema: RescueOperationCarriedOutV1, topic: topics.rescueEvents, pillar: 'rescue', about: 'operation' },
   [rescueEventTypes.personRescued]: { schema: PersonRescuedV1, topic: topics.rescueEvents, pillar: 'rescue' },
@@ -156,6 +177,28 @@ export const eventCatalog = {
   [legalEventTypes.consentWithdrawnOnOpenCase]: { schema: ConsentWithdrawnOnOpenCaseV1, topic: topics.legalEvents, pillar: 'legal' },
   [legalEventTypes.trainingSessionHeld]: { schema: TrainingSessionHeldV1, topic: topics.legalEvents, pillar: 'legal', about: 'training' },
   [legalEventTypes.trainingRefresherOverdue]: { schema: TrainingRefresherOverdueV1, topic: topics.legalEvents, pillar: 'legal', about: 'training' },
+  [livelihoodEventTypes.livelihoodPlanOpened]: { schema: LivelihoodPlanOpenedV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.skillTrainingStarted]: { schema: SkillTrainingStartedV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.skillTrainingEnded]: { schema: SkillTrainingEndedV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.placementStarted]: { schema: PlacementStartedV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.incomeFollowedUp]: { schema: IncomeFollowedUpV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.placementLost]: { schema: PlacementLostV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.financialInclusionRecorded]: { schema: FinancialInclusionRecordedV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.schemeLinkageRecorded]: { schema: SchemeLinkageRecordedV1, topic: topics.livelihoodEvents, pillar: 'livelihood' },
+  [livelihoodEventTypes.preventionPlanOpened]: { schema: PreventionPlanOpenedV1, topic: topics.livelihoodEvents, pillar: 'livelihood', about: 'prevention-plan' },
+  [livelihoodEventTypes.preventionSupportRecorded]: {
+    schema: PreventionSupportRecordedV1,
+    topic: topics.livelihoodEvents,
+    pillar: 'livelihood',
+    about: 'prevention-plan',
+  },
+  [livelihoodEventTypes.entryIntoExploitationRecorded]: {
+    schema: EntryIntoExploitationRecordedV1,
+    topic: topics.livelihoodEvents,
+    pillar: 'livelihood',
+    about: 'prevention-plan',
+  },
+  [livelihoodEventTypes.entryPrevented]: { schema: EntryPreventedV1, topic: topics.livelihoodEvents, pillar: 'livelihood', about: 'prevention-plan' },
   [auditEventTypes.personDataAccessed]: { schema: PersonDataAccessedV1, topic: topics.audit, pillar: null },
   [analyticsEventTypes.pillarEventObserved]: { schema: PillarEventObservedV1, topic: topics.analytics, pillar: null },
 } as const satisfies Record<string, CatalogEntry>;
@@ -170,6 +213,8 @@ export function isKnownEventType(type: string): type is EventType {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => UUID.test(value));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', (value) => DATE.test(value) && !Number.isNaN(Date.parse(value)));
 if (!FormatRegistry.Has('date-time')) {
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
 }

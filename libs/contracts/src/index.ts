@@ -7,5 +7,6 @@ export * from './audit/audit.events';
 export * from './rescue/rescue.events';
 export * from './rehabilitation/rehabilitation.events';
 export * from './legal/legal.events';
+export * from './livelihood/livelihood.events';
 export * from './analytics/analytics.events';
 export * from './event-catalog';

@@ -9,6 +9,7 @@ export const topics = {
   rescueEvents: 'mukti.rescue.events.v1',
   rehabilitationEvents: 'mukti.rehabilitation.events.v1',
   legalEvents: 'mukti.legal.events.v1',
+  livelihoodEvents: 'mukti.livelihood.events.v1',
   /** Who looked at or changed whose record: append-only, kept forever, names people by id only. */
   audit: 'mukti.audit.v1',
   /** De-identified: every pillar event without anything that identifies a person (docs/asyncapi.yaml). */

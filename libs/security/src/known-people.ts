@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
-import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, EventEnvelope } from '@mukti/contracts';
+import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, EventEnvelope, PersonRole } from '@mukti/contracts';
 import { intakeEventTypes } from '@mukti/contracts';
 import { assertNeedToKnow, CaseTeam } from './access-policy';
 
@@ -9,6 +9,8 @@ export interface KnownPerson {
   _id: string;
   registeredAt: string;
   ageBand: AgeBand;
+  /** Survivor or at risk (kept since the prevention pillar; absent for people first seen before). */
+  role?: PersonRole;
   caseTeam: Record<string, { role: CaseRole }>;
   consents: Partial<Record<ConsentScope, ConsentDecision>>;
   erasedAt?: string;
@@ -37,6 +39,7 @@ export class KnownPeople {
           _id: event.data.personId,
           registeredAt: event.data.registeredAt,
           ageBand: event.data.ageBand,
+          role: event.data.role,
         });
       },
       [intakeEventTypes.staffAssigned]: (event: IntakeEvent<'staffAssigned'>) =>

@@ -14,6 +14,9 @@ export interface StaffEndpoint {
 
 const staffWhoReadCases: StaffRole[] = ['admin', 'caseworker', 'counsellor', 'rescue-coordinator', 'livelihood-officer', 'legal-officer'];
 const legalStaff: StaffRole[] = ['admin', 'legal-officer'];
+const livelihoodStaff: StaffRole[] = ['admin', 'livelihood-officer'];
+const householdStaff: StaffRole[] = ['admin', 'caseworker'];
+const preventionStaff: StaffRole[] = ['admin', 'caseworker', 'livelihood-officer'];
 
 /**
  * Every staff endpoint and the roles that may call it: the one table that the gateway and the
@@ -70,9 +73,30 @@ export const staffEndpoints = {
   recordFollowUp: { method: 'POST', path: '/api/v1/people/{personId}/follow-ups', roles: ['admin', 'caseworker'] },
   recordCompensation: { method: 'POST', path: '/api/v1/people/{personId}/compensation', roles: ['admin', 'caseworker', 'legal-officer'] },
   /** Open alerts across the people on the caller's case teams (all people for an admin). */
-  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: ['admin', 'caseworker', 'rescue-coordinator', 'counsellor', 'legal-officer'] },
+  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: staffWhoReadCases },
   /** The people on the caller's case teams, filtered by their trafficking profile and alerts. */
   findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases },
+  // Households (intake) and the prevention and livelihood pillar.
+  registerHousehold: { method: 'POST', path: '/api/v1/households', roles: householdStaff, peopleInBody: ['memberIds'] },
+  addHouseholdMember: { method: 'POST', path: '/api/v1/households/{householdId}/members', roles: householdStaff, peopleInBody: ['personId'] },
+  assessHousehold: { method: 'POST', path: '/api/v1/households/{householdId}/assessments', roles: householdStaff },
+  openLivelihoodPlan: { method: 'POST', path: '/api/v1/people/{personId}/livelihood-plan', roles: livelihoodStaff },
+  startSkillTraining: { method: 'POST', path: '/api/v1/people/{personId}/skill-trainings', roles: livelihoodStaff },
+  endSkillTraining: { method: 'POST', path: '/api/v1/people/{personId}/skill-trainings/{trainingId}/end', roles: livelihoodStaff },
+  startPlacement: { method: 'POST', path: '/api/v1/people/{personId}/placements', roles: livelihoodStaff },
+  followUpIncome: { method: 'POST', path: '/api/v1/people/{personId}/placements/{placementId}/income-follow-ups', roles: livelihoodStaff },
+  recordPlacementLost: { method: 'POST', path: '/api/v1/people/{personId}/placements/{placementId}/loss', roles: livelihoodStaff },
+  recordFinancialInclusion: { method: 'POST', path: '/api/v1/people/{personId}/financial-inclusion', roles: livelihoodStaff },
+  recordSchemeLinkage: { method: 'POST', path: '/api/v1/people/{personId}/scheme-linkages', roles: livelihoodStaff },
+  openPreventionPlan: { method: 'POST', path: '/api/v1/prevention-plans', roles: preventionStaff, peopleInBody: ['personId'] },
+  recordPreventionSupport: { method: 'POST', path: '/api/v1/prevention-plans/{preventionPlanId}/supports', roles: preventionStaff },
+  recordEntryIntoExploitation: {
+    method: 'POST',
+    path: '/api/v1/prevention-plans/{preventionPlanId}/entries-into-exploitation',
+    roles: preventionStaff,
+    peopleInBody: ['personId'],
+  },
+  readPreventionPlan: { method: 'GET', path: '/api/v1/prevention-plans/{preventionPlanId}', roles: preventionStaff },
   // Prosecution: perpetrators, cases from the FIR to the verdict, training of service providers.
   profilePerpetrator: { method: 'POST', path: '/api/v1/perpetrators', roles: legalStaff },
   linkPerpetrators: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/links', roles: legalStaff },

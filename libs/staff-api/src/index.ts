@@ -16,3 +16,5 @@ export * from './rehabilitation/counselling.view';
 export * from './rehabilitation/counselling-notes.requests';
 export * from './legal/legal.requests';
 export * from './legal/legal.views';
+export * from './intake/household.requests';
+export * from './livelihood/livelihood.requests';

@@ -1,4 +1,4 @@
-/** Events of the intake service: people, consent, vulnerability. */
+/** Events of the intake service: people, consent, vulnerability, households. */
 import { Type, Static } from '@sinclair/typebox';
 import { SealedPersonalData } from '../personal-data';
 import {
@@ -27,6 +27,9 @@ export const intakeEventTypes = {
   staffAssigned: 'org.mukti.intake.staff-assigned.v1',
   staffUnassigned: 'org.mukti.intake.staff-unassigned.v1',
   personErased: 'org.mukti.intake.person-erased.v1',
+  householdRegistered: 'org.mukti.intake.household-registered.v1',
+  householdMemberAdded: 'org.mukti.intake.household-member-added.v1',
+  householdAssessed: 'org.mukti.intake.household-assessed.v1',
 } as const;
 
 export const PersonRegisteredV1 = Type.Object(
@@ -108,3 +111,42 @@ export const PersonErasedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type PersonErasedV1 = Static<typeof PersonErasedV1>;
+
+// Households: keyed by the household's id. Members are people registered in intake, by id.
+
+/** Where a household lives: the village or ward too, which a person's origin does not need. */
+export const HouseholdPlace = Type.Object(
+  {
+    state: Type.String({ minLength: 2, maxLength: 80 }),
+    district: Type.String({ minLength: 2, maxLength: 80 }),
+    villageOrWard: Type.String({ minLength: 2, maxLength: 120 }),
+  },
+  { additionalProperties: false },
+);
+export type HouseholdPlace = Static<typeof HouseholdPlace>;
+
+export const HouseholdRegisteredV1 = Type.Object(
+  { householdId: Id, place: HouseholdPlace, memberIds: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }), registeredAt: Timestamp },
+  { additionalProperties: false },
+);
+export type HouseholdRegisteredV1 = Static<typeof HouseholdRegisteredV1>;
+
+export const HouseholdMemberAddedV1 = Type.Object({ householdId: Id, personId: Id, addedAt: Timestamp }, { additionalProperties: false });
+export type HouseholdMemberAddedV1 = Static<typeof HouseholdMemberAddedV1>;
+
+/** The household's vulnerability: the person assessment's factors, plus its income, debt and dependants. */
+export const HouseholdAssessedV1 = Type.Object(
+  {
+    householdId: Id,
+    assessmentId: Id,
+    factors: Type.Array(oneOf(vulnerabilityFactors), { uniqueItems: true, maxItems: vulnerabilityFactors.length }),
+    monthlyIncomeInr: Type.Integer({ minimum: 0 }),
+    debtInr: Type.Integer({ minimum: 0 }),
+    dependants: Type.Integer({ minimum: 0, maximum: 30 }),
+    score: Type.Integer({ minimum: 0 }),
+    level: oneOf(vulnerabilityLevels),
+    assessedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type HouseholdAssessedV1 = Static<typeof HouseholdAssessedV1>;

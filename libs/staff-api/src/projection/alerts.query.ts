@@ -11,7 +11,8 @@ import { pillars, Pillar } from '@mukti/contracts';
  * Decriminalisation: the police or a court listed her as accused (until it is undone); a
  * post-rescue step overdue, until it is done; a reintegration follow-up missed, until it is held;
  * debt bondage: a known perpetrator stood surety for her bail; her consent to be named to the law
- * withdrawn while a case of hers is open; a charge sheet missing 60 or 90 days after the FIR.
+ * withdrawn while a case of hers is open; a charge sheet missing 60 or 90 days after the FIR;
+ * her income on a placement below the minimum wage, until a follow-up finds it at or above.
  */
 export const alertKinds = [
   'decriminalisation',
@@ -20,6 +21,7 @@ export const alertKinds = [
   'debt-bondage',
   'consent-withdrawn-on-open-case',
   'charge-sheet-missing',
+  'below-minimum-wage',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
