@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { RecordedResponse, StartSkillTrainingRequest } from '@mukti/staff-api';
+import { LivelihoodPlanStore } from '../../livelihood-plan.store';
+
+/** Records a skill training she starts: trade, provider, dates. */
+@Controller('people/:personId/skill-trainings')
+export class StartSkillTrainingController {
+  constructor(private readonly plans: LivelihoodPlanStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @StaffEndpoint('startSkillTraining')
+  async handle(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Body() request: StartSkillTrainingRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<RecordedResponse> {
+    const trainingId = randomUUID();
+    await this.plans.execute(personId, context, accessReason, ({ now }) => ({
+      type: 'StartSkillTraining',
+      data: {
+        personId,
+        trainingId,
+        trade: request.trade,
+        provider: request.provider,
+        skillLevel: request.skillLevel,
+        startedAt: new Date(request.startedAt).toISOString(),
+        ...(request.plannedEndAt ? { plannedEndAt: new Date(request.plannedEndAt).toISOString() } : {}),
+        now,
+      },
+    }));
+    return { id: trainingId };
+  }
+}

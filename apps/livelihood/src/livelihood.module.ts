@@ -1,0 +1,136 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { topics } from '@mukti/contracts';
+import { Clock, CLOCK, systemClock } from '@mukti/decider';
+import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { allHandlers, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { KnownPeople } from '@mukti/security';
+import type { LivelihoodConfig } from './livelihood.config';
+import { EndSkillTrainingController } from './livelihood-plan/commands/end-skill-training/end-skill-training.http.controller';
+import { FollowUpIncomeController } from './livelihood-plan/commands/follow-up-income/follow-up-income.http.controller';
+import { OpenLivelihoodPlanController } from './livelihood-plan/commands/open-livelihood-plan/open-livelihood-plan.http.controller';
+import { RecordFinancialInclusionController } from './livelihood-plan/commands/record-financial-inclusion/record-financial-inclusion.http.controller';
+import { RecordPlacementLostController } from './livelihood-plan/commands/record-placement-lost/record-placement-lost.http.controller';
+import { RecordSchemeLinkageController } from './livelihood-plan/commands/record-scheme-linkage/record-scheme-linkage.http.controller';
+import { StartPlacementController } from './livelihood-plan/commands/start-placement/start-placement.http.controller';
+import { StartSkillTrainingController } from './livelihood-plan/commands/start-skill-training/start-skill-training.http.controller';
+import { LivelihoodPlanState } from './livelihood-plan/domain/livelihood-plan.decider';
+import { LIVELIHOOD_PLANS, LivelihoodPlanStore } from './livelihood-plan/livelihood-plan.store';
+import { openLivelihoodPlanOnCarePlan } from './livelihood-plan/reactions/open-livelihood-plan-on-care-plan';
+import { MINIMUM_WAGES, MinimumWageTable } from './minimum-wages/minimum-wage-table';
+import { OpenPreventionPlanController } from './prevention-plan/commands/open-prevention-plan/open-prevention-plan.http.controller';
+import { RecordEntryIntoExploitationController } from './prevention-plan/commands/record-entry-into-exploitation/record-entry-into-exploitation.http.controller';
+import { RecordPreventionSupportController } from './prevention-plan/commands/record-prevention-support/record-prevention-support.http.controller';
+import { PreventionPlanState } from './prevention-plan/domain/prevention-plan.decider';
+import { entriesPreventedHandlers, flagEntriesPrevented } from './prevention-plan/entries-prevented/entries-prevented.watch';
+import { KnownHouseholds } from './prevention-plan/known-households';
+import { PREVENTION_PLANS, PreventionPlanStore } from './prevention-plan/prevention-plan.store';
+import { ReadPreventionPlanController } from './prevention-plan/queries/read-prevention-plan/read-prevention-plan.http.controller';
+import { recordEntryOnRescue } from './prevention-plan/reactions/record-entry-on-rescue';
+
+/**
+ * What the service reads: intake's people and households (its own copy), care plans (a livelihood
+ * goal opens her plan), rescues (a person followed for prevention entered exploitation), its own
+ * events (the 12-month follow-ups).
+ */
+const consumedTopics = [topics.intakeEvents, topics.rehabilitationEvents, topics.rescueEvents, topics.livelihoodEvents];
+
+/** The livelihood service: survivors' livelihood plans against the minimum wage, and prevention for households and people at risk. */
+@Module({})
+export class LivelihoodModule {
+  static register(config: LivelihoodConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
+    const groupId = config.LIVELIHOOD_CONSUMER_GROUP;
+    const topicSettings = { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR };
+    const aggregates =
+      <State>(collection: string) =>
+      async (database: ServiceDatabase, publishing: OutboxPublishing) => {
+        const store = new AggregateStore<State>(database.collection(collection), publishing.nudge);
+        await store.createIndexes();
+        return store;
+      };
+    return {
+      module: LivelihoodModule,
+      imports: [requestLogging(logger)],
+      controllers: [
+        HealthController,
+        OpenLivelihoodPlanController,
+        StartSkillTrainingController,
+        EndSkillTrainingController,
+        StartPlacementController,
+        FollowUpIncomeController,
+        RecordPlacementLostController,
+        RecordFinancialInclusionController,
+        RecordSchemeLinkageController,
+        OpenPreventionPlanController,
+        RecordPreventionSupportController,
+        RecordEntryIntoExploitationController,
+        ReadPreventionPlanController,
+      ],
+      providers: [
+        ...foundationProviders('livelihood', config, logger, clock),
+        {
+          provide: OutboxPublishing,
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
+            new OutboxPublishing({
+              kafka,
+              collections: ['livelihood_plans', 'prevention_plans'].map((name) => database.collection(name)),
+              topics: [topics.livelihoodEvents],
+              topicSettings,
+              logger,
+            }),
+        },
+        { provide: LIVELIHOOD_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<LivelihoodPlanState>('livelihood_plans') },
+        { provide: PREVENTION_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<PreventionPlanState>('prevention_plans') },
+        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
+        { provide: KnownHouseholds, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownHouseholds(database.collection('known_households')) },
+        { provide: MINIMUM_WAGES, useValue: new MinimumWageTable() },
+        LivelihoodPlanStore,
+        PreventionPlanStore,
+        {
+          provide: DeadlineWatch,
+          inject: [ServiceDatabase, PreventionPlanStore, CLOCK],
+          useFactory: (database: ServiceDatabase, plans: PreventionPlanStore, serviceClock: Clock) =>
+            new DeadlineWatch(database.collection('prevention_deadlines'), {
+              clock: serviceClock,
+              logger,
+              everyMs: config.LIVELIHOOD_DEADLINE_SWEEP_MS,
+              onDue: flagEntriesPrevented(plans),
+            }),
+        },
+        {
+          provide: EventConsumer,
+          inject: [KAFKA, ServiceDatabase, KnownPeople, KnownHouseholds, LivelihoodPlanStore, PreventionPlanStore, DeadlineWatch, CLOCK],
+          useFactory: (
+            kafka: Kafka,
+            database: ServiceDatabase,
+            people: KnownPeople,
+            households: KnownHouseholds,
+            livelihoodPlans: LivelihoodPlanStore,
+            preventionPlans: PreventionPlanStore,
+            deadlines: DeadlineWatch,
+            serviceClock: Clock,
+          ) =>
+            new EventConsumer({
+              kafka,
+              groupId,
+              topics: consumedTopics,
+              processedEvents: database.collection('processed_events'),
+              logger,
+              topicSettings,
+              handlers: allHandlers(
+                people.handlers(),
+                households.handlers(),
+                openLivelihoodPlanOnCarePlan(livelihoodPlans, serviceClock),
+                recordEntryOnRescue(preventionPlans, database.collection('prevention_plans_by_person')),
+                entriesPreventedHandlers(deadlines, preventionPlans),
+              ),
+            }),
+        },
+        serviceHealthChecks({ groupId, topics: consumedTopics }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { CommandContext } from '@mukti/contracts';
+import { Clock, CLOCK, DomainError } from '@mukti/decider';
+import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { KnownPeople } from '@mukti/security';
+import { SOURCE } from '../livelihood-plan/livelihood-plan.store';
+import { PreventionPlanCommand, preventionPlanDecider, PreventionPlanState } from './domain/prevention-plan.decider';
+import { KnownHouseholds } from './known-households';
+
+export const PREVENTION_PLANS = Symbol('PREVENTION_PLANS');
+
+/**
+ * Prevention plans, one per household at risk or person at risk (the plan's id is theirs). Staff
+ * reach a plan only while they are on the case team of everyone it covers (an admin with a reason).
+ */
+@Injectable()
+export class PreventionPlanStore {
+  constructor(
+    @Inject(PREVENTION_PLANS) readonly aggregates: AggregateStore<PreventionPlanState>,
+    private readonly knownPeople: KnownPeople,
+    private readonly households: KnownHouseholds,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /**
+   * Who a new plan covers: the people at risk in the household, or the person at risk. An id
+   * intake never registered is a 404; a survivor is served by a livelihood plan, not a prevention plan (422).
+   */
+  async coveredBy(context: CommandContext, accessReason: string | undefined, target: { householdId?: string; personId?: string }): Promise<string[]> {
+    const candidates = target.householdId ? await this.households.members(target.householdId) : [target.personId!];
+    if (!candidates) throw new NotFoundException(`household ${target.householdId} is not registered`);
+    const people = await Promise.all(candidates.map((personId) => this.knownPeople.forActor(context.actor, personId, accessReason)));
+    const atRisk = people.filter((person) => person.role === 'at-risk').map((person) => person._id);
+    if (atRisk.length === 0) {
+      const field = target.householdId ? 'householdId' : 'personId';
+      throw DomainError.ruleViolated('no one at risk to follow: a survivor has a livelihood plan instead', { field });
+    }
+    return atRisk;
+  }
+
+  /** A staff member's command on a plan: she must be on the case team of everyone it covers. */
+  async execute(preventionPlanId: string, context: CommandContext, accessReason: string | undefined, command: (now: string) => PreventionPlanCommand) {
+    const plan = await this.find(preventionPlanId);
+    if (!plan) throw new NotFoundException(`prevention plan ${preventionPlanId} is not open`);
+    for (const personId of plan.personIds) await this.knownPeople.forActor(context.actor, personId, accessReason);
+    return this.decide(preventionPlanId, command(this.now()), context);
+  }
+
+  /** Opening, and the service's own commands (reactions, deadlines). */
+  decide(preventionPlanId: string, command: PreventionPlanCommand, context: CommandContext) {
+    return handleCommand({ store: this.aggregates, decider: preventionPlanDecider, aggregateId: preventionPlanId, command, context, source: SOURCE });
+  }
+
+  async find(preventionPlanId: string): Promise<Extract<PreventionPlanState, { personIds: string[] }> | undefined> {
+    const state = (await this.aggregates.load(preventionPlanId))?.state;
+    return state && 'personIds' in state ? state : undefined;
+  }
+}
