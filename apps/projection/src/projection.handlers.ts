@@ -4,10 +4,19 @@ import type { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
 import type { ProsecutionStore } from './prosecution/prosecution.store';
 import type { TimelineStore } from './timeline/timeline.store';
-import { CaseEventEnvelope, EventSubject, peopleConcernedBy, PerpetratorEventEnvelope, subjectOf, timelinesOf } from './timeline/whose-timeline';
+import {
+  CaseEventEnvelope,
+  EventSubject,
+  FannedOutEventEnvelope,
+  peopleConcernedBy,
+  PerpetratorEventEnvelope,
+  PreventionPlanEventEnvelope,
+  subjectOf,
+  timelinesOf,
+} from './timeline/whose-timeline';
 
 /** Every topic the projection reads: all pillars' events. */
-export const projectedTopics = [topics.intakeEvents, topics.rescueEvents, topics.rehabilitationEvents, topics.legalEvents];
+export const projectedTopics = [topics.intakeEvents, topics.rescueEvents, topics.rehabilitationEvents, topics.legalEvents, topics.livelihoodEvents];
 
 export interface ProjectionParts {
   timeline: TimelineStore;
@@ -21,8 +30,11 @@ export interface ProjectionParts {
  * - a person's: on her timeline, and de-identified on the analytics stream;
  * - a case's: into the case's read model, on the timeline of each of its victims, and on the
  *   analytics stream once for each victim it concerns;
+ * - a prevention plan's: on the timeline of each person it covers, and on the analytics stream
+ *   once for each person it concerns (the one it names, or everyone it covers);
  * - a perpetrator's: into the perpetrators' read model (his category, never his sealed data);
- * - an operation's, a training session's: nothing yet (no one's timeline, no read model here).
+ * - an operation's, a training session's, a household's: nothing yet (no one's timeline, no read
+ *   model here: the households the indicators count are the prevention plans' own).
  * Every step is idempotent, so a handler retried after failing half-way does each step once.
  */
 export function projectionHandlers({ timeline, prosecution, analytics, pseudonymKey }: ProjectionParts): EventHandlers {
@@ -31,8 +43,7 @@ export function projectionHandlers({ timeline, prosecution, analytics, pseudonym
     const record = deidentify(event, facts, summary, pseudonymKey);
     if (record) await analytics.publishRecord(record, event);
   };
-  const ofTheCase = async (event: CaseEventEnvelope) => {
-    await prosecution.projectCase(event);
+  const onTheirTimelines = async (event: FannedOutEventEnvelope) => {
     const concerned = peopleConcernedBy(event);
     for (const personId of timelinesOf(event)) {
       const { facts, summary } = await timeline.project(event, personId);
@@ -41,13 +52,20 @@ export function projectionHandlers({ timeline, prosecution, analytics, pseudonym
       if (record) await analytics.publishRecord(record, event, personId);
     }
   };
+  const ofTheCase = async (event: CaseEventEnvelope) => {
+    await prosecution.projectCase(event);
+    await onTheirTimelines(event);
+  };
+  const ofThePreventionPlan = (event: PreventionPlanEventEnvelope) => onTheirTimelines(event);
   const ofThePerpetrator = (event: PerpetratorEventEnvelope) => prosecution.projectPerpetrator(event);
   const handlerFor: Record<EventSubject, EventHandler | undefined> = {
     person: onHerTimeline as EventHandler,
     case: ofTheCase as EventHandler,
     perpetrator: ofThePerpetrator as EventHandler,
+    'prevention-plan': ofThePreventionPlan as EventHandler,
     operation: undefined,
     training: undefined,
+    household: undefined,
   };
   return Object.fromEntries(
     (Object.keys(eventCatalog) as EventType[])

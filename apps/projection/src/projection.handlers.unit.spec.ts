@@ -1,8 +1,8 @@
-import { AnyPillarEventEnvelope, EventEnvelope, intakeEventTypes, legalEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, EventEnvelope, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import type { EventHandler } from '@mukti/messaging';
 import type { AnalyticsStream } from './analytics/analytics-stream';
 import type { ProsecutionStore } from './prosecution/prosecution.store';
-import { projectionHandlers } from './projection.handlers';
+import { projectedTopics, projectionHandlers } from './projection.handlers';
 import { describeEvent } from './timeline/describe-event';
 import { summarisePerson } from './timeline/person-summary';
 import type { TimelineStore } from './timeline/timeline.store';
@@ -41,6 +41,9 @@ function parts() {
 const envelope = (type: string, subject: string, data: Record<string, unknown>) =>
   ({ id: 'e1', type, source: '/mukti/legal', subject, time: '2026-03-14T10:00:00.000Z', data, correlationId: 'c', actor: { id: 'lawyer', role: 'legal-officer' } }) as AnyPillarEventEnvelope;
 const ofCase = (type: string, data: Record<string, unknown>) => envelope(type, caseId, { caseId, victimIds: [priya, lata], ...data });
+const householdId = '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
+const ofPlan = (type: string, data: Record<string, unknown>) =>
+  envelope(type, householdId, { preventionPlanId: householdId, subject: 'household', personIds: [priya, lata, sunita], ...data });
 
 describe('what the projection does with an event', () => {
   it('handles every pillar event about a person, a case or a perpetrator, and none about an operation or a training session', () => {
@@ -49,6 +52,31 @@ describe('what the projection does with an event', () => {
       expect(handlers[type]).toBeDefined();
     }
     for (const type of [legalEventTypes.trainingSessionHeld, legalEventTypes.trainingRefresherOverdue, rescueEventTypes.operationPlanned]) expect(handlers[type]).toBeUndefined();
+  });
+
+  it('reads the livelihood topic too: a survivor\'s livelihood events and prevention plans\' events, and no household\'s', () => {
+    const { handlers } = parts();
+    expect(projectedTopics).toContain(topics.livelihoodEvents);
+    for (const type of [livelihoodEventTypes.placementStarted, livelihoodEventTypes.incomeFollowedUp, livelihoodEventTypes.preventionPlanOpened, livelihoodEventTypes.entryPrevented]) {
+      expect(handlers[type]).toBeDefined();
+    }
+    for (const type of [intakeEventTypes.householdRegistered, intakeEventTypes.householdMemberAdded, intakeEventTypes.householdAssessed]) expect(handlers[type]).toBeUndefined();
+  });
+
+  it('puts a prevention plan\'s event on the timeline of each of the three people it covers, and publishes it once for each', async () => {
+    const { handle, onTimeline, published, cases } = parts();
+    await handle(ofPlan(livelihoodEventTypes.preventionSupportRecorded, { supportId: keeperId, kind: 'education-support', status: 'ongoing', startedAt: '2026-03-14T10:00:00.000Z' }));
+    const everyone = [priya, lata, sunita].map((personId) => `${livelihoodEventTypes.preventionSupportRecorded} ${personId}`);
+    expect(onTimeline).toEqual(everyone);
+    expect(published).toEqual(everyone);
+    expect(cases).toEqual([]);
+  });
+
+  it('publishes an entry prevented for the person it names only, though it is on the timeline of everyone the plan covers', async () => {
+    const { handle, onTimeline, published } = parts();
+    await handle(ofPlan(livelihoodEventTypes.entryPrevented, { personId: lata, followedSince: '2025-03-14T10:00:00.000Z', countedAt: '2026-03-14T10:00:00.000Z' }));
+    expect(onTimeline).toHaveLength(3);
+    expect(published).toEqual([`${livelihoodEventTypes.entryPrevented} ${lata}`]);
   });
 
   it('puts a case\'s event on each victim\'s timeline and in the case\'s read model, and publishes it once for each victim', async () => {

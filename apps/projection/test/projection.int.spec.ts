@@ -2,19 +2,23 @@
  * The projection against the real broker and store: events published to the intake topic (out
  * of order, and one twice) become one ordered timeline and a right summary; rescue and
  * rehabilitation events raise alerts and show in the listings of her case team; a case's events,
- * keyed by the case, go on its victim's timeline and summary and into the prosecution indicators.
+ * keyed by the case, go on its victim's timeline and summary and into the prosecution indicators;
+ * a survivor's livelihood events and a household's prevention plan, keyed by the household, go on
+ * the timelines and summaries of the people they concern and into the programme indicators.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { EventEnvelope, intakeEventTypes, legalEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { EventEnvelope, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
 import { bearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { LivelihoodIndicators, livelihoodIndicators } from '../src/indicators/indicators';
 import { projectionConfig } from '../src/projection.config';
 import { ProjectionModule } from '../src/projection.module';
+import type { PersonSummary } from '../src/timeline/person-summary';
 
 jest.setTimeout(30_000);
 
@@ -457,4 +461,276 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
   for (const leak of [caseId, personId, keeperId, lodgeOwnerId, buyerId, '123/2026', 'Kamathipura']) expect(wire).not.toContain(leak);
   await api().get('/prosecution-indicators').set('authorization', herLegalOfficer).expect(403);
   await api().get('/prosecution-indicators').set('authorization', await bearer('analyst')).expect(403);
+});
+
+it('puts a survivor\'s livelihood and a household\'s prevention plan on the timelines and summaries of the people concerned, with the wage alert, and counts them in the indicators', async () => {
+  const survivorId = randomUUID();
+  const [daughterId, sonId] = [randomUUID(), randomUUID()];
+  const householdId = randomUUID();
+  const [trainingId, placementId, supportId] = [randomUUID(), randomUUID(), randomUUID()];
+  const officerId = `livelihood-officer-${randomUUID()}`;
+  const kiran = { id: officerId, role: 'livelihood-officer' };
+  const livelihood = <T extends EventEnvelope['type']>(type: T, subject: string, time: string, data: EventEnvelope<T>['data']): EventEnvelope<T> => ({
+    id: randomUUID(),
+    type,
+    source: '/mukti/livelihood',
+    subject,
+    time,
+    data,
+    correlationId: randomUUID(),
+    actor: kiran,
+  });
+  const registration = (personId: string, role: 'survivor' | 'at-risk', ageBand: '25-34' | '18-24') =>
+    event(intakeEventTypes.personRegistered, personId, '2026-01-02T09:00:00.000Z', {
+      personId,
+      role,
+      personalData: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' },
+      gender: 'female',
+      ageBand,
+      origin: { state: 'West Bengal', district: 'South 24 Parganas' },
+      languages: ['bn'],
+      referralSource: 'community',
+      registeredAt: '2026-01-02T09:00:00.000Z',
+    });
+  const assignKiran = (personId: string) =>
+    event(intakeEventTypes.staffAssigned, personId, '2026-01-02T09:30:00.000Z', { personId, staffId: officerId, staffRole: 'livelihood-officer', assignedAt: '2026-01-02T09:30:00.000Z' });
+  const minimumWage = {
+    monthlyInr: 11000,
+    state: 'West Bengal',
+    skillLevel: 'semi-skilled' as const,
+    source: 'Labour Department, Government of West Bengal, minimum wages notification',
+    effectiveFrom: '2025-01-01',
+  };
+  const codedWage = { monthlyInr: 11000, state: 'West Bengal', skillLevel: 'semi-skilled', effectiveFrom: '2025-01-01' };
+
+  // The survivor: her plan, a training, a placement below the minimum wage.
+  const planOpened = livelihood(livelihoodEventTypes.livelihoodPlanOpened, survivorId, '2026-01-10T00:00:00.000Z', {
+    personId: survivorId,
+    origin: 'care-plan',
+    openedAt: '2026-01-10T00:00:00.000Z',
+  });
+  const trainingStarted = livelihood(livelihoodEventTypes.skillTrainingStarted, survivorId, '2026-01-15T00:00:00.000Z', {
+    personId: survivorId,
+    trainingId,
+    trade: 'Tailoring and garment making',
+    provider: 'Jan Shikshan Sansthan, Kolkata',
+    skillLevel: 'semi-skilled',
+    startedAt: '2026-01-15T00:00:00.000Z',
+    plannedEndAt: '2026-04-15T00:00:00.000Z',
+  });
+  const trainingEnded = livelihood(livelihoodEventTypes.skillTrainingEnded, survivorId, '2026-04-15T00:00:00.000Z', {
+    personId: survivorId,
+    trainingId,
+    outcome: 'completed',
+    endedAt: '2026-04-15T00:00:00.000Z',
+    certified: true,
+  });
+  const placed = livelihood(livelihoodEventTypes.placementStarted, survivorId, '2026-05-01T00:00:00.000Z', {
+    personId: survivorId,
+    placementId,
+    kind: 'wage-employment',
+    employerOrEnterprise: 'Sonar Tailoring Unit',
+    sector: 'garments-and-tailoring',
+    skillLevel: 'semi-skilled',
+    state: 'West Bengal',
+    startedAt: '2026-05-01T00:00:00.000Z',
+    monthlyIncomeInr: 9500,
+    minimumWage,
+    sustainableWage: false,
+  });
+  // The household: two people at risk, a plan keyed by the household, a support, and one of them counted as an entry prevented.
+  const householdRegistered = event(intakeEventTypes.householdRegistered, householdId, '2026-01-03T09:00:00.000Z', {
+    householdId,
+    place: { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning' },
+    memberIds: [daughterId, sonId],
+    registeredAt: '2026-01-03T09:00:00.000Z',
+  });
+  const ofPlan = { preventionPlanId: householdId, subject: 'household' as const, personIds: [daughterId, sonId] };
+  const preventionPlanOpened = livelihood(livelihoodEventTypes.preventionPlanOpened, householdId, '2026-01-05T00:00:00.000Z', {
+    ...ofPlan,
+    openedAt: '2026-01-05T00:00:00.000Z',
+  });
+  const supported = livelihood(livelihoodEventTypes.preventionSupportRecorded, householdId, '2026-01-10T00:00:00.000Z', {
+    ...ofPlan,
+    supportId,
+    kind: 'education-support',
+    status: 'ongoing',
+    startedAt: '2026-01-10T00:00:00.000Z',
+  });
+  const prevented = livelihood(livelihoodEventTypes.entryPrevented, householdId, '2027-01-10T00:05:00.000Z', {
+    ...ofPlan,
+    personId: daughterId,
+    followedSince: '2026-01-10T00:00:00.000Z',
+    countedAt: '2027-01-10T00:05:00.000Z',
+  });
+
+  const herOfficer = await bearer('livelihood-officer', officerId);
+  await publisher.publish([
+    registration(survivorId, 'survivor', '25-34'),
+    assignKiran(survivorId),
+    registration(daughterId, 'at-risk', '18-24'),
+    registration(sonId, 'at-risk', '18-24'),
+    assignKiran(daughterId),
+    assignKiran(sonId),
+    householdRegistered,
+    planOpened,
+    trainingStarted,
+    trainingEnded,
+    placed,
+    preventionPlanOpened,
+    supported,
+    prevented,
+  ]);
+
+  // Placed below the minimum wage: the alert is open, on her summary and in her officer's alert listing.
+  const below = await eventually(async () => {
+    const response = await api().get(`/people/${survivorId}/summary`).set('authorization', herOfficer).expect(200);
+    expect(response.body.entryCount).toBe(6);
+    return response.body;
+  });
+  const belowMinimumWage = {
+    kind: 'below-minimum-wage',
+    pillar: 'livelihood',
+    raisedAt: '2026-05-01T00:00:00.000Z',
+    details: { placementId, monthlyIncomeInr: '9500', minimumWageInr: '11000' },
+  };
+  expect(below.openAlerts).toEqual([belowMinimumWage]);
+  expect(below.pillars.livelihood.placements.current).toEqual([expect.objectContaining({ placementId, monthlyIncomeInr: 9500, sustainableWage: false })]);
+  expect((await api().get('/alerts?kind=below-minimum-wage').set('authorization', herOfficer).expect(200)).body).toEqual({
+    alerts: [{ personId: survivorId, ...belowMinimumWage }],
+    total: 1,
+  });
+
+  // A follow-up finds her above it: the alert closes.
+  const followedUp = livelihood(livelihoodEventTypes.incomeFollowedUp, survivorId, '2026-08-01T00:00:00.000Z', {
+    personId: survivorId,
+    placementId,
+    at: '2026-08-01T00:00:00.000Z',
+    monthlyIncomeInr: 12000,
+    minimumWage,
+    sustainableWage: true,
+  });
+  await publisher.publish([followedUp]);
+  const above = await eventually(async () => {
+    const response = await api().get(`/people/${survivorId}/summary`).set('authorization', herOfficer).expect(200);
+    expect(response.body.entryCount).toBe(7);
+    return response.body;
+  });
+  expect(above.openAlerts).toEqual([]);
+  expect(Object.keys(above.pillars).sort()).toEqual(['intake', 'livelihood', 'prevention']);
+  expect(above.pillars.livelihood).toEqual({
+    status: 'plan-open',
+    origin: 'care-plan',
+    planOpenedAt: '2026-01-10T00:00:00.000Z',
+    trainings: { inTraining: 0, completed: 1, certified: 1, droppedOut: 0 },
+    placements: {
+      current: [
+        {
+          placementId,
+          kind: 'wage-employment',
+          sector: 'garments-and-tailoring',
+          skillLevel: 'semi-skilled',
+          state: 'West Bengal',
+          startedAt: '2026-05-01T00:00:00.000Z',
+          monthlyIncomeInr: 12000,
+          minimumWage: codedWage,
+          sustainableWage: true,
+          incomeKnownAt: '2026-08-01T00:00:00.000Z',
+        },
+      ],
+      lost: 0,
+    },
+    financialInclusion: { bankAccount: false, selfHelpGroup: false },
+    schemes: {},
+  });
+  expect(above.pillars.prevention).toEqual({ status: 'not-covered', outcome: 'not-followed', plans: [] });
+  expect((await api().get('/alerts').set('authorization', herOfficer).expect(200)).body).toEqual({ alerts: [], total: 0 });
+
+  const timeline = await api().get(`/people/${survivorId}/timeline`).set('authorization', herOfficer).expect(200);
+  const livelihoodEntries = timeline.body.entries.filter((entry: { pillar: string }) => entry.pillar === 'livelihood');
+  expect(livelihoodEntries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary])).toEqual([
+    [planOpened.id, "Livelihood plan opened from her care plan's livelihood goal"],
+    [trainingStarted.id, 'Skill training started: Tailoring and garment making with Jan Shikshan Sansthan, Kolkata (semi-skilled work), to end 2026-04-15'],
+    [trainingEnded.id, 'Skill training completed, certified'],
+    [placed.id, 'Placed at Sonar Tailoring Unit (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal'],
+    [followedUp.id, 'Income followed up: ₹12,000 a month, at or above the minimum wage'],
+  ]);
+  expect(livelihoodEntries[3]).toMatchObject({ type: livelihoodEventTypes.placementStarted, actor: kiran });
+  // Her summary keeps codes: no employer, trade or provider.
+  expect(JSON.stringify(await mongo.db().collection('person_summaries').findOne({ _id: survivorId as never }))).not.toMatch(/Sonar|Tailoring and garment|Sansthan/);
+
+  // The household's plan: on both of its people's timelines, one entry each keyed by the event and her; the household itself on no one's.
+  const summaries = await Promise.all(
+    [daughterId, sonId].map((personId) =>
+      eventually(async () => {
+        const response = await api().get(`/people/${personId}/summary`).set('authorization', herOfficer).expect(200);
+        expect(response.body.entryCount).toBe(5);
+        return response.body;
+      }),
+    ),
+  );
+  const planView = (outcome: string) => ({
+    status: 'covered',
+    outcome,
+    plans: [
+      {
+        planId: householdId,
+        subject: 'household',
+        openedAt: '2026-01-05T00:00:00.000Z',
+        supports: { 'education-support': { ongoing: 1 } },
+        followedSince: '2026-01-10T00:00:00.000Z',
+        outcome,
+      },
+    ],
+  });
+  expect(summaries[0].pillars.prevention).toEqual(planView('entry-prevented'));
+  expect(summaries[1].pillars.prevention).toEqual(planView('followed'));
+  for (const [personId, preventedWords] of [
+    [daughterId, 'Counted as an entry prevented: followed 12 months with no entry into exploitation'],
+    [sonId, 'Another person her prevention plan covers counted as an entry prevented'],
+  ]) {
+    const entries = (await api().get(`/people/${personId}/timeline`).set('authorization', herOfficer).expect(200)).body.entries.filter(
+      (entry: { pillar: string }) => entry.pillar === 'livelihood',
+    );
+    expect(entries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary])).toEqual([
+      [preventionPlanOpened.id, 'Prevention plan opened for her household: 2 people at risk followed'],
+      [supported.id, 'Prevention support for her household: education support, ongoing'],
+      [prevented.id, preventedWords],
+    ]);
+  }
+  expect(await mongo.db().collection('timeline_entries').find({ eventId: prevented.id }).sort({ _id: 1 }).map((entry) => entry._id).toArray()).toEqual(
+    [`${prevented.id}:${daughterId}`, `${prevented.id}:${sonId}`].sort(),
+  );
+  expect(await mongo.db().collection('timeline_entries').countDocuments({ eventId: householdRegistered.id })).toBe(0);
+  expect(await mongo.db().collection('person_summaries').countDocuments({ _id: householdId as never })).toBe(0);
+
+  // The indicators: what these three people add, counted from the summaries; served as counts, every count under k suppressed.
+  const stored = async () => mongo.db().collection('person_summaries').find({}).project({ facts: 0 }).toArray() as unknown as Promise<PersonSummary[]>;
+  const ours = (await stored()).filter((summary) => ([survivorId, daughterId, sonId] as string[]).includes(summary.personId));
+  expect(livelihoodIndicators(ours, 1)).toEqual({
+    peopleInTraining: 0,
+    peoplePlaced: 1,
+    peoplePlacedAtMinimumWage: 1,
+    householdsSupported: 1,
+    peopleFollowedByPrevention: 2,
+    entriesPrevented: 1,
+    entriesIntoExploitation: 0,
+  });
+  const admin = await bearer('admin');
+  const served = await eventually(async () => {
+    const response = await api().get('/indicators').set('authorization', admin).expect(200);
+    // The topics hold other runs' people too: the same numbers as counted from everyone's summaries.
+    expect(response.body.livelihood).toEqual(livelihoodIndicators(await stored(), 11));
+    return response.body.livelihood as LivelihoodIndicators;
+  });
+  // Where a number is shown (not suppressed), it is at least k and counts these people: zero only when they add nothing.
+  for (const [indicator, added] of Object.entries(livelihoodIndicators(ours, 1)) as [keyof LivelihoodIndicators, number][]) {
+    const count = served[indicator];
+    if (count === 0) expect(added).toBe(0);
+    else if (count !== null) expect(count).toBeGreaterThanOrEqual(Math.max(added, 11));
+  }
+  const wire = JSON.stringify(served);
+  for (const leak of [survivorId, daughterId, sonId, householdId, 'Sonar']) expect(wire).not.toContain(leak);
+  expect(Object.keys((await api().get('/indicators').set('authorization', await bearer('analyst')).expect(200)).body.livelihood).sort()).toEqual(Object.keys(served).sort());
+  await api().get('/indicators').set('authorization', herOfficer).expect(403);
 });

@@ -14,10 +14,10 @@ export class AnalyticsStream extends DirectPublishing {
     super(kafka, [topics.analytics], topicSettings);
   }
 
-  /** personId: whom the record is about, when that is not the source's subject (a victim of the case whose event it is). */
+  /** personId: whom the record is about, when that is not the source's subject (a victim of the case, or a person the prevention plan covers, whose event it is). */
   async publishRecord(record: PillarEventObservedV1, source: AnyPillarEventEnvelope, personId: string = source.subject): Promise<void> {
-    // One record per source event and person: a victim's record of a case's event has its own id, and keeps it when republished.
-    const id = analyticsEventId(entryIdOf(source.id, source.subject, personId));
+    // One record per source event and person: her record of a case's or plan's event has its own id, and keeps it when republished.
+    const id = analyticsEventId(entryIdOf(source, personId));
     const event: EventEnvelope<typeof analyticsEventTypes.pillarEventObserved> = {
       id,
       type: analyticsEventTypes.pillarEventObserved,

@@ -6,8 +6,10 @@
  *
  * A record is about one person. A case's event is published once for each victim it concerns
  * (every victim, or the one it names), with her pseudonym and profile: analysts count victims
- * whose FIR was registered, not FIRs. Perpetrators' and training sessions' events are about no
- * person, so there is no record to make of them: they do not reach the stream.
+ * whose FIR was registered, not FIRs. A prevention plan's event likewise, once for each person it
+ * concerns (everyone it covers, or the one whose entry was prevented or who entered exploitation).
+ * Perpetrators', training sessions' and households' events are about no person, so there is no
+ * record to make of them: they do not reach the stream.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
@@ -17,6 +19,7 @@ import {
   Gender,
   intakeEventTypes,
   legalEventTypes,
+  livelihoodEventTypes,
   mayBeChild,
   PillarEventObservedV1,
   rehabilitationEventTypes,
@@ -54,6 +57,35 @@ const sentenceBandOf = (months: number | undefined) =>
             : '10-years-or-more';
 
 /**
+ * Her monthly income in bands, never the amount (an exact wage with an employer's sector and state
+ * narrows her down): [from, to) rupees. Whether it is at least the minimum wage is its own fact.
+ */
+export const incomeBandOf = (monthlyInr: number | undefined) =>
+  monthlyInr === undefined
+    ? undefined
+    : monthlyInr === 0
+      ? 'none'
+      : monthlyInr < 5_000
+        ? 'under-5000'
+        : monthlyInr < 10_000
+          ? '5000-to-9999'
+          : monthlyInr < 15_000
+            ? '10000-to-14999'
+            : monthlyInr < 25_000
+              ? '15000-to-24999'
+              : '25000-or-more';
+/** A placement or income follow-up: its codes, the income's band and whether it is at least the minimum wage. */
+const incomeFacts = (facts: TimelineFacts) =>
+  present({
+    kind: facts['kind'] as string | undefined,
+    sector: facts['sector'] as string | undefined,
+    skillLevel: (facts['skillLevel'] ?? (facts['minimumWage'] as { skillLevel?: string } | undefined)?.skillLevel) as string | undefined,
+    placementState: facts['state'] as string | undefined,
+    incomeBand: incomeBandOf(facts['monthlyIncomeInr'] as number | undefined),
+    sustainableWage: facts['sustainableWage'] as boolean | undefined,
+  });
+
+/**
  * The facts of each event type analysts may see: codes, counts and flags only. A list names the
  * timeline facts passed as they are; a function derives them where a fact has to be coarsened
  * first (a place to its state and country). Left out on purpose: free text (a shelter's name: its
@@ -61,8 +93,11 @@ const sentenceBandOf = (months: number | undefined) =>
  * (operations, sessions) and compensation amounts (an exact award can be looked up in the order
  * that made it). Of a case: no police station, FIR number, district, perpetrator or case id, and
  * no amounts; its sections as the acts cited, a sentence as its band, a charge sheet's days as
- * against the deadlines. Perpetrators' and training sessions' events are never published (see
- * above): their rules say what could be, if they ever were.
+ * against the deadlines. Of livelihood: no employer or enterprise, trade or provider (free text),
+ * no training, placement, support or plan id, no exact income (its band) and no dates; of a
+ * prevention plan's event, whom it is for (a household or a person), the support's codes, and the
+ * outcome for the person it names. Perpetrators', training sessions' and households' events are
+ * never published (see above): their rules say what could be, if they ever were.
  */
 const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((facts: TimelineFacts) => PublicFacts)> = {
   [intakeEventTypes.personRegistered]: ['role', 'referralSource'],
@@ -157,6 +192,22 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [legalEventTypes.consentWithdrawnOnOpenCase]: ['scope'],
   [legalEventTypes.trainingSessionHeld]: ['audience', 'topic', 'participantCount', 'state'],
   [legalEventTypes.trainingRefresherOverdue]: ['audience'],
+  [intakeEventTypes.householdRegistered]: (facts) => present({ householdState: facts['state'] as string | undefined, members: facts['members'] as number | undefined }),
+  [intakeEventTypes.householdMemberAdded]: [],
+  [intakeEventTypes.householdAssessed]: ['level', 'score', 'factors', 'dependants'],
+  [livelihoodEventTypes.livelihoodPlanOpened]: ['origin'],
+  [livelihoodEventTypes.skillTrainingStarted]: ['skillLevel'],
+  [livelihoodEventTypes.skillTrainingEnded]: ['outcome', 'certified'],
+  [livelihoodEventTypes.placementStarted]: incomeFacts,
+  [livelihoodEventTypes.incomeFollowedUp]: incomeFacts,
+  [livelihoodEventTypes.placementLost]: ['reason'],
+  [livelihoodEventTypes.financialInclusionRecorded]: ['kind'],
+  [livelihoodEventTypes.schemeLinkageRecorded]: ['scheme', 'stage'],
+  [livelihoodEventTypes.preventionPlanOpened]: (facts) => present({ subject: facts['subject'] as string, peopleCovered: facts['covered'] as number | undefined }),
+  [livelihoodEventTypes.preventionSupportRecorded]: ['subject', 'kind', 'status', 'scheme'],
+  [livelihoodEventTypes.entryIntoExploitationRecorded]: (facts) =>
+    present({ subject: facts['subject'] as string, outcome: 'entered-exploitation', source: facts['source'] as string | undefined }),
+  [livelihoodEventTypes.entryPrevented]: (facts) => present({ subject: facts['subject'] as string, outcome: 'entry-prevented' }),
 };
 
 export function pseudonymOf(key: string, personId: string): string {
@@ -169,7 +220,7 @@ export function analyticsEventId(sourceEventId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The record of an event for personId: its subject, or a victim of the case whose event it is. */
+/** The record of an event for personId: its subject, a victim of the case or a person of the prevention plan whose event it is. */
 export function deidentify(
   event: AnyPillarEventEnvelope,
   facts: TimelineFacts,

@@ -3,13 +3,14 @@ import {
   AnyPillarEventEnvelope,
   intakeEventTypes,
   legalEventTypes,
+  livelihoodEventTypes,
   payloadProblems,
   rehabilitationEventTypes,
   rescueEventTypes,
 } from '@mukti/contracts';
 import { describeEvent } from '../timeline/describe-event';
 import { summarisePerson } from '../timeline/person-summary';
-import { deidentify, pseudonymOf } from './deidentify';
+import { deidentify, incomeBandOf, pseudonymOf } from './deidentify';
 
 const personId = '5b0a1b8e-2f4c-4d6e-8a9b-0c1d2e3f4a5b';
 const key = 'a-test-pseudonym-key';
@@ -314,5 +315,132 @@ describe('the analytics record of a legal event', () => {
   ])('puts a sentence of %i months in the band %s', (sentenceMonths, sentenceBand) => {
     const event = ofCase(legalEventTypes.verdictRecorded, { perpetratorId: keeperId, outcome: 'convicted', decidedAt: '2026-03-14T10:22:33.000Z', court: 'sessions-court', sentenceMonths });
     expect(herRecordOf(event).facts).toEqual({ outcome: 'convicted', court: 'sessions-court', sentenceBand, fined: false });
+  });
+});
+
+describe('the analytics record of a livelihood or prevention event', () => {
+  const adult = summaryOf('25-34');
+  const trainingId = '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182';
+  const placementId = '3c4d5e6f-7081-4b92-8c3d-4e5f60718293';
+  const householdId = '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
+  const sisterId = '6a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+  const supportId = '0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f';
+  const minimumWage = { monthlyInr: 11000, state: 'West Bengal', skillLevel: 'semi-skilled', source: 'Labour Department notification 2025', effectiveFrom: '2025-01-01' };
+  const ofPlan = { preventionPlanId: householdId, subject: 'household', personIds: [personId, sisterId] };
+  const identifying = [
+    personId,
+    sisterId,
+    householdId,
+    trainingId,
+    placementId,
+    supportId,
+    'Sonar',
+    'Tailoring and garment making',
+    'Jan Shikshan',
+    'Labour Department',
+    '9500',
+    '11000',
+    '2026-03-14',
+    '2025-01-01',
+    '10:22',
+    'asha',
+  ];
+  /** Her record of an event, made on her timeline (a plan's event for her, though the plan is keyed by her household). */
+  const herRecordOf = (type: string, data: Record<string, unknown>, summary = adult, subject = personId) => {
+    const event = { ...envelope(type, data), subject } as AnyPillarEventEnvelope;
+    expect(payloadProblems(type, data)).toEqual([]);
+    const record = deidentify(event, describeEvent(event, personId).facts, summary, key, personId);
+    if (record) expect(payloadProblems(analyticsEventTypes.pillarEventObserved, record)).toEqual([]);
+    return record;
+  };
+
+  it.each([
+    [livelihoodEventTypes.livelihoodPlanOpened, { personId, origin: 'care-plan', openedAt: '2026-03-14T10:22:33.000Z' }, { origin: 'care-plan' }],
+    [
+      livelihoodEventTypes.skillTrainingStarted,
+      { personId, trainingId, trade: 'Tailoring and garment making', provider: 'Jan Shikshan Sansthan', skillLevel: 'semi-skilled', startedAt: '2026-03-14T10:22:33.000Z' },
+      { skillLevel: 'semi-skilled' },
+    ],
+    [
+      livelihoodEventTypes.skillTrainingEnded,
+      { personId, trainingId, outcome: 'completed', endedAt: '2026-03-14T10:22:33.000Z', certified: true },
+      { outcome: 'completed', certified: true },
+    ],
+    [
+      livelihoodEventTypes.placementStarted,
+      {
+        personId,
+        placementId,
+        kind: 'wage-employment',
+        employerOrEnterprise: 'Sonar Tailoring Unit',
+        sector: 'garments-and-tailoring',
+        skillLevel: 'semi-skilled',
+        state: 'West Bengal',
+        startedAt: '2026-03-14T10:22:33.000Z',
+        monthlyIncomeInr: 9500,
+        minimumWage,
+        sustainableWage: false,
+      },
+      { kind: 'wage-employment', sector: 'garments-and-tailoring', skillLevel: 'semi-skilled', placementState: 'West Bengal', incomeBand: '5000-to-9999', sustainableWage: false },
+    ],
+    [
+      livelihoodEventTypes.incomeFollowedUp,
+      { personId, placementId, at: '2026-03-14T10:22:33.000Z', monthlyIncomeInr: 12000, minimumWage, sustainableWage: true },
+      { skillLevel: 'semi-skilled', incomeBand: '10000-to-14999', sustainableWage: true },
+    ],
+    [livelihoodEventTypes.placementLost, { personId, placementId, lostAt: '2026-03-14T10:22:33.000Z', reason: 'harassment-or-unsafe' }, { reason: 'harassment-or-unsafe' }],
+    [livelihoodEventTypes.financialInclusionRecorded, { personId, kind: 'self-help-group', at: '2026-03-14T10:22:33.000Z' }, { kind: 'self-help-group' }],
+    [livelihoodEventTypes.schemeLinkageRecorded, { personId, scheme: 'pmegp', stage: 'refused', at: '2026-03-14T10:22:33.000Z' }, { scheme: 'pmegp', stage: 'refused' }],
+  ])('keeps only the coded facts of %s: no employer, trade, provider, ids, amounts or exact dates', (type, data, facts) => {
+    const record = herRecordOf(type, data)!;
+    expect(record).toMatchObject({ pseudonym: pseudonymOf(key, personId), tracked: true, pillar: 'livelihood', period: '2026-03' });
+    expect(record.facts).toEqual(facts);
+    const wire = JSON.stringify(record);
+    for (const leak of identifying) expect(wire).not.toContain(leak);
+  });
+
+  it.each([
+    [livelihoodEventTypes.preventionPlanOpened, { ...ofPlan, openedAt: '2026-03-14T10:22:33.000Z' }, { subject: 'household', peopleCovered: 2 }],
+    [
+      livelihoodEventTypes.preventionSupportRecorded,
+      { ...ofPlan, supportId, kind: 'scheme-linkage', status: 'ongoing', startedAt: '2026-03-14T10:22:33.000Z', scheme: 'ration-card-pds' },
+      { subject: 'household', kind: 'scheme-linkage', status: 'ongoing', scheme: 'ration-card-pds' },
+    ],
+    [
+      livelihoodEventTypes.entryPrevented,
+      { ...ofPlan, personId, followedSince: '2025-03-14T10:22:33.000Z', countedAt: '2026-03-14T10:22:33.000Z' },
+      { subject: 'household', outcome: 'entry-prevented' },
+    ],
+    [
+      livelihoodEventTypes.entryIntoExploitationRecorded,
+      { ...ofPlan, personId, enteredAt: '2026-03-14T10:22:33.000Z', source: 'rescued', followedSince: '2025-03-14T10:22:33.000Z' },
+      { subject: 'household', outcome: 'entered-exploitation', source: 'rescued' },
+    ],
+  ])('keeps only the coded facts of %s for the person it concerns: no plan, household, support or person ids, no dates', (type, data, facts) => {
+    const record = herRecordOf(type, data, adult, householdId)!;
+    expect(record.pseudonym).toBe(pseudonymOf(key, personId));
+    expect(record.facts).toEqual(facts);
+    const wire = JSON.stringify(record);
+    for (const leak of [...identifying, '2025-03']) expect(wire).not.toContain(leak);
+  });
+
+  it('cannot follow a child at risk covered by a plan, and leaves out whoever withdrew her consent to research', () => {
+    const data = { ...ofPlan, supportId, kind: 'education-support', status: 'ongoing', startedAt: '2026-03-14T10:22:33.000Z' };
+    const child = herRecordOf(livelihoodEventTypes.preventionSupportRecorded, data, summaryOf('12-15'), householdId)!;
+    expect(child.tracked).toBe(false);
+    expect(child.pseudonym).not.toBe(pseudonymOf(key, personId));
+    expect(child.district).toBeUndefined();
+    expect(herRecordOf(livelihoodEventTypes.preventionSupportRecorded, data, summaryOf('25-34', 'withdrawn'), householdId)).toBeUndefined();
+  });
+
+  it.each([
+    [0, 'none'],
+    [4999, 'under-5000'],
+    [5000, '5000-to-9999'],
+    [10000, '10000-to-14999'],
+    [15000, '15000-to-24999'],
+    [25000, '25000-or-more'],
+  ])('puts a monthly income of ₹%i in the band %s', (monthlyInr, band) => {
+    expect(incomeBandOf(monthlyInr)).toBe(band);
   });
 });

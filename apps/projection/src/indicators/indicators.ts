@@ -29,9 +29,52 @@ export interface Indicators {
   vulnerability: { byLevel: Record<string, SuppressedCount> };
   consentToShareWithPolice: Record<string, SuppressedCount>;
   personalDataErased: SuppressedCount;
+  livelihood: LivelihoodIndicators;
 }
 
-/** Everyone registered counts, erased people included: erasure removes who she is, not that she was helped. */
+/**
+ * Livelihood and prevention, now: people, except households. Placed at the minimum wage: every
+ * placement she is in now pays at least the minimum wage (none is below it). A household is
+ * supported when its prevention plan has at least one support. Followed by prevention: a plan has
+ * supported her (or counted her outcome); an entry prevented, or an entry into exploitation: her
+ * latest outcome, so one counted as prevented who entered exploitation later counts as an entry,
+ * not as prevented.
+ */
+export interface LivelihoodIndicators {
+  peopleInTraining: SuppressedCount;
+  peoplePlaced: SuppressedCount;
+  peoplePlacedAtMinimumWage: SuppressedCount;
+  householdsSupported: SuppressedCount;
+  peopleFollowedByPrevention: SuppressedCount;
+  entriesPrevented: SuppressedCount;
+  entriesIntoExploitation: SuppressedCount;
+}
+
+/** Summaries stored before the livelihood pillar existed have neither part: nothing of it to count. */
+export function livelihoodIndicators(summaries: PersonSummary[], k = DEFAULT_K): LivelihoodIndicators {
+  const count = (counted: (summary: PersonSummary) => boolean) => suppress(summaries.filter(counted).length, k);
+  const placed = (summary: PersonSummary) => summary.pillars.livelihood?.placements.current ?? [];
+  const prevention = (summary: PersonSummary) => summary.pillars.prevention?.outcome ?? 'not-followed';
+  const households = new Set(
+    summaries.flatMap((summary) =>
+      (summary.pillars.prevention?.plans ?? []).filter((plan) => plan.subject === 'household' && Object.keys(plan.supports).length > 0).map((plan) => plan.planId),
+    ),
+  );
+  return {
+    peopleInTraining: count((summary) => (summary.pillars.livelihood?.trainings.inTraining ?? 0) > 0),
+    peoplePlaced: count((summary) => placed(summary).length > 0),
+    peoplePlacedAtMinimumWage: count((summary) => placed(summary).length > 0 && placed(summary).every((placement) => placement.sustainableWage)),
+    householdsSupported: suppress(households.size, k),
+    peopleFollowedByPrevention: count((summary) => prevention(summary) !== 'not-followed'),
+    entriesPrevented: count((summary) => prevention(summary) === 'entry-prevented'),
+    entriesIntoExploitation: count((summary) => prevention(summary) === 'entered-exploitation'),
+  };
+}
+
+/**
+ * Everyone registered counts, erased people included: erasure removes who she is, not that she was
+ * helped. Livelihood counts everyone its events are about, whether or not her registration has arrived.
+ */
 export function programmeIndicators(summaries: PersonSummary[], k = DEFAULT_K): Indicators {
   const registered = summaries.filter((summary) => summary.pillars.intake.status === 'registered');
   const intake = (summary: PersonSummary) => summary.pillars.intake;
@@ -47,6 +90,7 @@ export function programmeIndicators(summaries: PersonSummary[], k = DEFAULT_K): 
     vulnerability: { byLevel: countBy(registered, (summary) => intake(summary).vulnerability?.level ?? 'not-assessed', k) },
     consentToShareWithPolice: countBy(registered, (summary) => intake(summary).consents['share-with-police'] ?? 'not-asked', k),
     personalDataErased: suppress(registered.filter((summary) => summary.erasedAt).length, k),
+    livelihood: livelihoodIndicators(summaries, k),
   };
 }
 

@@ -1,6 +1,6 @@
-import { summarisePerson, PersonSummary } from '../timeline/person-summary';
-import { intakeEventTypes } from '@mukti/contracts';
-import { htcdsExport, programmeIndicators } from './indicators';
+import { summarisePerson, PersonSummary, SummarisedEntry } from '../timeline/person-summary';
+import { intakeEventTypes, livelihoodEventTypes } from '@mukti/contracts';
+import { htcdsExport, livelihoodIndicators, programmeIndicators } from './indicators';
 
 let sequence = 0;
 function person(facts: { role?: string; gender?: string; ageBand?: string; state?: string }, research?: 'granted' | 'withdrawn', erased = false): PersonSummary {
@@ -44,5 +44,106 @@ describe('the HTCDS export', () => {
     const summaries = [...times(11, () => person({})), person({}, 'withdrawn')];
     expect(htcdsExport(summaries, 11).rows[0].count).toBe(11);
     expect(htcdsExport(summaries, 11).suppressedPeople).toBe(0);
+  });
+});
+
+/** Someone the livelihood pillar works with: in training, placed (earning this much against a minimum wage of ₹10,000), covered by a prevention plan. */
+function supported(what: {
+  inTraining?: boolean;
+  earning?: number;
+  lostPlacement?: boolean;
+  plan?: { id: string; subject: 'household' | 'person'; support?: boolean; outcome?: 'entry-prevented' | 'entered-exploitation' };
+}): PersonSummary {
+  const id = `p${(sequence += 1)}`;
+  const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+  const entries: SummarisedEntry[] = [{ eventId: `${id}-open`, type: livelihoodEventTypes.livelihoodPlanOpened, occurredAt: at(1), facts: { origin: 'care-plan' } }];
+  if (what.inTraining) entries.push({ eventId: `${id}-t`, type: livelihoodEventTypes.skillTrainingStarted, occurredAt: at(2), facts: { trainingId: `${id}-t`, skillLevel: 'skilled' } });
+  if (what.earning !== undefined) {
+    entries.push({
+      eventId: `${id}-pl`,
+      type: livelihoodEventTypes.placementStarted,
+      occurredAt: at(3),
+      facts: {
+        placementId: `${id}-pl`,
+        kind: 'wage-employment',
+        sector: 'retail',
+        skillLevel: 'skilled',
+        state: 'Bihar',
+        monthlyIncomeInr: what.earning,
+        minimumWage: { monthlyInr: 10000, state: 'Bihar', skillLevel: 'skilled', effectiveFrom: '2025-04-01' },
+        sustainableWage: what.earning >= 10000,
+      },
+    });
+    if (what.lostPlacement) entries.push({ eventId: `${id}-lost`, type: livelihoodEventTypes.placementLost, occurredAt: at(4), facts: { placementId: `${id}-pl`, reason: 'laid-off' } });
+  }
+  const { plan } = what;
+  if (plan) {
+    const ofPlan = { preventionPlanId: plan.id, subject: plan.subject };
+    entries.push({ eventId: `${plan.id}-open`, type: livelihoodEventTypes.preventionPlanOpened, occurredAt: at(5), facts: { ...ofPlan, covered: 1 } });
+    if (plan.support) {
+      entries.push({
+        eventId: `${plan.id}-support`,
+        type: livelihoodEventTypes.preventionSupportRecorded,
+        occurredAt: at(6),
+        facts: { ...ofPlan, supportId: `${plan.id}-s`, kind: 'livelihood-support', status: 'ongoing', startedAt: at(6).toISOString() },
+      });
+    }
+    if (plan.outcome) {
+      entries.push({
+        eventId: `${id}-outcome`,
+        type: plan.outcome === 'entry-prevented' ? livelihoodEventTypes.entryPrevented : livelihoodEventTypes.entryIntoExploitationRecorded,
+        occurredAt: at(20),
+        facts: { ...ofPlan, personId: id, followedSince: at(6).toISOString() },
+      });
+    }
+  }
+  return summarisePerson(id, entries);
+}
+
+describe('the livelihood indicators', () => {
+  it('count people in training and placed now, those placed at the minimum wage, households supported and the outcomes of prevention', () => {
+    const summaries = [
+      // 11 in training, placed above the minimum wage; 2 placed below it; 1 who lost her placement.
+      ...times(11, () => supported({ inTraining: true, earning: 12000 })),
+      ...times(2, () => supported({ earning: 6000 })),
+      supported({ earning: 15000, lostPlacement: true }),
+      // 12 households supported, each sharing its plan with a sister counted as an entry prevented: 24 people followed.
+      ...Array.from({ length: 12 }, (_, index) => [
+        supported({ plan: { id: `h${index}`, subject: 'household', support: true } }),
+        supported({ plan: { id: `h${index}`, subject: 'household', support: true, outcome: 'entry-prevented' } }),
+      ]).flat(),
+      // A household plan without a support yet (not followed), and a person at risk with a plan of her own who entered exploitation.
+      supported({ plan: { id: 'h-new', subject: 'household' } }),
+      supported({ plan: { id: 'own', subject: 'person', support: true, outcome: 'entered-exploitation' } }),
+    ];
+    expect(livelihoodIndicators(summaries, 11)).toEqual({
+      peopleInTraining: 11,
+      peoplePlaced: 13,
+      peoplePlacedAtMinimumWage: 11,
+      householdsSupported: 12,
+      peopleFollowedByPrevention: 25,
+      entriesPrevented: 12,
+      entriesIntoExploitation: null,
+    });
+    // Served with the programme indicators, under the same k.
+    expect(programmeIndicators(summaries, 11).livelihood).toEqual(livelihoodIndicators(summaries, 11));
+    expect(JSON.stringify(programmeIndicators(summaries, 11).livelihood)).not.toMatch(/h\d|own|p\d/);
+  });
+
+  it('suppress every count under k, and count nothing of summaries stored before the livelihood pillar existed', () => {
+    const old = person({}) as Partial<PersonSummary>;
+    old.pillars = { ...old.pillars! } as PersonSummary['pillars'];
+    delete (old.pillars as Partial<PersonSummary['pillars']>).livelihood;
+    delete (old.pillars as Partial<PersonSummary['pillars']>).prevention;
+    const few = [supported({ inTraining: true, earning: 12000 }), supported({ plan: { id: 'hx', subject: 'household', support: true, outcome: 'entry-prevented' } }), old as PersonSummary];
+    expect(livelihoodIndicators(few, 11)).toEqual({
+      peopleInTraining: null,
+      peoplePlaced: null,
+      peoplePlacedAtMinimumWage: null,
+      householdsSupported: null,
+      peopleFollowedByPrevention: null,
+      entriesPrevented: null,
+      entriesIntoExploitation: 0,
+    });
   });
 });

@@ -6,7 +6,7 @@
 import type { Actor, Pillar, StaffRole } from '@mukti/contracts';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '@mukti/staff-api';
 import { pillarsVisibleTo } from '@mukti/security';
-import type { PersonSummary } from '../timeline/person-summary';
+import { pillarOfSummaryPart, PersonSummary } from '../timeline/person-summary';
 
 /**
  * The people whose cases she may list: everyone for an admin (listings carry codes and dates,
@@ -27,7 +27,10 @@ export function visibleCase(actor: Actor, summary: PersonSummary) {
   const visible = visiblePillarsOf(actor);
   const sees = (pillar: string) => (visible as readonly string[]).includes(pillar);
   return {
-    pillars: Object.fromEntries(Object.entries(summary.pillars ?? {}).filter(([pillar]) => sees(pillar))) as Partial<PersonSummary['pillars']>,
+    // Each part of her summary by the pillar it belongs to: prevention is the livelihood pillar's.
+    pillars: Object.fromEntries(
+      Object.entries(summary.pillars ?? {}).filter(([part]) => sees(pillarOfSummaryPart[part as keyof PersonSummary['pillars']] ?? part)),
+    ) as Partial<PersonSummary['pillars']>,
     // Summaries stored before alerts and due steps existed have neither: none is open.
     openAlerts: (summary.openAlerts ?? []).filter((alert) => sees(alert.pillar)),
     nextDueSteps: (summary.nextDueSteps ?? []).filter((step) => sees(step.pillar)),

@@ -3,16 +3,23 @@
  * non-identifying facts the summary of her case is computed from. Never personal data: the
  * projection does not hold her keys and does not need them (counselling notes, sealed with her
  * key, are never copied here: a session is its id and kind only). Nor a perpetrator's: his name
- * and whereabouts travel sealed with his own key, and a case names him by id only.
+ * and whereabouts travel sealed with his own key, and a case names him by id only. Employers,
+ * enterprises, trades and training providers are businesses and courses, not people: the words
+ * name them, the facts keep their codes only (sector, skill level, income against the minimum wage).
  */
 import {
   Act,
   AnyPillarEventEnvelope,
   courts,
   eventCatalog,
+  governmentSchemes,
   intakeEventTypes,
   legalEventTypes,
+  livelihoodEventTypes,
+  MinimumWage,
   Pillar,
+  PREVENTION_FOLLOW_UP_MONTHS,
+  preventionSupportKinds,
   rehabilitationEventTypes,
   rescueEventTypes,
   Section,
@@ -83,14 +90,39 @@ const audienceNames: Record<(typeof trainingAudiences)[number], string> = {
   'labour-department': 'the labour department',
   'ngo-staff': 'NGO staff',
 };
+const planOrigins = { 'care-plan': "from her care plan's livelihood goal", referred: 'on referral' } as const;
+const schemeNames: Record<(typeof governmentSchemes)[number], string> = {
+  'pm-vishwakarma': 'PM Vishwakarma',
+  pmegp: 'PMEGP',
+  'deendayal-antyodaya-nrlm': 'DAY-NRLM (self-help groups)',
+  mgnrega: 'MGNREGA',
+  'pm-awas': 'PM Awas Yojana',
+  'ration-card-pds': 'a ration card (PDS)',
+  'widow-or-single-woman-pension': 'the widow or single woman pension',
+  scholarship: 'a scholarship',
+  ujjawala: 'Ujjawala',
+  other: 'another government scheme',
+};
+const supportNames: Record<(typeof preventionSupportKinds)[number], string> = {
+  'education-support': 'education support',
+  'livelihood-support': 'livelihood support',
+  'awareness-session': 'an awareness session',
+  'scheme-linkage': 'scheme linkage',
+};
+/** The minimum wage a placement is compared with, as the facts keep it: the figure and what it applies to (its notification stays with the livelihood service). */
+const codedWage = ({ monthlyInr, state, skillLevel, effectiveFrom }: MinimumWage) => ({ monthlyInr, state, skillLevel, effectiveFrom });
+const minimumWageWords = ({ monthlyInr, state, skillLevel }: MinimumWage) => `the minimum wage of ${rupees(monthlyInr)} for ${skillLevel} work in ${state}`;
+const people = (count: number) => `${count} ${count === 1 ? 'person' : 'people'}`;
+
 /** Staff write the station's name with or without "police station": it is said once. */
 const stationWords = (policeStation: string) => (/\b(police station|p\.?s\.?)$/i.test(policeStation.trim()) ? policeStation.trim() : `${policeStation.trim()} police station`);
 const accusedWords = (count: number) => (count === 0 ? 'no accused named yet' : `${count} accused`);
 
 /**
  * The entry of an event on the timeline of personId (the event's subject unless a case's event
- * is fanned out to its victims): the facts are the same on every victim's timeline, the words
- * say whether it is about her or another victim of the case.
+ * is fanned out to its victims, or a prevention plan's to the people it covers): the facts are
+ * the same on every timeline, the words say whether it is about her or another person of the
+ * case or plan. A household's events are described too, though they are on no one's timeline.
  */
 export function describeEvent(event: AnyPillarEventEnvelope, personId: string = event.subject): DescribedEvent {
   const pillar: Pillar = eventCatalog[event.type].pillar;
@@ -447,6 +479,121 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
     case legalEventTypes.trainingRefresherOverdue: {
       const { trainingId, audience, dueAt } = event.data;
       return { pillar, summary: `OVERDUE: the refresher training for ${audienceNames[audience]} was due ${day(dueAt)}`, facts: { trainingId, audience, dueAt } };
+    }
+
+    case intakeEventTypes.householdRegistered: {
+      // A household is on no one's timeline; its village or ward stays out of the facts all the same.
+      const { householdId, place, memberIds } = event.data;
+      return {
+        pillar,
+        summary: `Household registered in ${place.district}, ${place.state}: ${memberIds.length} member${memberIds.length === 1 ? '' : 's'}`,
+        facts: { householdId, state: place.state, district: place.district, members: memberIds.length },
+      };
+    }
+    case intakeEventTypes.householdMemberAdded: {
+      const { householdId, personId: member } = event.data;
+      return { pillar, summary: 'A member joined the household', facts: { householdId, personId: member } };
+    }
+    case intakeEventTypes.householdAssessed: {
+      const { householdId, level, score, factors, monthlyIncomeInr, debtInr, dependants } = event.data;
+      const listed = factors.length > 0 ? `; ${list(factors)}` : '';
+      return {
+        pillar,
+        summary:
+          `Household vulnerability assessed: ${level} (score ${score}${listed}); income ${rupees(monthlyIncomeInr)} a month, debt ${rupees(debtInr)}, ` +
+          `${dependants} dependant${dependants === 1 ? '' : 's'}`,
+        facts: { householdId, level, score, factors: [...factors], monthlyIncomeInr, debtInr, dependants },
+      };
+    }
+
+    case livelihoodEventTypes.livelihoodPlanOpened: {
+      const { origin, openedAt } = event.data;
+      return { pillar, summary: `Livelihood plan opened ${planOrigins[origin]}`, facts: { origin, openedAt } };
+    }
+    case livelihoodEventTypes.skillTrainingStarted: {
+      const { trainingId, trade, provider, skillLevel, startedAt, plannedEndAt } = event.data;
+      return {
+        pillar,
+        summary: `Skill training started: ${trade} with ${provider} (${skillLevel} work)${plannedEndAt ? `, to end ${day(plannedEndAt)}` : ''}`,
+        facts: known({ trainingId, skillLevel, startedAt, plannedEndAt }),
+      };
+    }
+    case livelihoodEventTypes.skillTrainingEnded: {
+      const { trainingId, outcome, endedAt, certified } = event.data;
+      const summary = outcome === 'dropped-out' ? 'Dropped out of skill training' : `Skill training completed${certified ? ', certified' : ' (not certified)'}`;
+      return { pillar, summary, facts: { trainingId, outcome, certified, endedAt } };
+    }
+    case livelihoodEventTypes.placementStarted: {
+      const { placementId, kind, employerOrEnterprise, sector, skillLevel, state, startedAt, monthlyIncomeInr, minimumWage, sustainableWage } = event.data;
+      const placed = kind === 'wage-employment' ? `Placed at ${employerOrEnterprise}` : `Self-employed: ${employerOrEnterprise}`;
+      const against = sustainableWage ? `at or above ${minimumWageWords(minimumWage)}` : `BELOW ${minimumWageWords(minimumWage)}`;
+      return {
+        pillar,
+        summary: `${placed} (${words(sector)}) at ${rupees(monthlyIncomeInr)} a month: ${against}`,
+        facts: { placementId, kind, sector, skillLevel, state, startedAt, monthlyIncomeInr, minimumWage: codedWage(minimumWage), sustainableWage },
+      };
+    }
+    case livelihoodEventTypes.incomeFollowedUp: {
+      const { placementId, at, monthlyIncomeInr, minimumWage, sustainableWage } = event.data;
+      const against = sustainableWage ? 'at or above the minimum wage' : `BELOW ${minimumWageWords(minimumWage)}`;
+      return {
+        pillar,
+        summary: `Income followed up: ${rupees(monthlyIncomeInr)} a month, ${against}`,
+        facts: { placementId, at, monthlyIncomeInr, minimumWage: codedWage(minimumWage), sustainableWage },
+      };
+    }
+    case livelihoodEventTypes.placementLost: {
+      const { placementId, lostAt, reason } = event.data;
+      return { pillar, summary: `Placement lost: ${reason === 'other' ? 'another reason' : words(reason)}`, facts: { placementId, reason, lostAt } };
+    }
+    case livelihoodEventTypes.financialInclusionRecorded: {
+      const { kind } = event.data;
+      return { pillar, summary: kind === 'bank-account' ? 'Bank account opened in her name' : 'Joined a self-help group', facts: { kind } };
+    }
+    case livelihoodEventTypes.schemeLinkageRecorded: {
+      const { scheme, stage } = event.data;
+      return { pillar, summary: `Government scheme, ${schemeNames[scheme]}: ${stage}`, facts: { scheme, stage } };
+    }
+
+    // A prevention plan's events: the same facts on the timeline of everyone it covers.
+    case livelihoodEventTypes.preventionPlanOpened: {
+      const { preventionPlanId, subject, personIds, openedAt } = event.data;
+      return {
+        pillar,
+        summary: subject === 'household' ? `Prevention plan opened for her household: ${people(personIds.length)} at risk followed` : 'Prevention plan opened for her, a person at risk',
+        facts: { preventionPlanId, subject, covered: personIds.length, openedAt },
+      };
+    }
+    case livelihoodEventTypes.preventionSupportRecorded: {
+      const { preventionPlanId, subject, supportId, kind, status, startedAt, endedAt, scheme } = event.data;
+      const what = kind === 'scheme-linkage' && scheme ? `scheme linkage to ${schemeNames[scheme]}` : supportNames[kind];
+      return {
+        pillar,
+        summary: `Prevention support${subject === 'household' ? ' for her household' : ''}: ${what}, ${status}${endedAt ? ` (ended ${day(endedAt)})` : ''}`,
+        facts: known({ preventionPlanId, subject, supportId, kind, status, startedAt, endedAt, scheme }),
+      };
+    }
+    case livelihoodEventTypes.entryIntoExploitationRecorded: {
+      const { preventionPlanId, subject, personId: entered, enteredAt, source, followedSince } = event.data;
+      return {
+        pillar,
+        summary:
+          entered === personId
+            ? `Entered exploitation (${source === 'rescued' ? 'found at her rescue' : 'recorded by staff'}) on ${day(enteredAt)}, followed since ${day(followedSince)}`
+            : 'Another person her prevention plan covers entered exploitation',
+        facts: { preventionPlanId, subject, personId: entered, enteredAt, source, followedSince },
+      };
+    }
+    case livelihoodEventTypes.entryPrevented: {
+      const { preventionPlanId, subject, personId: prevented, followedSince, countedAt } = event.data;
+      return {
+        pillar,
+        summary:
+          prevented === personId
+            ? `Counted as an entry prevented: followed ${PREVENTION_FOLLOW_UP_MONTHS} months with no entry into exploitation`
+            : 'Another person her prevention plan covers counted as an entry prevented',
+        facts: { preventionPlanId, subject, personId: prevented, followedSince, countedAt },
+      };
     }
   }
 }

@@ -1,4 +1,13 @@
-import { AnyPillarEventEnvelope, intakeEventTypes, legalEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import {
+  AnyPillarEventEnvelope,
+  EventData,
+  intakeEventTypes,
+  legalEventTypes,
+  livelihoodEventTypes,
+  payloadProblems,
+  rehabilitationEventTypes,
+  rescueEventTypes,
+} from '@mukti/contracts';
 import { describeEvent } from './describe-event';
 
 const envelope = (type: string, data: unknown) =>
@@ -480,5 +489,216 @@ describe('timeline entries of the legal pillar', () => {
       'Training on victim identification for police and anti-human-trafficking units: 25 participants in Pune, Maharashtra; refresher due 2027-02-01',
     );
     expect(JSON.stringify(described)).not.toContain('secret');
+  });
+});
+
+describe('timeline entries of the livelihood pillar', () => {
+  const trainingId = '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182';
+  const placementId = '3c4d5e6f-7081-4b92-8c3d-4e5f60718293';
+  const minimumWage = {
+    monthlyInr: 11000,
+    state: 'West Bengal',
+    skillLevel: 'semi-skilled' as const,
+    source: 'Labour Department, Government of West Bengal, notification of 2025-01-01',
+    effectiveFrom: '2025-01-01',
+  };
+  const codedWage = { monthlyInr: 11000, state: 'West Bengal', skillLevel: 'semi-skilled', effectiveFrom: '2025-01-01' };
+  /** A livelihood event as the livelihood service publishes it (its payload checked against the contract). */
+  const livelihood = <T extends AnyPillarEventEnvelope['type']>(type: T, data: EventData<T>, subject = personId) => {
+    expect(payloadProblems(type, data)).toEqual([]);
+    return { ...envelope(type, data), subject } as AnyPillarEventEnvelope;
+  };
+  const placed = (monthlyIncomeInr: number, sustainableWage: boolean, kind: 'wage-employment' | 'self-employment' = 'wage-employment') =>
+    livelihood(livelihoodEventTypes.placementStarted, {
+      personId,
+      placementId,
+      kind,
+      employerOrEnterprise: 'Sonar Tailoring Unit',
+      sector: 'garments-and-tailoring',
+      skillLevel: 'semi-skilled',
+      state: 'West Bengal',
+      startedAt: '2026-05-01T00:00:00.000Z',
+      monthlyIncomeInr,
+      minimumWage,
+      sustainableWage,
+    });
+
+  it('describe a placement below the minimum wage in plain words, with its codes and the wage it is compared with, not the employer', () => {
+    const described = describeEvent(placed(9500, false));
+    expect(described).toEqual({
+      pillar: 'livelihood',
+      summary: 'Placed at Sonar Tailoring Unit (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal',
+      facts: {
+        placementId,
+        kind: 'wage-employment',
+        sector: 'garments-and-tailoring',
+        skillLevel: 'semi-skilled',
+        state: 'West Bengal',
+        startedAt: '2026-05-01T00:00:00.000Z',
+        monthlyIncomeInr: 9500,
+        minimumWage: codedWage,
+        sustainableWage: false,
+      },
+    });
+    expect(JSON.stringify(described.facts)).not.toContain('Sonar');
+    expect(describeEvent(placed(12000, true, 'self-employment')).summary).toBe(
+      'Self-employed: Sonar Tailoring Unit (garments and tailoring) at ₹12,000 a month: at or above the minimum wage of ₹11,000 for semi-skilled work in West Bengal',
+    );
+  });
+
+  it('describe an income follow-up against the minimum wage', () => {
+    const followedUp = (monthlyIncomeInr: number, sustainableWage: boolean) =>
+      describeEvent(livelihood(livelihoodEventTypes.incomeFollowedUp, { personId, placementId, at: '2026-08-01T00:00:00.000Z', monthlyIncomeInr, minimumWage, sustainableWage }));
+    expect(followedUp(12000, true)).toEqual({
+      pillar: 'livelihood',
+      summary: 'Income followed up: ₹12,000 a month, at or above the minimum wage',
+      facts: { placementId, at: '2026-08-01T00:00:00.000Z', monthlyIncomeInr: 12000, minimumWage: codedWage, sustainableWage: true },
+    });
+    expect(followedUp(8000, false).summary).toBe('Income followed up: ₹8,000 a month, BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal');
+  });
+
+  it('name the trade and provider of a training in its words only: its facts are codes, ids and dates', () => {
+    const described = describeEvent(
+      livelihood(livelihoodEventTypes.skillTrainingStarted, {
+        personId,
+        trainingId,
+        trade: 'Tailoring and garment making',
+        provider: 'Jan Shikshan Sansthan, Kolkata',
+        skillLevel: 'semi-skilled',
+        startedAt: '2026-02-01T00:00:00.000Z',
+        plannedEndAt: '2026-04-30T00:00:00.000Z',
+      }),
+    );
+    expect(described).toEqual({
+      pillar: 'livelihood',
+      summary: 'Skill training started: Tailoring and garment making with Jan Shikshan Sansthan, Kolkata (semi-skilled work), to end 2026-04-30',
+      facts: { trainingId, skillLevel: 'semi-skilled', startedAt: '2026-02-01T00:00:00.000Z', plannedEndAt: '2026-04-30T00:00:00.000Z' },
+    });
+  });
+
+  it.each([
+    [livelihoodEventTypes.livelihoodPlanOpened, { personId, origin: 'care-plan', openedAt: '2026-01-10T00:00:00.000Z' }, "Livelihood plan opened from her care plan's livelihood goal", { origin: 'care-plan', openedAt: '2026-01-10T00:00:00.000Z' }],
+    [livelihoodEventTypes.livelihoodPlanOpened, { personId, origin: 'referred', openedAt: '2026-01-10T00:00:00.000Z' }, 'Livelihood plan opened on referral', { origin: 'referred', openedAt: '2026-01-10T00:00:00.000Z' }],
+    [
+      livelihoodEventTypes.skillTrainingEnded,
+      { personId, trainingId, outcome: 'completed', endedAt: '2026-04-30T00:00:00.000Z', certified: true },
+      'Skill training completed, certified',
+      { trainingId, outcome: 'completed', certified: true, endedAt: '2026-04-30T00:00:00.000Z' },
+    ],
+    [
+      livelihoodEventTypes.skillTrainingEnded,
+      { personId, trainingId, outcome: 'completed', endedAt: '2026-04-30T00:00:00.000Z', certified: false },
+      'Skill training completed (not certified)',
+      { trainingId, outcome: 'completed', certified: false, endedAt: '2026-04-30T00:00:00.000Z' },
+    ],
+    [
+      livelihoodEventTypes.skillTrainingEnded,
+      { personId, trainingId, outcome: 'dropped-out', endedAt: '2026-03-01T00:00:00.000Z', certified: false },
+      'Dropped out of skill training',
+      { trainingId, outcome: 'dropped-out', certified: false, endedAt: '2026-03-01T00:00:00.000Z' },
+    ],
+    [
+      livelihoodEventTypes.placementLost,
+      { personId, placementId, lostAt: '2026-09-01T00:00:00.000Z', reason: 'wages-unpaid' },
+      'Placement lost: wages unpaid',
+      { placementId, reason: 'wages-unpaid', lostAt: '2026-09-01T00:00:00.000Z' },
+    ],
+    [livelihoodEventTypes.financialInclusionRecorded, { personId, kind: 'bank-account', at: '2026-02-01T00:00:00.000Z' }, 'Bank account opened in her name', { kind: 'bank-account' }],
+    [livelihoodEventTypes.financialInclusionRecorded, { personId, kind: 'self-help-group', at: '2026-02-01T00:00:00.000Z' }, 'Joined a self-help group', { kind: 'self-help-group' }],
+    [
+      livelihoodEventTypes.schemeLinkageRecorded,
+      { personId, scheme: 'pm-vishwakarma', stage: 'granted', at: '2026-02-01T00:00:00.000Z' },
+      'Government scheme, PM Vishwakarma: granted',
+      { scheme: 'pm-vishwakarma', stage: 'granted' },
+    ],
+  ])('describe %s in plain words, with its coded facts', (type, data, summary, facts) => {
+    expect(describeEvent(livelihood(type as AnyPillarEventEnvelope['type'], data as never))).toEqual({ pillar: 'livelihood', summary, facts });
+  });
+});
+
+describe('timeline entries of a prevention plan', () => {
+  const householdId = '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
+  const sisterId = '9b0c1d2e-3f4a-4b5c-8d6e-7f8a9b0c1d2e';
+  const supportId = '0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f';
+  const ofPlan = { preventionPlanId: householdId, subject: 'household' as const, personIds: [personId, sisterId] };
+  const planEvent = <T extends AnyPillarEventEnvelope['type']>(type: T, data: EventData<T>) => {
+    expect(payloadProblems(type, data)).toEqual([]);
+    return { ...envelope(type, data), subject: householdId } as AnyPillarEventEnvelope;
+  };
+
+  it('describe a household\'s plan and its supports on each covered person\'s timeline, with the same facts', () => {
+    const opened = planEvent(livelihoodEventTypes.preventionPlanOpened, { ...ofPlan, openedAt: '2026-01-05T00:00:00.000Z' });
+    expect(describeEvent(opened, personId)).toEqual({
+      pillar: 'livelihood',
+      summary: 'Prevention plan opened for her household: 2 people at risk followed',
+      facts: { preventionPlanId: householdId, subject: 'household', covered: 2, openedAt: '2026-01-05T00:00:00.000Z' },
+    });
+    expect(describeEvent(opened, sisterId)).toEqual(describeEvent(opened, personId));
+    const linked = planEvent(livelihoodEventTypes.preventionSupportRecorded, {
+      ...ofPlan,
+      supportId,
+      kind: 'scheme-linkage',
+      status: 'completed',
+      startedAt: '2026-01-10T00:00:00.000Z',
+      endedAt: '2026-03-01T00:00:00.000Z',
+      scheme: 'pm-awas',
+    });
+    expect(describeEvent(linked, personId)).toEqual({
+      pillar: 'livelihood',
+      summary: 'Prevention support for her household: scheme linkage to PM Awas Yojana, completed (ended 2026-03-01)',
+      facts: {
+        preventionPlanId: householdId,
+        subject: 'household',
+        supportId,
+        kind: 'scheme-linkage',
+        status: 'completed',
+        startedAt: '2026-01-10T00:00:00.000Z',
+        endedAt: '2026-03-01T00:00:00.000Z',
+        scheme: 'pm-awas',
+      },
+    });
+    const ownPlan = planEvent(livelihoodEventTypes.preventionPlanOpened, { preventionPlanId: personId, subject: 'person', personIds: [personId], openedAt: '2026-01-05T00:00:00.000Z' });
+    expect(describeEvent(ownPlan, personId).summary).toBe('Prevention plan opened for her, a person at risk');
+  });
+
+  it('say whether an entry prevented or an entry into exploitation is hers or another covered person\'s: the facts name her', () => {
+    const prevented = planEvent(livelihoodEventTypes.entryPrevented, {
+      ...ofPlan,
+      personId,
+      followedSince: '2026-01-10T00:00:00.000Z',
+      countedAt: '2027-01-10T00:05:00.000Z',
+    });
+    const facts = { preventionPlanId: householdId, subject: 'household', personId, followedSince: '2026-01-10T00:00:00.000Z', countedAt: '2027-01-10T00:05:00.000Z' };
+    expect(describeEvent(prevented, personId)).toEqual({
+      pillar: 'livelihood',
+      summary: 'Counted as an entry prevented: followed 12 months with no entry into exploitation',
+      facts,
+    });
+    expect(describeEvent(prevented, sisterId)).toEqual({ pillar: 'livelihood', summary: 'Another person her prevention plan covers counted as an entry prevented', facts });
+    const entered = planEvent(livelihoodEventTypes.entryIntoExploitationRecorded, {
+      ...ofPlan,
+      personId: sisterId,
+      enteredAt: '2026-06-01T00:00:00.000Z',
+      source: 'rescued',
+      followedSince: '2026-01-10T00:00:00.000Z',
+    });
+    expect(describeEvent(entered, sisterId).summary).toBe('Entered exploitation (found at her rescue) on 2026-06-01, followed since 2026-01-10');
+    expect(describeEvent(entered, personId).summary).toBe('Another person her prevention plan covers entered exploitation');
+  });
+
+  it('describe a household\'s own events without its village or ward (they are on no one\'s timeline)', () => {
+    const registered = planEvent(intakeEventTypes.householdRegistered, {
+      householdId,
+      place: { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning' },
+      memberIds: [personId, sisterId],
+      registeredAt: '2026-01-01T00:00:00.000Z',
+    });
+    const described = describeEvent(registered);
+    expect(described).toEqual({
+      pillar: 'intake',
+      summary: 'Household registered in South 24 Parganas, West Bengal: 2 members',
+      facts: { householdId, state: 'West Bengal', district: 'South 24 Parganas', members: 2 },
+    });
+    expect(JSON.stringify(described)).not.toContain('Canning');
   });
 });

@@ -3,11 +3,11 @@
  * events happened. Recomputing from the entries (rather than patching a stored summary) keeps
  * it right when events arrive late or twice.
  */
-import { CaseRole, intakeEventTypes, legalEventTypes, Pillar, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { CaseRole, intakeEventTypes, legalEventTypes, livelihoodEventTypes, Pillar, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import type { AlertKind } from '@mukti/staff-api';
 import { CaseStage, prosecutionCaseOf } from '../prosecution/prosecution-read-model';
 import type { CodedPlace, TimelineFacts } from './describe-event';
-import { isCaseEventType } from './whose-timeline';
+import { isCaseEventType, isPreventionPlanEventType } from './whose-timeline';
 
 export interface SummarisedEntry {
   eventId: string;
@@ -132,6 +132,71 @@ export interface LegalSummary {
   cases: HerCase[];
 }
 
+/** The minimum wage her income is compared with: the figure, and the state and skill level it applies to from when. */
+export interface ApplicableMinimumWage {
+  monthlyInr: number;
+  state: string;
+  skillLevel: string;
+  effectiveFrom: string;
+}
+
+/** A placement she is in now (not lost), with her latest income on it: at its start, or the latest follow-up. */
+export interface CurrentPlacement {
+  placementId: string;
+  kind: string;
+  sector: string;
+  skillLevel: string;
+  state: string;
+  startedAt: string;
+  monthlyIncomeInr: number;
+  minimumWage: ApplicableMinimumWage;
+  /** Her latest income on it is at least the minimum wage. */
+  sustainableWage: boolean;
+  /** When her income was last known: the start, or the latest follow-up. */
+  incomeKnownAt: string;
+}
+
+export interface LivelihoodSummary {
+  /** plan-open once her livelihood plan is opened; no-plan until then, whatever else arrived first. */
+  status: 'no-plan' | 'plan-open';
+  origin?: string;
+  planOpenedAt?: string;
+  /** Trainings started and not ended; ended completed (certified among them), or dropped out. */
+  trainings: { inTraining: number; completed: number; certified: number; droppedOut: number };
+  /** Her current placements, in the order they started; how many she lost, and why she lost the latest. */
+  placements: { current: CurrentPlacement[]; lost: number; lastLossReason?: string };
+  financialInclusion: { bankAccount: boolean; selfHelpGroup: boolean };
+  /** The latest stage per government scheme. */
+  schemes: Record<string, string>;
+}
+
+/**
+ * Where prevention stands for her: not-followed while her plan has no support yet; followed from
+ * its first support; entry-prevented once counted so (12 months followed with no entry into
+ * exploitation); entered-exploitation once her entry is recorded. The latest of the last two stands.
+ */
+export type PreventionOutcome = 'not-followed' | 'followed' | 'entry-prevented' | 'entered-exploitation';
+
+/** A prevention plan that covers her: her household's, or her own. */
+export interface HerPreventionPlan {
+  planId: string;
+  subject: 'household' | 'person';
+  openedAt?: string;
+  /** The plan's supports (each at its latest status), counted by kind and status. */
+  supports: Record<string, Record<string, number>>;
+  /** From the plan's first support; as the livelihood service states it once it counts her outcome. */
+  followedSince?: string;
+  outcome: PreventionOutcome;
+}
+
+export interface PreventionSummary {
+  status: 'not-covered' | 'covered';
+  /** Her outcome across her plans: the latest of her entry prevented and her entry into exploitation, otherwise followed if any plan follows her. */
+  outcome: PreventionOutcome;
+  /** The plans that cover her, in the order their first events happened. */
+  plans: HerPreventionPlan[];
+}
+
 /** Something that needs attention now, and stays open until what it asks for is done. */
 export interface OpenAlert {
   kind: AlertKind;
@@ -148,7 +213,14 @@ export interface DueStep {
 
 export interface PersonSummary {
   personId: string;
-  pillars: { intake: IntakeSummary; rescue: RescueSummary; rehabilitation: RehabilitationSummary; legal: LegalSummary };
+  pillars: {
+    intake: IntakeSummary;
+    rescue: RescueSummary;
+    rehabilitation: RehabilitationSummary;
+    legal: LegalSummary;
+    livelihood: LivelihoodSummary;
+    prevention: PreventionSummary;
+  };
   /** Open alerts, oldest first. */
   openAlerts: OpenAlert[];
   /** What falls due next, soonest first: post-rescue steps not done, her next reintegration follow-up, the next hearing of each open case. */
@@ -160,6 +232,16 @@ export interface PersonSummary {
   entryCount: number;
   lastEventAt?: string;
 }
+
+/** The pillar each part of her summary belongs to (who may see it): prevention is the livelihood pillar's work. */
+export const pillarOfSummaryPart: Readonly<Record<keyof PersonSummary['pillars'], Pillar>> = {
+  intake: 'intake',
+  rescue: 'rescue',
+  rehabilitation: 'rehabilitation',
+  legal: 'legal',
+  livelihood: 'livelihood',
+  prevention: 'livelihood',
+};
 
 export const MAX_NEXT_DUE_STEPS = 5;
 
@@ -183,6 +265,13 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
     voterRegistered: false,
     followUps: { scheduled: 0, held: 0, missed: 0 },
   };
+  const livelihood: LivelihoodSummary = {
+    status: 'no-plan',
+    trainings: { inTraining: 0, completed: 0, certified: 0, droppedOut: 0 },
+    placements: { current: [], lost: 0 },
+    financialInclusion: { bankAccount: false, selfHelpGroup: false },
+    schemes: {},
+  };
   const caseTeam: PersonSummary['caseTeam'] = {};
   /** Open alerts by what closes them. */
   const alerts = new Map<string, OpenAlert>();
@@ -195,6 +284,14 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
   const caseEntries = new Map<string, SummarisedEntry[]>();
   const chargeSheeted = new Set<string>();
   const closedCases = new Set<string>();
+  /** Her trainings not ended yet, and those ended (an end seen first is not undone by a start dated after it). */
+  const inTraining = new Set<string>();
+  const trainingsEnded = new Set<string>();
+  /** Her placements now, by id, in the order they started; those she lost. */
+  const placements = new Map<string, CurrentPlacement>();
+  const placementsLost = new Set<string>();
+  /** The entries of each prevention plan that covers her, as they happened. */
+  const planEntries = new Map<string, SummarisedEntry[]>();
   const ordered = [...entries].sort(byOccurrence);
   for (const entry of ordered) {
     const facts = entry.facts as Record<string, never>;
@@ -202,6 +299,9 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
     if (isCaseEventType(entry.type) && typeof facts.caseId === 'string') {
       const ofCase = caseEntries.get(facts.caseId) ?? [];
       caseEntries.set(facts.caseId, [...ofCase, entry]);
+    }
+    if (isPreventionPlanEventType(entry.type) && typeof facts.preventionPlanId === 'string') {
+      planEntries.set(facts.preventionPlanId, [...(planEntries.get(facts.preventionPlanId) ?? []), entry]);
     }
     switch (entry.type) {
       case intakeEventTypes.personRegistered:
@@ -403,6 +503,71 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
         closedCases.add(facts.caseId);
         deleteAlerts(alerts, (key) => key === `charge-sheet-missing:${facts.caseId}` || key.startsWith(`consent-withdrawn:${facts.caseId}:`));
         break;
+
+      // Livelihood: her income on each placement against the minimum wage, and an alert while it is below.
+      case livelihoodEventTypes.livelihoodPlanOpened:
+        livelihood.status = 'plan-open';
+        livelihood.origin ??= facts.origin;
+        livelihood.planOpenedAt ??= facts.openedAt ?? at;
+        break;
+      case livelihoodEventTypes.skillTrainingStarted:
+        if (!trainingsEnded.has(facts.trainingId)) inTraining.add(facts.trainingId);
+        break;
+      case livelihoodEventTypes.skillTrainingEnded: {
+        if (trainingsEnded.has(facts.trainingId)) break;
+        inTraining.delete(facts.trainingId);
+        trainingsEnded.add(facts.trainingId);
+        const { trainings } = livelihood;
+        if (facts.outcome === 'dropped-out') trainings.droppedOut += 1;
+        else trainings.completed += 1;
+        if (facts.outcome === 'completed' && facts.certified) trainings.certified += 1;
+        break;
+      }
+      case livelihoodEventTypes.placementStarted: {
+        if (placementsLost.has(facts.placementId)) break;
+        const placement: CurrentPlacement = {
+          placementId: facts.placementId,
+          kind: facts.kind,
+          sector: facts.sector,
+          skillLevel: facts.skillLevel,
+          state: facts.state,
+          startedAt: instant(facts.startedAt ?? at),
+          monthlyIncomeInr: facts.monthlyIncomeInr,
+          minimumWage: facts.minimumWage,
+          sustainableWage: facts.sustainableWage,
+          incomeKnownAt: instant(facts.startedAt ?? at),
+        };
+        placements.set(placement.placementId, placement);
+        raiseOrCloseWageAlert(alerts, placement, at);
+        break;
+      }
+      case livelihoodEventTypes.incomeFollowedUp: {
+        // A follow-up on a placement she lost (or whose start has not arrived) changes nothing here.
+        const placement = placements.get(facts.placementId);
+        if (!placement) break;
+        Object.assign(placement, {
+          monthlyIncomeInr: facts.monthlyIncomeInr,
+          minimumWage: facts.minimumWage,
+          sustainableWage: facts.sustainableWage,
+          incomeKnownAt: instant(facts.at ?? at),
+        });
+        raiseOrCloseWageAlert(alerts, placement, at);
+        break;
+      }
+      case livelihoodEventTypes.placementLost:
+        placements.delete(facts.placementId);
+        placementsLost.add(facts.placementId);
+        livelihood.placements.lastLossReason = facts.reason;
+        // She is not paid below the minimum wage by a job she no longer has.
+        alerts.delete(wageAlertKey(facts.placementId));
+        break;
+      case livelihoodEventTypes.financialInclusionRecorded:
+        if (facts.kind === 'bank-account') livelihood.financialInclusion.bankAccount = true;
+        if (facts.kind === 'self-help-group') livelihood.financialInclusion.selfHelpGroup = true;
+        break;
+      case livelihoodEventTypes.schemeLinkageRecorded:
+        livelihood.schemes[facts.scheme] = facts.stage;
+        break;
     }
   }
   rehabilitation.status = rehabilitation.carePlanOpenedAt ? stage : 'no-care-plan';
@@ -411,6 +576,10 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
   rehabilitation.followUps.missed = openAlerts.filter((alert) => alert.kind === 'follow-up-missed').length;
 
   const legal = legalSummaryOf(personId, caseEntries);
+  livelihood.trainings.inTraining = inTraining.size;
+  livelihood.placements.current = [...placements.values()];
+  livelihood.placements.lost = placementsLost.size;
+  const prevention = preventionSummaryOf(personId, planEntries);
 
   const nextFollowUp = followUpsDue.filter((dueAt) => !followUpsHeld.has(dueAt)).sort()[0];
   const nextDueSteps: DueStep[] = [
@@ -424,7 +593,7 @@ export function summarisePerson(personId: string, entries: SummarisedEntry[]): P
   const last = ordered.at(-1);
   return {
     personId,
-    pillars: { intake, rescue, rehabilitation, legal },
+    pillars: { intake, rescue, rehabilitation, legal, livelihood, prevention },
     openAlerts,
     nextDueSteps,
     caseTeam,
@@ -475,6 +644,83 @@ function legalSummaryOf(personId: string, caseEntries: ReadonlyMap<string, Summa
           ? 'verdict'
           : 'closed';
   return { status, cases };
+}
+
+const wageAlertKey = (placementId: string) => `below-minimum-wage:${placementId}`;
+
+/**
+ * Her latest income on a current placement below the minimum wage opens the alert (waiting since
+ * it was first found below, however many follow-ups find it below again); at or above, it closes.
+ */
+function raiseOrCloseWageAlert(alerts: Map<string, OpenAlert>, placement: CurrentPlacement, at: string) {
+  const key = wageAlertKey(placement.placementId);
+  if (placement.sustainableWage) {
+    alerts.delete(key);
+    return;
+  }
+  alerts.set(key, {
+    kind: 'below-minimum-wage',
+    pillar: 'livelihood',
+    raisedAt: alerts.get(key)?.raisedAt ?? at,
+    details: {
+      placementId: placement.placementId,
+      monthlyIncomeInr: String(placement.monthlyIncomeInr),
+      minimumWageInr: String(placement.minimumWage.monthlyInr),
+    },
+  });
+}
+
+/**
+ * The prevention plans that cover her, each from the facts of its events: its supports at their
+ * latest status, since when it follows her, and her outcome in it. An entry prevented or an entry
+ * into exploitation is on the timeline of everyone the plan covers, but it is the outcome of the
+ * person it names only.
+ */
+function preventionSummaryOf(personId: string, planEntries: ReadonlyMap<string, SummarisedEntry[]>): PreventionSummary {
+  let latestOutcome: { outcome: PreventionOutcome; at: SummarisedEntry } | undefined;
+  const plans = [...planEntries].map(([planId, entries]): HerPreventionPlan => {
+    const supports = new Map<string, { kind: string; status: string; startedAt: string }>();
+    let subject: HerPreventionPlan['subject'] = 'household';
+    let openedAt: string | undefined;
+    let hers: { outcome: PreventionOutcome; followedSince: string } | undefined;
+    for (const entry of entries) {
+      const facts = entry.facts as Record<string, never>;
+      if (facts.subject) subject = facts.subject;
+      switch (entry.type) {
+        case livelihoodEventTypes.preventionPlanOpened:
+          openedAt ??= instant(facts.openedAt ?? entry.occurredAt.toISOString());
+          break;
+        case livelihoodEventTypes.preventionSupportRecorded:
+          supports.set(facts.supportId, { kind: facts.kind, status: facts.status, startedAt: instant(facts.startedAt) });
+          break;
+        case livelihoodEventTypes.entryPrevented:
+        case livelihoodEventTypes.entryIntoExploitationRecorded: {
+          if (facts.personId !== personId) break;
+          const outcome: PreventionOutcome = entry.type === livelihoodEventTypes.entryPrevented ? 'entry-prevented' : 'entered-exploitation';
+          hers = { outcome, followedSince: instant(facts.followedSince) };
+          if (!latestOutcome || byOccurrence(latestOutcome.at, entry) < 0) latestOutcome = { outcome, at: entry };
+          break;
+        }
+      }
+    }
+    const firstSupport = [...supports.values()].map((support) => support.startedAt).sort()[0];
+    const followedSince = hers?.followedSince ?? firstSupport;
+    const byKind: HerPreventionPlan['supports'] = {};
+    for (const { kind, status } of supports.values()) {
+      const ofKind = (byKind[kind] ??= {});
+      ofKind[status] = (ofKind[status] ?? 0) + 1;
+    }
+    return {
+      planId,
+      subject,
+      ...(openedAt ? { openedAt } : {}),
+      supports: byKind,
+      ...(followedSince ? { followedSince } : {}),
+      outcome: hers?.outcome ?? (followedSince ? 'followed' : 'not-followed'),
+    };
+  });
+  const outcome: PreventionOutcome = latestOutcome?.outcome ?? (plans.some((plan) => plan.outcome === 'followed') ? 'followed' : 'not-followed');
+  return { status: plans.length > 0 ? 'covered' : 'not-covered', outcome, plans };
 }
 
 /** A step of her latest rescue; a step of an earlier operation is not on her summary any more. */

@@ -1,4 +1,4 @@
-import { AnyPillarEventEnvelope, EventData, intakeEventTypes, legalEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, EventData, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { describeEvent } from './describe-event';
 import { summarisePerson, SummarisedEntry } from './person-summary';
 
@@ -575,5 +575,221 @@ describe('the legal pillar of her summary', () => {
       aboutHer(legalEventTypes.survivorNamedAsAccused, '2026-03-02T10:00:00.000Z', { namedAt: '2026-03-02T10:00:00.000Z' }),
     ];
     expect(summaryOf(personId, ...[...events].reverse())).toEqual(summaryOf(personId, ...events));
+  });
+});
+
+describe('the livelihood pillar of her summary', () => {
+  const trainingId = '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182';
+  const otherTrainingId = '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607183';
+  const placementId = '3c4d5e6f-7081-4b92-8c3d-4e5f60718293';
+  const otherPlacementId = '3c4d5e6f-7081-4b92-8c3d-4e5f60718294';
+  const minimumWage = { monthlyInr: 11000, state: 'West Bengal', skillLevel: 'semi-skilled' as const, source: 'West Bengal notification, 2025', effectiveFrom: '2025-01-01' };
+  const codedWage = { monthlyInr: 11000, state: 'West Bengal', skillLevel: 'semi-skilled', effectiveFrom: '2025-01-01' };
+  const planOpened = () => happened(livelihoodEventTypes.livelihoodPlanOpened, '2026-01-10T00:00:00.000Z', { personId, origin: 'care-plan', openedAt: '2026-01-10T00:00:00.000Z' });
+  const trainingStarted = (id: string, time: string) =>
+    happened(livelihoodEventTypes.skillTrainingStarted, time, { personId, trainingId: id, trade: 'Tailoring', provider: 'Jan Shikshan Sansthan', skillLevel: 'semi-skilled', startedAt: time });
+  const trainingEnded = (id: string, time: string, outcome: 'completed' | 'dropped-out', certified: boolean) =>
+    happened(livelihoodEventTypes.skillTrainingEnded, time, { personId, trainingId: id, outcome, endedAt: time, certified });
+  const placed = (id: string, time: string, monthlyIncomeInr: number) =>
+    happened(livelihoodEventTypes.placementStarted, time, {
+      personId,
+      placementId: id,
+      kind: 'wage-employment',
+      employerOrEnterprise: 'Sonar Tailoring Unit',
+      sector: 'garments-and-tailoring',
+      skillLevel: 'semi-skilled',
+      state: 'West Bengal',
+      startedAt: time,
+      monthlyIncomeInr,
+      minimumWage,
+      sustainableWage: monthlyIncomeInr >= minimumWage.monthlyInr,
+    });
+  const followedUp = (id: string, time: string, monthlyIncomeInr: number) =>
+    happened(livelihoodEventTypes.incomeFollowedUp, time, { personId, placementId: id, at: time, monthlyIncomeInr, minimumWage, sustainableWage: monthlyIncomeInr >= minimumWage.monthlyInr });
+  const lost = (id: string, time: string) => happened(livelihoodEventTypes.placementLost, time, { personId, placementId: id, lostAt: time, reason: 'wages-unpaid' });
+  const belowMinimumWage = (raisedAt: string, monthlyIncomeInr: number, id = placementId) => ({
+    kind: 'below-minimum-wage',
+    pillar: 'livelihood',
+    raisedAt,
+    details: { placementId: id, monthlyIncomeInr: String(monthlyIncomeInr), minimumWageInr: '11000' },
+  });
+
+  it('has no plan, no training, placement or scheme until her plan is opened', () => {
+    expect(given().pillars.livelihood).toEqual({
+      status: 'no-plan',
+      trainings: { inTraining: 0, completed: 0, certified: 0, droppedOut: 0 },
+      placements: { current: [], lost: 0 },
+      financialInclusion: { bankAccount: false, selfHelpGroup: false },
+      schemes: {},
+    });
+  });
+
+  it('follows her plan: trainings, her current placements with her latest income against the minimum wage, placements lost, her bank account and schemes', () => {
+    const summary = given(
+      planOpened(),
+      trainingStarted(trainingId, '2026-01-15T00:00:00.000Z'),
+      trainingEnded(trainingId, '2026-04-15T00:00:00.000Z', 'completed', true),
+      trainingStarted(otherTrainingId, '2026-05-01T00:00:00.000Z'),
+      placed(otherPlacementId, '2026-04-20T00:00:00.000Z', 7000),
+      lost(otherPlacementId, '2026-04-30T00:00:00.000Z'),
+      placed(placementId, '2026-05-02T00:00:00.000Z', 9500),
+      followedUp(placementId, '2026-08-02T00:00:00.000Z', 12000),
+      happened(livelihoodEventTypes.financialInclusionRecorded, '2026-02-01T00:00:00.000Z', { personId, kind: 'bank-account', at: '2026-02-01T00:00:00.000Z' }),
+      happened(livelihoodEventTypes.schemeLinkageRecorded, '2026-02-02T00:00:00.000Z', { personId, scheme: 'pm-vishwakarma', stage: 'applied', at: '2026-02-02T00:00:00.000Z' }),
+      happened(livelihoodEventTypes.schemeLinkageRecorded, '2026-03-02T00:00:00.000Z', { personId, scheme: 'pm-vishwakarma', stage: 'granted', at: '2026-03-02T00:00:00.000Z' }),
+    );
+    expect(summary.pillars.livelihood).toEqual({
+      status: 'plan-open',
+      origin: 'care-plan',
+      planOpenedAt: '2026-01-10T00:00:00.000Z',
+      trainings: { inTraining: 1, completed: 1, certified: 1, droppedOut: 0 },
+      placements: {
+        current: [
+          {
+            placementId,
+            kind: 'wage-employment',
+            sector: 'garments-and-tailoring',
+            skillLevel: 'semi-skilled',
+            state: 'West Bengal',
+            startedAt: '2026-05-02T00:00:00.000Z',
+            monthlyIncomeInr: 12000,
+            minimumWage: codedWage,
+            sustainableWage: true,
+            incomeKnownAt: '2026-08-02T00:00:00.000Z',
+          },
+        ],
+        lost: 1,
+        lastLossReason: 'wages-unpaid',
+      },
+      financialInclusion: { bankAccount: true, selfHelpGroup: false },
+      schemes: { 'pm-vishwakarma': 'granted' },
+    });
+    // Nothing of the employer, trade or provider on her summary: they are in the words of her timeline.
+    expect(JSON.stringify(summary)).not.toMatch(/Sonar|Tailoring|Sansthan/);
+  });
+
+  it('keeps the below-minimum-wage alert open while her latest income is below it, and closes it when a follow-up finds it at or above', () => {
+    const start = placed(placementId, '2026-05-02T00:00:00.000Z', 9500);
+    const stillBelow = followedUp(placementId, '2026-06-02T00:00:00.000Z', 10000);
+    const above = followedUp(placementId, '2026-07-02T00:00:00.000Z', 12000);
+    expect(given(planOpened(), start).openAlerts).toEqual([belowMinimumWage('2026-05-02T00:00:00.000Z', 9500)]);
+    // Waiting since it was first found below, with what she earns now.
+    expect(given(planOpened(), start, stillBelow).openAlerts).toEqual([belowMinimumWage('2026-05-02T00:00:00.000Z', 10000)]);
+    expect(given(planOpened(), start, stillBelow, above).openAlerts).toEqual([]);
+    // Found below again later: a new alert.
+    const belowAgain = followedUp(placementId, '2026-10-02T00:00:00.000Z', 8000);
+    expect(given(planOpened(), start, above, belowAgain).openAlerts).toEqual([belowMinimumWage('2026-10-02T00:00:00.000Z', 8000)]);
+    // The same whatever order they arrived in.
+    expect(given(belowAgain, above, start, planOpened())).toEqual(given(planOpened(), start, above, belowAgain));
+  });
+
+  it('closes the alert when the placement is lost, and ignores a follow-up on a placement she lost', () => {
+    const start = placed(placementId, '2026-05-02T00:00:00.000Z', 9500);
+    const gone = lost(placementId, '2026-06-01T00:00:00.000Z');
+    const summary = given(planOpened(), start, gone, followedUp(placementId, '2026-07-01T00:00:00.000Z', 8000));
+    expect(summary.openAlerts).toEqual([]);
+    expect(summary.pillars.livelihood.placements).toEqual({ current: [], lost: 1, lastLossReason: 'wages-unpaid' });
+  });
+
+  it('keeps one alert per placement below the minimum wage', () => {
+    const summary = given(placed(placementId, '2026-05-02T00:00:00.000Z', 9500), placed(otherPlacementId, '2026-05-03T00:00:00.000Z', 6000));
+    expect(summary.openAlerts).toEqual([belowMinimumWage('2026-05-02T00:00:00.000Z', 9500), belowMinimumWage('2026-05-03T00:00:00.000Z', 6000, otherPlacementId)]);
+    // Placed before her plan arrived: the placement counts, the plan is not open yet.
+    expect(summary.pillars.livelihood.status).toBe('no-plan');
+  });
+});
+
+describe('the prevention pillar of her summary', () => {
+  const householdId = '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
+  const [sister, brother] = ['6a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d', '7a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'];
+  const household = [personId, sister, brother];
+  const supportId = '0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f';
+  const otherSupportId = '1c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f';
+  /** A prevention plan's event: keyed by the household, naming the three people at risk it covers. */
+  const ofPlan = <T extends AnyPillarEventEnvelope['type']>(type: T, time: string, data: Record<string, unknown>) =>
+    ({ ...happened(type, time, { preventionPlanId: householdId, subject: 'household', personIds: household, ...data } as never), subject: householdId }) as AnyPillarEventEnvelope;
+  /** Her summary, or another covered person's, with each entry made as the projection makes it on her timeline. */
+  const summaryOf = (whom: string, ...events: AnyPillarEventEnvelope[]) =>
+    summarisePerson(
+      whom,
+      events.map((event) => ({ eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event, whom).facts })),
+    );
+  const opened = () => ofPlan(livelihoodEventTypes.preventionPlanOpened, '2026-01-05T00:00:00.000Z', { openedAt: '2026-01-05T00:00:00.000Z' });
+  const supported = (id: string, time: string, kind: string, status: string) => ofPlan(livelihoodEventTypes.preventionSupportRecorded, time, { supportId: id, kind, status, startedAt: '2026-01-10T00:00:00.000Z' });
+  const prevented = (whom: string) =>
+    ofPlan(livelihoodEventTypes.entryPrevented, '2027-01-10T00:05:00.000Z', { personId: whom, followedSince: '2026-01-10T00:00:00.000Z', countedAt: '2027-01-10T00:05:00.000Z' });
+  const entered = (whom: string, time: string) =>
+    ofPlan(livelihoodEventTypes.entryIntoExploitationRecorded, time, { personId: whom, enteredAt: time, source: 'rescued', followedSince: '2026-01-10T00:00:00.000Z' });
+
+  it('says she is not covered, and not followed, without a plan', () => {
+    expect(given().pillars.prevention).toEqual({ status: 'not-covered', outcome: 'not-followed', plans: [] });
+  });
+
+  it('shows her household\'s plan on the summary of each of its three people: not followed until its first support', () => {
+    for (const whom of household) {
+      expect(summaryOf(whom, opened()).pillars.prevention).toEqual({
+        status: 'covered',
+        outcome: 'not-followed',
+        plans: [{ planId: householdId, subject: 'household', openedAt: '2026-01-05T00:00:00.000Z', supports: {}, outcome: 'not-followed' }],
+      });
+    }
+  });
+
+  it('counts the supports at their latest status, by kind, and follows everyone from the first', () => {
+    const events = [
+      opened(),
+      supported(supportId, '2026-01-10T00:00:00.000Z', 'education-support', 'ongoing'),
+      supported(otherSupportId, '2026-01-12T00:00:00.000Z', 'livelihood-support', 'ongoing'),
+      supported(supportId, '2026-06-10T00:00:00.000Z', 'education-support', 'completed'),
+    ];
+    for (const whom of household) {
+      expect(summaryOf(whom, ...events).pillars.prevention).toEqual({
+        status: 'covered',
+        outcome: 'followed',
+        plans: [
+          {
+            planId: householdId,
+            subject: 'household',
+            openedAt: '2026-01-05T00:00:00.000Z',
+            supports: { 'education-support': { completed: 1 }, 'livelihood-support': { ongoing: 1 } },
+            followedSince: '2026-01-10T00:00:00.000Z',
+            outcome: 'followed',
+          },
+        ],
+      });
+    }
+  });
+
+  it('counts an entry prevented, or an entry into exploitation, as the outcome of the person it names only', () => {
+    const events = [opened(), supported(supportId, '2026-01-10T00:00:00.000Z', 'education-support', 'ongoing'), prevented(personId), entered(brother, '2026-09-01T00:00:00.000Z')];
+    expect(summaryOf(personId, ...events).pillars.prevention.outcome).toBe('entry-prevented');
+    expect(summaryOf(personId, ...events).pillars.prevention.plans[0]).toMatchObject({ outcome: 'entry-prevented', followedSince: '2026-01-10T00:00:00.000Z' });
+    expect(summaryOf(sister, ...events).pillars.prevention.outcome).toBe('followed');
+    expect(summaryOf(brother, ...events).pillars.prevention.outcome).toBe('entered-exploitation');
+    // Every one of them has all four events on her timeline.
+    for (const whom of household) expect(summaryOf(whom, ...events).entryCount).toBe(4);
+  });
+
+  it('takes the latest of her outcomes: counted as prevented, then entered exploitation, she entered', () => {
+    const events = [opened(), supported(supportId, '2026-01-10T00:00:00.000Z', 'education-support', 'ongoing'), prevented(sister), entered(sister, '2027-05-01T00:00:00.000Z')];
+    expect(summaryOf(sister, ...events).pillars.prevention.outcome).toBe('entered-exploitation');
+    expect(summaryOf(sister, ...[...events].reverse())).toEqual(summaryOf(sister, ...events));
+  });
+
+  it('shows a plan of her own as a person at risk apart from her household\'s', () => {
+    const own = {
+      ...happened(livelihoodEventTypes.preventionPlanOpened, '2026-01-01T00:00:00.000Z', {
+        preventionPlanId: personId,
+        subject: 'person',
+        personIds: [personId],
+        openedAt: '2026-01-01T00:00:00.000Z',
+      }),
+      subject: personId,
+    } as AnyPillarEventEnvelope;
+    const plans = summaryOf(personId, own, opened()).pillars.prevention.plans;
+    expect(plans.map((plan) => [plan.planId, plan.subject])).toEqual([
+      [personId, 'person'],
+      [householdId, 'household'],
+    ]);
   });
 });

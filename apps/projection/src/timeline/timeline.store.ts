@@ -7,8 +7,9 @@ import { entryIdOf } from './whose-timeline';
 
 /**
  * One document per timeline entry (a person's whole history in one document would hit the 16 MB
- * limit): an event's entry on its subject's timeline has the event's id; a case's event, on each
- * victim's timeline, has the event's and her id (eventId is the event's either way).
+ * limit): an event's entry on its subject's timeline has the event's id; a case's or a prevention
+ * plan's event, on the timeline of each person it names, has the event's and her id (eventId is
+ * the event's either way).
  */
 export interface TimelineEntry extends SummarisedEntry {
   _id: string;
@@ -85,15 +86,15 @@ export class TimelineStore {
   }
 
   /**
-   * Puts the event on personId's timeline: its subject's, or a victim's of the case whose event it
-   * is. Idempotent: the same event twice leaves one entry and the same summary. Returns the event's
+   * Puts the event on personId's timeline: its subject's, a victim's of the case whose event it
+   * is, or a person's the prevention plan whose event it is covers. Idempotent: the same event twice leaves one entry and the same summary. Returns the event's
    * facts and her summary with it, for whatever else the event feeds (the analytics stream).
    */
   async project(event: AnyPillarEventEnvelope, personId: string = event.subject): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event, personId);
     try {
       await this.entries.create({
-        _id: entryIdOf(event.id, event.subject, personId),
+        _id: entryIdOf(event, personId),
         eventId: event.id,
         personId,
         type: event.type,

@@ -1,4 +1,4 @@
-import { intakeEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { intakeEventTypes, livelihoodEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { PersonSummary, summarisePerson, SummarisedEntry } from '../../timeline/person-summary';
 import { findPeople } from './find-people';
 
@@ -72,6 +72,28 @@ describe('finding people', () => {
     expect(Object.keys(seenByCounsellor.pillars).sort()).toEqual(['intake', 'rehabilitation']);
     expect(seenByCounsellor.openAlerts).toEqual([]);
     expect(seenByCounsellor.nextDueSteps).toEqual([]);
+  });
+
+  it('shows the prevention part of her summary with the livelihood pillar, to the roles that see it', () => {
+    const plan = entry('plan', livelihoodEventTypes.preventionPlanOpened, '2026-05-01T00:00:00.000Z', { preventionPlanId: 'h1', subject: 'household', covered: 2 });
+    const placed = entry('placed', livelihoodEventTypes.placementStarted, '2026-05-02T00:00:00.000Z', {
+      placementId: 'pl1',
+      kind: 'wage-employment',
+      sector: 'retail',
+      skillLevel: 'unskilled',
+      state: 'West Bengal',
+      monthlyIncomeInr: 6000,
+      minimumWage: { monthlyInr: 9000, state: 'West Bengal', skillLevel: 'unskilled', effectiveFrom: '2025-01-01' },
+      sustainableWage: false,
+    });
+    const gita = summarisePerson('gita', [onTeamOf('kiran', 'livelihood-officer'), onTeamOf('meera', 'counsellor'), onTeamOf('asha'), plan, placed]);
+    const [seenByOfficer] = findPeople({ id: 'kiran', role: 'livelihood-officer' }, [gita]).people;
+    expect(Object.keys(seenByOfficer.pillars).sort()).toEqual(['intake', 'livelihood', 'prevention']);
+    expect(seenByOfficer.openAlerts).toEqual([expect.objectContaining({ kind: 'below-minimum-wage', pillar: 'livelihood' })]);
+    expect(Object.keys(findPeople(asha, [gita]).people[0].pillars)).toEqual(expect.arrayContaining(['livelihood', 'prevention']));
+    const [seenByCounsellor] = findPeople({ id: 'meera', role: 'counsellor' }, [gita]).people;
+    expect(Object.keys(seenByCounsellor.pillars).sort()).toEqual(['intake', 'rehabilitation']);
+    expect(seenByCounsellor.openAlerts).toEqual([]);
   });
 
   it('filters by every code of the trafficking profile', () => {
