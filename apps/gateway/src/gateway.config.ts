@@ -11,6 +11,7 @@ export const gatewayConfig = defineConfig('gateway', {
   RESCUE_URL: string('base URL of the rescue service', 'http://127.0.0.1:3104'),
   REHABILITATION_URL: string('base URL of the rehabilitation service', 'http://127.0.0.1:3105'),
   LEGAL_URL: string('base URL of the legal service', 'http://127.0.0.1:3106'),
+  LIVELIHOOD_URL: string('base URL of the livelihood service', 'http://127.0.0.1:3107'),
   CORS_ORIGINS: list('browser origins allowed to call the API (comma-separated); empty: CORS closed', ''),
   RATE_LIMIT_PER_USER: integer('requests per minute one staff member may make', 300),
   RATE_LIMIT_PER_ADDRESS: integer('requests per minute from one network address (tokens or not)', 600),

@@ -18,7 +18,10 @@ import { RehabilitationController } from './rehabilitation/rehabilitation.http.c
 import { CasesController } from './legal/cases.http.controller';
 import { PerpetratorsController } from './legal/perpetrators.http.controller';
 import { TrainingController } from './legal/training.http.controller';
-import { AUDIT, INTAKE, LEGAL, PROJECTION, REHABILITATION, RESCUE } from './upstream/service-client';
+import { HouseholdsController } from './households/households.http.controller';
+import { LivelihoodController } from './livelihood/livelihood.http.controller';
+import { PreventionController } from './livelihood/prevention.http.controller';
+import { AUDIT, INTAKE, LEGAL, LIVELIHOOD, PROJECTION, REHABILITATION, RESCUE } from './upstream/service-client';
 
 /** The staff-facing API: authentication, roles, validation, OpenAPI; forwards to the owning service. */
 @Module({})
@@ -30,6 +33,7 @@ export class GatewayModule {
     const rescue = new ServiceClient('rescue', config.RESCUE_URL);
     const rehabilitation = new ServiceClient('rehabilitation', config.REHABILITATION_URL);
     const legal = new ServiceClient('legal', config.LEGAL_URL);
+    const livelihood = new ServiceClient('livelihood', config.LIVELIHOOD_URL);
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],
@@ -41,6 +45,9 @@ export class GatewayModule {
         PerpetratorsController,
         CasesController,
         TrainingController,
+        HouseholdsController,
+        LivelihoodController,
+        PreventionController,
         AlertsController,
         AuditController,
         ResearchController,
@@ -56,6 +63,7 @@ export class GatewayModule {
         { provide: RESCUE, useValue: rescue },
         { provide: REHABILITATION, useValue: rehabilitation },
         { provide: LEGAL, useValue: legal },
+        { provide: LIVELIHOOD, useValue: livelihood },
         {
           provide: AuditTrail,
           inject: [KAFKA],
@@ -73,6 +81,7 @@ export class GatewayModule {
             { name: 'rescue', check: () => rescue.health() },
             { name: 'rehabilitation', check: () => rehabilitation.health() },
             { name: 'legal', check: () => legal.health() },
+            { name: 'livelihood', check: () => livelihood.health() },
             kafkaHealthCheck(kafka),
           ],
         },

@@ -17,7 +17,7 @@ async function gateway(environment: Record<string, string> = {}): Promise<NestEx
   const nowhere = `http://127.0.0.1:${await freePort()}`;
   const config = gatewayConfig.load({
     ...process.env,
-    ...Object.fromEntries(['INTAKE_URL', 'PROJECTION_URL', 'AUDIT_URL', 'RESCUE_URL', 'REHABILITATION_URL', 'LEGAL_URL'].map((name) => [name, nowhere])),
+    ...Object.fromEntries(['INTAKE_URL', 'PROJECTION_URL', 'AUDIT_URL', 'RESCUE_URL', 'REHABILITATION_URL', 'LEGAL_URL', 'LIVELIHOOD_URL'].map((name) => [name, nowhere])),
     ...environment,
   });
   const app = await createServiceApp(GatewayModule.register(config, testLogger()), {
@@ -152,6 +152,110 @@ describe('the legal endpoints', () => {
     for (const name of ['recordArrest', 'recordWitnessSupport', 'dropSurvivorAccusation', 'linkPerpetrators'] as const) {
       expect(Object.keys(operation(name).responses)).toEqual(expect.arrayContaining(['204', '400', '401', '403', '404', '422']));
     }
+  });
+});
+
+describe('the household, livelihood and prevention endpoints', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await gateway();
+  });
+  afterAll(() => app.close());
+
+  const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((problem) => problem.field);
+  const validHousehold = () => ({
+    place: { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning II, Ward 7' },
+    memberIds: [randomUUID(), randomUUID()],
+  });
+  const validPlacement = () => ({
+    kind: 'wage-employment',
+    employerOrEnterprise: 'Sonar Tailoring Unit',
+    sector: 'garments-and-tailoring',
+    skillLevel: 'semi-skilled',
+    state: 'West Bengal',
+    startedAt: '2026-03-01T10:00:00.000Z',
+    monthlyIncomeInr: 9000,
+  });
+
+  it('refuses a bad body with a 400 naming each field, before it reaches intake or the livelihood service', async () => {
+    const asha = await bearer('caseworker', 'asha');
+    const kiran = await bearer('livelihood-officer', 'kiran');
+    const household = await request(app.getHttpServer())
+      .post(staffEndpoints.registerHousehold.path)
+      .set('authorization', asha)
+      .send({ place: { state: 'West Bengal', district: 'Kolkata' }, memberIds: [] })
+      .expect(400);
+    expect(fields(household.body)).toEqual(expect.arrayContaining(['memberIds', 'place.villageOrWard']));
+    expect(fields(household.body)).not.toContain('place.state');
+
+    const placement = await request(app.getHttpServer())
+      .post(pathOf(staffEndpoints.startPlacement.path))
+      .set('authorization', kiran)
+      .send({ ...validPlacement(), monthlyIncomeInr: -5, skillLevel: 'expert' })
+      .expect(400);
+    expect([...new Set(fields(placement.body))].sort()).toEqual(['monthlyIncomeInr', 'skillLevel']);
+
+    const assessment = await request(app.getHttpServer())
+      .post(pathOf(staffEndpoints.assessHousehold.path))
+      .set('authorization', asha)
+      .send({ factors: ['debt', 'bad-luck'], monthlyIncomeInr: 3000, debtInr: 40000, dependants: 31 })
+      .expect(400);
+    expect(fields(assessment.body)).toEqual(expect.arrayContaining(['factors', 'dependants']));
+    expect(fields(assessment.body)).not.toContain('debtInr');
+
+    const support = await request(app.getHttpServer())
+      .post(pathOf(staffEndpoints.recordPreventionSupport.path))
+      .set('authorization', kiran)
+      .send({ kind: 'education-support', status: 'paused', startedAt: '2026-03-01' })
+      .expect(400);
+    expect(fields(support.body)).toContain('status');
+    expect(fields(support.body)).not.toContain('kind');
+
+    const plan = await request(app.getHttpServer()).post(staffEndpoints.openPreventionPlan.path).set('authorization', kiran).send({ householdId: 'the-bose-family' }).expect(400);
+    expect(fields(plan.body)).toEqual(['householdId']);
+  });
+
+  it('refuses a counsellor a placement (403), and passes a livelihood officer on to the livelihood service', async () => {
+    const path = pathOf(staffEndpoints.startPlacement.path);
+    await request(app.getHttpServer()).post(path).set('authorization', await bearer('counsellor')).send(validPlacement()).expect(403);
+    const forwarded = await request(app.getHttpServer()).post(path).set('authorization', await bearer('livelihood-officer')).send(validPlacement()).expect(503);
+    expect(forwarded.body.message).toMatch(/livelihood service is not reachable/);
+  });
+
+  it('lets a caseworker register a household with intake, but not start a placement', async () => {
+    const caseworker = await bearer('caseworker', 'asha');
+    const forwarded = await request(app.getHttpServer()).post(staffEndpoints.registerHousehold.path).set('authorization', caseworker).send(validHousehold()).expect(503);
+    expect(forwarded.body.message).toMatch(/intake service is not reachable/);
+    await request(app.getHttpServer()).post(pathOf(staffEndpoints.startPlacement.path)).set('authorization', caseworker).send(validPlacement()).expect(403);
+  });
+
+  it('takes prevention plans to the livelihood service, for caseworkers and livelihood officers', async () => {
+    const path = pathOf(staffEndpoints.readPreventionPlan.path);
+    await request(app.getHttpServer()).get(path).set('authorization', await bearer('counsellor')).expect(403);
+    const forwarded = await request(app.getHttpServer()).get(path).set('authorization', await bearer('caseworker')).expect(503);
+    expect(forwarded.body.message).toMatch(/livelihood service is not reachable/);
+  });
+
+  it('documents the minimum wage a placement is compared with, the follow-up of prevention, and the rules that refuse', async () => {
+    const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    const operation = (name: keyof typeof staffEndpoints) => document.paths[staffEndpoints[name].path][staffEndpoints[name].method.toLowerCase()];
+    for (const name of ['startPlacement', 'followUpIncome'] as const) {
+      expect(operation(name).description).toMatch(/minimum wage in force for the state and skill level/);
+      expect(operation(name).description).toMatch(/minimum-wages\.json.*source.*date/);
+      expect(operation(name).description).toMatch(/sustainable-wage flag/);
+      expect(operation(name).description).toMatch(/below-minimum-wage alert/);
+    }
+    expect(operation('startPlacement').responses['422'].description).toMatch(/no minimum wage on file for the state and skill level/);
+    expect(operation('openPreventionPlan').responses['422'].description).toMatch(/a survivor has a livelihood plan, not a prevention plan/);
+    expect(operation('recordPreventionSupport').description).toMatch(/first support .* starts the 12-month follow-up of each person it covers/);
+    expect(operation('recordPreventionSupport').description).toMatch(/entry prevented.*unless an entry into exploitation was recorded.*a rescue records it by itself/);
+    for (const name of ['registerHousehold', 'assessHousehold', 'startSkillTraining', 'startPlacement', 'openPreventionPlan', 'recordPreventionSupport'] as const) {
+      expect(Object.keys(operation(name).responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404']));
+    }
+    for (const name of ['addHouseholdMember', 'endSkillTraining', 'followUpIncome', 'recordPlacementLost', 'recordEntryIntoExploitation'] as const) {
+      expect(Object.keys(operation(name).responses)).toEqual(expect.arrayContaining(['204', '400', '401', '403', '404', '422']));
+    }
+    expect(Object.keys(operation('readPreventionPlan').responses)).toEqual(expect.arrayContaining(['200', '401', '403', '404']));
   });
 });
 

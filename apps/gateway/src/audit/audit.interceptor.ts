@@ -80,8 +80,9 @@ export class AuditInterceptor implements NestInterceptor {
           throw error;
         }
         const status = context.switchToHttp().getResponse<Response>().statusCode;
-        // A registration names its person only in the answer.
-        const subjects = named.length > 0 ? named : [(result as { id?: string } | undefined)?.id].filter((id): id is string => !!id);
+        // A person's registration names her only in the answer; other answers' ids (a household, a plan) are not people.
+        const answered = name === 'registerPerson' ? [(result as { id?: string } | undefined)?.id].filter((id): id is string => !!id) : [];
+        const subjects = named.length > 0 ? named : answered;
         if (subjects.length > 0) {
           const written = record(subjects, 'succeeded', status);
           if (endpoint.method === 'GET') await this.orRefuse(written);

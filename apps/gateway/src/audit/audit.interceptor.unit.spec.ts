@@ -14,7 +14,11 @@ import { AuditInterceptor, peopleNamedBy } from './audit.interceptor';
 
 const personId = '9b2e6f3a-1c4d-4e5f-8a6b-7c8d9e0f1a2b';
 
-function harness(endpoint: string, failOn: PersonDataAccessedV1['outcome'][], given: { params?: Record<string, string>; body?: object } = {}) {
+function harness(
+  endpoint: string,
+  failOn: PersonDataAccessedV1['outcome'][],
+  given: { params?: Record<string, string>; body?: object; answer?: object } = {},
+) {
   const written: PersonDataAccessedV1[] = [];
   const trail = {
     record: async (entry: PersonDataAccessedV1) => {
@@ -30,7 +34,7 @@ function harness(endpoint: string, failOn: PersonDataAccessedV1['outcome'][], gi
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({ statusCode: 200 }) }),
   } as unknown as ExecutionContext;
   let calls = 0;
-  const next: CallHandler = { handle: () => ((calls += 1), of({ ok: true })) };
+  const next: CallHandler = { handle: () => ((calls += 1), of(given.answer ?? { ok: true })) };
   const run = () => lastValueFrom(new AuditInterceptor(trail, reflector, pino({ level: 'silent' })).intercept(context, next));
   return { run, written, calls: () => calls };
 }
@@ -89,4 +93,18 @@ it('leaves a case command that names no survivor off the trail', async () => {
   const { run, written } = harness('recordArrest', [], { params: { caseId: personId }, body: { perpetratorId: personId } });
   await run();
   expect(written).toEqual([]);
+});
+
+it('takes the id in the answer as a person only for a registration: a household prevention plan is not a person', async () => {
+  const householdId = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+  const plan = harness('openPreventionPlan', [], { params: {}, body: { householdId }, answer: { id: householdId } });
+  await plan.run();
+  expect(plan.written.map((entry) => [entry.outcome, entry.action, entry.personId])).toEqual([['requested', 'openPreventionPlan', undefined]]);
+
+  const registration = harness('registerPerson', [], { params: {}, body: {}, answer: { id: personId } });
+  await registration.run();
+  expect(registration.written.map((entry) => [entry.outcome, entry.personId])).toEqual([
+    ['requested', undefined],
+    ['succeeded', personId],
+  ]);
 });

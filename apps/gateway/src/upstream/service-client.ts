@@ -5,3 +5,4 @@ export const AUDIT = Symbol('AUDIT');
 export const RESCUE = Symbol('RESCUE');
 export const REHABILITATION = Symbol('REHABILITATION');
 export const LEGAL = Symbol('LEGAL');
+export const LIVELIHOOD = Symbol('LIVELIHOOD');
