@@ -50,8 +50,8 @@ COPY --from=build /app/dist ./dist
 ARG APP
 ENV MUKTI_APP=${APP}
 USER node
-# gateway 3000, intake 3101, projection 3102, audit 3103, rescue 3104, rehabilitation 3105, legal 3106 (each service's *_PORT).
-EXPOSE 3000 3101 3102 3103 3104 3105 3106
+# gateway 3000, intake 3101, projection 3102, audit 3103, rescue 3104, rehabilitation 3105, legal 3106, livelihood 3107 (each service's *_PORT).
+EXPOSE 3000 3101 3102 3103 3104 3105 3106 3107
 
 # Liveness only (process up and serving HTTP) on the port the service's own configuration gives
 # (GATEWAY_PORT, INTAKE_PORT, ... or its default); readiness (/health) is left to the orchestrator.

@@ -4,7 +4,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const apps = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal'];
+const apps = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood'];
 
 const layers = (testing) => [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', ...testing] },

@@ -9,11 +9,12 @@ import { auditConfig } from '../../apps/audit/src/audit.config';
 import { rescueConfig } from '../../apps/rescue/src/rescue.config';
 import { rehabilitationConfig } from '../../apps/rehabilitation/src/rehabilitation.config';
 import { legalConfig } from '../../apps/legal/src/legal.config';
+import { livelihoodConfig } from '../../apps/livelihood/src/livelihood.config';
 
-export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal'] as const;
+export const appNames = ['gateway', 'intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood'] as const;
 export type AppName = (typeof appNames)[number];
 
-export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig, rehabilitation: rehabilitationConfig, legal: legalConfig };
+export const appConfigs = { gateway: gatewayConfig, intake: intakeConfig, projection: projectionConfig, audit: auditConfig, rescue: rescueConfig, rehabilitation: rehabilitationConfig, legal: legalConfig, livelihood: livelihoodConfig };
 
 export const appVariables: Record<AppName, string[]> = {
   gateway: gatewayConfig.variableNames,
@@ -23,6 +24,7 @@ export const appVariables: Record<AppName, string[]> = {
   rescue: rescueConfig.variableNames,
   rehabilitation: rehabilitationConfig.variableNames,
   legal: legalConfig.variableNames,
+  livelihood: livelihoodConfig.variableNames,
 };
 
 /** Variables that hold secrets: interpolated in compose, taken from the Secret in k8s. */
@@ -45,4 +47,5 @@ export const portVariable: Record<AppName, string> = {
   rescue: 'RESCUE_PORT',
   rehabilitation: 'REHABILITATION_PORT',
   legal: 'LEGAL_PORT',
+  livelihood: 'LIVELIHOOD_PORT',
 };

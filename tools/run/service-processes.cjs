@@ -14,16 +14,16 @@ function withDatabase(uri, database) {
 }
 
 /** Every service of the platform, in the order they start (the gateway last: it waits for the others). */
-const platformServices = ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'gateway'];
+const platformServices = ['intake', 'projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood', 'gateway'];
 /** The services that consume topics, each in a consumer group of its own. */
-const consumingServices = ['projection', 'audit', 'rescue', 'rehabilitation', 'legal'];
+const consumingServices = ['projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood'];
 
 /**
  * Environment of each service for one platform on this machine. With a consumerGroupPrefix,
  * every consumer group is named after it, so a run of tests or benchmarks reads the topics afresh.
  */
 function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePrefix = 'mukti', consumerGroupPrefix, extra = {} }) {
-  const port = { gateway: 3000, intake: 3101, projection: 3102, audit: 3103, rescue: 3104, rehabilitation: 3105, legal: 3106, ...ports };
+  const port = { gateway: 3000, intake: 3101, projection: 3102, audit: 3103, rescue: 3104, rehabilitation: 3105, legal: 3106, livelihood: 3107, ...ports };
   const groups = consumerGroupPrefix
     ? Object.fromEntries(consumingServices.map((name) => [`${name.toUpperCase()}_CONSUMER_GROUP`, `${consumerGroupPrefix}-${name}`]))
     : {};
@@ -40,6 +40,7 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
       INTAKE_URL: `http://127.0.0.1:${port.intake}`,
     },
     legal: { ...common, LEGAL_PORT: String(port.legal), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-legal`) },
+    livelihood: { ...common, LIVELIHOOD_PORT: String(port.livelihood), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-livelihood`) },
     gateway: {
       ...common,
       GATEWAY_PORT: String(port.gateway),
@@ -49,6 +50,7 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
       RESCUE_URL: `http://127.0.0.1:${port.rescue}`,
       REHABILITATION_URL: `http://127.0.0.1:${port.rehabilitation}`,
       LEGAL_URL: `http://127.0.0.1:${port.legal}`,
+      LIVELIHOOD_URL: `http://127.0.0.1:${port.livelihood}`,
     },
     ports: port,
   };

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 
-export type ServiceName = 'intake' | 'projection' | 'audit' | 'rescue' | 'rehabilitation' | 'legal' | 'gateway';
+export type ServiceName = 'intake' | 'projection' | 'audit' | 'rescue' | 'rehabilitation' | 'legal' | 'livelihood' | 'gateway';
 export interface ServiceHandle {
   name: ServiceName;
   child: ChildProcess;

@@ -10,7 +10,7 @@ const { up, down } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
 const { platformEnvironment, platformServices, startService } = require('./service-processes.cjs');
 
-const colours = { intake: 36, projection: 35, audit: 34, rescue: 32, rehabilitation: 31, legal: 91, gateway: 33 };
+const colours = { intake: 36, projection: 35, audit: 34, rescue: 32, rehabilitation: 31, legal: 91, livelihood: 92, gateway: 33 };
 const running = [];
 let infrastructure;
 let stopping = false;
