@@ -17,9 +17,14 @@ import { PersonState } from './person/domain/person.decider';
 import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
 import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
 import { CounsellingNotesController } from './counselling-notes/counselling-notes.http.controller';
+import { AddHouseholdMemberController } from './household/commands/add-household-member/add-household-member.http.controller';
+import { AssessHouseholdController } from './household/commands/assess-household/assess-household.http.controller';
+import { RegisterHouseholdController } from './household/commands/register-household/register-household.http.controller';
+import { HouseholdState } from './household/domain/household.decider';
+import { HOUSEHOLDS, HouseholdStore } from './household/household.store';
 
 
-/** The intake service: people, consent, vulnerability, and the vault of their data keys. */
+/** The intake service: people, consent, vulnerability, households, and the vault of their data keys. */
 @Module({})
 export class IntakeModule {
   static register(config: IntakeConfig, logger: Logger): DynamicModule {
@@ -35,6 +40,9 @@ export class IntakeModule {
         AssignStaffController,
         ErasePersonController,
         CounsellingNotesController,
+        RegisterHouseholdController,
+        AddHouseholdMemberController,
+        AssessHouseholdController,
       ],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
@@ -45,7 +53,7 @@ export class IntakeModule {
           useFactory: (kafka, database: ServiceDatabase) =>
             new OutboxPublishing({
               kafka,
-              collections: [database.collection('people')],
+              collections: [database.collection('people'), database.collection('households')],
               topics: [topics.intakeEvents],
               topicSettings: {
                 partitions: config.KAFKA_TOPIC_PARTITIONS,
@@ -64,12 +72,22 @@ export class IntakeModule {
           },
         },
         {
+          provide: HOUSEHOLDS,
+          inject: [ServiceDatabase, OutboxPublishing],
+          useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
+            const store = new AggregateStore<HouseholdState>(database.collection('households'), publishing.nudge);
+            await store.createIndexes();
+            return store;
+          },
+        },
+        {
           provide: PersonalDataVault,
           inject: [ServiceDatabase],
           useFactory: (database: ServiceDatabase) =>
             new PersonalDataVault(database.collection('data_keys'), parseMasterKey(config.PERSONAL_DATA_MASTER_KEY)),
         },
         PersonStore,
+        HouseholdStore,
         RegisterPersonHandler,
         serviceHealthChecks(),
       ],

@@ -270,3 +270,107 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
     await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'again' }).expect(409);
   });
 });
+
+describe('households', () => {
+  const place = { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning II, Ward 7' };
+  const person = async (authorization = caseworker) =>
+    (await api().post('/people').set('authorization', authorization).send(survivor({ role: 'at-risk' })).expect(201)).body.id as string;
+
+  it('registers one, adds a member, grades its assessment, and publishes each on the intake topic keyed by the household', async () => {
+    const [mother, daughter, son] = [await person(), await person(), await person()];
+    const registered = await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, daughter] }).expect(201);
+    const householdId: string = registered.body.id;
+    expect(householdId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await api().post(`/households/${householdId}/members`).set('authorization', caseworker).send({ personId: son }).expect(204);
+    // Adding her again changes nothing.
+    await api().post(`/households/${householdId}/members`).set('authorization', caseworker).send({ personId: son }).expect(204);
+    // debt 3 + school dropout 1; ₹3,000 for 3 members and 3 dependants (+2); owes more than 6 months of it (+2); 3 dependants (+1).
+    const assessed = await api()
+      .post(`/households/${householdId}/assessments`)
+      .set('authorization', caseworker)
+      .send({ factors: ['debt', 'school-dropout'], monthlyIncomeInr: 3000, debtInr: 40000, dependants: 3 })
+      .expect(201);
+
+    const messages = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === householdId).length >= 3);
+    const ofHousehold = messages.filter((message) => message.key === householdId);
+    expect(ofHousehold.map((message) => message.headers['ce_type'])).toEqual([
+      intakeEventTypes.householdRegistered,
+      intakeEventTypes.householdMemberAdded,
+      intakeEventTypes.householdAssessed,
+    ]);
+    const [registration, addition, assessment] = ofHousehold.map((message) => JSON.parse(message.value!.toString()));
+    expect(ofHousehold[0].headers).toMatchObject({ ce_subject: householdId, ce_source: '/mukti/intake', ce_actorid: 'asha' });
+    expect(registration).toEqual({ householdId, place, memberIds: [mother, daughter], registeredAt: expect.any(String) });
+    expect(addition).toMatchObject({ householdId, personId: son });
+    expect(assessment).toMatchObject({ householdId, assessmentId: assessed.body.id, score: 9, level: 'high', dependants: 3 });
+
+    await eventually(async () => {
+      const pending = await mongo.db().collection('households').find({ aggregateId: householdId, pendingEvents: { $gt: 0 } }).toArray();
+      expect(pending).toHaveLength(0);
+    });
+  });
+
+  it('answers 422 naming a member intake never registered', async () => {
+    const mother = await person();
+    const nobody = randomUUID();
+    const refused = await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, nobody] }).expect(422);
+    expect(refused.body.message).toContain(nobody);
+    expect(refused.body.details).toEqual({ field: 'memberIds', personIds: [nobody] });
+
+    const householdId = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother] }).expect(201)).body.id;
+    const notAdded = await api().post(`/households/${householdId}/members`).set('authorization', caseworker).send({ personId: nobody }).expect(422);
+    expect(notAdded.body.details).toEqual({ field: 'personId', personId: nobody });
+  });
+
+  it("answers 404 to a caseworker not on a member's case team, as if the member or the household did not exist; admins state a reason", async () => {
+    const [mine, ravis] = [await person(), await person(await bearer('caseworker', 'ravi'))];
+    await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mine, ravis] }).expect(404);
+    const householdId = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mine] }).expect(201)).body.id;
+    await api().post(`/households/${householdId}/members`).set('authorization', caseworker).send({ personId: ravis }).expect(404);
+
+    // Ravi is on no member's case team: the household is as unknown to him as one never registered.
+    const ravi = await bearer('caseworker', 'ravi');
+    const assessment = { factors: [], monthlyIncomeInr: 10000, debtInr: 0, dependants: 0 };
+    const hidden = await api().post(`/households/${householdId}/assessments`).set('authorization', ravi).send(assessment).expect(404);
+    const nowhere = randomUUID();
+    const unknown = await api().post(`/households/${nowhere}/assessments`).set('authorization', ravi).send(assessment).expect(404);
+    expect(hidden.body.message.replace(householdId, 'ID')).toBe(unknown.body.message.replace(nowhere, 'ID'));
+    expect(JSON.stringify(hidden.body)).not.toContain(mine);
+    await api().post(`/households/${householdId}/members`).set('authorization', ravi).send({ personId: ravis }).expect(404);
+
+    const admin = await bearer('admin', 'root');
+    const refused = await api().post(`/households/${householdId}/assessments`).set('authorization', admin).send(assessment).expect(403);
+    expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: 'missing' }]);
+    await api().post(`/households/${householdId}/assessments`).set('authorization', admin).set('x-access-reason', 'prevention review').send(assessment).expect(201);
+    await api().post(`/households/${householdId}/assessments`).set('authorization', await bearer('counsellor', 'mira')).send(assessment).expect(403);
+  });
+
+  it('names every field that is wrong', async () => {
+    const household = await api()
+      .post('/households')
+      .set('authorization', caseworker)
+      .send({ place: { state: 'West Bengal', district: 'Kolkata' }, memberIds: [] })
+      .expect(400);
+    const fields = household.body.details.map((problem: { field: string }) => problem.field);
+    expect(fields).toEqual(expect.arrayContaining(['place.villageOrWard', 'memberIds']));
+
+    const householdId = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [await person()] }).expect(201)).body.id;
+    const assessment = await api()
+      .post(`/households/${householdId}/assessments`)
+      .set('authorization', caseworker)
+      .send({ factors: ['poverty'], monthlyIncomeInr: -1, dependants: 2.5 })
+      .expect(400);
+    expect(assessment.body.details.map((problem: { field: string }) => problem.field)).toEqual(
+      expect.arrayContaining(['factors', 'monthlyIncomeInr', 'debtInr', 'dependants']),
+    );
+    await api().post(`/households/${householdId}/members`).set('authorization', caseworker).send({ personId: 'someone' }).expect(400);
+    await api().post('/households/12345/assessments').set('authorization', caseworker).send({ factors: [], monthlyIncomeInr: 0, debtInr: 0, dependants: 0 }).expect(400);
+  });
+
+  it('records nothing more about someone erased', async () => {
+    const erased = await person();
+    await api().post(`/people/${erased}/erasure`).set('authorization', await bearer('admin', 'root')).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [erased] }).expect(409);
+  });
+});

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '@mukti/contracts';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { AssessHouseholdRequest, RecordedResponse } from '@mukti/staff-api';
+import { HouseholdStore } from '../../household.store';
+
+/** Records an assessment of the household; its score and level are computed by the domain rules. */
+@Controller('households/:householdId/assessments')
+export class AssessHouseholdController {
+  constructor(private readonly households: HouseholdStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @StaffEndpoint('assessHousehold')
+  async assess(
+    @Param('householdId', new ParseUUIDPipe()) householdId: string,
+    @Body() request: AssessHouseholdRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<RecordedResponse> {
+    const assessmentId = randomUUID();
+    await this.households.assess(
+      {
+        householdId,
+        assessmentId,
+        factors: request.factors,
+        monthlyIncomeInr: request.monthlyIncomeInr,
+        debtInr: request.debtInr,
+        dependants: request.dependants,
+        now: new Date().toISOString(),
+      },
+      context,
+      accessReason,
+    );
+    return { id: assessmentId };
+  }
+}

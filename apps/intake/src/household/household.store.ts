@@ -1,0 +1,102 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Actor, CommandContext } from '@mukti/contracts';
+import { DomainError } from '@mukti/decider';
+import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { PersonStore, SOURCE } from '../person/person.store';
+import {
+  AddHouseholdMember,
+  AssessHousehold,
+  householdDecider,
+  HouseholdCommand,
+  HouseholdMember,
+  householdNotFound,
+  HouseholdState,
+  RegisterHousehold,
+} from './domain/household.decider';
+
+export const HOUSEHOLDS = Symbol('HOUSEHOLDS');
+
+/**
+ * The household aggregate: load, decide, and store state and events in one write (its events
+ * go on the intake topic, keyed by the household's id). Need-to-know is a person's, checked on
+ * every member: the caller must be on each one's case team, or be an admin who states a reason.
+ */
+@Injectable()
+export class HouseholdStore {
+  constructor(
+    @Inject(HOUSEHOLDS) readonly aggregates: AggregateStore<HouseholdState>,
+    private readonly people: PersonStore,
+  ) {}
+
+  /**
+   * Registers it. Each member named: someone intake never registered is the rules' business
+   * (422 naming her); someone registered but not on the caller's case team is a 404, as if she
+   * did not exist.
+   */
+  async register(data: Omit<RegisterHousehold['data'], 'members'> & { memberIds: string[] }, context: CommandContext, accessReason?: string) {
+    const { memberIds, ...registration } = data;
+    const members: HouseholdMember[] = [];
+    for (const personId of memberIds) members.push(await this.member(personId, context.actor, accessReason));
+    return this.decide(data.householdId, { type: 'RegisterHousehold', data: { ...registration, members } }, context);
+  }
+
+  /** Adds someone: the caller must be on the case team of its members and of the person added. */
+  async addMember(data: Omit<AddHouseholdMember['data'], 'member'> & { personId: string }, context: CommandContext, accessReason?: string) {
+    const { personId, ...addition } = data;
+    const cleared = await this.openMembers(data.householdId, context.actor, accessReason);
+    const member = await this.member(personId, context.actor, accessReason);
+    return this.decide(data.householdId, { type: 'AddHouseholdMember', data: { ...addition, member } }, context, cleared);
+  }
+
+  /** Assesses it: the caller must be on the case team of every member. */
+  async assess(data: AssessHousehold['data'], context: CommandContext, accessReason?: string) {
+    const cleared = await this.openMembers(data.householdId, context.actor, accessReason);
+    return this.decide(data.householdId, { type: 'AssessHousehold', data }, context, cleared);
+  }
+
+  /**
+   * @param cleared the members the caller was found allowed to see; a member added by someone
+   *   else since then was not checked, so the command is refused and can be sent again.
+   */
+  private decide(householdId: string, command: HouseholdCommand, context: CommandContext, cleared?: ReadonlySet<string>) {
+    return handleCommand({
+      store: this.aggregates,
+      decider: householdDecider,
+      aggregateId: householdId,
+      command,
+      context,
+      source: SOURCE,
+      authorize: (state) => {
+        if (cleared && state.status === 'registered' && state.memberIds.some((personId) => !cleared.has(personId))) {
+          throw DomainError.conflict('someone else changed this household at the same moment; try again', { householdId });
+        }
+      },
+    });
+  }
+
+  /** A person named as a member, need-to-know first; nothing more is recorded about someone erased. */
+  private async member(personId: string, actor: Actor, accessReason?: string): Promise<HouseholdMember> {
+    const person = await this.people.registeredFor(personId, actor, accessReason);
+    if (person?.erasedAt) {
+      throw DomainError.conflict(`person ${personId} was erased: nothing more is recorded about her`, { personId });
+    }
+    return { personId, registered: person !== undefined };
+  }
+
+  /**
+   * Checks the caller may see every member of the household, and returns them. A household no
+   * one registered is left to the rules; one with a member the caller may not see gets the same
+   * 404 (its members are not named to her).
+   */
+  private async openMembers(householdId: string, actor: Actor, accessReason?: string): Promise<ReadonlySet<string>> {
+    const state = (await this.aggregates.load(householdId))?.state;
+    if (state?.status !== 'registered') return new Set();
+    try {
+      for (const personId of state.memberIds) await this.people.openFor(personId, actor, accessReason);
+    } catch (error) {
+      const notFound = error instanceof NotFoundException || (error instanceof DomainError && error.kind === 'not-found');
+      throw notFound ? householdNotFound(householdId) : error;
+    }
+    return new Set(state.memberIds);
+  }
+}
