@@ -52,7 +52,8 @@ export class HouseholdsController {
   })
   @ApiCreatedResponse({ type: RecordedResponse, description: 'id: the household id' })
   @ApiNotFoundResponse({ description: notHers })
-  @ApiUnprocessableEntityResponse({ description: `${refused} (about a member: details name memberIds)` })
+  @ApiConflictResponse({ description: 'a member was erased: nothing more is recorded about her' })
+  @ApiUnprocessableEntityResponse({ description: `${refused}: no one is registered with an id given (details name memberIds)` })
   register(@Body() request: RegisterHouseholdRequest, @Req() caller: Request): Promise<RecordedResponse> {
     return this.intake.send('POST', '/households', caller, request);
   }
@@ -62,12 +63,12 @@ export class HouseholdsController {
   @StaffEndpoint('addHouseholdMember')
   @ApiOperation({
     summary: 'Add a member to a household',
-    description: `Someone who came to live in it, or was missed at registration. Its ${members}. ${rolesNote(endpointRoles.addHouseholdMember)}`,
+    description: `Someone who came to live in it, or was missed at registration; adding a member again changes nothing (204). Its ${members}. ${rolesNote(endpointRoles.addHouseholdMember)}`,
   })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'no such household or person, or they are not on your case team (as if they did not exist)' })
-  @ApiConflictResponse({ description: 'it conflicts with what is recorded: she is already a member of this household' })
-  @ApiUnprocessableEntityResponse({ description: `${refused} (about her: details name personId)` })
+  @ApiNotFoundResponse({ description: 'no such household, or she or one of its members is not on your case team (as if they did not exist)' })
+  @ApiConflictResponse({ description: 'her record was erased: nothing more is recorded about her' })
+  @ApiUnprocessableEntityResponse({ description: `${refused}: no one is registered with this id (details name personId)` })
   addMember(
     @Param('householdId', new ParseUUIDPipe()) householdId: string,
     @Body() request: AddHouseholdMemberRequest,
