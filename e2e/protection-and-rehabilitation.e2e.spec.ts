@@ -5,7 +5,7 @@
  * the clock passes it; the accused record raises the decriminalisation alert; counselling notes
  * are sealed and read by counsellors only; all of it is on their timelines.
  *
- * Intake, projection, audit, legal and the gateway run as processes; rescue and rehabilitation run in
+ * Intake, projection, audit, legal, livelihood and the gateway run as processes; rescue and rehabilitation run in
  * this process with a clock the test moves (both against the same real broker and store).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ beforeAll(async () => {
       RATE_LIMIT_PER_ADDRESS: '100000',
     },
   });
-  for (const name of ['intake', 'projection', 'audit', 'legal'] as const) {
+  for (const name of ['intake', 'projection', 'audit', 'legal', 'livelihood'] as const) {
     processes.set(name, await startService(name, environment[name], { output: (line) => logs.push(line) }));
   }
   const rescue = await createServiceApp(RescueModule.register(rescueConfig.load(environment.rescue), testLogger(), clock), { logger: testLogger() });
