@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { AggregateStore, ServiceDatabase } from '@mukti/persistence';
+import { aggregateStoreFactory, ServiceDatabase } from '@mukti/persistence';
 import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
 import { INTAKE_CONFIG } from './intake.tokens';
@@ -65,20 +65,12 @@ export class IntakeModule {
         {
           provide: PEOPLE,
           inject: [ServiceDatabase, OutboxPublishing],
-          useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-            const store = new AggregateStore<PersonState>(database.collection('people'), publishing.nudge, uniquePersonFields);
-            await store.createIndexes();
-            return store;
-          },
+          useFactory: aggregateStoreFactory<PersonState>('people', uniquePersonFields),
         },
         {
           provide: HOUSEHOLDS,
           inject: [ServiceDatabase, OutboxPublishing],
-          useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-            const store = new AggregateStore<HouseholdState>(database.collection('households'), publishing.nudge);
-            await store.createIndexes();
-            return store;
-          },
+          useFactory: aggregateStoreFactory<HouseholdState>('households'),
         },
         {
           provide: PersonalDataVault,

@@ -6,7 +6,7 @@ import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { allHandlers, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { LegalConfig } from './legal.config';
 import { AttachPropertyController } from './case/commands/attach-property/attach-property.http.controller';
@@ -52,13 +52,6 @@ export class LegalModule {
   static register(config: LegalConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
     const groupId = config.LEGAL_CONSUMER_GROUP;
     const topicSettings = { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR };
-    const aggregates =
-      <State>(collection: string) =>
-      async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-        const store = new AggregateStore<State>(database.collection(collection), publishing.nudge);
-        await store.createIndexes();
-        return store;
-      };
     const watch = (collection: string, onDue: ConstructorParameters<typeof DeadlineWatch>[1]['onDue'], serviceClock: Clock, database: ServiceDatabase) =>
       new DeadlineWatch(database.collection(collection), { clock: serviceClock, logger, everyMs: config.LEGAL_DEADLINE_SWEEP_MS, onDue });
     return {
@@ -103,9 +96,9 @@ export class LegalModule {
               logger,
             }),
         },
-        { provide: PERPETRATORS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<PerpetratorState>('perpetrators') },
-        { provide: CASES, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<CaseState>('cases') },
-        { provide: TRAINING_SESSIONS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<TrainingSessionState>('training_sessions') },
+        { provide: PERPETRATORS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<PerpetratorState>('perpetrators') },
+        { provide: CASES, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<CaseState>('cases') },
+        { provide: TRAINING_SESSIONS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<TrainingSessionState>('training_sessions') },
         {
           provide: PERPETRATOR_VAULT,
           inject: [ServiceDatabase],

@@ -5,7 +5,7 @@ import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { allHandlers, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import type { LivelihoodConfig } from './livelihood.config';
 import { EndSkillTrainingController } from './livelihood-plan/commands/end-skill-training/end-skill-training.http.controller';
@@ -43,13 +43,6 @@ export class LivelihoodModule {
   static register(config: LivelihoodConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
     const groupId = config.LIVELIHOOD_CONSUMER_GROUP;
     const topicSettings = { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR };
-    const aggregates =
-      <State>(collection: string) =>
-      async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-        const store = new AggregateStore<State>(database.collection(collection), publishing.nudge);
-        await store.createIndexes();
-        return store;
-      };
     return {
       module: LivelihoodModule,
       imports: [requestLogging(logger)],
@@ -82,8 +75,8 @@ export class LivelihoodModule {
               logger,
             }),
         },
-        { provide: LIVELIHOOD_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<LivelihoodPlanState>('livelihood_plans') },
-        { provide: PREVENTION_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregates<PreventionPlanState>('prevention_plans') },
+        { provide: LIVELIHOOD_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<LivelihoodPlanState>('livelihood_plans') },
+        { provide: PREVENTION_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<PreventionPlanState>('prevention_plans') },
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         { provide: KnownHouseholds, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownHouseholds(database.collection('known_households')) },
         { provide: MINIMUM_WAGES, useValue: new MinimumWageTable() },

@@ -5,7 +5,7 @@ import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks, ServiceClient } from '@mukti/http';
 import { EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import type { RehabilitationConfig } from './rehabilitation.config';
 import { AdmitToShelterController } from './care-plan/commands/admit-to-shelter/admit-to-shelter.http.controller';
@@ -66,11 +66,7 @@ export class RehabilitationModule {
         {
           provide: CARE_PLANS,
           inject: [ServiceDatabase, OutboxPublishing],
-          useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-            const store = new AggregateStore<CarePlanState>(database.collection('care_plans'), publishing.nudge);
-            await store.createIndexes();
-            return store;
-          },
+          useFactory: aggregateStoreFactory<CarePlanState>('care_plans'),
         },
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         CarePlanStore,

@@ -5,7 +5,7 @@ import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { AggregateStore, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import type { RescueConfig } from './rescue.config';
 import { CloseRescueOperationController } from './rescue-operation/commands/close-rescue-operation/close-rescue-operation.http.controller';
@@ -52,11 +52,7 @@ export class RescueModule {
         {
           provide: RESCUE_OPERATIONS,
           inject: [ServiceDatabase, OutboxPublishing],
-          useFactory: async (database: ServiceDatabase, publishing: OutboxPublishing) => {
-            const store = new AggregateStore<RescueOperationState>(database.collection('rescue_operations'), publishing.nudge);
-            await store.createIndexes();
-            return store;
-          },
+          useFactory: aggregateStoreFactory<RescueOperationState>('rescue_operations'),
         },
         RescueOperationStore,
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },

@@ -131,3 +131,15 @@ export class AggregateStore<State> {
     return new VersionConflictError(commit.aggregateId, commit.version - 1);
   }
 }
+
+/**
+ * How a service provides an aggregate store on a collection of its database (inject the database,
+ * then its outbox publishing): indexes created at start, and the outbox relay nudged after every write.
+ */
+export function aggregateStoreFactory<State>(collection: string, uniqueFields: string[] = []) {
+  return async (database: { collection(name: string): Collection }, publishing: { nudge: () => void }): Promise<AggregateStore<State>> => {
+    const store = new AggregateStore<State>(database.collection(collection), publishing.nudge, uniqueFields);
+    await store.createIndexes();
+    return store;
+  };
+}
