@@ -10,6 +10,8 @@ export interface StaffEndpoint {
    * carry her id in the path: the audit trail records each of them as the person concerned.
    */
   readonly peopleInBody?: readonly string[];
+  /** Answer fields naming the people a request was about, where the request itself does not (a registration, a prevention plan read). */
+  readonly peopleInAnswer?: readonly string[];
 }
 
 const staffWhoReadCases: StaffRole[] = ['admin', 'caseworker', 'counsellor', 'rescue-coordinator', 'livelihood-officer', 'legal-officer'];
@@ -25,7 +27,7 @@ const preventionStaff: StaffRole[] = ['admin', 'caseworker', 'livelihood-officer
  * Analysts are on none of these: they get indicators and the de-identified stream, never a person.
  */
 export const staffEndpoints = {
-  registerPerson: { method: 'POST', path: '/api/v1/people', roles: ['admin', 'caseworker', 'rescue-coordinator'] },
+  registerPerson: { method: 'POST', path: '/api/v1/people', roles: ['admin', 'caseworker', 'rescue-coordinator'], peopleInAnswer: ['id'] },
   readPerson: { method: 'GET', path: '/api/v1/people/{personId}', roles: staffWhoReadCases },
   recordConsent: { method: 'POST', path: '/api/v1/people/{personId}/consents', roles: ['admin', 'caseworker'] },
   assessVulnerability: {
@@ -96,7 +98,7 @@ export const staffEndpoints = {
     roles: preventionStaff,
     peopleInBody: ['personId'],
   },
-  readPreventionPlan: { method: 'GET', path: '/api/v1/prevention-plans/{preventionPlanId}', roles: preventionStaff },
+  readPreventionPlan: { method: 'GET', path: '/api/v1/prevention-plans/{preventionPlanId}', roles: preventionStaff, peopleInAnswer: ['personIds'] },
   // Prosecution: perpetrators, cases from the FIR to the verdict, training of service providers.
   profilePerpetrator: { method: 'POST', path: '/api/v1/perpetrators', roles: legalStaff },
   linkPerpetrators: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/links', roles: legalStaff },

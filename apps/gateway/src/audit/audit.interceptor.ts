@@ -12,15 +12,18 @@ import { AuditTrail } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The well-formed ids in these fields of a body or an answer (each an id or a list of ids), once each. */
+function idsIn(fields: readonly string[] = [], value: unknown, ...more: unknown[]): string[] {
+  const found = fields.flatMap((field) => {
+    const named = value && typeof value === 'object' ? (value as Record<string, unknown>)[field] : undefined;
+    return Array.isArray(named) ? named : [named];
+  });
+  return [...new Set([...more, ...found].filter((id): id is string => typeof id === 'string' && UUID.test(id)))];
+}
+
 /** The people a request is about: her id in the path, and the ids in the body fields the endpoint names people in. */
 export function peopleNamedBy(endpoint: StaffEndpoint, pathPersonId: unknown, body: unknown): string[] {
-  const fields = endpoint.peopleInBody ?? [];
-  const fromBody = fields.flatMap((field) => {
-    const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
-    return Array.isArray(value) ? value : [value];
-  });
-  const ids = [pathPersonId, ...fromBody].filter((id): id is string => typeof id === 'string' && UUID.test(id));
-  return [...new Set(ids)];
+  return idsIn(endpoint.peopleInBody, body, pathPersonId);
 }
 
 /**
@@ -43,7 +46,7 @@ export class AuditInterceptor implements NestInterceptor {
     if (!name || !request.principal) return next.handle();
     const endpoint: StaffEndpoint = staffEndpoints[name];
     // Only what touches a person's record is audited (indicators and the export are counts).
-    if (!endpoint.path.includes('{personId}') && !endpoint.peopleInBody && name !== 'registerPerson') return next.handle();
+    if (!endpoint.path.includes('{personId}') && !endpoint.peopleInBody && !endpoint.peopleInAnswer) return next.handle();
     const reason = request.headers[ACCESS_REASON_HEADER];
     const base = {
       staffId: request.principal.sub,
@@ -80,9 +83,8 @@ export class AuditInterceptor implements NestInterceptor {
           throw error;
         }
         const status = context.switchToHttp().getResponse<Response>().statusCode;
-        // A person's registration names her only in the answer; other answers' ids (a household, a plan) are not people.
-        const answered = name === 'registerPerson' ? [(result as { id?: string } | undefined)?.id].filter((id): id is string => !!id) : [];
-        const subjects = named.length > 0 ? named : answered;
+        // A registration names her only in its answer, a prevention plan its people; other answers' ids (a household, a plan) are not people.
+        const subjects = named.length > 0 ? named : idsIn(endpoint.peopleInAnswer, result);
         if (subjects.length > 0) {
           const written = record(subjects, 'succeeded', status);
           if (endpoint.method === 'GET') await this.orRefuse(written);

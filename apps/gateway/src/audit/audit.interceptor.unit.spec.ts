@@ -108,3 +108,15 @@ it('takes the id in the answer as a person only for a registration: a household 
     ['succeeded', personId],
   ]);
 });
+
+it("records a prevention plan's read under each person it covers, from the answer: reading their follow-ups is reading about them", async () => {
+  const other = '1f2e3d4c-5b6a-4978-8a6b-0c1d2e3f4a5b';
+  const planId = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+  const { run, written } = harness('readPreventionPlan', [], { params: { preventionPlanId: planId }, answer: { preventionPlanId: planId, personIds: [personId, other] } });
+  await run();
+  expect(written.map((entry) => [entry.outcome, entry.personId])).toEqual([
+    ['requested', undefined],
+    ['succeeded', personId],
+    ['succeeded', other],
+  ]);
+});
