@@ -6,6 +6,10 @@ export function oneOf<T extends readonly string[]>(values: T): TUnion<TLiteral<T
   return Type.Union(values.map((value) => Type.Literal(value))) as unknown as TUnion<TLiteral<T[number]>[]>;
 }
 
+/** Every event's ids and times: a UUID, and an ISO 8601 date-time with its offset. */
+export const Id = Type.String({ format: 'uuid' });
+export const Timestamp = Type.String({ format: 'date-time' });
+
 /** Indian states and union territories are free text for now, validated for shape only. */
 export const Place = Type.Object(
   {

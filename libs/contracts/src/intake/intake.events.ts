@@ -15,10 +15,10 @@ import {
   vulnerabilityLevels,
   caseRoles,
   erasureReasons,
+  Id,
+  Timestamp,
 } from '../vocabulary';
 
-const Timestamp = Type.String({ format: 'date-time' });
-const Id = Type.String({ format: 'uuid' });
 
 export const intakeEventTypes = {
   personRegistered: 'org.mukti.intake.person-registered.v1',

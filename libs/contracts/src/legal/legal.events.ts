@@ -10,11 +10,9 @@
  * kept by the legal service; no event of a case carries it.
  */
 import { Type, Static } from '@sinclair/typebox';
-import { oneOf, Place } from '../vocabulary';
+import { oneOf, Place, Id, Timestamp } from '../vocabulary';
 import { SealedPersonalData } from '../personal-data';
 
-const Timestamp = Type.String({ format: 'date-time' });
-const Id = Type.String({ format: 'uuid' });
 const Ids = (maxItems: number) => Type.Array(Id, { maxItems, uniqueItems: true });
 
 export const perpetratorCategories = [

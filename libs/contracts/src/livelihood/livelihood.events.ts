@@ -11,10 +11,8 @@
  * belong on). Nothing here is personal data: employers and schemes are named, people are ids.
  */
 import { Type, Static } from '@sinclair/typebox';
-import { oneOf } from '../vocabulary';
+import { oneOf, Id, Timestamp } from '../vocabulary';
 
-const Timestamp = Type.String({ format: 'date-time' });
-const Id = Type.String({ format: 'uuid' });
 
 /** Skill levels as the minimum-wage notifications of the states grade work. */
 export const skillLevels = ['unskilled', 'semi-skilled', 'skilled', 'highly-skilled'] as const;

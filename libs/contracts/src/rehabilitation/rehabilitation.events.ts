@@ -4,11 +4,9 @@
  * personal data and travel sealed with her key; everything else is coded.
  */
 import { Type, Static } from '@sinclair/typebox';
-import { oneOf, Place } from '../vocabulary';
+import { oneOf, Place, Id, Timestamp } from '../vocabulary';
 import { SealedPersonalData } from '../personal-data';
 
-const Timestamp = Type.String({ format: 'date-time' });
-const Id = Type.String({ format: 'uuid' });
 
 export const carePlanDomains = [
   'safety',

@@ -4,10 +4,8 @@
  * Act and POCSO; a person rescued is a victim, never an offender.
  */
 import { Type, Static } from '@sinclair/typebox';
-import { oneOf, Place } from '../vocabulary';
+import { oneOf, Place, Id, Timestamp } from '../vocabulary';
 
-const Timestamp = Type.String({ format: 'date-time' });
-const Id = Type.String({ format: 'uuid' });
 
 export const rescueKinds = [
   'raid-on-information',
