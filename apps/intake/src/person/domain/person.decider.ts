@@ -23,7 +23,7 @@ import {
   ErasureReason,
   mayBeChild,
 } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { vulnerabilityLevel } from './vulnerability-level';
 
 // Commands: what staff ask for.
@@ -100,13 +100,6 @@ export type PersonState =
       erasedAt?: string;
     };
 
-/** Clocks on phones and laptops drift: a time up to five minutes ahead is still "now". */
-const ALLOWED_CLOCK_SKEW_MS = 5 * 60 * 1000;
-function assertNotInFuture(field: string, time: string, now: string) {
-  if (Date.parse(time) > Date.parse(now) + ALLOWED_CLOCK_SKEW_MS) {
-    throw DomainError.ruleViolated(`${field} is in the future`, { field });
-  }
-}
 
 /** Admins assign anyone; a caseworker assigns others only to a case she is on herself. */
 function assertMayManageCaseTeam(person: Extract<PersonState, { status: 'registered' }>, actor: Actor) {

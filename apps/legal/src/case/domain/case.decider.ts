@@ -31,7 +31,7 @@ import {
   testimonyKinds,
   verdictOutcomes,
 } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 
 type Court = (typeof courts)[number];
 type BailStage = (typeof bailStages)[number];
@@ -232,13 +232,9 @@ export type CaseState = { status: 'none' } | ({ status: 'open' | 'closed' } & Ca
 export type RegisteredCaseState = Extract<CaseState, { status: 'open' | 'closed' }>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SKEW_MS = 5 * 60 * 1000;
-const notInFuture = (field: string, time: string, now: string) => {
-  if (Date.parse(time) > Date.parse(now) + SKEW_MS) throw DomainError.ruleViolated(`${field} is in the future`, { field });
-};
 /** A time given by staff: not in the future, not before the FIR. */
 const checkTime = (state: RegisteredCaseState, field: string, time: string, now: string) => {
-  notInFuture(field, time, now);
+  assertNotInFuture(field, time, now);
   if (Date.parse(time) < Date.parse(state.fir.registeredAt)) throw DomainError.ruleViolated(`${field} is before the FIR`, { field });
 };
 
@@ -296,7 +292,7 @@ export function chargeSheetDeadlines(state: CaseState): { daysAfterFir: ChargeSh
 function decideRegisterFir(state: CaseState, data: RegisterFir['data']): CaseEvent[] {
   const { caseId, fir, sections, accusedIds, mainAccusedId, knownPerpetratorIds, now } = data;
   if (state.status !== 'none') throw DomainError.conflict(`case ${caseId} is already registered`);
-  notInFuture('fir.registeredAt', fir.registeredAt, now);
+  assertNotInFuture('fir.registeredAt', fir.registeredAt, now);
   checkSections(sections);
   const victims = data.victims.filter((victim, index) => data.victims.findIndex((other) => other.personId === victim.personId) === index);
   const survivorsAccused = data.survivorsAccused.filter((survivor, index) => data.survivorsAccused.findIndex((other) => other.personId === survivor.personId) === index);

@@ -20,7 +20,7 @@ import {
   sectors,
   trainingOutcomes,
 } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { sustainableWage } from '../../minimum-wages/minimum-wages';
 
 type LivelihoodPlanOrigin = (typeof livelihoodPlanOrigins)[number];
@@ -147,10 +147,6 @@ export type LivelihoodPlanState =
     };
 type OpenLivelihoodPlanState = Extract<LivelihoodPlanState, { status: 'open' }>;
 
-const SKEW_MS = 5 * 60 * 1000;
-const notInFuture = (field: string, time: string, now: string) => {
-  if (Date.parse(time) > Date.parse(now) + SKEW_MS) throw DomainError.ruleViolated(`${field} is in the future`, { field });
-};
 const notBefore = (field: string, time: string, earlier: string, what: string) => {
   if (Date.parse(time) < Date.parse(earlier)) throw DomainError.ruleViolated(`${field} is before ${what}`, { field });
 };
@@ -195,7 +191,7 @@ function decideSchemeLinkage(plan: OpenLivelihoodPlanState, data: RecordSchemeLi
   const current = plan.schemes[scheme];
   if (current?.stage === 'applied' && stage === 'applied') throw DomainError.conflict(`her application for ${scheme} is already recorded`);
   if (current && current.stage !== 'applied') throw DomainError.conflict(`her application for ${scheme} was already ${current.stage}`);
-  notInFuture('at', at, now);
+  assertNotInFuture('at', at, now);
   // Granted or refused with no application on record is accepted: she may have applied before the plan.
   return [{ type: livelihoodEventTypes.schemeLinkageRecorded, subject: personId, time: at, data: { personId, scheme, stage, at } }];
 }
@@ -212,14 +208,14 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
           if (origin === 'care-plan') return [];
           throw DomainError.conflict('she already has a livelihood plan');
         }
-        notInFuture('openedAt', openedAt, now);
+        assertNotInFuture('openedAt', openedAt, now);
         return [{ type: livelihoodEventTypes.livelihoodPlanOpened, subject: personId, time: openedAt, data: { personId, origin, openedAt } }];
       }
       case 'StartSkillTraining': {
         const { personId, trainingId, trade, provider, skillLevel, startedAt, plannedEndAt, now } = command.data;
         const plan = openPlanOf(state);
         if (plan.trainings[trainingId]) throw DomainError.conflict(`training ${trainingId} is already recorded`);
-        notInFuture('startedAt', startedAt, now);
+        assertNotInFuture('startedAt', startedAt, now);
         if (plannedEndAt !== undefined && Date.parse(plannedEndAt) <= Date.parse(startedAt)) {
           throw DomainError.ruleViolated('plannedEndAt is not after startedAt', { field: 'plannedEndAt' });
         }
@@ -238,7 +234,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         if (!training) throw DomainError.notFound(`she has no training ${trainingId}`);
         if (training.status !== 'ongoing') throw DomainError.conflict(`her ${training.trade} training already ended (${training.status})`);
         if (certified && outcome !== 'completed') throw DomainError.ruleViolated('only a completed training is certified', { field: 'certified' });
-        notInFuture('endedAt', endedAt, now);
+        assertNotInFuture('endedAt', endedAt, now);
         notBefore('endedAt', endedAt, training.startedAt, 'the training started');
         return [
           { type: livelihoodEventTypes.skillTrainingEnded, subject: personId, time: endedAt, data: { personId, trainingId, outcome, endedAt, certified } },
@@ -251,7 +247,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         if (plan.placements[placementId]) throw DomainError.conflict(`placement ${placementId} is already recorded`);
         wholeRupees(monthlyIncomeInr);
         const wage = applicableWage(minimumWage, placeState, skillLevel);
-        notInFuture('startedAt', startedAt, now);
+        assertNotInFuture('startedAt', startedAt, now);
         return [
           {
             type: livelihoodEventTypes.placementStarted,
@@ -281,7 +277,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         }
         wholeRupees(monthlyIncomeInr);
         const wage = applicableWage(minimumWage, placement.state, placement.skillLevel);
-        notInFuture('at', at, now);
+        assertNotInFuture('at', at, now);
         notBefore('at', at, placement.startedAt, 'the placement started');
         return [
           {
@@ -296,7 +292,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         const { personId, placementId, lostAt, reason, now } = command.data;
         const placement = placementOf(openPlanOf(state), placementId);
         if (placement.status === 'lost') throw DomainError.conflict(`her placement at ${placement.employerOrEnterprise} is already recorded as lost`);
-        notInFuture('lostAt', lostAt, now);
+        assertNotInFuture('lostAt', lostAt, now);
         notBefore('lostAt', lostAt, placement.startedAt, 'the placement started');
         return [{ type: livelihoodEventTypes.placementLost, subject: personId, time: lostAt, data: { personId, placementId, lostAt, reason } }];
       }
@@ -304,7 +300,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         const { personId, kind, at, now } = command.data;
         const plan = openPlanOf(state);
         if (plan.financialInclusions[kind] !== undefined) return [];
-        notInFuture('at', at, now);
+        assertNotInFuture('at', at, now);
         return [{ type: livelihoodEventTypes.financialInclusionRecorded, subject: personId, time: at, data: { personId, kind, at } }];
       }
       case 'RecordSchemeLinkage':

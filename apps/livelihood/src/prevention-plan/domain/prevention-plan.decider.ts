@@ -17,7 +17,7 @@ import {
   preventionSupportKinds,
   preventionSupportStatuses,
 } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 
 type PreventionPlanSubject = (typeof preventionPlanSubjects)[number];
 type SupportKind = (typeof preventionSupportKinds)[number];
@@ -84,10 +84,6 @@ export type PreventionPlanState =
     };
 type OpenPreventionPlanState = Extract<PreventionPlanState, { status: 'open' }>;
 
-const SKEW_MS = 5 * 60 * 1000;
-const notInFuture = (field: string, time: string, now: string) => {
-  if (Date.parse(time) > Date.parse(now) + SKEW_MS) throw DomainError.ruleViolated(`${field} is in the future`, { field });
-};
 const sameTime = (a: string | undefined, b: string | undefined) => (a === undefined || b === undefined ? a === b : Date.parse(a) === Date.parse(b));
 
 /** `months` calendar months after `at` (UTC), the day kept or, past the month's end, its last day. */
@@ -141,7 +137,7 @@ function decideOpen(state: PreventionPlanState, data: OpenPreventionPlan['data']
   if (subject === 'person' && (personIds.length !== 1 || personIds[0] !== preventionPlanId)) {
     throw DomainError.ruleViolated('a prevention plan for one person covers her alone, under her id', { field: 'personIds' });
   }
-  notInFuture('openedAt', openedAt, now);
+  assertNotInFuture('openedAt', openedAt, now);
   return [{ type: livelihoodEventTypes.preventionPlanOpened, subject: preventionPlanId, time: openedAt, data: { preventionPlanId, subject, personIds, openedAt } }];
 }
 
@@ -158,9 +154,9 @@ function decideSupport(plan: OpenPreventionPlanState, data: RecordPreventionSupp
   if (endedAt !== undefined && status === 'ongoing') throw DomainError.ruleViolated('an ongoing support has not ended', { field: 'endedAt' });
   // The same status again (a resubmitted form) changes nothing.
   if (known && known.status === status && sameTime(known.endedAt, endedAt)) return [];
-  notInFuture('startedAt', startedAt, now);
+  assertNotInFuture('startedAt', startedAt, now);
   if (endedAt !== undefined) {
-    notInFuture('endedAt', endedAt, now);
+    assertNotInFuture('endedAt', endedAt, now);
     if (Date.parse(endedAt) <= Date.parse(startedAt)) throw DomainError.ruleViolated('endedAt is not after startedAt', { field: 'endedAt' });
   }
   return [
@@ -192,7 +188,7 @@ function decideEntry(state: PreventionPlanState, data: RecordEntryIntoExploitati
   }
   // Counted once: a second record of her entry (or a second rescue) changes nothing.
   if (plan.outcomes[personId]?.enteredAt !== undefined) return [];
-  if (source === 'recorded') notInFuture('enteredAt', enteredAt, now);
+  if (source === 'recorded') assertNotInFuture('enteredAt', enteredAt, now);
   return [
     {
       type: livelihoodEventTypes.entryIntoExploitationRecorded,

@@ -26,7 +26,7 @@ import {
   retraffickingRisks,
   shelterKinds,
 } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { followUpDueDates, missedAfter } from './follow-up-schedule';
 
 type GoalStatus = (typeof goalStatuses)[number];
@@ -162,10 +162,6 @@ export type CarePlanState =
     };
 type OpenCarePlanState = Extract<CarePlanState, { status: 'open' }>;
 
-const SKEW_MS = 5 * 60 * 1000;
-const notInFuture = (field: string, time: string, now: string) => {
-  if (Date.parse(time) > Date.parse(now) + SKEW_MS) throw DomainError.ruleViolated(`${field} is in the future`, { field });
-};
 
 const openPlanOf = (state: CarePlanState, personId: string): OpenCarePlanState => {
   if (state.status !== 'open') throw DomainError.notFound(`person ${personId} has no care plan; open one first`);
@@ -189,7 +185,7 @@ function decideRepatriationStep(plan: OpenCarePlanState, data: RecordRepatriatio
     if (!homeInvestigationOutcome) {
       throw DomainError.ruleViolated('a home investigation report says whether her home is safe', { field: 'homeInvestigationOutcome' });
     }
-    notInFuture('at', at, now);
+    assertNotInFuture('at', at, now);
     return recorded({ homeInvestigationOutcome });
   }
   if (step === 'handover' && plan.repatriation.handedOverTo) {
@@ -203,7 +199,7 @@ function decideRepatriationStep(plan: OpenCarePlanState, data: RecordRepatriatio
   if (!sameHome(home, report.home)) {
     throw DomainError.ruleViolated(`her home is ${report.home.district}, ${report.home.state}, as the home investigation found`, { field: 'home' });
   }
-  notInFuture('at', at, now);
+  assertNotInFuture('at', at, now);
   if (step === 'escort') return recorded({});
   if (!handedOverTo) throw DomainError.ruleViolated('a handover says to whom she was handed over', { field: 'handedOverTo' });
   if (plan.child && handedOverTo !== 'child-welfare-committee') {
@@ -229,7 +225,7 @@ function decideCompensation(plan: OpenCarePlanState, data: RecordCompensation['d
       throw DomainError.ruleViolated(`the payments would exceed the ₹${awardedInr} awarded (₹${paidInr} paid so far)`, { field: 'amountInr' });
     }
   }
-  notInFuture('at', at, now);
+  assertNotInFuture('at', at, now);
   return [
     {
       type: rehabilitationEventTypes.compensationRecorded,
@@ -252,7 +248,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
           if (origin === 'rescued') return [];
           throw DomainError.conflict('she already has a care plan');
         }
-        notInFuture('openedAt', openedAt, now);
+        assertNotInFuture('openedAt', openedAt, now);
         const distinctGoals = [...new Set(goals)];
         if (distinctGoals.length === 0) throw DomainError.ruleViolated('a care plan has at least one goal', { field: 'goals' });
         return [
@@ -272,7 +268,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         if (current === undefined && status !== 'open') {
           throw DomainError.ruleViolated(`${domain} is not a goal of her plan yet: a new goal starts open`, { field: 'status' });
         }
-        notInFuture('setAt', setAt, now);
+        assertNotInFuture('setAt', setAt, now);
         return [{ type: rehabilitationEventTypes.goalSet, subject: personId, time: setAt, data: { personId, domain, status, setAt } }];
       }
       case 'AdmitToShelter': {
@@ -285,7 +281,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         if (!plan.child && shelter.kind === 'child-care-institution') {
           throw DomainError.ruleViolated('JJ Act: a child care institution is for children; an adult goes to another shelter', { field: 'shelter.kind' });
         }
-        notInFuture('admittedAt', admittedAt, now);
+        assertNotInFuture('admittedAt', admittedAt, now);
         const { name, kind, state: shelterState, district } = shelter;
         return [
           {
@@ -300,7 +296,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         const { personId, dischargedAt, reason, now } = command.data;
         const plan = openPlanOf(state, personId);
         if (!plan.shelter) throw DomainError.conflict('she is not in a shelter');
-        notInFuture('dischargedAt', dischargedAt, now);
+        assertNotInFuture('dischargedAt', dischargedAt, now);
         if (Date.parse(dischargedAt) < Date.parse(plan.shelter.admittedAt)) {
           throw DomainError.ruleViolated(`dischargedAt is before her admission to ${plan.shelter.name}`, { field: 'dischargedAt' });
         }
@@ -317,7 +313,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         const { personId, sessionId, heldAt, kind, notes, now } = command.data;
         const plan = openPlanOf(state, personId);
         if (plan.counsellingSessionIds.includes(sessionId)) return [];
-        notInFuture('heldAt', heldAt, now);
+        assertNotInFuture('heldAt', heldAt, now);
         return [
           {
             type: rehabilitationEventTypes.counsellingSessionRecorded,
@@ -330,7 +326,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
       case 'RecordHealthService': {
         const { personId, service, providedAt, provider, now } = command.data;
         openPlanOf(state, personId);
-        notInFuture('providedAt', providedAt, now);
+        assertNotInFuture('providedAt', providedAt, now);
         return [
           { type: rehabilitationEventTypes.healthServiceRecorded, subject: personId, time: providedAt, data: { personId, service, providedAt, provider } },
         ];
@@ -338,7 +334,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
       case 'EnrolInEducation': {
         const { personId, programme, enrolledAt, now } = command.data;
         openPlanOf(state, personId);
-        notInFuture('enrolledAt', enrolledAt, now);
+        assertNotInFuture('enrolledAt', enrolledAt, now);
         return [{ type: rehabilitationEventTypes.educationEnrolled, subject: personId, time: enrolledAt, data: { personId, programme, enrolledAt } }];
       }
       case 'RecordIdentityDocument': {
@@ -347,7 +343,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         const current = plan.documents[document];
         if (current === status) return [];
         if (current === 'obtained') throw DomainError.conflict(`her ${document} is already obtained`);
-        notInFuture('recordedAt', recordedAt, now);
+        assertNotInFuture('recordedAt', recordedAt, now);
         const recorded: CarePlanEvent = {
           type: rehabilitationEventTypes.identityDocumentRecorded,
           subject: personId,
@@ -384,7 +380,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         if (plan.followUps.length === 0) throw DomainError.ruleViolated('schedule follow-ups first', { field: 'heldAt' });
         const answered = plan.followUps.find((followUp) => followUp.heldAt === undefined);
         if (!answered) throw DomainError.ruleViolated('every scheduled follow-up is already held', { field: 'heldAt' });
-        notInFuture('heldAt', heldAt, now);
+        assertNotInFuture('heldAt', heldAt, now);
         return [
           {
             type: rehabilitationEventTypes.followUpRecorded,

@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { DomainEvent, EventData, PostRescueStep, rescueEventTypes } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { itpaAgeClass, jjAgeClass } from './age-classes';
 import { overdueSteps, stepsDue } from './post-rescue-steps';
 
@@ -98,10 +98,6 @@ function changePerson(state: RescueOperationState, personId: string, change: (pe
   return { ...state, persons: { ...state.persons, [personId]: change(state.persons[personId]) } };
 }
 
-const SKEW_MS = 5 * 60 * 1000;
-const notInFuture = (field: string, time: string, now: string) => {
-  if (Date.parse(time) > Date.parse(now) + SKEW_MS) throw DomainError.ruleViolated(`${field} is in the future`, { field });
-};
 
 export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOperationEvent, RescueOperationState> = {
   initialState: () => ({ status: 'unplanned' }),
@@ -117,7 +113,7 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         if (state.status === 'unplanned') throw DomainError.notFound(`rescue operation ${operationId} is not planned`);
         if (state.status === 'carried-out') throw DomainError.conflict('this rescue operation was already recorded as carried out');
         if (state.closed) throw DomainError.conflict('this rescue operation was called off');
-        notInFuture('carriedOutAt', carriedOutAt, now);
+        assertNotInFuture('carriedOutAt', carriedOutAt, now);
         if (persons.length === 0) throw DomainError.ruleViolated('a rescue records at least one person rescued', { field: 'persons' });
         const ids = persons.map((person) => person.personId);
         const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
@@ -166,7 +162,7 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         const due = person.stepsDue.find((entry) => entry.step === step);
         if (!due) throw DomainError.ruleViolated(`${step} is not a step for this person`, { field: 'step' });
         if (person.done.includes(step)) return [];
-        notInFuture('doneAt', doneAt, now);
+        assertNotInFuture('doneAt', doneAt, now);
         if (Date.parse(doneAt) < Date.parse(state.carriedOutAt)) {
           throw DomainError.ruleViolated('doneAt is before the rescue', { field: 'doneAt' });
         }
@@ -197,7 +193,7 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         if (state.status !== 'carried-out') throw DomainError.notFound(`rescue operation ${operationId} has no one rescued yet`);
         const person = state.persons[personId];
         if (!person) throw DomainError.notFound(`person ${personId} was not rescued in operation ${operationId}`);
-        notInFuture('recordedAt', recordedAt, now);
+        assertNotInFuture('recordedAt', recordedAt, now);
         const recorded = { ...profile, exploitationTypes: [...new Set(profile.exploitationTypes)], meansOfControl: [...new Set(profile.meansOfControl)] };
         if (person.profile && isDeepStrictEqual(person.profile, recorded)) return [];
         return [
@@ -215,7 +211,7 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         const person = state.persons[personId];
         if (!person) throw DomainError.notFound(`person ${personId} was not rescued in operation ${operationId}`);
         if (person.policeRecordedAs === policeRecordedAs) return [];
-        notInFuture('changedAt', changedAt, now);
+        assertNotInFuture('changedAt', changedAt, now);
         if (Date.parse(changedAt) < Date.parse(state.carriedOutAt)) throw DomainError.ruleViolated('changedAt is before the rescue', { field: 'changedAt' });
         return [
           {
@@ -230,7 +226,7 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
         const { operationId, closedAt, now } = command.data;
         if (state.status === 'unplanned') throw DomainError.notFound(`rescue operation ${operationId} is not planned`);
         if (state.closed) throw DomainError.conflict('this rescue operation is already closed');
-        notInFuture('closedAt', closedAt, now);
+        assertNotInFuture('closedAt', closedAt, now);
         const persons = state.status === 'carried-out' ? Object.values(state.persons) : [];
         if (state.status === 'carried-out' && Date.parse(closedAt) < Date.parse(state.carriedOutAt)) {
           throw DomainError.ruleViolated('closedAt is before the rescue', { field: 'closedAt' });
