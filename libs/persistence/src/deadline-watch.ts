@@ -23,8 +23,8 @@ export interface DeadlineWatchOptions {
 /**
  * Deadlines a service must act on when they pass (a post-rescue step overdue, a follow-up
  * missed). They are scheduled from the service's own events, so none is lost with a crash, and
- * kept in a small collection of open deadlines only: a sweep reads it whole, which stays cheap on
- * any store. A deadline is removed once acted on; one whose action failed is tried on the next sweep.
+ * kept in a small collection of open deadlines only, so a sweep's search for those passed stays
+ * cheap on any store. A deadline is removed once acted on; one whose action failed is tried on the next sweep.
  */
 export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -54,9 +54,9 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
 
   private async sweepOnce(): Promise<number> {
     const now = this.options.clock.now();
-    const open = (await this.deadlines.find({}).toArray()) as unknown as Deadline[];
+    const passed = (await this.deadlines.find({ dueAt: { $lte: now } } as Document).toArray()) as unknown as Deadline[];
     let acted = 0;
-    for (const deadline of open.filter((candidate) => new Date(candidate.dueAt).getTime() <= now.getTime())) {
+    for (const deadline of passed) {
       try {
         await this.options.onDue(deadline, now);
         await this.deadlines.deleteOne({ _id: deadline._id, dueAt: deadline.dueAt } as Document);
