@@ -4,8 +4,8 @@ import { auditEventTypes, EventEnvelope, PersonDataAccessedV1, topics } from '@m
 import { DirectPublishing, TopicSettings } from '@mukti/messaging';
 
 /**
- * Writes the audit trail: each record is sent to mukti.audit.v1 and acknowledged by every
- * in-sync replica before the caller goes on, so a request whose record could not be written is
+ * Writes the audit trail: the records of one moment of a request (one per person it names) are
+ * sent to mukti.audit.v1 together and acknowledged by every in-sync replica before the caller goes on, so a request whose record could not be written is
  * refused rather than left unaudited. The audit service keeps the queryable copy.
  */
 export class AuditTrail extends DirectPublishing {
@@ -13,8 +13,12 @@ export class AuditTrail extends DirectPublishing {
     super(kafka, [topics.audit], topicSettings);
   }
 
-  async record(entry: PersonDataAccessedV1, traceparent?: string): Promise<void> {
-    const event: EventEnvelope<typeof auditEventTypes.personDataAccessed> = {
+  async record(entries: PersonDataAccessedV1[], traceparent?: string): Promise<void> {
+    await this.publish(entries.map((entry) => this.recordOf(entry, traceparent)));
+  }
+
+  private recordOf(entry: PersonDataAccessedV1, traceparent?: string): EventEnvelope<typeof auditEventTypes.personDataAccessed> {
+    return {
       id: randomUUID(),
       type: auditEventTypes.personDataAccessed,
       source: '/mukti/gateway',
@@ -26,6 +30,5 @@ export class AuditTrail extends DirectPublishing {
       actor: { id: entry.staffId, role: entry.staffRole },
       traceparent,
     };
-    await this.publish([event]);
   }
 }

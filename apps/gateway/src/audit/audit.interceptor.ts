@@ -57,14 +57,13 @@ export class AuditInterceptor implements NestInterceptor {
       ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}),
     };
     const traceparent = traceparentOf(request.headers['traceparent']);
-    const recordOne = (personId: string | undefined, outcome: PersonDataAccessedV1['outcome'], status?: number) =>
-      this.trail.record(
-        { ...base, ...(personId ? { personId } : {}), outcome, ...(status ? { status } : {}), at: new Date().toISOString() },
+    // One record per person the request names (a registration, before its answer, names no one yet), sent as one batch.
+    const record = (people: string[], outcome: PersonDataAccessedV1['outcome'], status?: number) => {
+      const at = new Date().toISOString();
+      return this.trail.record(
+        (people.length > 0 ? people : [undefined]).map((personId) => ({ ...base, ...(personId ? { personId } : {}), outcome, ...(status ? { status } : {}), at })),
         traceparent,
       );
-    // One record per person the request names (a registration, before its answer, names no one yet).
-    const record = async (people: string[], outcome: PersonDataAccessedV1['outcome'], status?: number) => {
-      await Promise.all((people.length > 0 ? people : [undefined]).map((personId) => recordOne(personId, outcome, status)));
     };
 
     return from(

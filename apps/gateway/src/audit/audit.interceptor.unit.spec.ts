@@ -21,9 +21,9 @@ function harness(
 ) {
   const written: PersonDataAccessedV1[] = [];
   const trail = {
-    record: async (entry: PersonDataAccessedV1) => {
-      if (failOn.includes(entry.outcome)) throw new Error('broker unreachable');
-      written.push(entry);
+    record: async (entries: PersonDataAccessedV1[]) => {
+      if (entries.some((entry) => failOn.includes(entry.outcome))) throw new Error('broker unreachable');
+      written.push(...entries);
     },
   } as unknown as AuditTrail;
   const handler = () => undefined;
