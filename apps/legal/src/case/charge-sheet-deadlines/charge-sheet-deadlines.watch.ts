@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { chargeSheetDeadlinesDays, EventEnvelope, legalEventTypes } from '@mukti/contracts';
+import { DAY_MS } from '@mukti/decider';
 import { DeadlineWatch } from '@mukti/persistence';
 import type { CaseStore } from '../case.store';
 
 const deadlineId = (caseId: string, days: number) => `${caseId}:charge-sheet:${days}`;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A charge sheet against the clock: 60 and 90 days after the FIR (BNSS s.187: past them, the

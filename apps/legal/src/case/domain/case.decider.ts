@@ -31,7 +31,7 @@ import {
   testimonyKinds,
   verdictOutcomes,
 } from '@mukti/contracts';
-import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { assertNotInFuture, DAY_MS, Decider, DomainError, unknownCommand } from '@mukti/decider';
 
 type Court = (typeof courts)[number];
 type BailStage = (typeof bailStages)[number];
@@ -231,7 +231,6 @@ export type CaseRecord = {
 export type CaseState = { status: 'none' } | ({ status: 'open' | 'closed' } & CaseRecord);
 export type RegisteredCaseState = Extract<CaseState, { status: 'open' | 'closed' }>;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A time given by staff: not in the future, not before the FIR. */
 const checkTime = (state: RegisteredCaseState, field: string, time: string, now: string) => {
   assertNotInFuture(field, time, now);

@@ -6,7 +6,7 @@
  * this one closes that deadline: the service sees it and cancels the deadline here.
  */
 import { DomainEvent, SealedPersonalData, legalEventTypes, trainingAudiences, trainingTopics } from '@mukti/contracts';
-import { Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { addCalendarMonths, Decider, DomainError, unknownCommand } from '@mukti/decider';
 
 type TrainingAudience = (typeof trainingAudiences)[number];
 type TrainingTopic = (typeof trainingTopics)[number];
@@ -62,17 +62,6 @@ export const isRecorded = (state: TrainingSessionState): state is RecordedTraini
 /** When the refresher falls due, while it is not yet flagged overdue. */
 export function refresherDeadline(state: TrainingSessionState): string | undefined {
   return isRecorded(state) && !state.refresherFlagged ? state.refresherDueAt : undefined;
-}
-
-/** `months` calendar months after `at` (UTC), the day kept or, past the month's end, its last day. */
-function addCalendarMonths(at: string, months: number): string {
-  const date = new Date(at);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + months;
-  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(year, month, Math.min(date.getUTCDate(), lastDayOfMonth), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()),
-  ).toISOString();
 }
 
 function decideSession(data: RecordTrainingSession['data']): TrainingSessionHeld[] {

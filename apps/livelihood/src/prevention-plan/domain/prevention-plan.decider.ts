@@ -17,7 +17,7 @@ import {
   preventionSupportKinds,
   preventionSupportStatuses,
 } from '@mukti/contracts';
-import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
+import { addCalendarMonths, assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 
 type PreventionPlanSubject = (typeof preventionPlanSubjects)[number];
 type SupportKind = (typeof preventionSupportKinds)[number];
@@ -85,25 +85,6 @@ export type PreventionPlanState =
 type OpenPreventionPlanState = Extract<PreventionPlanState, { status: 'open' }>;
 
 const sameTime = (a: string | undefined, b: string | undefined) => (a === undefined || b === undefined ? a === b : Date.parse(a) === Date.parse(b));
-
-/** `months` calendar months after `at` (UTC), the day kept or, past the month's end, its last day. */
-function addCalendarMonths(at: string, months: number): string {
-  const start = new Date(at);
-  const year = start.getUTCFullYear();
-  const month = start.getUTCMonth() + months;
-  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(
-      year,
-      month,
-      Math.min(start.getUTCDate(), lastDayOfMonth),
-      start.getUTCHours(),
-      start.getUTCMinutes(),
-      start.getUTCSeconds(),
-      start.getUTCMilliseconds(),
-    ),
-  ).toISOString();
-}
 
 /** The people a plan still follows: not entered into exploitation, not yet counted as an entry prevented. */
 const stillFollowed = (plan: OpenPreventionPlanState) =>

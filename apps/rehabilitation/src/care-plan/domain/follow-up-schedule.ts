@@ -3,21 +3,10 @@
  * missed. Calendar months in UTC: a follow-up due a month after 31 January falls on the last day
  * of February, not in March.
  */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addCalendarMonths, DAY_MS } from '@mukti/decider';
 
 /** A follow-up not held this many days after its due date is missed: an open alert until held. */
 export const FOLLOW_UP_GRACE_DAYS = 14;
-
-/** `months` calendar months after `at` (UTC), the day kept or, past the month's end, its last day. */
-function addCalendarMonths(at: Date, months: number): Date {
-  const year = at.getUTCFullYear();
-  const month = at.getUTCMonth() + months;
-  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(year, month, Math.min(at.getUTCDate(), lastDayOfMonth), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()),
-  );
-}
 
 /**
  * The follow-ups due every `everyMonths` months after `from`, for `forMonths` months:
@@ -29,7 +18,7 @@ export function followUpDueDates(from: string, everyMonths: number, forMonths: n
   const start = new Date(from);
   if (Number.isNaN(start.getTime())) throw new RangeError(`"${from}" is not a date`);
   const count = Math.floor(forMonths / everyMonths);
-  return Array.from({ length: count }, (_, index) => addCalendarMonths(start, (index + 1) * everyMonths).toISOString());
+  return Array.from({ length: count }, (_, index) => addCalendarMonths(from, (index + 1) * everyMonths));
 }
 
 /** When a follow-up due at `dueAt` and not held counts as missed: the grace period after it. */
