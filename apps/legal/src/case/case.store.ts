@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { KnownPeople } from '@mukti/security';
+import { assertNeedToKnow, KnownPeople } from '@mukti/security';
 import { PerpetratorStore, SOURCE } from '../perpetrator/perpetrator.store';
 import { CaseCommand, caseDecider, CaseState, VictimOnRecord } from './domain/case.decider';
 
@@ -53,7 +53,7 @@ export class CaseStore {
   private async victimOnRecord(actor: Actor, personId: string, accessReason: string | undefined): Promise<VictimOnRecord> {
     const known = await this.knownPeople.find(personId);
     if (!known?.registeredAt) return { personId, registered: false, ageBand: 'unknown', consents: {} };
-    const person = await this.knownPeople.forActor(actor, personId, accessReason);
-    return { personId, registered: true, ageBand: person.ageBand, consents: person.consents };
+    assertNeedToKnow(actor, personId, known.caseTeam, accessReason);
+    return { personId, registered: true, ageBand: known.ageBand, consents: known.consents };
   }
 }

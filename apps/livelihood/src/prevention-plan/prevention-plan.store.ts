@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { CommandContext } from '@mukti/contracts';
+import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK, DomainError } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
@@ -42,11 +42,17 @@ export class PreventionPlanStore {
     return atRisk;
   }
 
-  /** A staff member's command on a plan: she must be on the case team of everyone it covers. */
-  async execute(preventionPlanId: string, context: CommandContext, accessReason: string | undefined, command: (now: string) => PreventionPlanCommand) {
+  /** The plan, for a staff member on the case team of everyone it covers (an admin with a reason); otherwise 404. */
+  async openFor(preventionPlanId: string, actor: Actor, accessReason: string | undefined) {
     const plan = await this.find(preventionPlanId);
     if (!plan) throw new NotFoundException(`prevention plan ${preventionPlanId} is not open`);
-    for (const personId of plan.personIds) await this.knownPeople.forActor(context.actor, personId, accessReason);
+    for (const personId of plan.personIds) await this.knownPeople.forActor(actor, personId, accessReason);
+    return plan;
+  }
+
+  /** A staff member's command on a plan: she must be on the case team of everyone it covers. */
+  async execute(preventionPlanId: string, context: CommandContext, accessReason: string | undefined, command: (now: string) => PreventionPlanCommand) {
+    await this.openFor(preventionPlanId, context.actor, accessReason);
     return this.decide(preventionPlanId, command(this.now()), context);
   }
 
