@@ -7,6 +7,14 @@ export const ACCESS_REASON_HEADER = 'x-access-reason';
 export type CaseTeam = Readonly<Record<string, { readonly role: CaseRole }>>;
 
 /**
+ * Whether she is on this case team. Her own entry only: a staff id that names something every
+ * object has ("constructor", "toString") must not pass for a member.
+ */
+export function isOnCaseTeam(actor: Pick<Actor, 'id'>, caseTeam: CaseTeam | undefined): boolean {
+  return caseTeam !== undefined && Object.prototype.hasOwnProperty.call(caseTeam, actor.id);
+}
+
+/**
  * Need-to-know, the same in every service that holds a person's data: staff see a person only
  * when they are on her case team, and otherwise get 404 (whether she exists is itself personal
  * data); admins see anyone, but only with a stated reason (403 naming what is missing).
@@ -23,7 +31,7 @@ export function assertNeedToKnow(actor: Actor, personId: string, caseTeam: CaseT
     }
     return;
   }
-  if (!caseTeam?.[actor.id]) throw new NotFoundException(`person ${personId} is not registered`);
+  if (!isOnCaseTeam(actor, caseTeam)) throw new NotFoundException(`person ${personId} is not registered`);
 }
 
 /**

@@ -14,6 +14,12 @@ describe('need-to-know', () => {
     expect(() => assertNeedToKnow({ id: 'ravi', role: 'caseworker' }, 'p', undefined)).toThrow(NotFoundException);
   });
 
+  it("does not take a staff id that names what every object has for a member of her case team", () => {
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => assertNeedToKnow({ id, role: 'caseworker' }, 'p', team)).toThrow(NotFoundException);
+    }
+  });
+
   it('asks an admin for a reason (403 naming the header), and lets her in with one', () => {
     expect(() => assertNeedToKnow({ id: 'root', role: 'admin' }, 'p', team)).toThrow(ForbiddenException);
     expect(() => assertNeedToKnow({ id: 'root', role: 'admin' }, 'p', team, '   ')).toThrow(/x-access-reason/);

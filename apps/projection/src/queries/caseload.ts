@@ -5,7 +5,7 @@
  */
 import type { Actor, Pillar, StaffRole } from '@mukti/contracts';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '@mukti/staff-api';
-import { pillarsVisibleTo } from '@mukti/security';
+import { isOnCaseTeam, pillarsVisibleTo } from '@mukti/security';
 import { pillarOfSummaryPart, PersonSummary } from '../timeline/person-summary';
 
 /**
@@ -15,7 +15,7 @@ import { pillarOfSummaryPart, PersonSummary } from '../timeline/person-summary';
  */
 export function caseloadOf<S extends Pick<PersonSummary, 'caseTeam'>>(actor: Actor, summaries: readonly S[]): S[] {
   if (actor.role === 'admin') return [...summaries];
-  return summaries.filter((summary) => Object.prototype.hasOwnProperty.call(summary.caseTeam ?? {}, actor.id));
+  return summaries.filter((summary) => isOnCaseTeam(actor, summary.caseTeam));
 }
 
 export function visiblePillarsOf(actor: Actor): readonly Pillar[] {
