@@ -15,6 +15,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
   AgeBand,
   AnyPillarEventEnvelope,
+  chargeSheetDeadlinesDays,
   eventCatalog,
   Gender,
   intakeEventTypes,
@@ -41,7 +42,11 @@ const present = (facts: Record<string, PublicValue | undefined>): PublicFacts =>
 const actsOf = (facts: TimelineFacts) => [...new Set(((facts['sections'] ?? []) as { act: string }[]).map(({ act }) => act))];
 const countOf = (values: unknown) => (Array.isArray(values) ? values.length : undefined);
 /** A charge sheet within the 60 or 90 days of BNSS s.187, or after them (when an accused may have walked out on default bail). */
-const chargeSheetTiming = (days: number | undefined) => (days === undefined ? undefined : days <= 60 ? 'within-60-days' : days <= 90 ? 'within-90-days' : 'after-90-days');
+const chargeSheetTiming = (days: number | undefined) => {
+  if (days === undefined) return undefined;
+  const deadline = chargeSheetDeadlinesDays.find((limit) => days <= limit);
+  return deadline ? `within-${deadline}-days` : `after-${chargeSheetDeadlinesDays.at(-1)}-days`;
+};
 /** A sentence in bands of the law's own steps (ITPA s.5: 3 to 7 years; BNS s.143: 7 to 10 years and more): [from, to) years. */
 const sentenceBandOf = (months: number | undefined) =>
   months === undefined
@@ -237,7 +242,7 @@ export function deidentify(
   const kept =
     typeof rule === 'function'
       ? rule(facts)
-      : (Object.fromEntries(rule.filter((name) => facts[name] !== undefined).map((name) => [name, facts[name]])) as PublicFacts);
+      : present(Object.fromEntries(rule.map((name) => [name, facts[name] as PublicValue | undefined])));
   return {
     pseudonym: child ? randomBytes(16).toString('hex') : pseudonymOf(pseudonymKey, personId),
     tracked: !child,

@@ -60,8 +60,7 @@ export function timelinesOf(event: FannedOutEventEnvelope): string[] {
  */
 export function peopleConcernedBy(event: FannedOutEventEnvelope): string[] {
   const named = 'personId' in event.data ? event.data.personId : undefined;
-  if (named) return [named];
-  return isCaseEvent(event) ? [...event.data.victimIds] : [...event.data.personIds];
+  return named ? [named] : timelinesOf(event);
 }
 
 /**
