@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { auditEventTypes, topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { EventConsumer, KAFKA } from '@mukti/messaging';
+import { consumerCollections, EventConsumer, KAFKA } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
 import type { AuditConfig } from './audit.config';
 import { ReadAuditTrailController } from './queries/read-audit-trail/read-audit-trail.http.controller';
@@ -37,7 +37,7 @@ export class AuditModule {
               kafka,
               groupId,
               topics: [topics.audit],
-              processedEvents: database.collection('processed_events'),
+              ...consumerCollections(database),
               logger,
               topicSettings: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR },
               handlers: { [auditEventTypes.personDataAccessed]: (event) => store.append(event) },

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { allHandlers, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { allHandlers, consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { LegalConfig } from './legal.config';
@@ -137,7 +137,7 @@ export class LegalModule {
               kafka,
               groupId,
               topics: consumedTopics,
-              processedEvents: database.collection('processed_events'),
+              ...consumerCollections(database),
               logger,
               topicSettings,
               handlers: allHandlers(

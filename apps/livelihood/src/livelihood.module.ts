@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { allHandlers, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { allHandlers, consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import type { LivelihoodConfig } from './livelihood.config';
@@ -110,7 +110,7 @@ export class LivelihoodModule {
               kafka,
               groupId,
               topics: consumedTopics,
-              processedEvents: database.collection('processed_events'),
+              ...consumerCollections(database),
               logger,
               topicSettings,
               handlers: allHandlers(

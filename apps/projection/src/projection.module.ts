@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { EventConsumer, KAFKA } from '@mukti/messaging';
+import { consumerCollections, EventConsumer, KAFKA } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
 import type { ProjectionConfig } from './projection.config';
 import { GetSummaryController } from './queries/get-summary/get-summary.http.controller';
@@ -69,7 +69,7 @@ export class ProjectionModule {
               kafka,
               groupId,
               topics: projectedTopics,
-              processedEvents: database.collection('processed_events'),
+              ...consumerCollections(database),
               logger,
               topicSettings: {
                 partitions: config.KAFKA_TOPIC_PARTITIONS,

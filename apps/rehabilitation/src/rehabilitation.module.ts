@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks, ServiceClient } from '@mukti/http';
-import { EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import type { RehabilitationConfig } from './rehabilitation.config';
@@ -90,7 +90,7 @@ export class RehabilitationModule {
               kafka,
               groupId,
               topics: consumedTopics,
-              processedEvents: database.collection('processed_events'),
+              ...consumerCollections(database),
               logger,
               topicSettings,
               handlers: { ...people.handlers(), ...openCarePlanOnRescue(carePlans, serviceClock), ...missedFollowUpHandlers(deadlines) },

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import type { RescueConfig } from './rescue.config';
@@ -75,7 +75,7 @@ export class RescueModule {
               kafka,
               groupId,
               topics: consumedTopics,
-              processedEvents: database.collection('processed_events'),
+              ...consumerCollections(database),
               logger,
               topicSettings,
               handlers: { ...people.handlers(), ...overdueStepHandlers(deadlines) },

@@ -5,6 +5,7 @@
  */
 import { Static, TSchema, FormatRegistry } from '@sinclair/typebox';
 import { TypeCompiler, TypeCheck } from '@sinclair/typebox/compiler';
+import { Value } from '@sinclair/typebox/value';
 import { topics, Topic } from './topics';
 import {
   intakeEventTypes,
@@ -233,6 +234,16 @@ function checkerOf(type: EventType): TypeCheck<TSchema> {
 export function payloadProblems(type: string, data: unknown): string[] {
   if (!isKnownEventType(type)) return [`type: unknown event type "${type}"`];
   return [...checkerOf(type).Errors(data)].map((error) => `${error.path || '/'}: ${error.message}`);
+}
+
+/**
+ * A payload as a consumer reads it (tolerant reader): fields its schema does not know are
+ * dropped before the check, so a producer that added an optional field can be deployed before
+ * its consumers; everything the schema does know is still validated. Producers stay strict.
+ */
+export function readPayload(type: EventType, data: unknown): { data: unknown; problems: string[] } {
+  const known = Value.Clean(eventCatalog[type].schema, structuredClone(data));
+  return { data: known, problems: payloadProblems(type, known) };
 }
 
 /** Event types that record a pillar's work about a person: what timelines are made of. */

@@ -23,6 +23,14 @@ export function deadLetterTopicOf(consumerGroup: string): string {
   return `${consumerGroup}.dead-letters.v1`;
 }
 
+/**
+ * Where `npm run redrive` puts a group's dead letters back, in their order: only that group reads
+ * it, so a redrive never shows other groups an event twice or out of place.
+ */
+export function redriveTopicOf(consumerGroup: string): string {
+  return `${consumerGroup}.redrive.v1`;
+}
+
 /** Kafka topic configuration for every topic the platform creates. */
 export const eventTopicConfig = {
   'retention.ms': '-1',

@@ -5,7 +5,7 @@
  * a message that fails either is not an event the platform can act on.
  */
 import type { IHeaders, Message } from 'kafkajs';
-import { AnyEventEnvelope, EventEnvelope, isKnownEventType, payloadProblems } from '@mukti/contracts';
+import { AnyEventEnvelope, EventEnvelope, isKnownEventType, readPayload } from '@mukti/contracts';
 
 export const CONTENT_TYPE = 'application/json';
 
@@ -27,7 +27,11 @@ export function toKafkaMessage(event: EventEnvelope): Message {
   return { key: event.subject, value: JSON.stringify(event.data), headers };
 }
 
-export type Decoded = { ok: true; event: AnyEventEnvelope } | { ok: false; problems: string[] };
+/**
+ * A decoded message: an event, or why it is not one. `unknownType` marks a well-formed message of
+ * a type this build does not know (a newer producer): readers skip it rather than park it.
+ */
+export type Decoded = { ok: true; event: AnyEventEnvelope } | { ok: false; problems: string[]; unknownType?: string };
 
 export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const value = headers?.[name];
@@ -50,7 +54,9 @@ export function fromKafkaMessage(message: {
   const contentType = header('content-type');
   if (contentType && !contentType.startsWith(CONTENT_TYPE)) problems.push(`header content-type: "${contentType}" is not JSON`);
   const type = header('ce_type')!;
-  if (!isKnownEventType(type)) problems.push(`header ce_type: unknown event type "${type}"`);
+  if (problems.length === 0 && !isKnownEventType(type)) {
+    return { ok: false, problems: [`header ce_type: unknown event type "${type}"`], unknownType: type };
+  }
   const key = message.key === null || message.key === undefined ? undefined : message.key.toString();
   if (key !== header('ce_subject')) problems.push('key: differs from ce_subject');
   if (!header('ce_actorid') || !header('ce_correlationid')) problems.push('header ce_actorid/ce_correlationid: missing');
@@ -61,8 +67,9 @@ export function fromKafkaMessage(message: {
     problems.push(`value: not JSON (${(error as Error).message})`);
   }
   if (problems.length > 0) return { ok: false, problems };
-  const invalid = payloadProblems(type, data);
-  if (invalid.length > 0) return { ok: false, problems: invalid.map((problem) => `data${problem}`) };
+  const payload = readPayload(type as AnyEventEnvelope['type'], data);
+  if (payload.problems.length > 0) return { ok: false, problems: payload.problems.map((problem) => `data${problem}`) };
+  data = payload.data;
   const event = {
     id: header('ce_id')!,
     type,

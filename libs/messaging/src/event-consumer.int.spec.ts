@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Message, Producer } from 'kafkajs';
 import type { Collection } from 'mongodb';
-import { deadLetterTopicOf, envelope, EventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { deadLetterTopicOf, envelope, EventEnvelope, intakeEventTypes, redriveTopicOf } from '@mukti/contracts';
 import { ServiceDatabase } from '@mukti/persistence';
 import {
   eventually,
@@ -16,6 +16,7 @@ import { fromKafkaMessage, toKafkaMessage } from './cloudevents-binding';
 import { consumerLag } from './consumer-lag';
 import { deadLetterHeaders, EventConsumer, EventConsumerOptions, EventHandlers, NonRetryableEventError } from './event-consumer';
 import { createKafka } from './kafka-client';
+import { redrive } from './redrive';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
 jest.setTimeout(30_000);
@@ -36,6 +37,7 @@ let admin: Admin;
 let producer: Producer;
 let database: ServiceDatabase;
 let processedEvents: Collection;
+let heldKeys: Collection;
 const topicsToDelete = new Set<string>();
 const groupsToDelete = new Set<string>();
 const running = new Set<EventConsumer>();
@@ -47,6 +49,7 @@ beforeAll(async () => {
   await producer.connect();
   database = await ServiceDatabase.connect(databaseUri);
   processedEvents = database.collection('processed-events');
+  heldKeys = database.collection('held-keys');
 });
 
 afterAll(async () => {
@@ -84,7 +87,7 @@ async function setup(name: string, settings: TopicSettings = topicSettings) {
   const topic = uniqueName(name);
   const group = uniqueName(`${name}-group`);
   await ensureTopics(admin, [topic], settings);
-  topicsToDelete.add(topic).add(deadLetterTopicOf(group));
+  topicsToDelete.add(topic).add(deadLetterTopicOf(group)).add(redriveTopicOf(group));
   groupsToDelete.add(group);
   return { topic, group, deadLetterTopic: deadLetterTopicOf(group) };
 }
@@ -105,6 +108,7 @@ async function startConsumer(
     topics,
     handlers,
     processedEvents,
+    heldKeys,
     logger,
     topicSettings,
     maxAttempts: 3,
@@ -357,6 +361,107 @@ describe('EventConsumer on a real broker', () => {
       expect(await processedEvents.findOne({ _id: `${group}/${event.id}` as never })).toBeTruthy();
     } finally {
       await stopConsumer(second);
+    }
+  });
+
+  it('holds her later events behind a parked one, and a redrive applies them in her order', async () => {
+    const { topic, group, deadLetterTopic } = await setup('hold');
+    const her = randomUUID();
+    const [first, second, third] = [consentRecorded(her), consentRecorded(her), consentRecorded(her)];
+    const someoneElse = consentRecorded();
+    await send(topic, ...[first, second, someoneElse, third].map(toKafkaMessage));
+
+    let broken = true;
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        if (broken && received.id === first.id) throw new Error('her store is not ready');
+        handled.push(received.id);
+      },
+    });
+    try {
+      await caughtUp(group, [topic]);
+      // Nobody else waits for her; her second and third wait behind her first.
+      expect(handled).toEqual([someoneElse.id]);
+      const parked = await readTopic(kafka, deadLetterTopic, (messages) => messages.length >= 3);
+      expect(parked.map((message) => [message.headers['ce_id'], message.headers[deadLetterHeaders.kind]])).toEqual([
+        [first.id, 'failed'],
+        [second.id, 'held'],
+        [third.id, 'held'],
+      ]);
+      expect(parked[1]!.headers[deadLetterHeaders.error]).toContain(first.id);
+
+      // The cause is fixed; the operator redrives the group: her events are applied in her order.
+      broken = false;
+      const report = await redrive({ kafka, group });
+      expect(report.redriven.map((message) => [message.parkId, message.kind])).toEqual([
+        [first.id, 'failed'],
+        [second.id, 'held'],
+        [third.id, 'held'],
+      ]);
+      await eventually(() => expect(handled).toEqual([someoneElse.id, first.id, second.id, third.id]));
+      await eventually(async () => expect(await heldKeys.countDocuments({ key: her })).toBe(0));
+
+      // Her key is free again: a new event of hers is applied at once; a second redrive sends nothing.
+      const fourth = consentRecorded(her);
+      await send(topic, toKafkaMessage(fourth));
+      await eventually(() => expect(handled.at(-1)).toBe(fourth.id));
+      expect((await redrive({ kafka, group })).redriven).toEqual([]);
+      await caughtUp(group, [topic, redriveTopicOf(group)]);
+      expect(handled).toEqual([someoneElse.id, first.id, second.id, third.id, fourth.id]);
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
+  it('lets an operator discard a parked message for good, which frees her key', async () => {
+    const { topic, group } = await setup('discard');
+    const her = randomUUID();
+    const [hopeless, next] = [consentRecorded(her), consentRecorded(her)];
+    await send(topic, toKafkaMessage(hopeless), toKafkaMessage(next));
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        if (received.id === hopeless.id) throw new NonRetryableEventError('refers to a case that never existed');
+        handled.push(received.id);
+      },
+    });
+    try {
+      await caughtUp(group, [topic]);
+      expect(handled).toEqual([]);
+      const report = await redrive({ kafka, group, discard: { parkId: hopeless.id, reason: 'checked by hand: a test record' } });
+      expect(report.discarded).toMatchObject({ parkId: hopeless.id, key: her, kind: 'failed' });
+      await eventually(async () => expect((await heldKeys.findOne({ key: her }))?.['parked']).toEqual([next.id]));
+      // The one parked behind it goes back on its own and is applied; nothing of hers is held now.
+      await redrive({ kafka, group, eventId: next.id });
+      await eventually(() => expect(handled).toEqual([next.id]));
+      await eventually(async () => expect(await heldKeys.countDocuments({ key: her })).toBe(0));
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
+  it('skips and counts an event type it does not know, and reads an event with a field added later (tolerant reader)', async () => {
+    const { topic, group, deadLetterTopic } = await setup('tolerant');
+    const her = randomUUID();
+    const fromTheFuture = { ...toKafkaMessage(consentRecorded(her)), headers: { ...toKafkaMessage(consentRecorded(her)).headers, ce_type: 'org.mukti.intake.person-relocated.v1' } };
+    const withMore = consentRecorded(her);
+    const withMoreMessage = { ...toKafkaMessage(withMore), value: JSON.stringify({ ...withMore.data, witnessedBy: 'a second caseworker' }) };
+    await send(topic, fromTheFuture, withMoreMessage);
+    const handled: ConsentRecorded[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        handled.push(received);
+      },
+    });
+    try {
+      await caughtUp(group, [topic]);
+      expect(handled).toEqual([withMore]);
+      expect(consumer.stats()).toEqual({ handled: 1, deadLettered: 0, unknownTypesSkipped: { 'org.mukti.intake.person-relocated.v1': 1 } });
+      expect(await messageCount(deadLetterTopic)).toBe(0);
+      expect(await heldKeys.countDocuments({ key: her })).toBe(0);
+    } finally {
+      await stopConsumer(consumer);
     }
   });
 

@@ -2,8 +2,8 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer, IHeaders } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
-import { EventEnvelope, EventType, deadLetterTopicOf } from '@mukti/contracts';
-import { fromKafkaMessage } from './cloudevents-binding';
+import { EventEnvelope, EventType, deadLetterTopicOf, redriveTopicOf } from '@mukti/contracts';
+import { fromKafkaMessage, headerText } from './cloudevents-binding';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
@@ -33,13 +33,24 @@ export function allHandlers(...maps: EventHandlers[]): EventHandlers {
 /** An error that retrying cannot fix: the message goes to the dead-letter topic at once. */
 export class NonRetryableEventError extends Error {}
 
-export interface EventConsumerOptions {
+/** Where a consumer keeps what it must remember, in the consuming service's own database. */
+export interface ConsumerCollections {
+  /** The ids of the events this group handled (its idempotency). */
+  processedEvents: Collection;
+  /** The keys held behind a parked event, with the events parked behind it in order. */
+  heldKeys: Collection;
+}
+
+/** The collections of a consuming service's database that its consumer uses. */
+export function consumerCollections(database: { collection(name: string): Collection }): ConsumerCollections {
+  return { processedEvents: database.collection('processed_events'), heldKeys: database.collection('held_keys') };
+}
+
+export interface EventConsumerOptions extends ConsumerCollections {
   kafka: Kafka;
   groupId: string;
   topics: string[];
   handlers: EventHandlers;
-  /** Where handled event ids are remembered, in the consuming service's own database. */
-  processedEvents: Collection;
   logger: Logger;
   topicSettings: TopicSettings;
   maxAttempts?: number;
@@ -58,25 +69,64 @@ export const deadLetterHeaders = {
   error: 'dlq_error',
   attempts: 'dlq_attempts',
   failedAt: 'dlq_failed_at',
+  /** failed (its handler gave up), invalid (not an event), or held (parked behind an earlier one of its key). */
+  kind: 'dlq_kind',
+  /** The id a parked message is known by in its key's hold: its event id, or its origin for a message without one. */
+  parkId: 'dlq_park_id',
 } as const;
+
+/** Headers of the operator's messages on a group's redrive topic (see `npm run redrive`). */
+export const redriveHeaders = {
+  /** `discard`: give up a parked message for good, releasing its place in its key's hold. */
+  action: 'mukti_redrive_action',
+  parkId: 'mukti_redrive_park_id',
+  reason: 'mukti_redrive_reason',
+} as const;
+
+/** One key's hold: the messages parked for it, first the one that failed, then those behind it. */
+interface HeldKey {
+  _id: string;
+  group: string;
+  key: string;
+  parked: string[];
+  since: Date;
+}
+
+type Origin = { topic: string; partition: number; offset: string };
+type Outcome = { handled?: string };
+
+/** What a consumer has done since it started (for health and metrics; no ids, no personal data). */
+export interface ConsumerStats {
+  handled: number;
+  deadLettered: number;
+  unknownTypesSkipped: Record<string, number>;
+}
 
 /**
  * The one path by which services consume events. For each message, in partition order:
- * decode and validate it (invalid: dead-letter at once); skip it if this group already handled
- * its event id; run the handler with a bounded number of retries and exponential backoff, then
- * dead-letter it with the error; remember the event id and commit the offset (once per batch,
- * after the handlers succeeded). A message
- * is therefore either handled, or parked with its reason, never dropped; and a redelivery after
+ * decode and validate it (a tolerant reader: fields it does not know are dropped, a type it does
+ * not know is skipped and counted); skip it if this group already handled its event id; run the
+ * handler with a bounded number of retries and exponential backoff; remember the event id and
+ * commit the offset (once per batch, after the handlers succeeded).
+ *
+ * A message that cannot be handled is parked on the group's dead-letter topic with its reason,
+ * and its key is held: that person's later messages are parked behind it, in order, instead of
+ * being applied over the gap (a re-driven `staff-assigned` must not undo a later unassignment).
+ * `npm run redrive` puts the parked messages back, in order, on the group's redrive topic; the
+ * hold is released once the last of them has been handled (or discarded by an operator). A
+ * message is therefore handled, or parked with its reason, never dropped; and a redelivery after
  * a crash or rebalance is harmless because handlers are idempotent and ids are remembered.
  */
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private readonly deadLetterTopic: string;
+  private readonly redriveTopic: string;
   private readonly maxAttempts: number;
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: Logger;
+  private readonly counts: ConsumerStats = { handled: 0, deadLettered: 0, unknownTypesSkipped: {} };
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -89,23 +139,33 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.deadLetterTopic = deadLetterTopicOf(options.groupId);
+    this.redriveTopic = redriveTopicOf(options.groupId);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.logger = options.logger.child({ component: 'event-consumer', consumerGroup: options.groupId });
   }
 
+  /** The topics this consumer reads: those it was given, and its group's redrive topic. */
+  get subscribedTopics(): string[] {
+    return [...this.options.topics, this.redriveTopic];
+  }
+
+  stats(): ConsumerStats {
+    return { ...this.counts, unknownTypesSkipped: { ...this.counts.unknownTypesSkipped } };
+  }
+
   async start(): Promise<void> {
     const admin = this.options.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, [...this.options.topics, this.deadLetterTopic], this.options.topicSettings);
+      await ensureTopics(admin, [...this.subscribedTopics, this.deadLetterTopic], this.options.topicSettings);
     } finally {
       await admin.disconnect();
     }
     await this.producer.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await this.consumer.subscribe({ topics: this.subscribedTopics, fromBeginning: true });
     await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
@@ -135,8 +195,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     try {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
-        const key = await this.handleMessage(batch.topic, batch.partition, message, heartbeat, handled);
-        if (key) handled.add(key);
+        const outcome = await this.handleMessage(batch.topic, batch.partition, message, heartbeat, handled);
+        if (outcome.handled) handled.add(outcome.handled);
         resolveOffset(message.offset);
         reached = message.offset;
         await heartbeat();
@@ -156,34 +216,94 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
     handledInBatch: ReadonlySet<string>,
-  ): Promise<string | undefined> {
-    const origin = { topic, partition, offset: message.offset };
+  ): Promise<Outcome> {
+    const origin = this.originOf(topic, partition, message);
+    const key = message.key === null || message.key === undefined ? undefined : message.key.toString();
+    if (topic === this.redriveTopic && headerText(message.headers, redriveHeaders.action)) {
+      await this.obeyOperator(message, key);
+      return {};
+    }
     const decoded = fromKafkaMessage(message);
+    const parkId = headerText(message.headers, 'ce_id') ?? `${origin.topic}:${origin.partition}:${origin.offset}`;
     if (!decoded.ok) {
-      await this.deadLetter(message, origin, `invalid message: ${decoded.problems.join('; ')}`, 0);
-      return undefined;
+      if (decoded.unknownType) {
+        // A newer producer's event: nothing here can handle it, and holding her key for it would stall her.
+        this.counts.unknownTypesSkipped[decoded.unknownType] = (this.counts.unknownTypesSkipped[decoded.unknownType] ?? 0) + 1;
+        this.logger.warn({ eventType: decoded.unknownType, origin }, 'event: unknown type, skipped (deploy its consumers to handle it)');
+        return {};
+      }
+      await this.park(message, origin, key, parkId, 'invalid', `invalid message: ${decoded.problems.join('; ')}`, 0);
+      return {};
     }
     const event = decoded.event;
     const handler = this.options.handlers[event.type] as EventHandler | undefined;
     const log = this.logger.child({ eventId: event.id, eventType: event.type, correlationId: event.correlationId });
-    const key = `${this.options.groupId}/${event.id}`;
+    const remembered = `${this.options.groupId}/${event.id}`;
     if (!handler) {
       log.debug('event: no handler in this service, skipped');
-      return undefined;
+      return {};
     }
-    if (handledInBatch.has(key) || (await this.options.processedEvents.findOne({ _id: key as never }))) {
+    if (handledInBatch.has(remembered) || (await this.options.processedEvents.findOne({ _id: remembered as never }))) {
       log.debug('event: already handled, skipped');
-      return undefined;
+      return {};
+    }
+    const hold = key === undefined ? undefined : await this.holdOf(key);
+    if (hold && hold.parked[0] !== parkId) {
+      // Behind an earlier event of hers that is parked: applied now, it would overtake it.
+      await this.park(message, origin, key, parkId, 'held', `held: her key waits for parked message ${hold.parked[0]}`, 0, hold);
+      return {};
     }
     const failure = await this.handleWithRetries(handler, event, heartbeat);
     if (failure) {
       log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
-      // Not remembered as handled: put back on its topic once the cause is fixed, it is handled then.
-      await this.deadLetter(message, origin, String(failure.error?.stack ?? failure.error), failure.attempts);
-      return undefined;
+      // Not remembered as handled: redriven once the cause is fixed, it is handled then.
+      await this.park(message, origin, key, parkId, 'failed', String(failure.error?.stack ?? failure.error), failure.attempts, hold);
+      return {};
     }
+    if (hold) await this.release(hold, parkId, 'handled');
+    this.counts.handled += 1;
     log.debug('event: handled');
-    return key;
+    return { handled: remembered };
+  }
+
+  /** A message from the redrive topic keeps the origin it was first read from. */
+  private originOf(topic: string, partition: number, message: KafkaMessage): Origin {
+    const first = headerText(message.headers, deadLetterHeaders.topic);
+    if (topic !== this.redriveTopic || !first) return { topic, partition, offset: message.offset };
+    return {
+      topic: first,
+      partition: Number(headerText(message.headers, deadLetterHeaders.partition)),
+      offset: headerText(message.headers, deadLetterHeaders.offset) ?? message.offset,
+    };
+  }
+
+  private holdIdOf(key: string): string {
+    return `${this.options.groupId}|${key}`;
+  }
+
+  private async holdOf(key: string): Promise<HeldKey | undefined> {
+    return ((await this.options.heldKeys.findOne({ _id: this.holdIdOf(key) as never })) as HeldKey | null) ?? undefined;
+  }
+
+  /** Takes a parked message out of its key's hold; the key is free once nothing of it is parked. */
+  private async release(hold: HeldKey, parkId: string, why: 'handled' | 'discarded'): Promise<void> {
+    const parked = hold.parked.filter((id) => id !== parkId);
+    if (parked.length === 0) await this.options.heldKeys.deleteOne({ _id: hold._id as never });
+    else await this.options.heldKeys.updateOne({ _id: hold._id as never }, { $set: { parked } });
+    this.logger.info({ parkId, why, stillParked: parked.length }, parked.length === 0 ? 'held key released' : 'parked message released; key still held');
+  }
+
+  /** An operator's word on the redrive topic: for now, discard a parked message for good. */
+  private async obeyOperator(message: KafkaMessage, key: string | undefined): Promise<void> {
+    const action = headerText(message.headers, redriveHeaders.action);
+    const parkId = headerText(message.headers, redriveHeaders.parkId);
+    const hold = key === undefined ? undefined : await this.holdOf(key);
+    if (action !== 'discard' || !parkId || !hold || !hold.parked.includes(parkId)) {
+      this.logger.warn({ action, parkId }, 'redrive: operator message ignored (unknown action, or nothing parked under that id)');
+      return;
+    }
+    this.logger.warn({ parkId, reason: headerText(message.headers, redriveHeaders.reason) }, 'redrive: parked message discarded by an operator');
+    await this.release(hold, parkId, 'discarded');
   }
 
   private async handleWithRetries(
@@ -222,12 +342,21 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  /** Parks the original bytes and headers with where they came from and why; if this fails, the offset is not committed. */
-  private async deadLetter(
+  /**
+   * Parks the original bytes and headers with where they came from and why, then holds its key
+   * (a message without a key has no order to keep). The dead letter is written first: a crash in
+   * between leaves it parked and not held, and the redelivery holds it. If parking fails, the
+   * offset is not committed.
+   */
+  private async park(
     message: KafkaMessage,
-    origin: { topic: string; partition: number; offset: string },
+    origin: Origin,
+    key: string | undefined,
+    parkId: string,
+    kind: 'failed' | 'invalid' | 'held',
     reason: string,
     attempts: number,
+    hold?: HeldKey,
   ): Promise<void> {
     const headers: IHeaders = {
       ...(message.headers ?? {}),
@@ -238,12 +367,29 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       [deadLetterHeaders.error]: reason.slice(0, 4000),
       [deadLetterHeaders.attempts]: String(attempts),
       [deadLetterHeaders.failedAt]: new Date().toISOString(),
+      [deadLetterHeaders.kind]: kind,
+      [deadLetterHeaders.parkId]: parkId,
     };
     await this.producer.send({
       topic: this.deadLetterTopic,
       acks: -1,
       messages: [{ key: message.key, value: message.value, headers }],
     });
-    this.logger.warn({ origin, reason: reason.split('\n')[0] }, 'message dead-lettered');
+    this.counts.deadLettered += 1;
+    this.logger.warn({ origin, kind, reason: reason.split('\n')[0] }, 'message dead-lettered');
+    if (key === undefined) return;
+    if (!hold) {
+      const held: HeldKey = { _id: this.holdIdOf(key), group: this.options.groupId, key, parked: [parkId], since: new Date() };
+      await this.options.heldKeys.insertOne(held as never).catch(async (error: { code?: number }) => {
+        // Held a moment ago by a redelivery of this very batch: add to that hold instead.
+        if (error.code !== 11000) throw error;
+        const existing = await this.holdOf(key);
+        if (existing && !existing.parked.includes(parkId)) {
+          await this.options.heldKeys.updateOne({ _id: existing._id as never }, { $set: { parked: [...existing.parked, parkId] } });
+        }
+      });
+    } else if (!hold.parked.includes(parkId)) {
+      await this.options.heldKeys.updateOne({ _id: hold._id as never }, { $set: { parked: [...hold.parked, parkId] } });
+    }
   }
 }

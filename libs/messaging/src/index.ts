@@ -9,3 +9,4 @@ export * from './consumer-lag';
 export * from './outbox-publishing';
 export * from './kafka-health';
 export * from './direct-publishing';
+export * from './redrive';
