@@ -6,12 +6,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { MongoClient, MongoNetworkError } from 'mongodb';
 import { intakeEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { bearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually } from '@mukti/testing';
 import { intakeConfig } from '../src/intake.config';
 import { IntakeModule } from '../src/intake.module';
+import { PersonStore } from '../src/person/person.store';
 
 const databaseUri = uniqueDatabaseUri('intake');
 const config = intakeConfig.load({
@@ -111,6 +112,38 @@ describe('registering a person', () => {
     const person = survivor();
     const answers = await Promise.all([1, 2].map(() => api().post('/people').set('authorization', caseworker).send(person)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+  });
+
+  it("keeps her data key when the store's answer to her registration is lost after it was written", async () => {
+    const commits = app.get(PersonStore).aggregates.collection;
+    const insert = commits.insertOne.bind(commits);
+    // The store writes her commit, then the connection drops before it answers (a restart, a reset socket).
+    const lostAnswer = jest.spyOn(commits, 'insertOne').mockImplementationOnce(async (...args: Parameters<typeof insert>) => {
+      await insert(...args);
+      throw new MongoNetworkError('connection reset by peer');
+    });
+    try {
+      const person = survivor();
+      const response = await api().post('/people').set('authorization', caseworker).send(person).expect(201);
+      const id: string = response.body.id;
+      expect(await mongo.db().collection('data_keys').countDocuments({ _id: id as never })).toBe(1);
+      const read = await api().get(`/people/${id}`).set('authorization', caseworker).expect(200);
+      expect(read.body.personalData).toMatchObject({ name: person.name, phone: person.phone });
+    } finally {
+      lostAnswer.mockRestore();
+    }
+  });
+
+  it('destroys the unused data key when the store refused her registration without writing it', async () => {
+    const commits = app.get(PersonStore).aggregates.collection;
+    const refused = jest.spyOn(commits, 'insertOne').mockRejectedValueOnce(new MongoNetworkError('connection refused'));
+    const keysBefore = await mongo.db().collection('data_keys').countDocuments({});
+    try {
+      await api().post('/people').set('authorization', caseworker).send(survivor()).expect(500);
+      expect(await mongo.db().collection('data_keys').countDocuments({})).toBe(keysBefore);
+    } finally {
+      refused.mockRestore();
+    }
   });
 });
 

@@ -59,13 +59,34 @@ export class RegisterPersonHandler {
         fingerprints,
       );
     } catch (error) {
-      // The key sealed nothing that was kept.
-      await this.vault.destroyKey(personId);
-      if (!(error instanceof UniqueConstraintError)) throw error;
-      // Registered by someone else a moment ago: the unique index is the last word.
-      throw this.alreadyRegistered(await this.people.registeredWith(fingerprints));
+      if (error instanceof UniqueConstraintError) {
+        // The unique index refused her commit, so the key sealed nothing that was kept.
+        await this.vault.destroyKey(personId);
+        // Registered by someone else a moment ago: the unique index is the last word.
+        throw this.alreadyRegistered(await this.people.registeredWith(fingerprints));
+      }
+      if (await this.registeredDespite(personId)) return personId;
+      throw error;
     }
     return personId;
+  }
+
+  /**
+   * The store failed or its answer was lost (a restart, a reset socket): her commit may have been
+   * written all the same. Destroying her key then would leave her registered everywhere with an
+   * identity nobody can read, so the key goes only when her first commit is known not to exist;
+   * when even that cannot be known, an unused key is kept (it seals nothing anyone can find).
+   */
+  private async registeredDespite(personId: string): Promise<boolean> {
+    let stored: unknown;
+    try {
+      stored = await this.people.aggregates.commit(personId, 1);
+    } catch {
+      return false;
+    }
+    if (stored) return true;
+    await this.vault.destroyKey(personId);
+    return false;
   }
 
   private alreadyRegistered(existingId: string | undefined) {
