@@ -2,7 +2,8 @@ import type { Provider } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { consumerLag, createKafka, KAFKA, kafkaHealthCheck } from '@mukti/messaging';
+import { consumerLag, createKafka, deadLetterCount, KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
+import { deadLetterTopicOf } from '@mukti/contracts';
 import { LOGGER } from '@mukti/observability';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { ServiceDatabase } from '@mukti/persistence';
@@ -33,19 +34,28 @@ export function foundationProviders(
 }
 
 /**
- * Readiness of a service that owns a database and talks to Kafka: both answer; a consuming
- * service also reports how far behind its topics it is.
+ * Readiness of a service that owns a database and talks to Kafka: both answer. A consuming
+ * service also reports how far behind its topics it is and how many messages it has parked; a
+ * producing one, its outbox backlog (commits waiting, the oldest one's age, commits set aside).
+ * The backlog and dead letters are reported, not judged: a poison commit or event must not take
+ * the service out of rotation, it must be seen.
  */
 export function serviceHealthChecks(consumer?: { groupId: string; topics: string[] }): Provider {
   return {
     provide: HEALTH_CHECKS,
-    inject: [ServiceDatabase, KAFKA],
-    useFactory: (database: ServiceDatabase, kafka: Kafka) => [
+    inject: [ServiceDatabase, KAFKA, { token: OutboxPublishing, optional: true }],
+    useFactory: (database: ServiceDatabase, kafka: Kafka, publishing?: OutboxPublishing) => [
       { name: 'database', check: () => database.ping() },
       kafkaHealthCheck(
         kafka,
-        consumer && (async (admin) => ({ consumerGroup: consumer.groupId, lag: await consumerLag(admin, consumer.groupId, consumer.topics) })),
+        consumer &&
+          (async (admin) => ({
+            consumerGroup: consumer.groupId,
+            lag: await consumerLag(admin, consumer.groupId, consumer.topics),
+            deadLetters: await deadLetterCount(admin, deadLetterTopicOf(consumer.groupId)),
+          })),
       ),
+      ...(publishing ? [{ name: 'outbox', check: () => publishing.relay.backlog() as unknown as Promise<Record<string, unknown>> }] : []),
     ],
   };
 }

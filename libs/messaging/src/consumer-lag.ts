@@ -25,3 +25,11 @@ export async function consumerLag(admin: Admin, groupId: string, topics: string[
   }
   return { total, byTopic };
 }
+
+/** How many messages a consumer group has parked on its dead-letter topic, ever (0 if it has none yet). */
+export async function deadLetterCount(admin: Admin, deadLetterTopic: string): Promise<number> {
+  const existing = await admin.listTopics();
+  if (!existing.includes(deadLetterTopic)) return 0;
+  const ends = await admin.fetchTopicOffsets(deadLetterTopic);
+  return ends.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0);
+}

@@ -3,6 +3,7 @@ import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
 import { DirectPublishing } from './direct-publishing';
 import type { TopicOf } from './event-publisher';
+import type { CommitRef } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import type { TopicSettings } from './topic-provisioning';
 
@@ -35,8 +36,8 @@ export class OutboxPublishing extends DirectPublishing {
     });
   }
 
-  /** Wakes the relay after a write, so events leave within milliseconds, not at the next poll. */
-  readonly nudge = () => this.relay.nudge();
+  /** Tells the relay of a commit just written, so its events leave within milliseconds, by id. */
+  readonly nudge = (commit?: CommitRef) => this.relay.nudge(commit);
 
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();

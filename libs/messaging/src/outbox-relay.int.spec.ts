@@ -99,14 +99,16 @@ async function setup(name: string, settings: TopicSettings = { partitions: 1, re
   topicsToDelete.push(topic);
   const collection = database.collection(uniqueName(`${name}-commits`));
   let relay: OutboxRelay | undefined;
-  const store = new AggregateStore<Consents>(collection, () => relay?.nudge(), ['fingerprint']);
+  const store = new AggregateStore<Consents>(collection, (commit) => relay?.nudge(commit), ['fingerprint']);
   await store.createIndexes();
 
   /** A relay and publisher as one process would have them; started, and stopped at the end if still running. */
-  async function startRelay(): Promise<{ stop: () => Promise<void> }> {
+  async function startRelay(
+    options: { collections?: Collection[]; pollIntervalMs?: number; batchSize?: number } = {},
+  ): Promise<{ stop: () => Promise<void>; relay: OutboxRelay }> {
     const publisher = new EventPublisher(kafka, () => topic);
     await publisher.connect();
-    const started = new OutboxRelay({ collections: [collection], publisher, logger, pollIntervalMs: 50 });
+    const started = new OutboxRelay({ collections: options.collections ?? [collection], publisher, logger, pollIntervalMs: 50, ...options });
     started.start();
     relay = started;
     let stopped = false;
@@ -118,7 +120,7 @@ async function setup(name: string, settings: TopicSettings = { partitions: 1, re
       await publisher.disconnect();
     };
     cleanups.push(stop);
-    return { stop };
+    return { stop, relay: started };
   }
   return { topic, collection, store, startRelay };
 }
@@ -261,6 +263,67 @@ describe('OutboxRelay with AggregateStore, on a real broker and store', () => {
       expect(await messageCount(topic)).toBeGreaterThanOrEqual(all.length);
     } finally {
       await relay.stop();
+    }
+  });
+});
+
+describe('OutboxRelay under faults', () => {
+  it('sets aside a commit the broker refuses for good, with the reason, and the rest of every outbox moves on', async () => {
+    const { topic, collection, store, startRelay } = await setup('outbox-poison');
+    const other = database.collection(uniqueName('outbox-poison-other'));
+    const otherStore = new AggregateStore<Consents>(other);
+    await otherStore.createIndexes();
+    // Written by an older build that did not check its events: the relay's publisher refuses it.
+    const stuck = randomUUID();
+    const refused = consentRecorded(stuck, { consentId: 'not-a-uuid' });
+    const behind = consentRecorded(stuck);
+    const commit = (version: number, events: ConsentRecorded[]) => ({
+      _id: `${stuck}:${version}`, aggregateId: stuck, version, state: { count: version }, events,
+      outbox: 'pending', pendingEvents: events.length, committedAt: new Date(),
+    });
+    await collection.insertOne(commit(1, [refused]) as never);
+    await collection.insertOne(commit(2, [behind]) as never);
+    // More pending commits than one sweep reads, in this collection and in another.
+    const people = Array.from({ length: 30 }, () => randomUUID());
+    const published = people.map((person) => consentRecorded(person));
+    for (const [index, person] of people.entries()) await store.append(person, 0, { count: 1 }, [published[index]!]);
+    const elsewhere = consentRecorded(randomUUID());
+    await otherStore.append(elsewhere.subject, 0, { count: 1 }, [elsewhere]);
+
+    const { relay, stop } = await startRelay({ collections: [collection, other], batchSize: 10 });
+    try {
+      const messages = await readTopic(kafka, topic, (seen) => seen.length >= 31);
+      expect(new Set(messages.map((message) => message.headers['ce_id']))).toEqual(new Set([...published, elsewhere].map((event) => event.id)));
+      const setAside = await collection.findOne({ _id: `${stuck}:1` as never });
+      expect(setAside).toMatchObject({ outbox: 'set-aside', setAside: { reason: expect.stringContaining('consentId') } });
+      await eventually(async () => expect((await collection.findOne({ _id: `${stuck}:2` as never }))?.['outbox']).toBe('held'));
+      await eventually(async () => expect(await relay.backlog()).toEqual({ pendingCommits: 0, setAsideCommits: 1, oldestPendingAgeMs: null }));
+
+      // The operator corrects it and puts it back: it goes, then the one held behind it, in order.
+      await collection.updateOne({ _id: `${stuck}:1` as never }, { $set: { 'events.0.data.consentId': randomUUID(), outbox: 'pending' } });
+      relay.nudge({ collection: collection.collectionName, id: `${stuck}:1` });
+      const after = await readTopic(kafka, topic, (seen) => seen.filter((message) => message.key === stuck).length >= 2);
+      expect(idsFor(after, stuck)).toEqual([refused.id, behind.id]);
+      await eventually(async () => expect(await relay.backlog()).toEqual({ pendingCommits: 0, setAsideCommits: 0, oldestPendingAgeMs: null }));
+    } finally {
+      await stop();
+    }
+  });
+
+  it("publishes an aggregate's earlier commit first when it is told only of a later one (another replica wrote the first)", async () => {
+    const { topic, collection, store, startRelay } = await setup('outbox-replicas');
+    const { relay, stop } = await startRelay({ pollIntervalMs: 600_000 });
+    try {
+      const person = randomUUID();
+      const [first, second] = [consentRecorded(person), consentRecorded(person, { decision: 'withdrawn' })];
+      // The other replica's store: its relay never runs, so nobody announces the first commit.
+      await new AggregateStore<Consents>(collection).append(person, 0, { count: 1 }, [first]);
+      await store.append(person, 1, { count: 2 }, [second]);
+      const messages = await readTopic(kafka, topic, (seen) => seen.length >= 2);
+      expect(idsFor(messages, person)).toEqual([first.id, second.id]);
+      await eventually(async () => expect((await relay.backlog()).pendingCommits).toBe(0));
+    } finally {
+      await stop();
     }
   });
 });

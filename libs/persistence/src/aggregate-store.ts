@@ -1,6 +1,6 @@
-import type { Collection, Document, IndexSpecification } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 import type { EventEnvelope } from '@mukti/contracts';
-import { assertValidEvent, commitId, outboxIndex, OutboxCommit } from '@mukti/messaging';
+import { assertValidEvent, commitId, CommitRef, OutboxCommit, OutboxRelay } from '@mukti/messaging';
 import { duplicateKeyIndex, isDuplicateKeyError } from './duplicate-key';
 
 /** A commit with the aggregate's state after it, so loading an aggregate is reading one document. */
@@ -37,13 +37,13 @@ export class UniqueConstraintError extends Error {
 export class AggregateStore<State> {
   constructor(
     readonly collection: Collection,
-    private readonly afterAppend: () => void = () => undefined,
+    private readonly afterAppend: (commit: CommitRef) => void = () => undefined,
     private readonly uniqueFields: string[] = [],
   ) {}
 
   async createIndexes(): Promise<void> {
     await this.collection.createIndex({ aggregateId: 1, version: -1 }, { name: 'aggregate_version' });
-    await this.collection.createIndex(outboxIndex as IndexSpecification, { name: 'outbox' });
+    await OutboxRelay.prepare(this.collection);
     for (const field of this.uniqueFields) {
       await this.collection.createIndex({ [field]: 1 }, { name: field, unique: true });
     }
@@ -106,6 +106,7 @@ export class AggregateStore<State> {
       version,
       state,
       events,
+      outbox: events.length > 0 ? 'pending' : 'none',
       pendingEvents: events.length,
       committedAt: new Date(),
     };
@@ -115,7 +116,7 @@ export class AggregateStore<State> {
       if (!isDuplicateKeyError(error)) throw error;
       throw await this.explainDuplicate(error, commit);
     }
-    if (events.length > 0) this.afterAppend();
+    if (events.length > 0) this.afterAppend({ collection: this.collection.collectionName, id: _id });
     return version;
   }
 
@@ -137,7 +138,7 @@ export class AggregateStore<State> {
  * then its outbox publishing): indexes created at start, and the outbox relay nudged after every write.
  */
 export function aggregateStoreFactory<State>(collection: string, uniqueFields: string[] = []) {
-  return async (database: { collection(name: string): Collection }, publishing: { nudge: () => void }): Promise<AggregateStore<State>> => {
+  return async (database: { collection(name: string): Collection }, publishing: { nudge: (commit: CommitRef) => void }): Promise<AggregateStore<State>> => {
     const store = new AggregateStore<State>(database.collection(collection), publishing.nudge, uniqueFields);
     await store.createIndexes();
     return store;
