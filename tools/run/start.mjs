@@ -1,6 +1,7 @@
 // npm start: the whole platform on this machine. Installs dependencies if missing, provisions and
-// starts Kafka and FerretDB (or uses KAFKA_BROKERS / MONGODB_URI), builds, starts gateway,
-// intake and projection as separate processes, and stops everything it started on Ctrl-C.
+// starts Kafka and FerretDB (or uses KAFKA_BROKERS / MONGODB_URI), builds, starts every service as
+// a separate process (restarting one that exits, with backoff), and stops everything it started
+// on Ctrl-C.
 import { createRequire } from 'node:module';
 import { installDependenciesIfMissing } from './install.mjs';
 
@@ -14,6 +15,43 @@ const colours = { intake: 36, projection: 35, audit: 34, rescue: 32, rehabilitat
 const running = [];
 let infrastructure;
 let stopping = false;
+
+/**
+ * Keeps a service running the way Kubernetes would: one that exits is started again after a
+ * backoff that doubles (1 s up to 30 s, back to 1 s once it has run a minute), and each restart is
+ * logged. Returns a handle whose stop() stops it for good.
+ */
+async function supervise(name, start) {
+  let current = await start();
+  let backoffMs = 1000;
+  const handle = {
+    stop: () => current.stop(),
+  };
+  const watch = () => {
+    const startedAt = Date.now();
+    current.exited.then(async ({ code, signal }) => {
+      if (stopping) return;
+      if (Date.now() - startedAt > 60_000) backoffMs = 1000;
+      console.error(`${name} exited (code ${code}, signal ${signal}); restarting it in ${backoffMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 30_000);
+      while (!stopping) {
+        try {
+          current = await start();
+          console.error(`${name} restarted`);
+          watch();
+          return;
+        } catch (error) {
+          console.error(`${name} did not start again (${error.message}); next try in ${backoffMs / 1000} s`);
+          await new Promise((resolve) => setTimeout(resolve, backoffMs));
+          backoffMs = Math.min(backoffMs * 2, 30_000);
+        }
+      }
+    });
+  };
+  watch();
+  return handle;
+}
 
 async function stop(code = 0) {
   if (stopping) return;
@@ -33,13 +71,7 @@ try {
   const environment = platformEnvironment({ kafkaBrokers: infrastructure.kafkaBrokers, mongodbUri: infrastructure.mongodbUri });
   for (const name of platformServices) {
     const prefix = `\u001b[${colours[name]}m${name.padEnd(10)}\u001b[0m|`;
-    running.push(await startService(name, environment[name], { output: (line) => console.log(prefix, line) }));
-    running.at(-1).exited.then(({ code, signal }) => {
-      if (!stopping) {
-        console.error(`${name} stopped unexpectedly (code ${code}, signal ${signal}); stopping the platform`);
-        stop(1);
-      }
-    });
+    running.push(await supervise(name, () => startService(name, environment[name], { output: (line) => console.log(prefix, line) })));
   }
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   console.log(`

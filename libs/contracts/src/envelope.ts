@@ -3,7 +3,7 @@
  * tracing metadata that lets one staff request be followed through every service.
  * On Kafka it travels in binary mode (ce_* headers, JSON payload); see @mukti/messaging.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EventData, EventType, PillarEventType } from './event-catalog';
 
 export interface Actor {
@@ -49,13 +49,28 @@ export interface DomainEvent<T extends EventType = EventType> {
 
 export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
 
+/**
+ * The id of the index-th event a reaction decided on one aggregate, from the event that caused it:
+ * the same cause gives the same ids however often it is handled (a redelivery after a crash, a
+ * rebuild), so consumers, who skip ids they have seen, apply it once. A name-based UUID (version 5
+ * layout over SHA-1), so it looks like any other event id.
+ */
+export function reactionEventId(causationId: string, aggregateId: string, index: number): string {
+  const hash = createHash('sha1').update(`mukti-reaction\0${causationId}\0${aggregateId}\0${index}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export function envelope<T extends EventType>(
   event: DomainEvent<T>,
   source: string,
   context: CommandContext,
+  id: string = randomUUID(),
 ): EventEnvelope<T> {
   return {
-    id: randomUUID(),
+    id,
     type: event.type,
     source,
     subject: event.subject,

@@ -416,6 +416,35 @@ describe('AggregateStore on a real store', () => {
     expect([...stored].sort()).toEqual([...consentIds].sort());
   });
 
+  it('gives a reaction decided again from the same cause the same event ids, so consumers apply it once (handleCommand)', async () => {
+    const { store } = await setup('store-reactions');
+    const [one, two] = [randomUUID(), randomUUID()];
+    const alert = (person: string): Decider<string, DomainEvent<typeof CONSENT>, Consents> => ({
+      initialState: () => ({ count: 0 }),
+      evolve: (state) => ({ count: state.count + 1 }),
+      decide: () => [consentRecorded(person), consentRecorded(person)].map(({ type, subject, time, data }) => ({ type, subject, time, data })),
+    });
+    const cause = randomUUID();
+    const react = (person: string, causationId = cause) =>
+      handleCommand({
+        store,
+        decider: alert(person),
+        aggregateId: person,
+        command: 'withdrawn',
+        context: { actor: { id: 'system:legal', role: 'system' }, correlationId: randomUUID(), causationId },
+        source: '/mukti/legal',
+      });
+    const first = await react(one);
+    // The consumer crashed before it remembered the cause: the reaction runs again.
+    const again = await react(one);
+    expect(idsOf(again.events)).toEqual(idsOf(first.events));
+    expect(new Set(idsOf(first.events)).size).toBe(2);
+    // Another aggregate, or another cause, gets ids of its own.
+    expect(idsOf((await react(two)).events)).not.toEqual(idsOf(first.events));
+    expect(idsOf((await react(one, randomUUID())).events)).not.toEqual(idsOf(first.events));
+    for (const id of idsOf(first.events)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('refuses a unique value another aggregate holds, and stores nothing of the refused append', async () => {
     const { collection, store } = await setup('store-unique');
     const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];

@@ -1,4 +1,4 @@
-import { AnyDomainEvent, CommandContext, envelope, EventEnvelope } from '@mukti/contracts';
+import { AnyDomainEvent, CommandContext, envelope, EventEnvelope, reactionEventId } from '@mukti/contracts';
 import { Decider, DomainError, fold } from '@mukti/decider';
 import { AggregateStore, VersionConflictError } from './aggregate-store';
 
@@ -33,7 +33,11 @@ export async function handleCommand<Command, Event extends AnyDomainEvent, State
     const decided = decider.decide(command, loaded.state);
     if (decided.length === 0) return { state: loaded.state, events: [] };
     const state = fold(decider, loaded.state, decided);
-    const events = decided.map((event) => envelope(event, source, context) as EventEnvelope);
+    // A reaction's events take their ids from their cause, so handling the cause again repeats them, not adds to them.
+    const events = decided.map(
+      (event, index) =>
+        envelope(event, source, context, context.causationId ? reactionEventId(context.causationId, aggregateId, index) : undefined) as EventEnvelope,
+    );
     try {
       await store.append(aggregateId, loaded.version, state, events, options.fields?.(state));
       return { state, events };
