@@ -1,4 +1,4 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { EventEnvelope } from '@mukti/contracts';
 import { catalogTopic, EventPublisher, TopicOf } from './event-publisher';
@@ -10,7 +10,7 @@ import { ensureTopics, TopicSettings } from './topic-provisioning';
  * before going on: the audit trail (the request waits) and the analytics stream (the source
  * offset waits). The outbox relay publishes through one too (OutboxPublishing).
  */
-export class DirectPublishing implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DirectPublishing implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly publisher: EventPublisher;
 
   constructor(
@@ -33,7 +33,11 @@ export class DirectPublishing implements OnApplicationBootstrap, BeforeApplicati
     await this.publisher.connect();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * Producers go last. Nest runs one phase's hooks side by side, so the consumers (whose handlers
+   * may still be publishing a record) stop in the phase before this one (beforeApplicationShutdown).
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
   }
 

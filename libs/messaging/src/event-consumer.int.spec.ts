@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { Admin, Message, Producer } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import { deadLetterTopicOf, envelope, EventEnvelope, intakeEventTypes, redriveTopicOf } from '@mukti/contracts';
@@ -16,6 +18,7 @@ import { fromKafkaMessage, toKafkaMessage } from './cloudevents-binding';
 import { consumerLag } from './consumer-lag';
 import { deadLetterHeaders, EventConsumer, EventConsumerOptions, EventHandlers, NonRetryableEventError } from './event-consumer';
 import { createKafka } from './kafka-client';
+import { DirectPublishing } from './direct-publishing';
 import { redrive } from './redrive';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
@@ -463,6 +466,40 @@ describe('EventConsumer on a real broker', () => {
     } finally {
       await stopConsumer(consumer);
     }
+  });
+
+  it('shuts down in order: a handler still publishing when the service stops finishes, nothing dead-lettered', async () => {
+    const { topic, group, deadLetterTopic } = await setup('shutdown');
+    const records = uniqueName('records');
+    topicsToDelete.add(records);
+    const event = consentRecorded();
+    await send(topic, toKafkaMessage(event));
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    @Module({})
+    class ServiceUnderTest {}
+    const records$ = new DirectPublishing(kafka, [records], topicSettings, () => records);
+    const consumer = new EventConsumer({
+      kafka, groupId: group, topics: [topic], processedEvents, heldKeys, logger, topicSettings, maxAttempts: 1,
+      handlers: {
+        [CONSENT]: async (received: ConsentRecorded) => {
+          started();
+          // Still at work when the stop arrives: the producer it needs must wait for it.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          await records$.publish([received]);
+        },
+      },
+    });
+    const app = await NestFactory.createApplicationContext(
+      { module: ServiceUnderTest, providers: [{ provide: DirectPublishing, useValue: records$ }, { provide: EventConsumer, useValue: consumer }] },
+      { logger: false },
+    );
+    await app.init();
+    await handlerStarted;
+    await app.close();
+    expect(await messageCount(records)).toBe(1);
+    expect(await messageCount(deadLetterTopic)).toBe(0);
+    expect(await committedOffset(group, topic)).toBe('1');
   });
 
   it('reports the lag of a group that has not consumed yet', async () => {

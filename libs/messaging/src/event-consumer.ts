@@ -127,6 +127,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly maxBackoffMs: number;
   private readonly logger: Logger;
   private readonly counts: ConsumerStats = { handled: 0, deadLettered: 0, unknownTypesSkipped: {} };
+  private stopping = false;
+  private batchInHand: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -177,8 +179,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return this.stop();
   }
 
-  /** Stops fetching, lets the message in hand finish, commits it, and disconnects. */
+  /**
+   * Lets the message in hand finish, commits it, then disconnects. (kafkajs drops a commit made
+   * once its disconnect has begun, so the batch is ended and committed first.)
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
+    await this.batchInHand;
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -188,13 +195,19 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    * reached are written once at the end of the batch (or of the part done, if it stops early), so
    * a crash replays at most the batch in hand, which the ids and idempotent handlers make harmless.
    */
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private handleBatch(payload: EachBatchPayload): Promise<void> {
+    const inHand = this.handleMessages(payload);
+    this.batchInHand = inHand.catch(() => undefined);
+    return inHand;
+  }
+
+  private async handleMessages({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     // Handled in this batch, not yet remembered in the store: the same event twice in one batch is handled once.
     const handled = new Set<string>();
     let reached: string | undefined;
     try {
       for (const message of batch.messages) {
-        if (!isRunning() || isStale()) break;
+        if (this.stopping || !isRunning() || isStale()) break;
         const outcome = await this.handleMessage(batch.topic, batch.partition, message, heartbeat, handled);
         if (outcome.handled) handled.add(outcome.handled);
         resolveOffset(message.offset);

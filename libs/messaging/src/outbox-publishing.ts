@@ -44,8 +44,8 @@ export class OutboxPublishing extends DirectPublishing {
     this.relay.start();
   }
 
-  override async beforeApplicationShutdown(): Promise<void> {
+  /** The relay's last flush, while the store is still open; the producer disconnects a phase later. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
-    await super.beforeApplicationShutdown();
   }
 }
