@@ -28,7 +28,9 @@ export async function ensureTopics(admin: Admin, names: string[], settings: Topi
   if (missing.length > 0) {
     try {
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs's own wait gives up when a fresh KRaft broker answers UNKNOWN_TOPIC_OR_PARTITION
+        // for a moment after creating a topic; waitForLeaders below treats that as "not yet".
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: settings.partitions,
