@@ -944,7 +944,7 @@ async function setupPostgresDatabase(bin, conn) {
 }
 
 function postgresProbe(bin, conn) {
-  const r = spawnSync(path.join(bin.dir, 'pg_isready'), ['-q', '-h', conn.host, '-p', String(conn.port), '-d', 'postgres', '-t', '2'], { timeout: 5000 });
+  const r = spawnSync(path.join(bin.dir, 'pg_isready'), ['-q', '-h', conn.host, '-p', String(conn.port), '-U', 'postgres', '-d', 'postgres', '-t', '2'], { timeout: 5000 });
   return r.status === 0 ? null : `pg_isready on ${conn.tcp ? `${conn.host}:${conn.port}` : rel(conn.host)} exited ${r.status ?? r.signal}`;
 }
 
