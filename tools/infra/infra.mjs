@@ -76,8 +76,8 @@ function settings() {
     kafkaPort,
     kafkaControllerPort: intEnv('MUKTI_KAFKA_CONTROLLER_PORT', kafkaPort + 1),
     ferretdbPort: intEnv('MUKTI_FERRETDB_PORT', 27017),
-    // PostgreSQL listens on a unix socket in run/postgres/ (the port only names the socket file);
-    // on 127.0.0.1 too only when MUKTI_POSTGRES_PORT is set or the socket path would be too long.
+    // PostgreSQL listens on a unix socket in run/postgres/ (the port only names the socket file),
+    // or on 127.0.0.1 instead when MUKTI_POSTGRES_PORT is set or the socket path would be too long.
     postgresPort: intEnv('MUKTI_POSTGRES_PORT', 5432),
     postgresTcp: !!process.env.MUKTI_POSTGRES_PORT,
     backend,
@@ -949,7 +949,7 @@ function postgresProbe(bin, conn) {
 }
 
 async function upPostgres(s, bin, log, { timeoutMs }) {
-  const conn = postgresConnection(s);
+  let conn = postgresConnection(s);
   const existing = ourInstance('postgres');
   if (existing) {
     if (existing.info.port && (existing.info.port !== conn.port || existing.info.tcp !== conn.tcp)) {
@@ -961,6 +961,7 @@ async function upPostgres(s, bin, log, { timeoutMs }) {
   }
   if (conn.tcp) await assertPortFree(conn.port, 'PostgreSQL');
   await initdbPostgres(bin, log);
+  conn = postgresConnection(s); // with the TCP password a first initdb has just written
   ownForPostgres(P.postgresRun);
   const settingsArgs = [
     '-D', P.postgresData,
@@ -1352,7 +1353,7 @@ export async function status() {
 export async function reset({ quiet = false } = {}) {
   const log = makeLogger(quiet);
   await down({ quiet });
-  for (const d of [P.kafkaData, P.ferretdbData, P.ferretdbState, P.postgresData, P.postgresRun]) {
+  for (const d of [P.kafkaData, P.ferretdbData, P.ferretdbState, P.postgresData, P.postgresRun, P.postgresPassword]) {
     fs.rmSync(d, { recursive: true, force: true });
     log(`reset: removed ${rel(d)}`);
   }
