@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Local infrastructure for development and tests, without Docker:
 //   - Apache Kafka (KRaft, one combined broker+controller node), classpath fetched from Maven Central
-//   - FerretDB v1 (MongoDB wire protocol) on its SQLite backend, built with the Go toolchain
+//   - FerretDB v1 (MongoDB wire protocol), built with the Go toolchain, on its PostgreSQL backend when
+//     PostgreSQL server binaries are installed (our own cluster, with GIN "twin" indexes so that
+//     FerretDB's filters use an index), else on its SQLite backend (every query scans; warned)
 // Everything is cached in <repo>/.cache/infra/ (git-ignored). See tools/infra/README.md.
 //
 // CLI:     node tools/infra/infra.mjs up|down|status|reset
@@ -44,6 +46,10 @@ const P = {
   logs: path.join(CACHE_DIR, 'logs'),
   kafkaLog: path.join(CACHE_DIR, 'logs', 'kafka.log'),
   ferretdbLog: path.join(CACHE_DIR, 'logs', 'ferretdb.log'),
+  postgresData: path.join(CACHE_DIR, 'postgres-data'),
+  postgresRun: path.join(CACHE_DIR, 'run', 'postgres'),
+  postgresPassword: path.join(CACHE_DIR, 'postgres-password'),
+  postgresLog: path.join(CACHE_DIR, 'logs', 'postgres.log'),
   provisionLog: path.join(CACHE_DIR, 'logs', 'provision.log'),
   run: path.join(CACHE_DIR, 'run'),
   lock: path.join(CACHE_DIR, 'run', 'infra.lock'),
@@ -62,10 +68,19 @@ function intEnv(name, dflt) {
 
 function settings() {
   const kafkaPort = intEnv('MUKTI_KAFKA_PORT', 9092);
+  const backend = (process.env.MUKTI_STORE_BACKEND || '').trim().toLowerCase();
+  if (backend && backend !== 'postgresql' && backend !== 'sqlite') {
+    throw new Error(`MUKTI_STORE_BACKEND=${process.env.MUKTI_STORE_BACKEND} is neither postgresql nor sqlite (leave it unset to choose automatically)`);
+  }
   return {
     kafkaPort,
     kafkaControllerPort: intEnv('MUKTI_KAFKA_CONTROLLER_PORT', kafkaPort + 1),
     ferretdbPort: intEnv('MUKTI_FERRETDB_PORT', 27017),
+    // PostgreSQL listens on a unix socket in run/postgres/ (the port only names the socket file),
+    // or on 127.0.0.1 instead when MUKTI_POSTGRES_PORT is set or the socket path would be too long.
+    postgresPort: intEnv('MUKTI_POSTGRES_PORT', 5432),
+    postgresTcp: !!process.env.MUKTI_POSTGRES_PORT,
+    backend,
     externalKafka: process.env.KAFKA_BROKERS || '',
     externalMongo: process.env.MONGODB_URI || '',
   };
@@ -74,6 +89,8 @@ function settings() {
 const SERVICES = {
   kafka: { pidFile: path.join(P.run, 'kafka.pid'), infoFile: path.join(P.run, 'kafka.json'), log: P.kafkaLog, stopTimeoutMs: 45_000 },
   ferretdb: { pidFile: path.join(P.run, 'ferretdb.pid'), infoFile: path.join(P.run, 'ferretdb.json'), log: P.ferretdbLog, stopTimeoutMs: 15_000 },
+  // SIGINT: PostgreSQL's "fast" shutdown (SIGTERM would wait for every client to disconnect)
+  postgres: { pidFile: path.join(P.run, 'postgres.pid'), infoFile: path.join(P.run, 'postgres.json'), log: P.postgresLog, stopTimeoutMs: 30_000, stopSignal: 'SIGINT' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +186,7 @@ function isOurProcess(name, pid) {
   if (!argv) return pidAlive(pid); // no /proc: trust the pid file
   const joined = argv.join(' ');
   if (name === 'kafka') return joined.includes('kafka.Kafka') && joined.includes(CACHE_DIR);
+  if (name === 'postgres') return /(^|\/)postgres /.test(joined) && joined.includes(P.postgresData);
   return joined.includes(P.ferretdbBin);
 }
 
@@ -691,6 +709,289 @@ async function mongoProbe(hosts) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// PostgreSQL (FerretDB's PostgreSQL backend)
+// ---------------------------------------------------------------------------------------------
+
+// The database FerretDB uses (one schema per MongoDB database inside it).
+const POSTGRES_DATABASE = 'ferretdb';
+// PostgreSQL's limit for a unix socket path (sockaddr_un.sun_path minus the terminating NUL).
+const UNIX_SOCKET_PATH_MAX = 107;
+
+function hasPostgresServer(dir) {
+  return ['initdb', 'postgres', 'pg_isready', 'psql'].every((b) => {
+    try {
+      fs.accessSync(path.join(dir, b), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function postgresMajor(dir) {
+  const r = spawnSync(path.join(dir, 'postgres'), ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  const m = r.status === 0 ? r.stdout.match(/\(PostgreSQL\) (\d+)/) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * PostgreSQL server binaries (initdb + postgres, with pg_isready and psql beside them): on PATH,
+ * then Debian/Ubuntu's /usr/lib/postgresql/<major>/bin and the PGDG RPMs' /usr/pgsql-<major>/bin,
+ * newest major first. When our data folder exists, the major version that created it wins.
+ * @returns {{ dir: string, major: number } | null}
+ */
+export function findPostgresBin() {
+  const dirs = [];
+  for (const d of (process.env.PATH || '').split(path.delimiter)) if (d) dirs.push(d);
+  const versioned = [];
+  for (const [root, re] of [['/usr/lib/postgresql', /^(\d+)$/], ['/usr', /^pgsql-(\d+)$/]]) {
+    let entries = [];
+    try {
+      entries = fs.readdirSync(root);
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const m = e.match(re);
+      if (m) versioned.push({ dir: path.join(root, e, 'bin'), major: Number(m[1]) });
+    }
+  }
+  versioned.sort((a, b) => b.major - a.major);
+  const found = [];
+  for (const d of [...dirs, ...versioned.map((v) => v.dir)]) {
+    if (found.some((f) => f.dir === d) || !hasPostgresServer(d)) continue;
+    const major = postgresMajor(d);
+    if (major) found.push({ dir: d, major });
+  }
+  if (!found.length) return null;
+  const dataMajor = Number.parseInt(readText(path.join(P.postgresData, 'PG_VERSION')) || '', 10);
+  return found.find((f) => f.major === dataMajor) || found[0];
+}
+
+const asRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** [cmd, args] that run a PostgreSQL program as the postgres system user when we are root (it refuses root). */
+function pgCommand(bin, program, args) {
+  const exe = path.join(bin.dir, program);
+  return asRoot() ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
+}
+
+/** The first folder on the way to `target` the postgres user cannot enter, or null. */
+function untraversableAncestor(target) {
+  const parts = [];
+  for (let d = path.dirname(target); ; d = path.dirname(d)) {
+    parts.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of parts) {
+    const r = spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', d], { timeout: 10_000 });
+    if (r.status !== 0) return d;
+  }
+  return null;
+}
+
+/**
+ * Why PostgreSQL cannot be used here (null when it can), and the binaries when it can.
+ * @returns {{ bin: object | null, reason: string | null }}
+ */
+function postgresAvailability() {
+  const bin = findPostgresBin();
+  if (!bin) return { bin: null, reason: 'no PostgreSQL server binaries (initdb, postgres) on PATH, in /usr/lib/postgresql/*/bin or /usr/pgsql-*/bin' };
+  if (asRoot()) {
+    if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+      return { bin, reason: 'running as root, and there is no `postgres` system user to run PostgreSQL as (it refuses to run as root)' };
+    }
+    const blocked = untraversableAncestor(P.postgresData);
+    if (blocked) {
+      return { bin, reason: `running as root, and the postgres system user cannot enter ${blocked} on the way to ${P.postgresData} (e.g. \`chmod o+x ${blocked}\`)` };
+    }
+  }
+  return { bin, reason: null };
+}
+
+function postgresConnection(s) {
+  const socket = path.join(P.postgresRun, `.s.PGSQL.${s.postgresPort}`);
+  const tcp = s.postgresTcp || Buffer.byteLength(socket) > UNIX_SOCKET_PATH_MAX;
+  const password = tcp ? readText(P.postgresPassword)?.trim() || '' : '';
+  return {
+    tcp,
+    port: s.postgresPort,
+    socketDir: P.postgresRun,
+    host: tcp ? HOST : P.postgresRun,
+    database: POSTGRES_DATABASE,
+    user: 'postgres',
+    // pgx URL for FerretDB: a unix socket directory goes in the host parameter
+    url: tcp
+      ? `postgres://postgres:${encodeURIComponent(password)}@${HOST}:${s.postgresPort}/${POSTGRES_DATABASE}`
+      : `postgres://postgres@/${POSTGRES_DATABASE}?host=${encodeURIComponent(P.postgresRun)}&port=${s.postgresPort}`,
+    password,
+  };
+}
+
+/** Hand a folder to the postgres system user (when we are root), mode 0700. */
+function ownForPostgres(dir) {
+  mkdirp(dir);
+  fs.chmodSync(dir, 0o700);
+  if (asRoot()) {
+    const r = spawnSync('chown', ['-R', 'postgres:postgres', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`chown -R postgres:postgres ${dir} failed: ${r.stderr}`);
+  }
+}
+
+async function initdbPostgres(bin, log) {
+  if (fs.existsSync(path.join(P.postgresData, 'PG_VERSION'))) {
+    const v = readText(path.join(P.postgresData, 'PG_VERSION')).trim();
+    if (Number(v) !== bin.major) {
+      throw new Error(`${rel(P.postgresData)} was created by PostgreSQL ${v}, but the binaries found are PostgreSQL ${bin.major} (${bin.dir}); \`node tools/infra/infra.mjs reset\` deletes the old data`);
+    }
+    ownForPostgres(P.postgresData); // e.g. the folder was copied or restored by root
+    return;
+  }
+  log(`postgres: initdb ${rel(P.postgresData)} (PostgreSQL ${bin.major} from ${bin.dir}${asRoot() ? ', as the postgres system user' : ''})`);
+  fs.rmSync(P.postgresData, { recursive: true, force: true });
+  ownForPostgres(P.postgresData);
+  // A password for connections over TCP (only used when MUKTI_POSTGRES_PORT is set or the socket path is too long);
+  // the unix socket sits in a 0700 folder of the postgres user and trusts whoever can reach it.
+  const password = randomBytes(18).toString('base64url');
+  fs.writeFileSync(P.postgresPassword, `${password}\n`, { mode: 0o600 });
+  ownForPostgres(P.postgresRun);
+  const pwfile = path.join(P.postgresRun, 'initdb-password');
+  fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (asRoot()) spawnSync('chown', ['postgres:postgres', pwfile]);
+  const [cmd, args] = pgCommand(bin, 'initdb', [
+    '-D', P.postgresData, '-U', 'postgres', `--pwfile=${pwfile}`,
+    '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C',
+  ]);
+  try {
+    const { code } = await run(cmd, args, { cwd: CACHE_DIR });
+    if (code !== 0) {
+      fs.rmSync(P.postgresData, { recursive: true, force: true });
+      throw new Error(`initdb failed (exit ${code}); see ${rel(P.provisionLog)}:\n${tailFile(P.provisionLog, 15)}`);
+    }
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+}
+
+/**
+ * Installed in FerretDB's database on every start (idempotent). FerretDB 1.x sends every equality
+ * filter as `_jsonb->$1 @> $2`, which its btree indexes `((_jsonb -> 'field'))` cannot serve. For
+ * each top-level field of every btree index FerretDB creates on a collection table (the `_id_` one
+ * included), this event trigger adds a GIN index on `(_jsonb -> 'field')`, which serves `@>`.
+ * Dotted fields (`((_jsonb -> 'a') -> 'b')`) get none: FerretDB 1.24 does not push dotted filters
+ * down to SQL at all (unless started with --test-enable-nested-pushdown), so a twin would only cost writes.
+ * With plan_cache_mode = force_custom_plan the planner sees the field name instead of $1 and can match the expression.
+ */
+export const TWIN_INDEX_SQL = String.raw`
+CREATE OR REPLACE FUNCTION public.mukti_gin_twins() RETURNS event_trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  cmd record;
+  idx record;
+  k int;
+  expr text;
+  keys text[];
+  twin text;
+BEGIN
+  FOR cmd IN SELECT objid FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE INDEX' AND object_type = 'index' LOOP
+    SELECT i.indexrelid, i.indnkeyatts, am.amname, n.nspname, t.relname AS tablename
+      INTO idx
+      FROM pg_index i
+      JOIN pg_class c ON c.oid = i.indexrelid
+      JOIN pg_am am ON am.oid = c.relam
+      JOIN pg_class t ON t.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE i.indexrelid = cmd.objid;
+    -- FerretDB's own indexes are btree; ours are gin (this trigger fires for them too)
+    CONTINUE WHEN idx.indexrelid IS NULL OR idx.amname <> 'btree' OR idx.tablename LIKE '\_ferretdb\_%';
+    FOR k IN 1..idx.indnkeyatts LOOP
+      expr := pg_get_indexdef(idx.indexrelid, k, false);
+      CONTINUE WHEN expr !~ '^\(*_jsonb( -> ''([^'']|'''')*''::text\)*)+$';
+      SELECT array_agg(replace(m[1], '''''', '''') ORDER BY ord) INTO keys
+        FROM regexp_matches(expr, '''((?:[^'']|'''')*)''::text', 'g') WITH ORDINALITY AS r(m, ord);
+      CONTINUE WHEN array_length(keys, 1) <> 1;
+      twin := left(idx.tablename, 40) || '_' || left(md5(idx.tablename || '/' || keys[1]), 8) || '_gin';
+      EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ((_jsonb -> %L))', twin, idx.nspname, idx.tablename, keys[1]);
+    END LOOP;
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION public.mukti_gin_twins() IS 'tools/infra/infra.mjs: a GIN index on (_jsonb -> field) beside each FerretDB index, so its _jsonb->field @> value filters use an index';
+DO $do$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'mukti_gin_twins') THEN
+    CREATE EVENT TRIGGER mukti_gin_twins ON ddl_command_end WHEN TAG IN ('CREATE INDEX') EXECUTE FUNCTION public.mukti_gin_twins();
+  END IF;
+END $do$;
+ALTER DATABASE ${POSTGRES_DATABASE} SET plan_cache_mode = force_custom_plan;
+`;
+
+function psqlRun(bin, conn, database, sql) {
+  return run(path.join(bin.dir, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', conn.host, '-p', String(conn.port), '-U', 'postgres', '-d', database, '-At', '-c', sql], {
+    cwd: CACHE_DIR, env: { ...process.env, PGPASSWORD: conn.password, PGCONNECT_TIMEOUT: '10' }, captureStdout: true,
+  });
+}
+
+/** Creates FerretDB's database (before FerretDB ever connects) and (re)installs the twin-index trigger and the plan setting. */
+async function setupPostgresDatabase(bin, conn) {
+  const exists = await psqlRun(bin, conn, 'postgres', `SELECT 1 FROM pg_database WHERE datname = '${POSTGRES_DATABASE}'`);
+  if (exists.code !== 0) throw new Error(`psql could not query PostgreSQL; see ${rel(P.provisionLog)}:\n${tailFile(P.provisionLog, 10)}`);
+  if (exists.stdout.trim() !== '1') {
+    const c = await psqlRun(bin, conn, 'postgres', `CREATE DATABASE ${POSTGRES_DATABASE}`);
+    if (c.code !== 0) throw new Error(`CREATE DATABASE ${POSTGRES_DATABASE} failed; see ${rel(P.provisionLog)}:\n${tailFile(P.provisionLog, 10)}`);
+  }
+  const t = await psqlRun(bin, conn, POSTGRES_DATABASE, TWIN_INDEX_SQL);
+  if (t.code !== 0) throw new Error(`installing the twin-index trigger failed; see ${rel(P.provisionLog)}:\n${tailFile(P.provisionLog, 15)}`);
+}
+
+function postgresProbe(bin, conn) {
+  const r = spawnSync(path.join(bin.dir, 'pg_isready'), ['-q', '-h', conn.host, '-p', String(conn.port), '-U', 'postgres', '-d', 'postgres', '-t', '2'], { timeout: 5000 });
+  return r.status === 0 ? null : `pg_isready on ${conn.tcp ? `${conn.host}:${conn.port}` : rel(conn.host)} exited ${r.status ?? r.signal}`;
+}
+
+async function upPostgres(s, bin, log, { timeoutMs }) {
+  let conn = postgresConnection(s);
+  const existing = ourInstance('postgres');
+  if (existing) {
+    if (existing.info.port && (existing.info.port !== conn.port || existing.info.tcp !== conn.tcp)) {
+      throw new Error(`our PostgreSQL (pid ${existing.pid}) runs with port ${existing.info.port}${existing.info.tcp ? ' (TCP)' : ''}, not as now asked; run \`node tools/infra/infra.mjs down\` first`);
+    }
+    log(`postgres: already running (pid ${existing.pid}), reusing it`);
+    await waitReady('postgres', async () => postgresProbe(bin, conn), { timeoutMs, log });
+    return { conn, started: false };
+  }
+  if (conn.tcp) await assertPortFree(conn.port, 'PostgreSQL');
+  await initdbPostgres(bin, log);
+  conn = postgresConnection(s); // with the TCP password a first initdb has just written
+  ownForPostgres(P.postgresRun);
+  const settingsArgs = [
+    '-D', P.postgresData,
+    '-c', `port=${conn.port}`,
+    '-c', `listen_addresses=${conn.tcp ? HOST : ''}`,
+    '-c', `unix_socket_directories=${conn.tcp ? '' : P.postgresRun}`,
+    '-c', 'plan_cache_mode=force_custom_plan',
+    // a development/test store: a crash of the machine may lose the last moments of writes, never consistency
+    '-c', 'synchronous_commit=off',
+    '-c', 'max_connections=200',
+    '-c', 'shared_buffers=128MB',
+    '-c', 'log_min_messages=warning',
+    '-c', 'log_checkpoints=off',
+  ];
+  const [cmd, args] = pgCommand(bin, 'postgres', settingsArgs);
+  log(`postgres: starting PostgreSQL ${bin.major} (${bin.dir}) on ${conn.tcp ? `${HOST}:${conn.port}` : `unix socket ${rel(conn.socketDir)}/.s.PGSQL.${conn.port}`}${asRoot() ? ' as the postgres system user' : ''}`);
+  const proc = startDetached('postgres', cmd, args);
+  writeFileAtomic(SERVICES.postgres.infoFile, JSON.stringify({ pid: proc.pid, port: conn.port, tcp: conn.tcp, socketDir: conn.tcp ? null : conn.socketDir, bin: bin.dir, major: bin.major, startedAt: new Date().toISOString() }, null, 2));
+  try {
+    const ms = await waitReady('postgres', async () => postgresProbe(bin, conn), { timeoutMs, exit: proc.exit, log });
+    await setupPostgresDatabase(bin, conn);
+    log(`postgres: ready in ${(ms / 1000).toFixed(1)} s (pid ${proc.pid}, log ${rel(P.postgresLog)}); database ${POSTGRES_DATABASE} has the twin-index trigger`);
+  } catch (e) {
+    await stopService('postgres', log);
+    throw e;
+  }
+  return { conn, started: true };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start / stop
 // ---------------------------------------------------------------------------------------------
 
@@ -745,7 +1046,8 @@ async function stopService(name, log) {
     removePidFiles(name);
     return false;
   }
-  log(`${name}: stopping (SIGTERM to process group ${pid})...`);
+  const signal = svc.stopSignal || 'SIGTERM';
+  log(`${name}: stopping (${signal} to process group ${pid})...`);
   const kill = (sig) => {
     try {
       process.kill(-pid, sig);
@@ -757,7 +1059,7 @@ async function stopService(name, log) {
       }
     }
   };
-  kill('SIGTERM');
+  kill(signal);
   const deadline = Date.now() + svc.stopTimeoutMs;
   while (pidAlive(pid) && Date.now() < deadline) await sleep(250);
   if (pidAlive(pid)) {
@@ -815,18 +1117,39 @@ async function upKafka(s, log, { timeoutMs }) {
   return { brokers, started: true };
 }
 
+// Measured with tools/infra/store-bench.mjs on the 2-core development machine (tools/infra/README.md).
+const SQLITE_WARNING =
+  'FerretDB runs on its SQLite backend, where every query scans its whole collection. Measured: loading an ' +
+  'aggregate takes ~190 ms at 1,000 commits in a collection, ~1 s at 5,000 and ~10 s at 50,000 (FerretDB on ' +
+  'PostgreSQL with the twin indexes: ~5 ms at 50,000). Enough for tests and demos with up to a few thousand ' +
+  'documents per collection; for more, install the PostgreSQL server package (e.g. `apt-get install postgresql`) ' +
+  'and run `down` + `up`, or set MONGODB_URI to a MongoDB.';
+
+/** Which backend a new FerretDB gets: PostgreSQL when usable (unless MUKTI_STORE_BACKEND=sqlite), else SQLite with a warning. */
+function chooseBackend(s, log) {
+  if (s.backend === 'sqlite') {
+    log(`WARNING: MUKTI_STORE_BACKEND=sqlite. ${SQLITE_WARNING}`);
+    return { backend: 'sqlite', bin: null };
+  }
+  const { bin, reason } = postgresAvailability();
+  if (!reason) return { backend: 'postgresql', bin };
+  if (s.backend === 'postgresql') throw new Error(`MUKTI_STORE_BACKEND=postgresql, but PostgreSQL cannot be used: ${reason}`);
+  log(`WARNING: ${reason}. ${SQLITE_WARNING}`);
+  return { backend: 'sqlite', bin: null };
+}
+
 async function upFerretDB(s, log, { timeoutMs }) {
   if (s.externalMongo) {
     log('ferretdb: MONGODB_URI is set; not starting FerretDB, checking it is reachable...');
     const hosts = parseMongoUri(s.externalMongo);
     if (!hosts) {
       log('ferretdb: mongodb+srv:// URI, skipping the reachability check');
-      return { uri: s.externalMongo, started: false };
+      return { uri: s.externalMongo, started: false, postgresStarted: false };
     }
     await waitReady('ferretdb', () => mongoProbe(hosts), { timeoutMs: Math.min(timeoutMs, 20_000), log }).catch((e) => {
       throw new Error(`MONGODB_URI is not reachable: ${e.message.split('. See the log')[0]}`);
     });
-    return { uri: s.externalMongo, started: false };
+    return { uri: s.externalMongo, started: false, postgresStarted: false };
   }
   const uri = `mongodb://${HOST}:${s.ferretdbPort}/`;
   const probe = () => mongoProbe([{ host: HOST, port: s.ferretdbPort }]);
@@ -835,17 +1158,36 @@ async function upFerretDB(s, log, { timeoutMs }) {
     if (existing.info.port && existing.info.port !== s.ferretdbPort) {
       throw new Error(`our FerretDB (pid ${existing.pid}) is running on port ${existing.info.port}, but MUKTI_FERRETDB_PORT=${s.ferretdbPort}; run \`node tools/infra/infra.mjs down\` first`);
     }
-    log(`ferretdb: already running (pid ${existing.pid}), reusing it (not started by this call)`);
+    const running = existing.info.backend || 'sqlite';
+    if (s.backend && s.backend !== running) {
+      throw new Error(`our FerretDB (pid ${existing.pid}) runs on ${running}, but MUKTI_STORE_BACKEND=${s.backend}; run \`node tools/infra/infra.mjs down\` first`);
+    }
+    let postgresStarted = false;
+    if (running === 'postgresql') {
+      const bin = findPostgresBin();
+      if (!bin) throw new Error(`our FerretDB (pid ${existing.pid}) runs on PostgreSQL, but no PostgreSQL binaries are found any more; run \`node tools/infra/infra.mjs down\``);
+      postgresStarted = (await upPostgres(s, bin, log, { timeoutMs })).started;
+    } else log(`WARNING: ${SQLITE_WARNING}`);
+    log(`ferretdb: already running (pid ${existing.pid}, ${running} backend), reusing it (not started by this call)`);
     await waitReady('ferretdb', probe, { timeoutMs, log });
-    return { uri, started: false };
+    return { uri, started: false, postgresStarted, backend: running };
   }
   await assertPortFree(s.ferretdbPort, 'FerretDB/MongoDB');
-  mkdirp(P.ferretdbData);
+  const { backend, bin } = chooseBackend(s, log);
+  let backendArgs;
+  let postgresStarted = false;
+  if (backend === 'postgresql') {
+    const pg = await upPostgres(s, bin, log, { timeoutMs });
+    postgresStarted = pg.started;
+    backendArgs = ['--handler=postgresql', `--postgresql-url=${pg.conn.url}`];
+  } else {
+    mkdirp(P.ferretdbData);
+    backendArgs = ['--handler=sqlite', `--sqlite-url=file:${P.ferretdbData}/`];
+  }
   mkdirp(P.ferretdbState);
-  log(`ferretdb: starting FerretDB ${FERRETDB_VERSION} (SQLite backend) on ${HOST}:${s.ferretdbPort}`);
+  log(`ferretdb: starting FerretDB ${FERRETDB_VERSION} (${backend === 'postgresql' ? 'PostgreSQL' : 'SQLite'} backend) on ${HOST}:${s.ferretdbPort}`);
   const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${P.ferretdbData}/`,
+    ...backendArgs,
     `--listen-addr=${HOST}:${s.ferretdbPort}`,
     `--state-dir=${P.ferretdbState}`,
     '--debug-addr=-', // no debug/metrics HTTP listener (default would be 127.0.0.1:8088)
@@ -854,22 +1196,23 @@ async function upFerretDB(s, log, { timeoutMs }) {
     '--log-format=text',
   ];
   const proc = startDetached('ferretdb', P.ferretdbBin, args, { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1' });
-  writeFileAtomic(SERVICES.ferretdb.infoFile, JSON.stringify({ pid: proc.pid, port: s.ferretdbPort, version: FERRETDB_VERSION, startedAt: new Date().toISOString() }, null, 2));
+  writeFileAtomic(SERVICES.ferretdb.infoFile, JSON.stringify({ pid: proc.pid, port: s.ferretdbPort, version: FERRETDB_VERSION, backend, startedAt: new Date().toISOString() }, null, 2));
   try {
     const ms = await waitReady('ferretdb', probe, { timeoutMs, exit: proc.exit, log });
-    log(`ferretdb: ready in ${(ms / 1000).toFixed(1)} s (pid ${proc.pid}, log ${rel(P.ferretdbLog)})`);
+    log(`ferretdb: ready in ${(ms / 1000).toFixed(1)} s (pid ${proc.pid}, ${backend} backend, log ${rel(P.ferretdbLog)})`);
   } catch (e) {
     await stopService('ferretdb', log);
+    if (postgresStarted) await stopService('postgres', log);
     throw e;
   }
-  return { uri, started: true };
+  return { uri, started: true, postgresStarted, backend };
 }
 
 /**
  * Provision (cached) and start Kafka + FerretDB, or reuse running ones / external ones from
  * KAFKA_BROKERS / MONGODB_URI. Resolves once both answer.
  * @param {{ quiet?: boolean, kafkaTimeoutMs?: number, ferretdbTimeoutMs?: number }} [opts]
- * @returns {Promise<{ kafkaBrokers: string, mongodbUri: string, started: { kafka: boolean, ferretdb: boolean } }>}
+ * @returns {Promise<{ kafkaBrokers: string, mongodbUri: string, storeBackend: 'postgresql' | 'sqlite' | 'external', started: { kafka: boolean, ferretdb: boolean, postgres: boolean } }>}
  *   `started` tells which services THIS call started (callers that want to clean up after
  *   themselves should `down({ only: started })`).
  */
@@ -903,12 +1246,14 @@ export async function up({ quiet = false, kafkaTimeoutMs = 90_000, ferretdbTimeo
       // do not leave half a stack behind that this call started
       if (rk.status === 'fulfilled' && rk.value.started) await stopService('kafka', log);
       if (rf.status === 'fulfilled' && rf.value.started) await stopService('ferretdb', log);
+      if (rf.status === 'fulfilled' && rf.value.postgresStarted) await stopService('postgres', log);
       throw rk.status === 'rejected' ? rk.reason : rf.reason;
     }
     const result = {
       kafkaBrokers: rk.value.brokers,
       mongodbUri: rf.value.uri,
-      started: { kafka: rk.value.started, ferretdb: rf.value.started },
+      storeBackend: s.externalMongo ? 'external' : rf.value.backend,
+      started: { kafka: rk.value.started, ferretdb: rf.value.started, postgres: rf.value.postgresStarted },
     };
     writeFileAtomic(P.state, `${JSON.stringify({ ...result, updatedAt: new Date().toISOString() }, null, 2)}\n`);
     log(`up: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -918,29 +1263,38 @@ export async function up({ quiet = false, kafkaTimeoutMs = 90_000, ferretdbTimeo
 
 /**
  * Stop what `up` started (our pid files only: never external services or foreign processes).
- * @param {{ quiet?: boolean, only?: { kafka?: boolean, ferretdb?: boolean } }} [opts]
- *   `only`: e.g. the `started` object returned by up(), to stop just what that call started.
- * @returns {Promise<{ stopped: { kafka: boolean, ferretdb: boolean } }>}
+ * @param {{ quiet?: boolean, only?: { kafka?: boolean, ferretdb?: boolean, postgres?: boolean } }} [opts]
+ *   `only`: e.g. the `started` object returned by up(), to stop just what that call started
+ *   (without a `postgres` key, PostgreSQL goes with FerretDB).
+ * @returns {Promise<{ stopped: { kafka: boolean, ferretdb: boolean, postgres: boolean } }>}
  */
 export async function down({ quiet = false, only } = {}) {
   const log = makeLogger(quiet);
-  if (!fs.existsSync(CACHE_DIR)) return { stopped: { kafka: false, ferretdb: false } };
+  if (!fs.existsSync(CACHE_DIR)) return { stopped: { kafka: false, ferretdb: false, postgres: false } };
   return withLock(async () => {
-    const want = { kafka: only ? !!only.kafka : true, ferretdb: only ? !!only.ferretdb : true };
-    const [sk, sf] = await Promise.all([
-      want.kafka ? stopService('kafka', log) : false,
-      want.ferretdb ? stopService('ferretdb', log) : false,
-    ]);
-    if (!sk && !sf) log('down: nothing of ours was running');
+    const want = {
+      kafka: only ? !!only.kafka : true,
+      ferretdb: only ? !!only.ferretdb : true,
+      postgres: only ? !!(only.postgres ?? only.ferretdb) : true,
+    };
+    const stopStore = async () => {
+      // FerretDB first: PostgreSQL's fast shutdown would otherwise cut its connections under it
+      const sf = want.ferretdb ? await stopService('ferretdb', log) : false;
+      const sp = want.postgres && !ourInstance('ferretdb') ? await stopService('postgres', log) : false;
+      return [sf, sp];
+    };
+    const [sk, [sf, sp]] = await Promise.all([want.kafka ? stopService('kafka', log) : false, stopStore()]);
+    if (!sk && !sf && !sp) log('down: nothing of ours was running');
     const state = readJson(P.state);
     if (state) {
-      if (!ourInstance('kafka') && !ourInstance('ferretdb')) fs.rmSync(P.state, { force: true });
+      const names = ['kafka', 'ferretdb', 'postgres'];
+      if (!names.some((n) => ourInstance(n))) fs.rmSync(P.state, { force: true });
       else {
-        state.started = { kafka: !!ourInstance('kafka') && state.started?.kafka, ferretdb: !!ourInstance('ferretdb') && state.started?.ferretdb };
+        state.started = Object.fromEntries(names.map((n) => [n, !!ourInstance(n) && !!state.started?.[n]]));
         writeFileAtomic(P.state, `${JSON.stringify(state, null, 2)}\n`);
       }
     }
-    return { stopped: { kafka: sk, ferretdb: sf } };
+    return { stopped: { kafka: sk, ferretdb: sf, postgres: sp } };
   }, log);
 }
 
@@ -958,20 +1312,48 @@ export async function status() {
       };
   const f = ourInstance('ferretdb');
   const mongoHosts = s.externalMongo ? parseMongoUri(s.externalMongo) : [{ host: HOST, port: s.ferretdbPort }];
+  // backend: the running instance's, else what `up` would choose now
+  let backend = null;
+  let backendNote;
+  if (!s.externalMongo) {
+    if (f) backend = f.info.backend || 'sqlite';
+    else if (s.backend === 'sqlite') [backend, backendNote] = ['sqlite', 'MUKTI_STORE_BACKEND=sqlite'];
+    else {
+      const { reason } = postgresAvailability();
+      [backend, backendNote] = reason ? ['sqlite', reason] : ['postgresql', undefined];
+    }
+  }
   out.ferretdb = {
     mode: s.externalMongo ? 'external (MONGODB_URI)' : 'local',
     uri: s.externalMongo || `mongodb://${HOST}:${s.ferretdbPort}/`,
-    ...(s.externalMongo ? {} : { version: FERRETDB_VERSION, pid: f?.pid ?? null, running: !!f, cached: fs.existsSync(P.ferretdbBin), log: P.ferretdbLog }),
+    ...(s.externalMongo
+      ? {}
+      : {
+          version: FERRETDB_VERSION, backend,
+          ...(f ? {} : { backendNote: `not running; \`up\` would start it on ${backend}${backendNote ? ` (${backendNote})` : ''}` }),
+          pid: f?.pid ?? null, running: !!f, cached: fs.existsSync(P.ferretdbBin), log: P.ferretdbLog,
+        }),
     ready: mongoHosts ? (await mongoProbe(mongoHosts)) === null : null,
   };
+  const pg = ourInstance('postgres');
+  if (!s.externalMongo && (pg || backend === 'postgresql')) {
+    const bin = pg?.info.bin ? { dir: pg.info.bin, major: pg.info.major } : findPostgresBin();
+    const conn = postgresConnection(pg?.info.port ? { ...s, postgresPort: pg.info.port, postgresTcp: !!pg.info.tcp } : s);
+    out.postgres = {
+      mode: 'local', version: bin?.major ?? null, bin: bin?.dir ?? null, pid: pg?.pid ?? null, running: !!pg,
+      ready: pg && bin ? postgresProbe(bin, conn) === null : false,
+      host: conn.host, port: conn.port, database: conn.database, user: conn.user,
+      dataDir: P.postgresData, log: P.postgresLog,
+    };
+  }
   return out;
 }
 
-/** Stop our services and delete their data (Kafka topics/offsets, FerretDB databases). Keeps the downloads. */
+/** Stop our services and delete their data (Kafka topics/offsets, FerretDB databases, PostgreSQL cluster). Keeps the downloads. */
 export async function reset({ quiet = false } = {}) {
   const log = makeLogger(quiet);
   await down({ quiet });
-  for (const d of [P.kafkaData, P.ferretdbData, P.ferretdbState]) {
+  for (const d of [P.kafkaData, P.ferretdbData, P.ferretdbState, P.postgresData, P.postgresRun, P.postgresPassword]) {
     fs.rmSync(d, { recursive: true, force: true });
     log(`reset: removed ${rel(d)}`);
   }
@@ -987,6 +1369,7 @@ async function main(argv) {
     case 'up': {
       const r = await up({ quiet: argv.includes('--quiet') || argv.includes('-q') });
       process.stdout.write(`KAFKA_BROKERS=${r.kafkaBrokers}\nMONGODB_URI=${r.mongodbUri}\n`);
+      if (!argv.includes('--quiet') && !argv.includes('-q')) process.stderr.write(`[infra] store backend: ${r.storeBackend}\n`);
       return 0;
     }
     case 'down':
@@ -995,7 +1378,7 @@ async function main(argv) {
     case 'status': {
       const st = await status();
       process.stdout.write(`${JSON.stringify(st, null, 2)}\n`);
-      return st.kafka.ready && st.ferretdb.ready !== false ? 0 : 1;
+      return st.kafka.ready && st.ferretdb.ready !== false && (!st.postgres?.running || st.postgres.ready) ? 0 : 1;
     }
     case 'reset':
       await reset();
@@ -1003,10 +1386,11 @@ async function main(argv) {
     default:
       process.stderr.write(
         'usage: node tools/infra/infra.mjs <up|down|status|reset> [--quiet]\n' +
-          '  up      provision (cached in .cache/infra) and start Kafka + FerretDB; prints KAFKA_BROKERS= and MONGODB_URI=\n' +
+          '  up      provision (cached in .cache/infra) and start Kafka + FerretDB (on our own PostgreSQL when its\n' +
+          '          server binaries are installed, else on SQLite); prints KAFKA_BROKERS= and MONGODB_URI=\n' +
           '  down    stop what up started\n' +
           '  status  show what is running (exit 1 if something is not ready)\n' +
-          '  reset   down + delete the Kafka and FerretDB data dirs\n',
+          '  reset   down + delete the Kafka, FerretDB and PostgreSQL data dirs\n',
       );
       return cmd ? 2 : 0;
   }
