@@ -314,3 +314,36 @@ describe('hardening', () => {
     }
   });
 });
+
+describe('the contract under any input', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await gateway();
+  });
+  afterAll(() => app.close());
+
+  const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((problem) => problem.field);
+  const rani = () => ({ name: 'Rani Das', role: 'survivor', gender: 'female', referralSource: 'ngo' });
+  const asAdmin = async () => ({ authorization: await bearer('admin'), 'x-access-reason': 'audit of the contract' });
+
+  it('refuses numbers that are not integers within their bounds (page=1e308, offset=1e20), naming the field', async () => {
+    const admin = await asAdmin();
+    const personId = randomUUID();
+    for (const [path, field] of [
+      [`/api/v1/audit?personId=${personId}&page=1e308`, 'page'],
+      [`/api/v1/audit?personId=${personId}&page=100000000000000000000`, 'page'],
+      [`/api/v1/audit?personId=${personId}&pageSize=2.5`, 'pageSize'],
+      ['/api/v1/people?offset=1e20', 'offset'],
+      ['/api/v1/people?offset=0x10', 'offset'],
+      ['/api/v1/alerts?limit=-1', 'limit'],
+      ['/api/v1/indicators?k=Infinity', 'k'],
+    ]) {
+      const response = await request(app.getHttpServer()).get(path).set(admin);
+      expect([path, response.status]).toEqual([path, 400]);
+      expect([...new Set(fields(response.body))]).toEqual([field]);
+    }
+    // Within bounds, it passes on to the service behind (down here).
+    await request(app.getHttpServer()).get(`/api/v1/audit?personId=${personId}&page=3`).set(admin).expect(503);
+  });
+
+});

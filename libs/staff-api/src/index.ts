@@ -1,3 +1,4 @@
+export * from './fields';
 export * from './intake/register-person.request';
 export * from './intake/record-consent.request';
 export * from './intake/assess-vulnerability.request';

@@ -1,0 +1,27 @@
+/**
+ * Field rules that several requests share: declared once, so each means the same everywhere and
+ * the API description is generated from the same declaration as the check.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** Plain decimal digits only: '1e308', '0x10' or '1.0' would become numbers nobody typed. */
+const DECIMAL_INTEGER = /^[+-]?\d{1,15}$/;
+
+/**
+ * An optional integer query parameter within bounds: documented as `integer` with its minimum and
+ * maximum, and refused (400 naming it) when it is not written as one or falls outside them, so
+ * no page or offset can overflow the store's skip.
+ */
+export function IntegerQueryParam(bounds: { minimum: number; maximum: number; default?: number; description?: string }): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'integer', ...bounds }),
+    IsOptional(),
+    Transform(({ value }) => (typeof value === 'string' && DECIMAL_INTEGER.test(value) ? Number(value) : value)),
+    IsInt(),
+    Min(bounds.minimum),
+    Max(bounds.maximum),
+  );
+}
