@@ -346,4 +346,18 @@ describe('the contract under any input', () => {
     await request(app.getHttpServer()).get(`/api/v1/audit?personId=${personId}&page=3`).set(admin).expect(503);
   });
 
+  it('gives the request id with a body too large (413) and a body that is not JSON (400)', async () => {
+    const token = await bearer('caseworker');
+    const large = await request(app.getHttpServer())
+      .post('/api/v1/people')
+      .set('authorization', token)
+      .set('x-request-id', 'too-large-1')
+      .send({ ...rani(), address: 'x'.repeat(200_000) })
+      .expect(413);
+    expect(large.body).toMatchObject({ statusCode: 413, requestId: 'too-large-1' });
+    const broken = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', token).set('content-type', 'application/json').send('{"name":').expect(400);
+    expect(broken.body.requestId).toEqual(expect.any(String));
+    expect(broken.body.requestId).toBe(broken.headers['x-request-id']);
+  });
+
 });
