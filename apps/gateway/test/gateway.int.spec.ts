@@ -360,4 +360,26 @@ describe('the contract under any input', () => {
     expect(broken.body.requestId).toBe(broken.headers['x-request-id']);
   });
 
+  it('refuses a body nested thousands of levels deep, or with too many keys, with a 400 that says so', async () => {
+    const caseworker = await bearer('caseworker');
+    const deep = `{"name":"Rani Das","origin":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    const nested = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', caseworker).set('content-type', 'application/json').send(deep).expect(400);
+    expect(nested.body.message).toMatch(/nests deeper than \d+ levels/);
+    expect(nested.body.requestId).toBeDefined();
+    const wide = { ...rani(), languages: Array.from({ length: 3000 }, () => 'bn') };
+    const many = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', caseworker).send(wide).expect(400);
+    expect(many.body.message).toMatch(/more than \d+ keys/);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a body with a "%s" key, naming it', async (key) => {
+    const body = `{"name":"Rani Das","role":"survivor","gender":"female","referralSource":"ngo","origin":{"${key}":{"isAdmin":true}}}`;
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/people')
+      .set('authorization', await bearer('caseworker'))
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(fields(response.body)).toEqual([`origin.${key}`]);
+  });
+
 });

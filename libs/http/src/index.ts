@@ -1,4 +1,5 @@
 export * from './validation';
+export * from './body-shape';
 export * from './error.filter';
 export * from './service-app';
 export * from './health';

@@ -6,6 +6,7 @@ import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { requestIdOf } from '@mukti/observability';
 import type { NextFunction, Request, Response } from 'express';
+import { refuseUnreasonableBodies } from './body-shape';
 import { ErrorFilter, errorBody } from './error.filter';
 import { requestValidationPipe } from './validation';
 
@@ -59,7 +60,7 @@ export interface ServiceAppOptions {
 
 /**
  * Starts a service's HTTP side the same way everywhere: pino logging, security headers, a body
- * size limit, request validation, one error shape, and graceful shutdown on SIGTERM/SIGINT
+ * size, depth and key-count limit, request validation, one error shape, and graceful shutdown on SIGTERM/SIGINT
  * (Nest calls each module's shutdown hooks: consumers stop, relays flush, connections close).
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
@@ -95,7 +96,8 @@ export async function createServiceApp(
     next();
   });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
-  // Malformed JSON and oversized bodies fail in the body parser, before Nest's filters: same shape here.
+  app.use(refuseUnreasonableBodies);
+  // Malformed JSON, oversized and unreasonable bodies fail before Nest's filters: same shape here.
   app.use((error: unknown, request: Request & { id?: string }, response: Response, next: NextFunction) => {
     if (!error) return next();
     const body = errorBody(error);
