@@ -382,4 +382,22 @@ describe('the contract under any input', () => {
     expect(fields(response.body)).toEqual([`origin.${key}`]);
   });
 
+  it.each([' ', '\u0000', '\u200B', '\u200B\u00A0\u2060', '  \uFEFF ', '. -', 'Rani\u0000Das'])('refuses the name %j: a name contains a letter', async (name) => {
+    const caseworker = await bearer('caseworker');
+    const person = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', caseworker).send({ ...rani(), name }).expect(400);
+    expect(fields(person.body)).toEqual(['name']);
+    const perpetrator = await request(app.getHttpServer())
+      .post('/api/v1/perpetrators')
+      .set('authorization', await bearer('legal-officer'))
+      .send({ category: 'trafficker', name })
+      .expect(400);
+    expect(fields(perpetrator.body)).toEqual(['name']);
+  });
+
+  it('takes names in any script', async () => {
+    for (const name of ['রানী দাস', 'रानी', 'Ō', '李']) {
+      await request(app.getHttpServer()).post('/api/v1/people').set('authorization', await bearer('caseworker')).send({ ...rani(), name }).expect(503);
+    }
+  });
+
 });

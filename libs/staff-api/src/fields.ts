@@ -5,7 +5,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** Plain decimal digits only: '1e308', '0x10' or '1.0' would become numbers nobody typed. */
 const DECIMAL_INTEGER = /^[+-]?\d{1,15}$/;
@@ -25,3 +25,13 @@ export function IntegerQueryParam(bounds: { minimum: number; maximum: number; de
     Max(bounds.maximum),
   );
 }
+
+/**
+ * A person's name (a survivor's, a person at risk's, a perpetrator's): it has at least one letter
+ * and no control characters, so spaces, U+0000 or zero-width characters alone never register someone.
+ */
+export const ContainsALetter = (options: { each?: boolean } = {}) =>
+  Matches(/^[^\p{Cc}]*\p{L}[^\p{Cc}]*$/u, {
+    ...options,
+    message: ({ property }) => `${property} must contain a letter and no control characters`,
+  });
