@@ -400,4 +400,14 @@ describe('the contract under any input', () => {
     }
   });
 
+  it('answers 405 with Allow for a method a known path does not have, and 404 for an unknown path', async () => {
+    const token = await bearer('caseworker');
+    const trace = await request(app.getHttpServer()).trace('/api/v1/people').set('authorization', token).expect(405);
+    expect(trace.headers['allow']).toBe('GET, HEAD, POST');
+    const remove = await request(app.getHttpServer()).delete(pathOf(staffEndpoints.readPerson.path)).set('authorization', token).expect(405);
+    expect(remove.headers['allow']).toBe('GET, HEAD');
+    expect(remove.body).toMatchObject({ statusCode: 405, requestId: expect.any(String) });
+    await request(app.getHttpServer()).get('/api/v1/nothing-here').set('authorization', token).expect(404);
+  });
+
 });
