@@ -410,4 +410,14 @@ describe('the contract under any input', () => {
     await request(app.getHttpServer()).get('/api/v1/nothing-here').set('authorization', token).expect(404);
   });
 
+  it('refuses an Authorization header with more than "Bearer <token>", and a token naming no one (401)', async () => {
+    const token = await bearer('caseworker');
+    const path = pathOf(staffEndpoints.readSummary.path);
+    await request(app.getHttpServer()).get(path).set('authorization', token).expect(503);
+    for (const header of [`${token} extra`, `${token},other`, token.replace('Bearer ', 'Bearer  '), token.replace('Bearer', 'bearer')]) {
+      await request(app.getHttpServer()).get(path).set('authorization', header).expect(401);
+    }
+    await request(app.getHttpServer()).get(path).set('authorization', await bearer('caseworker', '')).expect(401);
+  });
+
 });
