@@ -420,4 +420,42 @@ describe('the contract under any input', () => {
     await request(app.getHttpServer()).get(path).set('authorization', await bearer('caseworker', '')).expect(401);
   });
 
+  it('documents ids as UUIDs, numbers as bounded integers, and every error answer with the one error shape', async () => {
+    const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    type Parameter = { name: string; in: string; schema: { type?: string; format?: string; minimum?: number; maximum?: number } };
+    type Operation = { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
+    const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ at: `${method.toUpperCase()} ${path}`, ...operation })),
+    );
+    const integerQueries = new Set(['k', 'limit', 'offset', 'page', 'pageSize']);
+    let ids = 0;
+    let integers = 0;
+    for (const operation of operations) {
+      for (const parameter of operation.parameters ?? []) {
+        // Staff ids are the token's subject, not UUIDs; every other id is.
+        if (parameter.in === 'path' && /Id$/.test(parameter.name) && parameter.name !== 'staffId') {
+          ids += 1;
+          expect([operation.at, parameter.name, parameter.schema]).toEqual([operation.at, parameter.name, expect.objectContaining({ type: 'string', format: 'uuid' })]);
+        }
+        if (parameter.in === 'query' && integerQueries.has(parameter.name)) {
+          integers += 1;
+          expect([operation.at, parameter.name, parameter.schema]).toEqual([
+            operation.at,
+            parameter.name,
+            expect.objectContaining({ type: 'integer', minimum: expect.any(Number), maximum: expect.any(Number) }),
+          ]);
+        }
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400) expect([operation.at, status, response.content?.['application/json']?.schema.$ref]).toEqual([operation.at, status, '#/components/schemas/ErrorView']);
+      }
+      expect([operation.at, Object.keys(operation.responses)]).toEqual([operation.at, expect.arrayContaining(['400', '401', '403', '429', '503'])]);
+    }
+    expect(ids).toBeGreaterThan(50);
+    expect(integers).toBeGreaterThanOrEqual(7);
+    expect(document.components.schemas.ErrorView.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message']));
+    expect(document.components.schemas.ConsentView.properties.givenBy).toMatchObject({ type: 'string', enum: expect.arrayContaining(['self']) });
+    const summary = document.paths[staffEndpoints.readSummary.path].get.responses['200'];
+    expect(summary.content['application/json'].schema.$ref).toBe('#/components/schemas/PersonSummaryView');
+  });
 });
