@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { INestApplication } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { ErrorView, FieldProblemView } from '@mukti/staff-api';
 
 type Operation = { parameters?: Array<{ in: string }>; requestBody?: unknown; responses: Record<string, { description?: string; content?: unknown }> };
@@ -46,6 +47,32 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+type Schema = { properties?: Record<string, { type?: string; items?: { type?: string } }> };
+
+/**
+ * A field the validator requires to be an integer (@IsInt) is an integer in the document too,
+ * read from the same decorators rather than repeated in each @ApiProperty: a client sending 1.5
+ * where the document said "number" would be refused for a request the document allows.
+ */
+export function documentIntegers(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ name?: string; propertyName: string; each?: boolean }>> };
+  for (const target of storage.validationMetadatas.keys()) {
+    const properties = schemas[target.name]?.properties;
+    if (!properties) continue;
+    // Rules live on the class that declares them; a request class inherits its parents'.
+    const rules = [];
+    for (let type = target; type && type !== Function.prototype; type = Object.getPrototypeOf(type)) rules.push(...(storage.validationMetadatas.get(type) ?? []));
+    for (const rule of rules) {
+      const property = properties[rule.propertyName];
+      if (rule.name !== 'isInt' || !property) continue;
+      if (rule.each && property.items?.type === 'number') property.items.type = 'integer';
+      else if (property.type === 'number') property.type = 'integer';
+    }
+  }
+  return document;
+}
+
 /** The staff API's OpenAPI document: UI at /api/docs, JSON at /api/docs-json. */
 export function serveOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
@@ -62,7 +89,7 @@ export function serveOpenApi(app: INestApplication): void {
       .build(),
     { extraModels: [ErrorView, FieldProblemView] },
   );
-  SwaggerModule.setup('api/docs', app, documentErrors(document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentIntegers(documentErrors(document)), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** The sentence every operation's description ends with: who may call it, from the role table. */

@@ -420,7 +420,7 @@ describe('the contract under any input', () => {
     await request(app.getHttpServer()).get(path).set('authorization', await bearer('caseworker', '')).expect(401);
   });
 
-  it('documents ids as UUIDs, numbers as bounded integers, and every error answer with the one error shape', async () => {
+  it('documents ids as UUIDs, integers as integers (queries bounded), and every error answer with the one error shape', async () => {
     const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
     type Parameter = { name: string; in: string; schema: { type?: string; format?: string; minimum?: number; maximum?: number } };
     type Operation = { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
@@ -454,6 +454,9 @@ describe('the contract under any input', () => {
     expect(ids).toBeGreaterThan(50);
     expect(integers).toBeGreaterThanOrEqual(7);
     expect(document.components.schemas.ErrorView.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message']));
+    // Body fields the validator wants as integers are declared integers, inherited ones included.
+    expect(document.components.schemas.RegisterPersonRequest.properties.birthYear.type).toBe('integer');
+    expect(document.components.schemas.AssessHouseholdRequest.properties.dependants.type).toBe('integer');
     expect(document.components.schemas.ConsentView.properties.givenBy).toMatchObject({ type: 'string', enum: expect.arrayContaining(['self']) });
     const summary = document.paths[staffEndpoints.readSummary.path].get.responses['200'];
     expect(summary.content['application/json'].schema.$ref).toBe('#/components/schemas/PersonSummaryView');
