@@ -314,3 +314,151 @@ describe('hardening', () => {
     }
   });
 });
+
+describe('the contract under any input', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await gateway();
+  });
+  afterAll(() => app.close());
+
+  const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((problem) => problem.field);
+  const rani = () => ({ name: 'Rani Das', role: 'survivor', gender: 'female', referralSource: 'ngo' });
+  const asAdmin = async () => ({ authorization: await bearer('admin'), 'x-access-reason': 'audit of the contract' });
+
+  it('refuses numbers that are not integers within their bounds (page=1e308, offset=1e20), naming the field', async () => {
+    const admin = await asAdmin();
+    const personId = randomUUID();
+    for (const [path, field] of [
+      [`/api/v1/audit?personId=${personId}&page=1e308`, 'page'],
+      [`/api/v1/audit?personId=${personId}&page=100000000000000000000`, 'page'],
+      [`/api/v1/audit?personId=${personId}&pageSize=2.5`, 'pageSize'],
+      ['/api/v1/people?offset=1e20', 'offset'],
+      ['/api/v1/people?offset=0x10', 'offset'],
+      ['/api/v1/alerts?limit=-1', 'limit'],
+      ['/api/v1/indicators?k=Infinity', 'k'],
+    ]) {
+      const response = await request(app.getHttpServer()).get(path).set(admin);
+      expect([path, response.status]).toEqual([path, 400]);
+      expect([...new Set(fields(response.body))]).toEqual([field]);
+    }
+    // Within bounds, it passes on to the service behind (down here).
+    await request(app.getHttpServer()).get(`/api/v1/audit?personId=${personId}&page=3`).set(admin).expect(503);
+  });
+
+  it('gives the request id with a body too large (413) and a body that is not JSON (400)', async () => {
+    const token = await bearer('caseworker');
+    const large = await request(app.getHttpServer())
+      .post('/api/v1/people')
+      .set('authorization', token)
+      .set('x-request-id', 'too-large-1')
+      .send({ ...rani(), address: 'x'.repeat(200_000) })
+      .expect(413);
+    expect(large.body).toMatchObject({ statusCode: 413, requestId: 'too-large-1' });
+    const broken = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', token).set('content-type', 'application/json').send('{"name":').expect(400);
+    expect(broken.body.requestId).toEqual(expect.any(String));
+    expect(broken.body.requestId).toBe(broken.headers['x-request-id']);
+  });
+
+  it('refuses a body nested thousands of levels deep, or with too many keys, with a 400 that says so', async () => {
+    const caseworker = await bearer('caseworker');
+    const deep = `{"name":"Rani Das","origin":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    const nested = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', caseworker).set('content-type', 'application/json').send(deep).expect(400);
+    expect(nested.body.message).toMatch(/nests deeper than \d+ levels/);
+    expect(nested.body.requestId).toBeDefined();
+    const wide = { ...rani(), languages: Array.from({ length: 3000 }, () => 'bn') };
+    const many = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', caseworker).send(wide).expect(400);
+    expect(many.body.message).toMatch(/more than \d+ keys/);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a body with a "%s" key, naming it', async (key) => {
+    const body = `{"name":"Rani Das","role":"survivor","gender":"female","referralSource":"ngo","origin":{"${key}":{"isAdmin":true}}}`;
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/people')
+      .set('authorization', await bearer('caseworker'))
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(fields(response.body)).toEqual([`origin.${key}`]);
+  });
+
+  it.each([' ', '\u0000', '\u200B', '\u200B\u00A0\u2060', '  \uFEFF ', '. -', 'Rani\u0000Das'])('refuses the name %j: a name contains a letter', async (name) => {
+    const caseworker = await bearer('caseworker');
+    const person = await request(app.getHttpServer()).post('/api/v1/people').set('authorization', caseworker).send({ ...rani(), name }).expect(400);
+    expect(fields(person.body)).toEqual(['name']);
+    const perpetrator = await request(app.getHttpServer())
+      .post('/api/v1/perpetrators')
+      .set('authorization', await bearer('legal-officer'))
+      .send({ category: 'trafficker', name })
+      .expect(400);
+    expect(fields(perpetrator.body)).toEqual(['name']);
+  });
+
+  it('takes names in any script', async () => {
+    for (const name of ['রানী দাস', 'रानी', 'Ō', '李']) {
+      await request(app.getHttpServer()).post('/api/v1/people').set('authorization', await bearer('caseworker')).send({ ...rani(), name }).expect(503);
+    }
+  });
+
+  it('answers 405 with Allow for a method a known path does not have, and 404 for an unknown path', async () => {
+    const token = await bearer('caseworker');
+    const trace = await request(app.getHttpServer()).trace('/api/v1/people').set('authorization', token).expect(405);
+    expect(trace.headers['allow']).toBe('GET, HEAD, POST');
+    const remove = await request(app.getHttpServer()).delete(pathOf(staffEndpoints.readPerson.path)).set('authorization', token).expect(405);
+    expect(remove.headers['allow']).toBe('GET, HEAD');
+    expect(remove.body).toMatchObject({ statusCode: 405, requestId: expect.any(String) });
+    await request(app.getHttpServer()).get('/api/v1/nothing-here').set('authorization', token).expect(404);
+  });
+
+  it('refuses an Authorization header with more than "Bearer <token>", and a token naming no one (401)', async () => {
+    const token = await bearer('caseworker');
+    const path = pathOf(staffEndpoints.readSummary.path);
+    await request(app.getHttpServer()).get(path).set('authorization', token).expect(503);
+    for (const header of [`${token} extra`, `${token},other`, token.replace('Bearer ', 'Bearer  '), token.replace('Bearer', 'bearer')]) {
+      await request(app.getHttpServer()).get(path).set('authorization', header).expect(401);
+    }
+    await request(app.getHttpServer()).get(path).set('authorization', await bearer('caseworker', '')).expect(401);
+  });
+
+  it('documents ids as UUIDs, integers as integers (queries bounded), and every error answer with the one error shape', async () => {
+    const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    type Parameter = { name: string; in: string; schema: { type?: string; format?: string; minimum?: number; maximum?: number } };
+    type Operation = { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
+    const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ at: `${method.toUpperCase()} ${path}`, ...operation })),
+    );
+    const integerQueries = new Set(['k', 'limit', 'offset', 'page', 'pageSize']);
+    let ids = 0;
+    let integers = 0;
+    for (const operation of operations) {
+      for (const parameter of operation.parameters ?? []) {
+        // Staff ids are the token's subject, not UUIDs; every other id is.
+        if (parameter.in === 'path' && /Id$/.test(parameter.name) && parameter.name !== 'staffId') {
+          ids += 1;
+          expect([operation.at, parameter.name, parameter.schema]).toEqual([operation.at, parameter.name, expect.objectContaining({ type: 'string', format: 'uuid' })]);
+        }
+        if (parameter.in === 'query' && integerQueries.has(parameter.name)) {
+          integers += 1;
+          expect([operation.at, parameter.name, parameter.schema]).toEqual([
+            operation.at,
+            parameter.name,
+            expect.objectContaining({ type: 'integer', minimum: expect.any(Number), maximum: expect.any(Number) }),
+          ]);
+        }
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400) expect([operation.at, status, response.content?.['application/json']?.schema.$ref]).toEqual([operation.at, status, '#/components/schemas/ErrorView']);
+      }
+      expect([operation.at, Object.keys(operation.responses)]).toEqual([operation.at, expect.arrayContaining(['400', '401', '403', '429', '503'])]);
+    }
+    expect(ids).toBeGreaterThan(50);
+    expect(integers).toBeGreaterThanOrEqual(7);
+    expect(document.components.schemas.ErrorView.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message']));
+    // Body fields the validator wants as integers are declared integers, inherited ones included.
+    expect(document.components.schemas.RegisterPersonRequest.properties.birthYear.type).toBe('integer');
+    expect(document.components.schemas.AssessHouseholdRequest.properties.dependants.type).toBe('integer');
+    expect(document.components.schemas.ConsentView.properties.givenBy).toMatchObject({ type: 'string', enum: expect.arrayContaining(['self']) });
+    const summary = document.paths[staffEndpoints.readSummary.path].get.responses['200'];
+    expect(summary.content['application/json'].schema.$ref).toBe('#/components/schemas/PersonSummaryView');
+  });
+});

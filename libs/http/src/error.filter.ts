@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError } from '@mukti/decider';
@@ -27,7 +27,8 @@ export class UpstreamError extends Error {
 
 /**
  * One error shape for every service: { statusCode, error, message, details?, requestId }.
- * Refusals by the domain map to 404/409/422; bad input is 400 (malformed JSON included);
+ * Refusals by the domain map to 404/409/422; bad input is 400 (malformed JSON included); a method
+ * a known path does not have is 405;
  * anything unexpected is a logged 500 that shows no internals.
  */
 @Catch()
@@ -39,12 +40,37 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const requestId = request.id ? String(request.id) : undefined;
+    // A 404 for a path some route has, when none has this method: the router found no handler.
+    const allowed = exception instanceof NotFoundException ? methodsOfPath(request) : [];
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      response.setHeader('allow', allowed.join(', '));
+      response.status(405).json({ statusCode: 405, error: reason(405), message: `${request.method} is not allowed here; allowed: ${allowed.join(', ')}`, requestId });
+      return;
+    }
     const body = errorBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId, url: request.originalUrl }, 'request failed');
     }
     response.status(body.statusCode).json({ ...body, requestId });
   }
+}
+
+type RouteLayer = { route?: { path: string; methods: Record<string, boolean> }; match(path: string): unknown };
+
+/**
+ * The methods the routes matching this path answer (none when the path itself is unknown): a
+ * known path asked with another method is a 405 with Allow, not a 404. Read from Express's router.
+ */
+function methodsOfPath(request: Request): string[] {
+  const stack = (request.app as unknown as { router?: { stack?: RouteLayer[] } }).router?.stack ?? [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    // Middleware applied to every route is mounted on a wildcard path; endpoints never are.
+    if (!layer.route || layer.route.path.includes('*') || !layer.match(request.path)) continue;
+    for (const method of Object.keys(layer.route.methods)) if (method !== '_all') methods.add(method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }
 
 /** The error shape of any exception: what the client is told. */

@@ -1,4 +1,6 @@
 export * from './validation';
+export * from './body-shape';
+export * from './id-param';
 export * from './error.filter';
 export * from './service-app';
 export * from './health';

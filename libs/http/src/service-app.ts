@@ -6,6 +6,7 @@ import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { requestIdOf } from '@mukti/observability';
 import type { NextFunction, Request, Response } from 'express';
+import { refuseUnreasonableBodies } from './body-shape';
 import { ErrorFilter, errorBody } from './error.filter';
 import { requestValidationPipe } from './validation';
 
@@ -16,11 +17,8 @@ export function requestLogging(logger: Logger): DynamicModule {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       logger,
-      genReqId: (request, response) => {
-        const id = requestIdOf(request.headers['x-request-id']);
-        response.setHeader('x-request-id', id);
-        return id;
-      },
+      // The id was given before the body was parsed (assignRequestId), so body errors carry it too.
+      genReqId: (request, response) => (request as Request).id ?? assignRequestId(request as Request, response as Response),
       autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
@@ -28,6 +26,14 @@ export function requestLogging(logger: Logger): DynamicModule {
       },
     },
   });
+}
+
+/** The request's id: the caller's x-request-id when it is a sane one, else a new one; echoed in the answer. */
+function assignRequestId(request: Request, response: Response): string {
+  const id = requestIdOf(request.headers['x-request-id']);
+  request.id = id;
+  response.setHeader('x-request-id', id);
+  return id;
 }
 
 /** Nest's start-up chatter (every module loaded, every route mapped) goes to debug, not info. */
@@ -54,7 +60,7 @@ export interface ServiceAppOptions {
 
 /**
  * Starts a service's HTTP side the same way everywhere: pino logging, security headers, a body
- * size limit, request validation, one error shape, and graceful shutdown on SIGTERM/SIGINT
+ * size, depth and key-count limit, request validation, one error shape, and graceful shutdown on SIGTERM/SIGINT
  * (Nest calls each module's shutdown hooks: consumers stop, relays flush, connections close).
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
@@ -85,8 +91,13 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(quietFramework(app.get(NestPinoLogger)));
   app.use(helmet());
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    assignRequestId(request, response);
+    next();
+  });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
-  // Malformed JSON and oversized bodies fail in the body parser, before Nest's filters: same shape here.
+  app.use(refuseUnreasonableBodies);
+  // Malformed JSON, oversized and unreasonable bodies fail before Nest's filters: same shape here.
   app.use((error: unknown, request: Request & { id?: string }, response: Response, next: NextFunction) => {
     if (!error) return next();
     const body = errorBody(error);

@@ -39,8 +39,8 @@ export class StaffAuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required');
+    const token = bearerTokenOf(request.headers.authorization);
+    if (!token) throw new UnauthorizedException('a bearer token is required: "Authorization: Bearer <token>"');
     try {
       request.principal = await this.verifier.verify(token);
     } catch (error) {
@@ -54,6 +54,12 @@ export class StaffAuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** RFC 6750's credentials: the scheme, one space, one token of its alphabet; anything more or less is no token. */
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return BEARER.exec(authorization ?? '')?.[1];
 }
 
 /** The authenticated staff member, as the actor recorded on the events they cause. */

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { fingerprint, normaliseName, normalisePhone } from './fingerprint';
+import { bearerTokenOf } from './auth.guard';
 import { signDevelopmentToken, StaffTokenVerifier } from './staff-token';
 
 const settings = { AUTH_JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256', AUTH_ISSUER: 'mukti-test', AUTH_AUDIENCE: 'mukti-api' };
@@ -28,6 +29,17 @@ describe('staff tokens', () => {
     ['a role that does not exist', { role: 'superuser' }, {}, /not a platform role/],
   ])('refuse %s', async (_, claims, overrides, reason) => {
     await expect(verifier.verify(await sign(claims, overrides as never))).rejects.toThrow(reason);
+  });
+
+  it.each(['', ' ', '   '])('refuse a token whose subject is blank (%j)', async (sub) => {
+    await expect(verifier.verify(await signDevelopmentToken(settings, { sub, role: 'admin' }))).rejects.toThrow(/no subject/);
+  });
+
+  it('are read from exactly "Bearer <token>", nothing more or less', () => {
+    expect(bearerTokenOf('Bearer abc.def-_.ghi')).toBe('abc.def-_.ghi');
+    for (const header of [undefined, '', 'Bearer', 'Bearer ', 'bearer abc', 'Basic abc', 'Bearer abc extra', 'Bearer  abc', 'Bearer abc ', 'Bearer a,b']) {
+      expect(bearerTokenOf(header)).toBeUndefined();
+    }
   });
 
   it('refuse a token signed with another secret', async () => {

@@ -38,11 +38,13 @@ export class StaffTokenVerifier {
         requiredClaims: ['sub', 'exp'],
         algorithms: this.settings.AUTH_JWKS_URL ? ['RS256', 'ES256', 'PS256'] : ['HS256'],
       });
+      // jose checks that sub is there, not that it names anyone: the audit trail and case teams need someone.
+      if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new InvalidTokenError('the token names no subject (sub)');
       const role = payload['role'];
       if (typeof role !== 'string' || !(staffRoles as readonly string[]).includes(role)) {
         throw new InvalidTokenError(`the token's role "${String(role)}" is not a platform role`);
       }
-      return { sub: payload.sub!, role: role as StaffRole };
+      return { sub: payload.sub, role: role as StaffRole };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError((error as Error).message);

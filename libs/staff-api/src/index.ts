@@ -1,3 +1,5 @@
+export * from './fields';
+export * from './error.view';
 export * from './intake/register-person.request';
 export * from './intake/record-consent.request';
 export * from './intake/assess-vulnerability.request';

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import { AddHouseholdMemberRequest, AssessHouseholdRequest, endpointRoles, RecordedResponse, RegisterHouseholdRequest } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { INTAKE } from '../upstream/service-client';
@@ -70,7 +70,7 @@ export class HouseholdsController {
   @ApiConflictResponse({ description: 'her record was erased: nothing more is recorded about her' })
   @ApiUnprocessableEntityResponse({ description: `${refused}: no one is registered with this id (details name personId)` })
   addMember(
-    @Param('householdId', new ParseUUIDPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body() request: AddHouseholdMemberRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -90,7 +90,7 @@ export class HouseholdsController {
   @ApiCreatedResponse({ type: RecordedResponse, description: 'id: the assessment id' })
   @ApiNotFoundResponse({ description: noHousehold })
   assess(
-    @Param('householdId', new ParseUUIDPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body() request: AssessHouseholdRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {

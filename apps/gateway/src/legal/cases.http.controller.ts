@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,7 +15,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   AttachPropertyRequest,
   CaseView,
@@ -102,7 +102,7 @@ export class CasesController {
   })
   @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse({ description: noCase })
-  readCase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Req() caller: Request): Promise<CaseView> {
+  readCase(@IdParam('caseId') caseId: string, @Req() caller: Request): Promise<CaseView> {
     return this.legal.send('GET', `/cases/${caseId}`, caller);
   }
 
@@ -117,7 +117,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: `${closed}, he is already accused, or another is the main accused already` })
   @ApiUnprocessableEntityResponse({ description: `${refused} (he is not profiled: details name perpetratorId; ${dates})` })
-  nameAccused(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: NameAccusedRequest, @Req() caller: Request): Promise<void> {
+  nameAccused(@IdParam('caseId') caseId: string, @Body() request: NameAccusedRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/accused`, caller, request);
   }
 
@@ -136,7 +136,7 @@ export class CasesController {
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (she is not registered: details name personId; ${dates})` })
   nameSurvivorAsAccused(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body() request: NameSurvivorAsAccusedRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -156,8 +156,8 @@ export class CasesController {
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (she is not accused in this case: details name personId; ${dates})` })
   dropSurvivorAccusation(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('caseId') caseId: string,
+    @IdParam('personId') personId: string,
     @Body() request: DropSurvivorAccusationRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -172,7 +172,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: `${closed}, or he is already arrested` })
   @ApiUnprocessableEntityResponse({ description: `${refused} (he is not accused in this case: details name perpetratorId; ${dates})` })
-  recordArrest(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: RecordArrestRequest, @Req() caller: Request): Promise<void> {
+  recordArrest(@IdParam('caseId') caseId: string, @Body() request: RecordArrestRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/arrests`, caller, request);
   }
 
@@ -188,7 +188,7 @@ export class CasesController {
   @ApiConflictResponse({ description: `${closed}, or he is already absconding` })
   @ApiUnprocessableEntityResponse({ description: `${refused} (he is not accused in this case: details name perpetratorId; ${dates})` })
   declareAbsconding(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body() request: DeclareAbscondingRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -213,7 +213,7 @@ export class CasesController {
       `${refused} (not exactly one accused named, or not accused in this case: details name perpetratorId or personId; a known-perpetrator ` +
       `surety without a profiled suretyPerpetratorId, or a suretyPerpetratorId with another surety: details name suretyPerpetratorId or surety; ${dates})`,
   })
-  recordBail(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: RecordBailRequest, @Req() caller: Request): Promise<void> {
+  recordBail(@IdParam('caseId') caseId: string, @Body() request: RecordBailRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/bail`, caller, request);
   }
 
@@ -233,7 +233,7 @@ export class CasesController {
     description: `${refused} (an ITPA section that is not an offence: details name sections; someone not accused in this case: details name accusedIds; ${dates})`,
   })
   fileChargeSheet(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body() request: FileChargeSheetRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -248,7 +248,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (the next hearing is not after this one: details name nextHearingAt; ${dates})` })
-  recordHearing(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: RecordHearingRequest, @Req() caller: Request): Promise<void> {
+  recordHearing(@IdParam('caseId') caseId: string, @Body() request: RecordHearingRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/hearings`, caller, request);
   }
 
@@ -271,7 +271,7 @@ export class CasesController {
     description: `${refused} (she is not a victim in this case: details name personId; a child not heard in camera: details name inCamera; ${dates})`,
   })
   recordWitnessSupport(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body() request: RecordWitnessSupportRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -291,7 +291,7 @@ export class CasesController {
   @ApiUnprocessableEntityResponse({
     description: `${refused} (he is not accused in this case: details name perpetratorId; a sentence or fine without a conviction: details name sentenceMonths or fineInr; ${dates})`,
   })
-  recordVerdict(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: RecordVerdictRequest, @Req() caller: Request): Promise<void> {
+  recordVerdict(@IdParam('caseId') caseId: string, @Body() request: RecordVerdictRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/verdicts`, caller, request);
   }
 
@@ -306,7 +306,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (no verdict on him to appeal: details name perpetratorId; filed before the verdict, or ${dates})` })
-  fileAppeal(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: FileAppealRequest, @Req() caller: Request): Promise<void> {
+  fileAppeal(@IdParam('caseId') caseId: string, @Body() request: FileAppealRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/appeals`, caller, request);
   }
 
@@ -321,7 +321,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (${dates})` })
-  closePremises(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: ClosePremisesRequest, @Req() caller: Request): Promise<void> {
+  closePremises(@IdParam('caseId') caseId: string, @Body() request: ClosePremisesRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/premises-closures`, caller, request);
   }
 
@@ -333,7 +333,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (${dates})` })
-  attachProperty(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: AttachPropertyRequest, @Req() caller: Request): Promise<void> {
+  attachProperty(@IdParam('caseId') caseId: string, @Body() request: AttachPropertyRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/property-attachments`, caller, request);
   }
 
@@ -350,7 +350,7 @@ export class CasesController {
   @ApiConflictResponse({ description: closed })
   @ApiUnprocessableEntityResponse({ description: `${refused} (she is not a victim in this case: details name personId; ${dates})` })
   orderCompensation(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body() request: OrderCompensationRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -370,7 +370,7 @@ export class CasesController {
   @ApiNotFoundResponse({ description: noCase })
   @ApiConflictResponse({ description: `${closed} already` })
   @ApiUnprocessableEntityResponse({ description: `${refused} (verdicts not final: details name reason and the perpetratorIds; ${dates})` })
-  closeCase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() request: CloseCaseRequest, @Req() caller: Request): Promise<void> {
+  closeCase(@IdParam('caseId') caseId: string, @Body() request: CloseCaseRequest, @Req() caller: Request): Promise<void> {
     return this.legal.send('POST', `/cases/${caseId}/closure`, caller, request);
   }
 }

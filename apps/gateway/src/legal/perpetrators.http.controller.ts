@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import { endpointRoles, LinkPerpetratorsRequest, PerpetratorView, ProfilePerpetratorRequest, RecordedResponse } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { LEGAL } from '../upstream/service-client';
@@ -66,7 +66,7 @@ export class PerpetratorsController {
   @ApiNotFoundResponse({ description: notFound })
   @ApiUnprocessableEntityResponse({ description: `${refused} (the other is not profiled, or is himself: details name otherPerpetratorId)` })
   link(
-    @Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string,
+    @IdParam('perpetratorId') perpetratorId: string,
     @Body() request: LinkPerpetratorsRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -83,7 +83,7 @@ export class PerpetratorsController {
   })
   @ApiOkResponse({ type: PerpetratorView })
   @ApiNotFoundResponse({ description: notFound })
-  read(@Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string, @Req() caller: Request): Promise<PerpetratorView> {
+  read(@IdParam('perpetratorId') perpetratorId: string, @Req() caller: Request): Promise<PerpetratorView> {
     return this.legal.send('GET', `/perpetrators/${perpetratorId}`, caller);
   }
 }

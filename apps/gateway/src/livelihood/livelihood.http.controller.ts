@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   EndSkillTrainingRequest,
   endpointRoles,
@@ -68,7 +68,7 @@ export class LivelihoodController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'no such person, or you are not on her case team (as if she did not exist)' })
   @ApiConflictResponse({ description: 'she already has a livelihood plan' })
-  openLivelihoodPlan(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<void> {
+  openLivelihoodPlan(@IdParam('personId') personId: string, @Req() caller: Request): Promise<void> {
     return this.livelihood.send('POST', `/people/${personId}/livelihood-plan`, caller);
   }
 
@@ -83,7 +83,7 @@ export class LivelihoodController {
   @ApiNotFoundResponse({ description: notFound })
   @ApiUnprocessableEntityResponse({ description: `${refused} (a date in the future, or plannedEndAt not after startedAt)` })
   startSkillTraining(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: StartSkillTrainingRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
@@ -104,8 +104,8 @@ export class LivelihoodController {
     description: `${refused} (certified without completing it: details name certified; endedAt in the future or before the training started: details name endedAt)`,
   })
   endSkillTraining(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
-    @Param('trainingId', new ParseUUIDPipe()) trainingId: string,
+    @IdParam('personId') personId: string,
+    @IdParam('trainingId') trainingId: string,
     @Body() request: EndSkillTrainingRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -128,7 +128,7 @@ export class LivelihoodController {
     description: `${refused} (no minimum wage on file for the state and skill level on the day it started: details name state; startedAt in the future)`,
   })
   startPlacement(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: StartPlacementRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
@@ -152,8 +152,8 @@ export class LivelihoodController {
     description: `${refused} (no minimum wage on file for the placement's state and skill level on that day; at in the future or before the placement started: details name at)`,
   })
   followUpIncome(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
-    @Param('placementId', new ParseUUIDPipe()) placementId: string,
+    @IdParam('personId') personId: string,
+    @IdParam('placementId') placementId: string,
     @Body() request: FollowUpIncomeRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -172,8 +172,8 @@ export class LivelihoodController {
   @ApiConflictResponse({ description: 'the placement is lost already' })
   @ApiUnprocessableEntityResponse({ description: `${refused} (lostAt in the future or before the placement started: details name lostAt)` })
   recordPlacementLost(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
-    @Param('placementId', new ParseUUIDPipe()) placementId: string,
+    @IdParam('personId') personId: string,
+    @IdParam('placementId') placementId: string,
     @Body() request: RecordPlacementLostRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -191,7 +191,7 @@ export class LivelihoodController {
   @ApiNotFoundResponse({ description: notFound })
   @ApiUnprocessableEntityResponse({ description: `${refused} (at in the future)` })
   recordFinancialInclusion(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordFinancialInclusionRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -209,7 +209,7 @@ export class LivelihoodController {
   @ApiNotFoundResponse({ description: notFound })
   @ApiUnprocessableEntityResponse({ description: `${refused} (at in the future)` })
   recordSchemeLinkage(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordSchemeLinkageRequest,
     @Req() caller: Request,
   ): Promise<void> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,7 +15,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   endpointRoles,
   OpenPreventionPlanRequest,
@@ -85,7 +85,7 @@ export class PreventionController {
   @ApiNotFoundResponse({ description: noPlan })
   @ApiUnprocessableEntityResponse({ description: `${refused} (a date in the future, or endedAt before startedAt)` })
   recordSupport(
-    @Param('preventionPlanId', new ParseUUIDPipe()) preventionPlanId: string,
+    @IdParam('preventionPlanId') preventionPlanId: string,
     @Body() request: RecordPreventionSupportRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
@@ -105,7 +105,7 @@ export class PreventionController {
   @ApiNotFoundResponse({ description: noPlan })
   @ApiUnprocessableEntityResponse({ description: `${refused} (she is not covered by the plan: details name personId; enteredAt in the future)` })
   recordEntry(
-    @Param('preventionPlanId', new ParseUUIDPipe()) preventionPlanId: string,
+    @IdParam('preventionPlanId') preventionPlanId: string,
     @Body() request: RecordEntryIntoExploitationRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -122,7 +122,7 @@ export class PreventionController {
   })
   @ApiOkResponse({ description: 'the plan' })
   @ApiNotFoundResponse({ description: noPlan })
-  read(@Param('preventionPlanId', new ParseUUIDPipe()) preventionPlanId: string, @Req() caller: Request): Promise<unknown> {
+  read(@IdParam('preventionPlanId') preventionPlanId: string, @Req() caller: Request): Promise<unknown> {
     return this.livelihood.send('GET', `/prevention-plans/${preventionPlanId}`, caller);
   }
 }

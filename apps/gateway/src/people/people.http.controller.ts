@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiForbiddenResponse,
@@ -15,14 +16,16 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   AssessVulnerabilityRequest,
   AssignStaffRequest,
+  CaseTeamMemberView,
   ErasePersonRequest,
   endpointRoles,
   FindPeopleQuery,
   PeopleView,
+  PersonSummaryView,
   PersonView,
   RecordConsentRequest,
   RecordedResponse,
@@ -78,7 +81,7 @@ export class PeopleController {
   @ApiOperation({ summary: "A person's record", description: `Personal data in clear only for admins, caseworkers, counsellors and rescue coordinators. ${rolesNote(endpointRoles.readPerson)}` })
   @ApiOkResponse({ type: PersonView })
   @ApiNotFoundResponse()
-  read(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<PersonView> {
+  read(@IdParam('personId') personId: string, @Req() caller: Request): Promise<PersonView> {
     return this.intake.send('GET', `/people/${personId}`, caller);
   }
 
@@ -90,7 +93,7 @@ export class PeopleController {
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'a rule refused it (a date in the future, a child consenting for herself)' })
   recordConsent(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordConsentRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
@@ -104,7 +107,7 @@ export class PeopleController {
   @ApiCreatedResponse({ type: RecordedResponse })
   @ApiNotFoundResponse()
   assessVulnerability(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: AssessVulnerabilityRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
@@ -118,7 +121,7 @@ export class PeopleController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   assignStaff(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: AssignStaffRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -132,7 +135,7 @@ export class PeopleController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   unassignStaff(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Param('staffId') staffId: string,
     @Req() caller: Request,
   ): Promise<void> {
@@ -151,7 +154,7 @@ export class PeopleController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   erase(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: ErasePersonRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -163,15 +166,17 @@ export class PeopleController {
   @ApiOperation({ summary: 'Her unified timeline across every pillar', description: `No personal data. ${rolesNote(endpointRoles.readTimeline)}` })
   @ApiOkResponse({ type: TimelineView })
   @ApiNotFoundResponse()
-  timeline(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<TimelineView> {
+  timeline(@IdParam('personId') personId: string, @Req() caller: Request): Promise<TimelineView> {
     return this.projection.send('GET', `/people/${personId}/timeline`, caller);
   }
 
   @Get(':personId/summary')
   @StaffEndpoint('readSummary')
   @ApiOperation({ summary: 'Her case at a glance: the status in each pillar', description: rolesNote(endpointRoles.readSummary) })
+  @ApiOkResponse({ type: PersonSummaryView })
+  @ApiExtraModels(CaseTeamMemberView)
   @ApiNotFoundResponse()
-  summary(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<unknown> {
+  summary(@IdParam('personId') personId: string, @Req() caller: Request): Promise<PersonSummaryView> {
     return this.projection.send('GET', `/people/${personId}/summary`, caller);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,7 +15,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   AdmitToShelterRequest,
   CounsellingSessionsView,
@@ -68,7 +68,7 @@ export class RehabilitationController {
   @ApiNotFoundResponse({ description: 'no such person, or you are not on her case team' })
   @ApiConflictResponse({ description: 'she already has a care plan' })
   @ApiUnprocessableEntityResponse({ description: refused })
-  openCarePlan(@Param('personId', new ParseUUIDPipe()) personId: string, @Body() request: OpenCarePlanRequest, @Req() caller: Request): Promise<void> {
+  openCarePlan(@IdParam('personId') personId: string, @Body() request: OpenCarePlanRequest, @Req() caller: Request): Promise<void> {
     return this.rehabilitation.send('POST', `/people/${personId}/care-plan`, caller, request);
   }
 
@@ -84,7 +84,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   setCarePlanGoal(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: SetCarePlanGoalRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -105,7 +105,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: `${refused} (a child to other than a child care institution: details name shelter.kind)` })
   admitToShelter(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: AdmitToShelterRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -124,7 +124,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: `${conflict} (she is not in a shelter)` })
   @ApiUnprocessableEntityResponse({ description: refused })
   dischargeFromShelter(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: DischargeFromShelterRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -145,7 +145,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   recordCounsellingSession(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordCounsellingSessionRequest,
     @Req() caller: Request,
   ): Promise<RecordedResponse> {
@@ -162,7 +162,7 @@ export class RehabilitationController {
   })
   @ApiOkResponse({ type: CounsellingSessionsView })
   @ApiNotFoundResponse({ description: notFound })
-  readCounsellingSessions(@Param('personId', new ParseUUIDPipe()) personId: string, @Req() caller: Request): Promise<CounsellingSessionsView> {
+  readCounsellingSessions(@IdParam('personId') personId: string, @Req() caller: Request): Promise<CounsellingSessionsView> {
     return this.rehabilitation.send('GET', `/people/${personId}/counselling-sessions`, caller);
   }
 
@@ -175,7 +175,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   recordHealthService(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordHealthServiceRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -191,7 +191,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   enrolInEducation(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: EnrolInEducationRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -212,7 +212,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   recordIdentityDocument(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordIdentityDocumentRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -236,7 +236,7 @@ export class RehabilitationController {
     description: `${refused} (no favourable home investigation report: details name step; a child handed over to her family: details name handedOverTo)`,
   })
   recordRepatriationStep(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordRepatriationStepRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -257,7 +257,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   scheduleFollowUps(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: ScheduleFollowUpsRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -278,7 +278,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: `${conflict} (no follow-up is scheduled and not yet held)` })
   @ApiUnprocessableEntityResponse({ description: refused })
   recordFollowUp(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordFollowUpRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -299,7 +299,7 @@ export class RehabilitationController {
   @ApiConflictResponse({ description: conflict })
   @ApiUnprocessableEntityResponse({ description: refused })
   recordCompensation(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordCompensationRequest,
     @Req() caller: Request,
   ): Promise<void> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { StaffEndpoint, ServiceClient } from '@mukti/http';
+import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   CloseRescueOperationRequest,
   endpointRoles,
@@ -54,7 +54,7 @@ export class RescueController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'a person is not registered in intake (details.unknownPersonIds), or another rule refused it' })
-  record(@Param('operationId', new ParseUUIDPipe()) operationId: string, @Body() request: RecordRescueRequest, @Req() caller: Request): Promise<void> {
+  record(@IdParam('operationId') operationId: string, @Body() request: RecordRescueRequest, @Req() caller: Request): Promise<void> {
     return this.rescue.send('POST', `/rescue-operations/${operationId}/rescue`, caller, request);
   }
 
@@ -65,8 +65,8 @@ export class RescueController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   step(
-    @Param('operationId', new ParseUUIDPipe()) operationId: string,
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('operationId') operationId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordPostRescueStepRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -85,8 +85,8 @@ export class RescueController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'no such operation, she was not rescued in it, or you are not on her case team' })
   profile(
-    @Param('operationId', new ParseUUIDPipe()) operationId: string,
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('operationId') operationId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordTraffickingProfileRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -105,8 +105,8 @@ export class RescueController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'no such operation, she was not rescued in it, or you are not on her case team' })
   policeRecord(
-    @Param('operationId', new ParseUUIDPipe()) operationId: string,
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('operationId') operationId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordPoliceRecordChangeRequest,
     @Req() caller: Request,
   ): Promise<void> {
@@ -123,7 +123,7 @@ export class RescueController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'already closed' })
-  close(@Param('operationId', new ParseUUIDPipe()) operationId: string, @Body() request: CloseRescueOperationRequest, @Req() caller: Request): Promise<void> {
+  close(@IdParam('operationId') operationId: string, @Body() request: CloseRescueOperationRequest, @Req() caller: Request): Promise<void> {
     return this.rescue.send('POST', `/rescue-operations/${operationId}/closure`, caller, request);
   }
 
@@ -135,7 +135,7 @@ export class RescueController {
   })
   @ApiOkResponse({ type: RescueOperationView })
   @ApiNotFoundResponse()
-  read(@Param('operationId', new ParseUUIDPipe()) operationId: string, @Req() caller: Request): Promise<RescueOperationView> {
+  read(@IdParam('operationId') operationId: string, @Req() caller: Request): Promise<RescueOperationView> {
     return this.rescue.send('GET', `/rescue-operations/${operationId}`, caller);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { Actor, SealedPersonalData } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
-import { AccessReason, ServiceEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, ServiceEndpoint } from '@mukti/http';
 import { CurrentActor, PersonalDataVault } from '@mukti/security';
 import { OpenCounsellingNotesRequest, SealCounsellingNotesRequest } from '@mukti/staff-api';
 import { PersonStore } from '../person/person.store';
@@ -22,7 +22,7 @@ export class CounsellingNotesController {
   @HttpCode(200)
   @ServiceEndpoint('sealCounsellingNotes')
   async seal(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: SealCounsellingNotesRequest,
     @CurrentActor() actor: Actor,
     @AccessReason() accessReason?: string,
@@ -36,7 +36,7 @@ export class CounsellingNotesController {
   @HttpCode(200)
   @ServiceEndpoint('openCounsellingNotes')
   async open(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: OpenCounsellingNotesRequest,
     @CurrentActor() actor: Actor,
     @AccessReason() accessReason?: string,

@@ -1,27 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IntegerQueryParam } from '../fields';
 
 export const MAX_AUDIT_PAGE_SIZE = 200;
+/** With the largest page size, two million records deep: more than a person's trail, and a skip the store takes. */
+export const MAX_AUDIT_PAGE = 10_000;
 
 export class AuditQuery {
   @ApiProperty({ format: 'uuid', description: 'whose record' })
   @IsUUID()
   personId!: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntegerQueryParam({ default: 1, minimum: 1, maximum: MAX_AUDIT_PAGE })
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_PAGE_SIZE)
+  @IntegerQueryParam({ default: 50, minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE })
   pageSize?: number;
 }
 

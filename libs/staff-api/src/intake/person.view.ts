@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ageBands,
+  consentGivers,
   consentScopes,
   genders,
   personRoles,
@@ -28,7 +29,7 @@ export class PersonalDataView {
 export class ConsentView {
   @ApiProperty({ enum: consentScopes }) scope!: string;
   @ApiProperty({ enum: ['granted', 'withdrawn'] }) decision!: ConsentDecision;
-  @ApiProperty() givenBy!: ConsentGiver;
+  @ApiProperty({ enum: consentGivers }) givenBy!: ConsentGiver;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
 }
 

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ContainsALetter } from '../fields';
 import { genders, personRoles, referralSources, Gender, PersonRole, ReferralSource } from '@mukti/contracts';
 
 export class PlaceDto {
@@ -37,9 +38,10 @@ export class PlaceDto {
  * a person at risk, a perpetrator): sealed with that person's own key as soon as a service has it.
  */
 export class IdentityDetails {
-  @ApiProperty({ description: "personal data: sealed with the person's own key", example: 'Rani Das' })
+  @ApiProperty({ description: "personal data: sealed with the person's own key; it contains a letter", example: 'Rani Das' })
   @IsString()
   @Length(1, 200)
+  @ContainsALetter()
   name!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'personal data' })
@@ -48,6 +50,7 @@ export class IdentityDetails {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @ContainsALetter({ each: true })
   aliases?: string[];
 
   @ApiPropertyOptional({ description: 'personal data', example: '+91 98300 00000' })

@@ -3,9 +3,9 @@
  * pillars the caller's role sees: what needs someone's attention now.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { pillars, Pillar } from '@mukti/contracts';
+import { IntegerQueryParam } from '../fields';
 
 /**
  * Decriminalisation: the police or a court listed her as accused (until it is undone); a
@@ -27,22 +27,15 @@ export type AlertKind = (typeof alertKinds)[number];
 
 export const MAX_LIST_LIMIT = 200;
 export const DEFAULT_LIST_LIMIT = 50;
+/** Far beyond any caseload (the platform is measured at 100k people); a bound keeps offsets sane. */
+export const MAX_LIST_OFFSET = 1_000_000;
 
 /** limit and offset, as every listing of people or alerts pages. */
 export class ListPageQuery {
-  @ApiPropertyOptional({ default: DEFAULT_LIST_LIMIT, minimum: 1, maximum: MAX_LIST_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIST_LIMIT)
+  @IntegerQueryParam({ default: DEFAULT_LIST_LIMIT, minimum: 1, maximum: MAX_LIST_LIMIT })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntegerQueryParam({ default: 0, minimum: 0, maximum: MAX_LIST_OFFSET })
   offset?: number;
 }
 

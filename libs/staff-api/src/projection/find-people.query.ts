@@ -63,3 +63,22 @@ export class PeopleView {
   @ApiProperty({ type: [FoundPersonView], description: 'most recent activity first' }) people!: FoundPersonView[];
   @ApiProperty({ description: 'how many people match, across all pages' }) total!: number;
 }
+
+export class CaseTeamMemberView {
+  @ApiProperty({ example: 'caseworker' }) role!: string;
+  @ApiProperty({ format: 'date-time' }) since!: string;
+}
+
+/** Her case at a glance (GET /people/{personId}/summary): only the pillars the reader's role sees. */
+export class PersonSummaryView {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the status of each pillar the caller sees, by pillar (prevention is the livelihood pillar\'s)' })
+  pillars!: Record<string, unknown>;
+  @ApiProperty({ type: [OpenAlertView], description: 'oldest first' }) openAlerts!: OpenAlertView[];
+  @ApiProperty({ type: [DueStepView], description: 'soonest first' }) nextDueSteps!: DueStepView[];
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/CaseTeamMemberView' }, description: 'her case team, by staff id' })
+  caseTeam!: Record<string, CaseTeamMemberView>;
+  @ApiPropertyOptional({ format: 'date-time', description: 'her personal data was erased then' }) erasedAt?: string;
+  @ApiProperty({ type: 'integer', description: 'entries on her timeline' }) entryCount!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) lastEventAt?: string;
+}

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { AddHouseholdMemberRequest } from '@mukti/staff-api';
 import { HouseholdStore } from '../../household.store';
 
@@ -13,7 +13,7 @@ export class AddHouseholdMemberController {
   @HttpCode(204)
   @StaffEndpoint('addHouseholdMember')
   async add(
-    @Param('householdId', new ParseUUIDPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body() request: AddHouseholdMemberRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

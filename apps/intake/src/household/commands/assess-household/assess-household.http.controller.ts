@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { AssessHouseholdRequest, RecordedResponse } from '@mukti/staff-api';
 import { HouseholdStore } from '../../household.store';
 
@@ -14,7 +14,7 @@ export class AssessHouseholdController {
   @HttpCode(201)
   @StaffEndpoint('assessHousehold')
   async assess(
-    @Param('householdId', new ParseUUIDPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body() request: AssessHouseholdRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 
 import { AssignStaffRequest } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
@@ -14,7 +14,7 @@ export class AssignStaffController {
   @HttpCode(204)
   @StaffEndpoint('assignStaff')
   async assign(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: AssignStaffRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
@@ -32,7 +32,7 @@ export class AssignStaffController {
   @HttpCode(204)
   @StaffEndpoint('unassignStaff')
   async unassign(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Param('staffId') staffId: string,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

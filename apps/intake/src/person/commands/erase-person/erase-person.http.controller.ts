@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { PersonalDataVault } from '@mukti/security';
 import { ErasePersonRequest } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
@@ -22,7 +22,7 @@ export class ErasePersonController {
   @HttpCode(204)
   @StaffEndpoint('erasePerson')
   async erase(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: ErasePersonRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 
 import { RecordConsentRequest, RecordedResponse } from '@mukti/staff-api';
 import { PersonStore } from '../../person.store';
@@ -15,7 +15,7 @@ export class RecordConsentController {
   @HttpCode(201)
   @StaffEndpoint('recordConsent')
   async record(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordConsentRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { Controller, Get } from '@nestjs/common';
+import { IdParam, AccessReason, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, mayReadPersonalData, PersonalDataVault } from '@mukti/security';
 import type { Actor, StaffRole } from '@mukti/contracts';
 import { PersonalDataView, PersonView } from '@mukti/staff-api';
@@ -16,7 +16,7 @@ export class GetPersonController {
   @Get()
   @StaffEndpoint('readPerson')
   async get(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @CurrentActor() actor: Actor,
     @AccessReason() accessReason?: string,
   ): Promise<PersonView> {

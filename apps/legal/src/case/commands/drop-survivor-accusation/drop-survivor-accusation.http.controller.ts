@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { DropSurvivorAccusationRequest } from '@mukti/staff-api';
 import { CaseStore } from '../../case.store';
 
@@ -13,8 +13,8 @@ export class DropSurvivorAccusationController {
   @HttpCode(204)
   @StaffEndpoint('dropSurvivorAccusation')
   async drop(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('caseId') caseId: string,
+    @IdParam('personId') personId: string,
     @Body() request: DropSurvivorAccusationRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

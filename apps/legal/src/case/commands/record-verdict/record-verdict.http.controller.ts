@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordVerdictRequest } from '@mukti/staff-api';
 import { CaseStore } from '../../case.store';
 
@@ -13,7 +13,7 @@ export class RecordVerdictController {
   @HttpCode(204)
   @StaffEndpoint('recordVerdict')
   async handle(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body() request: RecordVerdictRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

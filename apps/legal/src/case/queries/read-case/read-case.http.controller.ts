@@ -1,5 +1,5 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { StaffEndpoint } from '@mukti/http';
+import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { IdParam, StaffEndpoint } from '@mukti/http';
 import type { CaseView } from '@mukti/staff-api';
 import { CaseStore } from '../../case.store';
 
@@ -10,7 +10,7 @@ export class ReadCaseController {
 
   @Get()
   @StaffEndpoint('readCase')
-  async read(@Param('caseId', new ParseUUIDPipe()) caseId: string): Promise<CaseView> {
+  async read(@IdParam('caseId') caseId: string): Promise<CaseView> {
     const state = await this.cases.find(caseId);
     if (!state || state.status === 'none') throw new NotFoundException(`case ${caseId} is not registered`);
     const { status, ...record } = state;

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { LinkPerpetratorsRequest } from '@mukti/staff-api';
 import { PerpetratorStore } from '../../perpetrator.store';
 
@@ -13,7 +13,7 @@ export class LinkPerpetratorsController {
   @HttpCode(204)
   @StaffEndpoint('linkPerpetrators')
   async link(
-    @Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string,
+    @IdParam('perpetratorId') perpetratorId: string,
     @Body() request: LinkPerpetratorsRequest,
     @RequestContext() context: CommandContext,
   ): Promise<void> {

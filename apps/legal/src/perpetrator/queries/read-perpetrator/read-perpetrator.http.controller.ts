@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { EventEnvelope, legalEventTypes } from '@mukti/contracts';
-import { StaffEndpoint } from '@mukti/http';
+import { IdParam, StaffEndpoint } from '@mukti/http';
 import type { PerpetratorView } from '@mukti/staff-api';
 import { PerpetratorStore } from '../../perpetrator.store';
 
@@ -11,7 +11,7 @@ export class ReadPerpetratorController {
 
   @Get()
   @StaffEndpoint('readPerpetrator')
-  async read(@Param('perpetratorId', new ParseUUIDPipe()) perpetratorId: string): Promise<PerpetratorView> {
+  async read(@IdParam('perpetratorId') perpetratorId: string): Promise<PerpetratorView> {
     const state = await this.perpetrators.get(perpetratorId);
     // His personal data is in the profiling event only: the state keeps nothing readable.
     const profiled = (await this.perpetrators.aggregates.commit(perpetratorId, 1))?.events.find(

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { EndSkillTrainingRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
@@ -13,8 +13,8 @@ export class EndSkillTrainingController {
   @HttpCode(204)
   @StaffEndpoint('endSkillTraining')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
-    @Param('trainingId', new ParseUUIDPipe()) trainingId: string,
+    @IdParam('personId') personId: string,
+    @IdParam('trainingId') trainingId: string,
     @Body() request: EndSkillTrainingRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

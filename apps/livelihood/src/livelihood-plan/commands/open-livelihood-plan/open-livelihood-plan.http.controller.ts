@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
 /** Opens her livelihood plan by hand (a care plan with a livelihood goal opens it by itself). */
@@ -12,7 +12,7 @@ export class OpenLivelihoodPlanController {
   @HttpCode(204)
   @StaffEndpoint('openLivelihoodPlan')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {

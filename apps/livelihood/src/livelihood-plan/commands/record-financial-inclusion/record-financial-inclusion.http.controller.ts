@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordFinancialInclusionRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
@@ -13,7 +13,7 @@ export class RecordFinancialInclusionController {
   @HttpCode(204)
   @StaffEndpoint('recordFinancialInclusion')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordFinancialInclusionRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordPlacementLostRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
@@ -13,8 +13,8 @@ export class RecordPlacementLostController {
   @HttpCode(204)
   @StaffEndpoint('recordPlacementLost')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
-    @Param('placementId', new ParseUUIDPipe()) placementId: string,
+    @IdParam('personId') personId: string,
+    @IdParam('placementId') placementId: string,
     @Body() request: RecordPlacementLostRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

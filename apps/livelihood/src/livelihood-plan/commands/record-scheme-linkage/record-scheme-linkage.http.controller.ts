@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordSchemeLinkageRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
@@ -13,7 +13,7 @@ export class RecordSchemeLinkageController {
   @HttpCode(204)
   @StaffEndpoint('recordSchemeLinkage')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordSchemeLinkageRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

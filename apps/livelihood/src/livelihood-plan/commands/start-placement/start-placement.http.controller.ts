@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, StartPlacementRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
@@ -14,7 +14,7 @@ export class StartPlacementController {
   @HttpCode(201)
   @StaffEndpoint('startPlacement')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: StartPlacementRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, StartSkillTrainingRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
 
@@ -14,7 +14,7 @@ export class StartSkillTrainingController {
   @HttpCode(201)
   @StaffEndpoint('startSkillTraining')
   async handle(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: StartSkillTrainingRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, RecordPreventionSupportRequest } from '@mukti/staff-api';
 import { PreventionPlanStore } from '../../prevention-plan.store';
 
@@ -14,7 +14,7 @@ export class RecordPreventionSupportController {
   @HttpCode(201)
   @StaffEndpoint('recordPreventionSupport')
   async record(
-    @Param('preventionPlanId', new ParseUUIDPipe()) preventionPlanId: string,
+    @IdParam('preventionPlanId') preventionPlanId: string,
     @Body() request: RecordPreventionSupportRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import type { Actor } from '@mukti/contracts';
-import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, StaffEndpoint } from '@mukti/http';
 import { CurrentActor } from '@mukti/security';
 import { PreventionPlanStore } from '../../prevention-plan.store';
 
@@ -12,7 +12,7 @@ export class ReadPreventionPlanController {
   @Get()
   @StaffEndpoint('readPreventionPlan')
   async read(
-    @Param('preventionPlanId', new ParseUUIDPipe()) preventionPlanId: string,
+    @IdParam('preventionPlanId') preventionPlanId: string,
     @CurrentActor() actor: Actor,
     @AccessReason() accessReason?: string,
   ): Promise<Record<string, unknown>> {

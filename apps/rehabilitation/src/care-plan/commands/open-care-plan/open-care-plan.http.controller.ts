@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { mayBeChild } from '@mukti/contracts';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { OpenCarePlanRequest } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
 
@@ -14,7 +14,7 @@ export class OpenCarePlanController {
   @HttpCode(204)
   @StaffEndpoint('openCarePlan')
   async open(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: OpenCarePlanRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
-import { AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { RecordCounsellingSessionRequest, RecordedResponse } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
 import { INTAKE } from '../../intake-client';
@@ -22,7 +22,7 @@ export class RecordCounsellingSessionController {
   @HttpCode(201)
   @StaffEndpoint('recordCounsellingSession')
   async record(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordCounsellingSessionRequest,
     @Req() caller: Request,
     @RequestContext() context: CommandContext,

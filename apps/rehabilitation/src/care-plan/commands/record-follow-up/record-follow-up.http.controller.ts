@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordFollowUpRequest } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
 
@@ -13,7 +13,7 @@ export class RecordFollowUpController {
   @HttpCode(204)
   @StaffEndpoint('recordFollowUp')
   async record(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordFollowUpRequest,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,

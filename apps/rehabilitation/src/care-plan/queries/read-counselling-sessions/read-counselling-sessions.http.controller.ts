@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Actor, EventEnvelope, rehabilitationEventTypes } from '@mukti/contracts';
-import { AccessReason, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import type { CounsellingSessionsView } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
@@ -25,7 +25,7 @@ export class ReadCounsellingSessionsController {
   @Get()
   @StaffEndpoint('readCounsellingSessions')
   async read(
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @CurrentActor() actor: Actor,
     @Req() caller: Request,
     @AccessReason() accessReason?: string,

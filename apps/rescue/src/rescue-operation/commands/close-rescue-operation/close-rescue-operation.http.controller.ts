@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
-import { RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { CloseRescueOperationRequest } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
 
@@ -17,7 +17,7 @@ export class CloseRescueOperationController {
   @HttpCode(204)
   @StaffEndpoint('closeRescueOperation')
   async close(
-    @Param('operationId', new ParseUUIDPipe()) operationId: string,
+    @IdParam('operationId') operationId: string,
     @Body() request: CloseRescueOperationRequest,
     @RequestContext() context: CommandContext,
   ): Promise<void> {

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
-import { RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { KnownPeople } from '@mukti/security';
 import { RecordRescueRequest } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
@@ -19,7 +19,7 @@ export class RecordRescueController {
   @HttpCode(204)
   @StaffEndpoint('recordRescue')
   async record(
-    @Param('operationId', new ParseUUIDPipe()) operationId: string,
+    @IdParam('operationId') operationId: string,
     @Body() request: RecordRescueRequest,
     @RequestContext() context: CommandContext,
   ): Promise<void> {

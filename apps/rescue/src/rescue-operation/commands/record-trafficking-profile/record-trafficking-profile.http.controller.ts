@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
-import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import { RecordTraffickingProfileRequest } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
@@ -19,8 +19,8 @@ export class RecordTraffickingProfileController {
   @HttpCode(204)
   @StaffEndpoint('recordTraffickingProfile')
   async record(
-    @Param('operationId', new ParseUUIDPipe()) operationId: string,
-    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @IdParam('operationId') operationId: string,
+    @IdParam('personId') personId: string,
     @Body() request: RecordTraffickingProfileRequest,
     @CurrentActor() actor: Actor,
     @RequestContext() context: CommandContext,

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { DomainError } from '@mukti/decider';
-import { StaffEndpoint } from '@mukti/http';
+import { IdParam, StaffEndpoint } from '@mukti/http';
 import type { RescueOperationView } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
 
@@ -11,7 +11,7 @@ export class GetRescueOperationController {
 
   @Get()
   @StaffEndpoint('readRescueOperation')
-  async get(@Param('operationId', new ParseUUIDPipe()) operationId: string): Promise<RescueOperationView> {
+  async get(@IdParam('operationId') operationId: string): Promise<RescueOperationView> {
     const state = (await this.operations.aggregates.load(operationId))?.state;
     if (!state || state.status === 'unplanned') throw DomainError.notFound(`rescue operation ${operationId} is not planned`);
     const persons = state.status === 'carried-out' ? state.persons : {};
