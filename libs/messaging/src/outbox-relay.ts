@@ -69,10 +69,12 @@ export class OutboxRelay {
 
   /** Indexes the relay's lookups need; commits written before `outbox` existed become pending ones. */
   static async prepare(collection: Collection): Promise<void> {
+    const legacy = (await collection.indexes().catch(() => [])).some((index) => index.name === 'outbox');
     await collection.createIndex({ outbox: 1 }, { name: 'outbox_status' });
-    // Once, at start: the only query with a range, for commits stored before the status field.
+    if (!legacy) return;
+    // Once, on a collection from before the status field (it still has the old range index): the only scan.
     await collection.updateMany({ outbox: { $exists: false }, pendingEvents: { $gt: 0 } }, { $set: { outbox: 'pending' } });
-    await collection.dropIndex('outbox').catch(() => undefined);
+    await collection.dropIndex('outbox');
   }
 
   start(): void {
