@@ -259,6 +259,21 @@ describe('the household, livelihood and prevention endpoints', () => {
   });
 });
 
+describe('readiness', () => {
+  it('is ready while the services behind it are down, reports each, and answers their routes 503', async () => {
+    const app = await gateway();
+    try {
+      const health = await request(app.getHttpServer()).get('/health').expect(200);
+      expect(health.body.checks.legal).toMatchObject({ status: 'down' });
+      expect(health.body.checks.kafka).toMatchObject({ status: 'ok' });
+      const caseworker = await bearer('caseworker', 'asha');
+      await request(app.getHttpServer()).get(`/api/v1/people/${randomUUID()}`).set('authorization', caseworker).expect(503);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('hardening', () => {
   it('sends security headers, hides the framework, and keeps CORS closed unless configured', async () => {
     const closed = await gateway();

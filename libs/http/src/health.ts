@@ -5,6 +5,11 @@ import { Public } from '@mukti/security';
 
 export interface HealthCheck {
   readonly name: string;
+  /**
+   * Reported, but the service is ready without it: the gateway is ready while one service behind
+   * it is down (that service's routes answer 503 on their own).
+   */
+  readonly informational?: boolean;
   /** Resolves with details when healthy, rejects when not. */
   check(): Promise<Record<string, unknown> | void>;
   /** Releases a connection the check keeps open. */
@@ -37,11 +42,11 @@ export class HealthController implements OnApplicationShutdown {
     const results: Record<string, unknown> = {};
     let healthy = true;
     await Promise.all(
-      this.checks.map(async ({ name, check }) => {
+      this.checks.map(async ({ name, check, informational }) => {
         try {
           results[name] = { status: 'ok', ...((await check()) ?? {}) };
         } catch (error) {
-          healthy = false;
+          if (!informational) healthy = false;
           results[name] = { status: 'down', reason: (error as Error).message };
         }
       }),

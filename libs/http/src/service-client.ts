@@ -1,4 +1,4 @@
-import { ServiceUnavailableException } from '@nestjs/common';
+import { GatewayTimeoutException, ServiceUnavailableException } from '@nestjs/common';
 import type { Request } from 'express';
 import { ErrorBody, UpstreamError } from './error.filter';
 import { traceparentOf } from '@mukti/observability';
@@ -8,7 +8,8 @@ import { ACCESS_REASON_HEADER } from '@mukti/security';
  * Calls another service on behalf of the staff member (the gateway forwarding her request, or a
  * service asking intake to seal with a person's key): her own token goes along (each service
  * checks it again), with the request id, trace context and an admin's stated reason. A refusal by the
- * service (4xx) reaches the caller as it is; a failure (5xx) is a 502; unreachable is a 503.
+ * service (4xx) reaches the caller as it is; a failure (5xx) is a 502; unreachable is a 503; a
+ * change that got no answer in time is a 504 that says its outcome is unknown.
  */
 export class ServiceClient {
   constructor(
@@ -34,6 +35,14 @@ export class ServiceClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError' && method !== 'GET') {
+        // It may have done it: only the caller can tell, by asking again or reading what is there.
+        throw new GatewayTimeoutException({
+          statusCode: 504,
+          error: 'Gateway Timeout',
+          message: `the ${this.service} service did not answer within ${this.timeoutMs / 1000} s; the outcome is unknown: the change may have been made. Read the record before sending it again`,
+        });
+      }
       throw new ServiceUnavailableException(`the ${this.service} service is not reachable: ${(error as Error).message}`);
     }
     const text = await response.text();
