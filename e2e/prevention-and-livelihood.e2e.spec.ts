@@ -65,7 +65,7 @@ afterAll(async () => {
 
 const summaryOf = async (personId: string, token: string) => (await api().get(`/api/v1/people/${personId}/summary`).set('authorization', token).expect(200)).body;
 const timelineTypes = async (personId: string, token: string): Promise<string[]> =>
-  (await api().get(`/api/v1/people/${personId}/timeline`).set('authorization', token).expect(200)).body.entries.map((entry: { type: string }) => entry.type);
+  (await api().get(`/api/v1/people/${personId}/timeline?order=oldest-first`).set('authorization', token).expect(200)).body.entries.map((entry: { type: string }) => entry.type);
 
 let asha: string;
 let kiran: string;

@@ -82,7 +82,7 @@ afterAll(async () => {
 
 type Entry = { type: string; pillar: string; summary: string };
 const timelineOf = async (personId: string, token: string): Promise<Entry[]> =>
-  (await api().get(`/api/v1/people/${personId}/timeline`).set('authorization', token).expect(200)).body.entries;
+  (await api().get(`/api/v1/people/${personId}/timeline?order=oldest-first`).set('authorization', token).expect(200)).body.entries;
 const summaryOf = async (personId: string, token: string) => (await api().get(`/api/v1/people/${personId}/summary`).set('authorization', token).expect(200)).body;
 const alertsFor = async (token: string) => (await api().get('/api/v1/alerts').set('authorization', token).expect(200)).body.alerts as { personId: string; kind: string; details: Record<string, string> }[];
 

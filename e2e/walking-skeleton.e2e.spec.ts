@@ -94,7 +94,7 @@ it('puts her registration, consent and assessment on her unified timeline, throu
     .expect(201);
 
   const timeline = await eventually(async () => {
-    const response = await api().get(`/api/v1/people/${raniId}/timeline`).set('authorization', caseworker).expect(200);
+    const response = await api().get(`/api/v1/people/${raniId}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
     expect(response.body.entries).toHaveLength(4);
     return response.body;
   }, 30_000, 200);
@@ -179,7 +179,7 @@ it('loses no one when the projection dies while 100 people are being registered'
   // Then, as staff see it: each of the 100 exactly once on her timeline.
   const counts = await Promise.all(
     ids.map(async (id) => {
-      const response = await api().get(`/api/v1/people/${id}/timeline`).set('authorization', caseworker).expect(200);
+      const response = await api().get(`/api/v1/people/${id}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
       return response.body.entries.filter((entry: { type: string }) => entry.type === intakeEventTypes.personRegistered).length;
     }),
   );
@@ -250,7 +250,7 @@ it('erases a person: afterwards none of her personal data can be read in any top
   expect(record.body.personalData).toBeUndefined();
   expect(record.body.erasedAt).toBeDefined();
   const timeline = await eventually(async () => {
-    const response = await api().get(`/api/v1/people/${priyaId}/timeline`).set('authorization', caseworker).expect(200);
+    const response = await api().get(`/api/v1/people/${priyaId}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
     expect(response.body.entries.at(-1).type).toBe(intakeEventTypes.personErased);
     expect(response.body.entries.every((entry: { erased?: boolean }) => entry.erased)).toBe(true);
     return response.body.entries as { erased?: boolean; summary: string }[];
@@ -412,7 +412,7 @@ it('puts a rescue on the timelines of the three people rescued: the minor on the
   );
   const rescuedEntry = async (personId: string) =>
     eventually(async () => {
-      const response = await api().get(`/api/v1/people/${personId}/timeline`).set('authorization', caseworker).expect(200);
+      const response = await api().get(`/api/v1/people/${personId}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
       const entry = response.body.entries.find((candidate: { type: string }) => candidate.type === rescueEventTypes.personRescued);
       expect(entry).toBeDefined();
       return entry as { summary: string; pillar: string };

@@ -100,7 +100,7 @@ it('builds one timeline in the order things happened, whatever the order and num
   await publisher.publish([assessed, consented, consented, registered, assigned]);
 
   const timeline = await eventually(async () => {
-    const response = await api().get(`/people/${personId}/timeline`).set('authorization', caseworker).expect(200);
+    const response = await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
     expect(response.body.entries).toHaveLength(4);
     return response.body;
   });
@@ -127,10 +127,44 @@ it('builds one timeline in the order things happened, whatever the order and num
   expect(await mongo.db().collection('timeline_entries').countDocuments({ personId })).toBe(4);
 
   // Need-to-know: not on her team is 404; an admin needs a reason.
-  await api().get(`/people/${personId}/timeline`).set('authorization', await bearer('caseworker', 'ravi')).expect(404);
+  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await bearer('caseworker', 'ravi')).expect(404);
   await api().get(`/people/${personId}/summary`).set('authorization', await bearer('counsellor', 'meera')).expect(404);
-  await api().get(`/people/${personId}/timeline`).set('authorization', await bearer('admin')).expect(403);
-  await api().get(`/people/${personId}/timeline`).set('authorization', await bearer('admin')).set('x-access-reason', 'audit').expect(200);
+  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await bearer('admin')).expect(403);
+  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await bearer('admin')).set('x-access-reason', 'audit').expect(200);
+});
+
+it('pages her timeline newest first by a cursor, however long it is, without skipping or repeating an entry', async () => {
+  const personId = randomUUID();
+  const { registered, assigned } = herEvents(personId);
+  // Seven consents, two of them at the same moment: a page boundary may fall between them.
+  const at = (minute: number) => `2026-03-0${minute < 6 ? 2 : 3}T10:0${minute % 6}:00.000Z`;
+  const consents = [0, 1, 2, 3, 3, 4, 5].map((minute) => {
+    const event = herEvents(personId).consented;
+    return { ...event, id: randomUUID(), time: at(minute), data: { ...event.data, consentId: randomUUID(), decidedAt: at(minute) } };
+  });
+  await publisher.publish([registered, assigned, ...consents]);
+  const all = await eventually(async () => {
+    const response = await api().get(`/people/${personId}/timeline?order=oldest-first&limit=500`).set('authorization', caseworker).expect(200);
+    expect(response.body.entries).toHaveLength(9);
+    expect(response.body.nextCursor).toBeUndefined();
+    return response.body.entries.map((entry: { eventId: string }) => entry.eventId) as string[];
+  });
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await api()
+      .get(`/people/${personId}/timeline`)
+      .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+      .set('authorization', caseworker)
+      .expect(200);
+    pages.push(response.body.entries.map((entry: { eventId: string }) => entry.eventId));
+    cursor = response.body.nextCursor;
+  } while (cursor && pages.length < 10);
+  expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 2, 1]);
+  expect(pages.flat()).toEqual([...all].reverse());
+  // A cursor this service did not write is refused, naming the field.
+  const refused = await api().get(`/people/${personId}/timeline`).query({ cursor: 'bm90LWEtY3Vyc29y' }).set('authorization', caseworker).expect(400);
+  expect(refused.body.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
 });
 
 it('reports how far behind the topics it is, and is refused to analysts and strangers', async () => {
@@ -141,9 +175,9 @@ it('reports how far behind the topics it is, and is refused to analysts and stra
   });
   expect(health.checks.kafka.consumerGroup).toBe(config.PROJECTION_CONSUMER_GROUP);
 
-  await api().get(`/people/${randomUUID()}/timeline`).set('authorization', caseworker).expect(404);
-  await api().get(`/people/${randomUUID()}/timeline`).set('authorization', await bearer('analyst')).expect(403);
-  await api().get(`/people/${randomUUID()}/timeline`).expect(401);
+  await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).set('authorization', caseworker).expect(404);
+  await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).set('authorization', await bearer('analyst')).expect(403);
+  await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).expect(401);
 });
 
 it('raises the alerts of her rescue on her summary and in the alert and people listings of her case team', async () => {
@@ -412,7 +446,7 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
   expect(alerts.body).toEqual({ alerts: [{ personId, ...decriminalisation }], total: 1 });
 
   // Her timeline: every event of her case under its own id, in the order things happened; no perpetrator's profile.
-  const timeline = await api().get(`/people/${personId}/timeline`).set('authorization', herLegalOfficer).expect(200);
+  const timeline = await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', herLegalOfficer).expect(200);
   const legalEntries = timeline.body.entries.filter((entry: { pillar: string }) => entry.pillar === 'legal');
   expect(legalEntries.map((entry: { eventId: string }) => entry.eventId)).toEqual(
     [fir.id, namedAsAccused.id].sort().concat([arrested.id, missing.id, chargeSheet.id, hearing.id, support.id, convicted.id, acquitted.id, nextHearing.id]),
@@ -646,7 +680,7 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
   expect(above.pillars.prevention).toEqual({ status: 'not-covered', outcome: 'not-followed', plans: [] });
   expect((await api().get('/alerts').set('authorization', herOfficer).expect(200)).body).toEqual({ alerts: [], total: 0 });
 
-  const timeline = await api().get(`/people/${survivorId}/timeline`).set('authorization', herOfficer).expect(200);
+  const timeline = await api().get(`/people/${survivorId}/timeline?order=oldest-first`).set('authorization', herOfficer).expect(200);
   const livelihoodEntries = timeline.body.entries.filter((entry: { pillar: string }) => entry.pillar === 'livelihood');
   expect(livelihoodEntries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary])).toEqual([
     [planOpened.id, "Livelihood plan opened from her care plan's livelihood goal"],
@@ -689,7 +723,7 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     [daughterId, 'Counted as an entry prevented: followed 12 months with no entry into exploitation'],
     [sonId, 'Another person her prevention plan covers counted as an entry prevented'],
   ]) {
-    const entries = (await api().get(`/people/${personId}/timeline`).set('authorization', herOfficer).expect(200)).body.entries.filter(
+    const entries = (await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', herOfficer).expect(200)).body.entries.filter(
       (entry: { pillar: string }) => entry.pillar === 'livelihood',
     );
     expect(entries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary])).toEqual([

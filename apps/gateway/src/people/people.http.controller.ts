@@ -24,6 +24,7 @@ import {
   ErasePersonRequest,
   endpointRoles,
   FindPeopleQuery,
+  TimelineQuery,
   PeopleView,
   PersonSummaryView,
   PersonView,
@@ -166,8 +167,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Her unified timeline across every pillar', description: `No personal data. ${rolesNote(endpointRoles.readTimeline)}` })
   @ApiOkResponse({ type: TimelineView })
   @ApiNotFoundResponse()
-  timeline(@IdParam('personId') personId: string, @Req() caller: Request): Promise<TimelineView> {
-    return this.projection.send('GET', `/people/${personId}/timeline`, caller);
+  timeline(@IdParam('personId') personId: string, @Query() query: TimelineQuery, @Req() caller: Request): Promise<TimelineView> {
+    return this.projection.send('GET', `/people/${personId}/timeline${queryString(query)}`, caller);
   }
 
   @Get(':personId/summary')

@@ -134,12 +134,26 @@ export class TimelineStore {
     return summary;
   }
 
-  async timeline(personId: string, pillars: readonly string[], limit: number): Promise<TimelineEntry[]> {
-    return this.entries
-      .find({ personId, pillar: { $in: [...pillars] } })
-      .sort({ occurredAt: 1, _id: 1 })
-      .limit(limit)
+  /**
+   * A page of her timeline in the pillars given, from after `from` (the last entry of the page
+   * before) in the order asked; one more entry than asked is read to know whether a page follows.
+   */
+  async timeline(
+    personId: string,
+    pillars: readonly string[],
+    page: { limit: number; newestFirst: boolean; from?: { occurredAt: Date; id: string } },
+  ): Promise<{ entries: TimelineEntry[]; more: boolean }> {
+    const direction = page.newestFirst ? -1 : 1;
+    const beyond = page.newestFirst ? '$lt' : '$gt';
+    const after = page.from
+      ? { $or: [{ occurredAt: { [beyond]: page.from.occurredAt } }, { occurredAt: page.from.occurredAt, _id: { [beyond]: page.from.id } }] }
+      : {};
+    const entries = await this.entries
+      .find({ personId, pillar: { $in: [...pillars] }, ...after })
+      .sort({ occurredAt: direction, _id: direction })
+      .limit(page.limit + 1)
       .lean<TimelineEntry[]>();
+    return { entries: entries.slice(0, page.limit), more: entries.length > page.limit };
   }
 
   /**
