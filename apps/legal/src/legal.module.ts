@@ -142,7 +142,7 @@ export class LegalModule {
               topicSettings,
               handlers: allHandlers(
                 people.handlers(),
-                alertOnConsentWithdrawn(cases, database.collection('cases_by_victim')),
+                alertOnConsentWithdrawn(cases, database.collection('cases_by_victim'), people),
                 chargeSheetDeadlineHandlers(chargeSheets),
                 refresherHandlers(refreshers, register),
               ),

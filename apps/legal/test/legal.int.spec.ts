@@ -17,6 +17,9 @@ import { EventPublisher } from '@mukti/messaging';
 import { bearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { legalConfig } from '../src/legal.config';
 import { LegalModule } from '../src/legal.module';
+import { CaseStore } from '../src/case/case.store';
+import { alertOnConsentWithdrawn } from '../src/case/reactions/alert-on-consent-withdrawn';
+import { KnownPeople } from '@mukti/security';
 
 jest.setTimeout(60_000);
 
@@ -199,6 +202,38 @@ it('records verdicts, and raises an alert on her open case when she withdraws he
   await publisher.publish([consent(meena, 'share-with-police', 'withdrawn')]);
   const messages = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.consentWithdrawnOnOpenCase, meena)));
   expect(payload(messages.find(ofType(legalEventTypes.consentWithdrawnOnOpenCase, meena))!)).toMatchObject({ personId: meena, caseId, scope: 'share-with-police' });
+});
+
+it('raises the alert once when her withdrawal is handled before the FIR it should alert on (either end of the join)', async () => {
+  const priya = randomUUID();
+  // The service's copy of her as it stood when the FIR was decided: consent to be named to the police.
+  const copy = new KnownPeople(mongo.db().collection(uniqueName('known-copy')));
+  const handlers = copy.handlers();
+  await handlers[intakeEventTypes.personRegistered](registered(priya));
+  await handlers[intakeEventTypes.staffAssigned](lataAssigned(priya));
+  await handlers[intakeEventTypes.consentRecorded](consent(priya, 'share-with-police', 'granted'));
+  await publisher.publish([registered(priya), lataAssigned(priya), consent(priya, 'share-with-police', 'granted')]);
+  await eventually(async () =>
+    expect((await mongo.db().collection('known_people').findOne({ _id: priya as never }))?.consents).toEqual({ 'share-with-police': 'granted' }),
+  );
+  const created = await post('/cases', { fir: fir('91/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [priya], accusedIds: [brothelKeeper] }).expect(201);
+  const priyasCase: string = created.body.id;
+  const firRegistered = ((await mongo.db().collection('cases').findOne({ _id: `${priyasCase}:1` as never }))!.events as EventEnvelope[])[0]!;
+
+  // Her withdrawal reaches the service before its own FIR event does: no case is known for her yet.
+  const reaction = alertOnConsentWithdrawn(app.get(CaseStore), mongo.db().collection(uniqueName('cases-by-victim')), copy);
+  const withdrawal = consent(priya, 'share-with-police', 'withdrawn');
+  await handlers[intakeEventTypes.consentRecorded](withdrawal);
+  await reaction[intakeEventTypes.consentRecorded](withdrawal);
+  // Then the FIR arrives: its end of the join sees the withdrawal.
+  await reaction[legalEventTypes.firRegistered](firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
+  // And a redelivery of the withdrawal, now that the case is known, alerts no second time.
+  await reaction[intakeEventTypes.consentRecorded](withdrawal);
+  await reaction[legalEventTypes.firRegistered](firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
+
+  const commits = await mongo.db().collection('cases').find({ aggregateId: priyasCase }).toArray();
+  const alerts = commits.flatMap((commit) => (commit['events'] as EventEnvelope[]).filter((event) => event.type === legalEventTypes.consentWithdrawnOnOpenCase));
+  expect(alerts.map((event) => event.data)).toEqual([{ personId: priya, caseId: priyasCase, scope: 'share-with-police', withdrawnAt: withdrawal.data.decidedAt }]);
 });
 
 it('lists training sessions, and flags a refresher past due until a later session refreshes it', async () => {

@@ -13,6 +13,8 @@ export interface KnownPerson {
   role?: PersonRole;
   caseTeam: Record<string, { role: CaseRole }>;
   consents: Partial<Record<ConsentScope, ConsentDecision>>;
+  /** When each consent decision was made (kept since reactions needed it; absent before). */
+  consentsDecidedAt?: Partial<Record<ConsentScope, string>>;
   erasedAt?: string;
 }
 
@@ -53,7 +55,11 @@ export class KnownPeople {
           return { ...person, caseTeam };
         }),
       [intakeEventTypes.consentRecorded]: (event: IntakeEvent<'consentRecorded'>) =>
-        this.change(event.data.personId, (person) => ({ ...person, consents: { ...person.consents, [event.data.scope]: event.data.decision } })),
+        this.change(event.data.personId, (person) => ({
+          ...person,
+          consents: { ...person.consents, [event.data.scope]: event.data.decision },
+          consentsDecidedAt: { ...person.consentsDecidedAt, [event.data.scope]: event.data.decidedAt },
+        })),
       [intakeEventTypes.personErased]: (event: IntakeEvent<'personErased'>) =>
         this.change(event.data.personId, (person) => ({ ...person, erasedAt: event.data.erasedAt })),
     };

@@ -227,6 +227,12 @@ export type CaseRecord = {
   /** By victim id, every order added. */
   compensationOrderedInr: Record<string, number>;
   closed?: { at: string; reason: CaseClosureReason };
+  /**
+   * The withdrawals of consent already alerted on this case, as "<person>|<scope>|<withdrawnAt>":
+   * both ends of the join (her withdrawal, and this case's FIR) may notice the same one.
+   * (Absent in states stored before it.)
+   */
+  consentWithdrawalsAlerted?: string[];
 };
 export type CaseState = { status: 'none' } | ({ status: 'open' | 'closed' } & CaseRecord);
 export type RegisteredCaseState = Extract<CaseState, { status: 'open' | 'closed' }>;
@@ -278,6 +284,7 @@ const copySections = (sections: Section[]) => sections.map(({ act, section }) =>
 /** A fact of the case: keyed by the case, carrying its victims, on whose timelines it belongs. */
 const caseFact = <T extends Exclude<CaseEvent['type'], SurvivorAlert['type']>>(state: RegisteredCaseState, type: T, time: string, data: Omit<EventData<T>, 'caseId' | 'victimIds'>) =>
   ({ type, subject: state.caseId, time, data: { caseId: state.caseId, victimIds: state.victimIds, ...data } }) as CaseEvent;
+const withdrawalKey = ({ personId, scope, withdrawnAt }: { personId: string; scope: string; withdrawnAt: string }) => `${personId}|${scope}|${withdrawnAt}`;
 const survivorAlert = <T extends SurvivorAlert['type']>(type: T, personId: string, time: string, data: EventData<T>) => ({ type, subject: personId, time, data }) as CaseEvent;
 
 /** The 60- and 90-day marks after the FIR still to be flagged: none once a charge sheet is filed or the case is closed. */
@@ -526,6 +533,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
       case 'NoteConsentWithdrawn': {
         const { caseId, personId, scope, withdrawnAt } = command.data;
         if (state.status !== 'open' || !state.victimIds.includes(personId)) return [];
+        if ((state.consentWithdrawalsAlerted ?? []).includes(withdrawalKey(command.data))) return [];
         return [survivorAlert(legalEventTypes.consentWithdrawnOnOpenCase, personId, withdrawnAt, { personId, caseId, scope, withdrawnAt })];
       }
       default:
@@ -613,6 +621,8 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return { ...state, survivorsAccused: distinct([...state.survivorsAccused, event.data.personId]) };
       case legalEventTypes.survivorAccusationDropped:
         return { ...state, survivorsAccused: state.survivorsAccused.filter((personId) => personId !== event.data.personId) };
+      case legalEventTypes.consentWithdrawnOnOpenCase:
+        return { ...state, consentWithdrawalsAlerted: distinct([...(state.consentWithdrawalsAlerted ?? []), withdrawalKey(event.data)]) };
       default:
         return state;
     }

@@ -410,6 +410,16 @@ describe('her consent withdrawn', () => {
   it('raises an alert on her timeline while a case of hers is open', () =>
     spec.given([registered]).when(withdrawn()).then([alert('consentWithdrawnOnOpenCase', victim, later, { scope: 'share-with-courts', withdrawnAt: later })]));
 
+  it('alerts once per withdrawal, whichever end of the join notices it first (her withdrawal, or the FIR)', () => {
+    const raised = alert('consentWithdrawnOnOpenCase', victim, later, { scope: 'share-with-courts', withdrawnAt: later });
+    spec.given([registered, raised]).when(withdrawn()).then([]);
+    const withdrawnAgainLater: CaseCommand = { type: 'NoteConsentWithdrawn', data: { caseId, personId: victim, scope: 'share-with-courts', withdrawnAt: '2026-09-01T00:00:00.000Z' } };
+    spec
+      .given([registered, raised])
+      .when(withdrawnAgainLater)
+      .then([alert('consentWithdrawnOnOpenCase', victim, '2026-09-01T00:00:00.000Z', { scope: 'share-with-courts', withdrawnAt: '2026-09-01T00:00:00.000Z' })]);
+  });
+
   it('changes nothing for a closed case, a case never registered, or someone not a victim', () => {
     spec.given([registered, closed]).when(withdrawn()).then([]);
     spec.given([]).when(withdrawn()).then([]);
