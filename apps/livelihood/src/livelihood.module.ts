@@ -117,7 +117,7 @@ export class LivelihoodModule {
                 people.handlers(),
                 households.handlers(),
                 openLivelihoodPlanOnCarePlan(livelihoodPlans, serviceClock),
-                recordEntryOnRescue(preventionPlans, database.collection('prevention_plans_by_person')),
+                recordEntryOnRescue(preventionPlans, database.collection('prevention_plans_by_person'), database.collection('rescues_by_person')),
                 entriesPreventedHandlers(deadlines, preventionPlans),
               ),
             }),

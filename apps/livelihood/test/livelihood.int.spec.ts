@@ -16,6 +16,8 @@ import { EventPublisher } from '@mukti/messaging';
 import { bearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { livelihoodConfig } from '../src/livelihood.config';
 import { LivelihoodModule } from '../src/livelihood.module';
+import { PreventionPlanStore } from '../src/prevention-plan/prevention-plan.store';
+import { recordEntryOnRescue } from '../src/prevention-plan/reactions/record-entry-on-rescue';
 
 jest.setTimeout(60_000);
 
@@ -119,6 +121,42 @@ it('compares her pay with the minimum wage on file for the state and skill level
   await post(`/people/${sita}/placements`, { ...placement, monthlyIncomeInr: -1, startedAt: iso() }).expect(400);
   // Not on her case team: the 404 of a stranger.
   await post(`/people/${sita}/financial-inclusion`, { kind: 'bank-account', at: iso() }, await bearer('livelihood-officer', 'someone-else')).expect(404);
+});
+
+it('counts her rescue as an entry when it is handled before the opening of the plan that follows her (either end of the join), once', async () => {
+  const meera = randomUUID();
+  await publisher.publish([registered(meera, 'at-risk'), kiranAssigned(meera)]);
+  await eventually(async () => expect((await mongo.db().collection('known_people').findOne({ _id: meera as never }))?.caseTeam).toHaveProperty('kiran'));
+  await post('/prevention-plans', { personId: meera }).expect(201);
+  const opened = ((await mongo.db().collection('prevention_plans').findOne({ _id: `${meera}:1` as never }))!.events as EventEnvelope[])[0]!;
+  clock.advance(DAY);
+  const rescued = event(
+    rescueEventTypes.personRescued,
+    meera,
+    {
+      personId: meera,
+      operationId: randomUUID(),
+      rescuedAt: iso(),
+      place: { state: 'Maharashtra', district: 'Mumbai City', kindOfPlace: 'brothel' },
+      policeRecordedAs: 'victim',
+      decriminalisationAlert: false,
+      ageAtRescue: 27,
+      itpaAgeClass: 'adult',
+      jjAgeClass: 'adult',
+      stepsDue: [],
+    },
+    '/mukti/rescue',
+  );
+  // Her rescue reaches the service before its own plan-opened event: no plan is known for her yet.
+  const reaction = recordEntryOnRescue(app.get(PreventionPlanStore), mongo.db().collection(uniqueName('plans-by-person')), mongo.db().collection(uniqueName('rescues-by-person')));
+  await reaction[rescueEventTypes.personRescued](rescued);
+  await reaction[livelihoodEventTypes.preventionPlanOpened](opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
+  // Redeliveries of both change nothing more.
+  await reaction[rescueEventTypes.personRescued](rescued);
+  await reaction[livelihoodEventTypes.preventionPlanOpened](opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
+  const commits = await mongo.db().collection('prevention_plans').find({ aggregateId: meera }).toArray();
+  const entries = commits.flatMap((commit) => (commit['events'] as EventEnvelope[]).filter((fact) => fact.type === livelihoodEventTypes.entryIntoExploitationRecorded));
+  expect(entries.map((fact) => fact.data)).toEqual([expect.objectContaining({ personId: meera, source: 'rescued', enteredAt: rescued.data.rescuedAt })]);
 });
 
 it('follows a household at risk from its first support, counts its people as entries prevented after 12 months, and a rescue as an entry', async () => {
