@@ -14,7 +14,7 @@ const kind = (displayName, pattern, extra = {}) => ({
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tools/run/development-defaults.cjs'],
   ...extra,
 });
 

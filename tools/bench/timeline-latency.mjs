@@ -47,9 +47,9 @@ try {
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   const { signDevelopmentToken } = require('../../dist/libs/security/src');
   const { commonVariables, defineConfig } = require('../../dist/libs/config/src');
-  const token = await signDevelopmentToken(defineConfig('bench', commonVariables).load(), { sub: 'bench', role: 'caseworker' });
+  const token = await signDevelopmentToken(defineConfig('bench', commonVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env }), { sub: 'bench', role: 'caseworker' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const coordinator = await signDevelopmentToken(defineConfig('bench', commonVariables).load(), { sub: 'bench-coordinator', role: 'rescue-coordinator' });
+  const coordinator = await signDevelopmentToken(defineConfig('bench', commonVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env }), { sub: 'bench-coordinator', role: 'rescue-coordinator' });
   const coordinatorHeaders = { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' };
 
   // A fresh projection first replays what is already on the topics: measure once it has caught up.

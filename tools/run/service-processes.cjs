@@ -27,7 +27,8 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
   const groups = consumerGroupPrefix
     ? Object.fromEntries(consumingServices.map((name) => [`${name.toUpperCase()}_CONSUMER_GROUP`, `${consumerGroupPrefix}-${name}`]))
     : {};
-  const common = { KAFKA_BROKERS: kafkaBrokers, ...groups, ...extra };
+  // One machine, for development: secrets may use their public defaults (a deployment never says so).
+  const common = { KAFKA_BROKERS: kafkaBrokers, MUKTI_DEVELOPMENT_DEFAULTS: process.env.MUKTI_DEVELOPMENT_DEFAULTS ?? 'true', ...groups, ...extra };
   return {
     intake: { ...common, INTAKE_PORT: String(port.intake), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-intake`) },
     projection: { ...common, PROJECTION_PORT: String(port.projection), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-projection`) },

@@ -23,5 +23,6 @@ if (!staffRoles.includes(values.role)) {
   console.error(`--role must be one of: ${staffRoles.join(', ')}`);
   process.exit(2);
 }
-const settings = defineConfig('token', commonVariables).load();
+// A development tool: it signs with the development secret unless AUTH_JWT_SECRET is set.
+const settings = defineConfig('token', commonVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env });
 console.log(await signDevelopmentToken(settings, { sub: values.sub, role: values.role }, values.expires));

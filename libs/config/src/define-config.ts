@@ -8,7 +8,7 @@
 export interface Variable<T> {
   readonly kind: 'string' | 'port' | 'integer' | 'list' | 'secret';
   readonly defaultValue?: string;
-  /** A secret's development default is used only outside production, and announced at start. */
+  /** A secret's development default is used only when asked for (MUKTI_DEVELOPMENT_DEFAULTS=true), and announced at start. */
   readonly developmentOnlyDefault?: boolean;
   readonly optional?: boolean;
   readonly description: string;
@@ -67,7 +67,7 @@ export function list(description: string, defaultValue: string): Variable<string
   };
 }
 
-/** A secret: required in production, with a development default elsewhere. */
+/** A secret: required, with a public development default used only when MUKTI_DEVELOPMENT_DEFAULTS=true. */
 export function secret(description: string, developmentDefault: string, minLength = 16): Variable<string> {
   return {
     kind: 'secret',
@@ -89,13 +89,22 @@ export interface ConfigDefinition<S extends Shape> {
   load(env?: NodeJS.ProcessEnv): ConfigOf<S> & { readonly developmentDefaultsInUse: string[] };
 }
 
+/**
+ * The one switch that lets secrets fall back to their public development defaults. Read by every
+ * service, set by `npm start` and the tests, never by a deployment (so it is not a declared
+ * variable that deployment files must carry).
+ */
+export const DEVELOPMENT_DEFAULTS = 'MUKTI_DEVELOPMENT_DEFAULTS';
+
 export function defineConfig<S extends Shape>(service: string, variables: S): ConfigDefinition<S> {
   return {
     service,
     variables,
     variableNames: Object.keys(variables),
     load(env = process.env) {
-      const production = env['NODE_ENV'] === 'production';
+      // Public defaults for secrets only when someone asked for them by name (npm start, the
+      // tests): never because NODE_ENV happens not to read "production" ("prod", "staging", unset).
+      const developmentDefaultsAllowed = env[DEVELOPMENT_DEFAULTS] === 'true';
       const problems: string[] = [];
       const developmentDefaultsInUse: string[] = [];
       const values: Record<string, unknown> = {};
@@ -103,8 +112,8 @@ export function defineConfig<S extends Shape>(service: string, variables: S): Co
         const given = env[name];
         let raw = given === undefined || given === '' ? undefined : given;
         if (raw === undefined && variable.developmentOnlyDefault) {
-          if (production) {
-            problems.push(`${name} is required in production (${variable.description})`);
+          if (!developmentDefaultsAllowed) {
+            problems.push(`${name} is required (${variable.description}); only on a development machine, ${DEVELOPMENT_DEFAULTS}=true uses a public default`);
             continue;
           }
           developmentDefaultsInUse.push(name);
@@ -134,7 +143,7 @@ export function defineConfig<S extends Shape>(service: string, variables: S): Co
 
 /** Variables every service reads: logging, authentication. */
 export const commonVariables = {
-  NODE_ENV: string('"production" turns development defaults for secrets off', 'development'),
+  NODE_ENV: string('the Node environment; secrets never fall back to defaults because of it (see MUKTI_DEVELOPMENT_DEFAULTS)', 'development'),
   LOG_LEVEL: string('pino log level: fatal, error, warn, info, debug, trace', 'info'),
   AUTH_JWT_SECRET: secret(
     'HMAC secret for HS256 staff tokens (development and tests); ignored when AUTH_JWKS_URL is set',

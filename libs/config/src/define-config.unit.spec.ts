@@ -9,8 +9,8 @@ const definition = defineConfig('example', {
 });
 
 describe('configuration by environment', () => {
-  it('runs on one machine with the defaults, and says which development secrets are in use', () => {
-    const config = definition.load({});
+  it('runs on one machine with the defaults when asked to, and says which development secrets are in use', () => {
+    const config = definition.load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true' });
     expect(config).toMatchObject({ EXAMPLE_PORT: 3000, EXAMPLE_BROKERS: ['127.0.0.1:9092'], EXAMPLE_PARTITIONS: 3 });
     expect(config.developmentDefaultsInUse).toEqual(['EXAMPLE_SECRET']);
   });
@@ -21,7 +21,7 @@ describe('configuration by environment', () => {
     expect(config.developmentDefaultsInUse).toEqual([]);
   });
 
-  it('refuses to start in production without its secrets, and lists every problem at once', () => {
+  it('refuses to start without its secrets, and lists every problem at once', () => {
     let thrown: unknown;
     try {
       definition.load({ NODE_ENV: 'production', EXAMPLE_PORT: 'eighty', EXAMPLE_PARTITIONS: '0' });
@@ -32,9 +32,16 @@ describe('configuration by environment', () => {
     expect((thrown as ConfigurationError).problems).toEqual([
       'EXAMPLE_PORT: "eighty" is not a TCP port',
       'EXAMPLE_PARTITIONS: "0" is not an integer >= 1',
-      'EXAMPLE_SECRET is required in production (a secret)',
+      'EXAMPLE_SECRET is required (a secret); only on a development machine, MUKTI_DEVELOPMENT_DEFAULTS=true uses a public default',
     ]);
   });
+
+  it.each([{}, { NODE_ENV: 'prod' }, { NODE_ENV: 'staging' }, { NODE_ENV: 'development' }, { MUKTI_DEVELOPMENT_DEFAULTS: '1' }])(
+    'never falls back to a public secret unless told so by name (%j)',
+    (env) => {
+      expect(() => definition.load(env)).toThrow('EXAMPLE_SECRET is required');
+    },
+  );
 
   it('names the variables it reads, for the deployment files to be checked against', () => {
     expect(definition.variableNames).toEqual(['NODE_ENV', 'EXAMPLE_PORT', 'EXAMPLE_BROKERS', 'EXAMPLE_PARTITIONS', 'EXAMPLE_SECRET']);

@@ -22,7 +22,7 @@ export function runService<C extends LoadedConfig>(options: {
     if (config.developmentDefaultsInUse.length > 0) {
       logger.warn(
         { variables: config.developmentDefaultsInUse },
-        'using DEVELOPMENT defaults for secrets: set these before handling real people (NODE_ENV=production refuses to start without them)',
+        'using public DEVELOPMENT defaults for secrets (MUKTI_DEVELOPMENT_DEFAULTS=true): set these before handling real people',
       );
     }
     const port = options.port(config);
