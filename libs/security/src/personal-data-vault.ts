@@ -29,7 +29,8 @@ function encrypt(key: Buffer, plaintext: Buffer, associatedData: string) {
 }
 
 function decrypt(key: Buffer, sealed: { iv: string; ciphertext: string; authTag: string }, associatedData: string): Buffer {
-  const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
+  // A 16-byte tag only: GCM would otherwise accept a truncated tag, which is far easier to forge.
+  const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'), { authTagLength: 16 });
   decipher.setAAD(Buffer.from(associatedData));
   decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
