@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { consumerLag, createKafka, deadLetterCount, KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
+import { consumerLag, createKafka, deadLetterCount, EventConsumer, KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
 import { deadLetterTopicOf } from '@mukti/contracts';
 import { LOGGER } from '@mukti/observability';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
@@ -43,8 +43,8 @@ export function foundationProviders(
 export function serviceHealthChecks(consumer?: { groupId: string; topics: string[] }): Provider {
   return {
     provide: HEALTH_CHECKS,
-    inject: [ServiceDatabase, KAFKA, { token: OutboxPublishing, optional: true }],
-    useFactory: (database: ServiceDatabase, kafka: Kafka, publishing?: OutboxPublishing) => [
+    inject: [ServiceDatabase, KAFKA, { token: OutboxPublishing, optional: true }, { token: EventConsumer, optional: true }],
+    useFactory: (database: ServiceDatabase, kafka: Kafka, publishing?: OutboxPublishing, events?: EventConsumer) => [
       { name: 'database', check: () => database.ping() },
       kafkaHealthCheck(
         kafka,
@@ -53,6 +53,8 @@ export function serviceHealthChecks(consumer?: { groupId: string; topics: string
             consumerGroup: consumer.groupId,
             lag: await consumerLag(admin, consumer.groupId, consumer.topics),
             deadLetters: await deadLetterCount(admin, deadLetterTopicOf(consumer.groupId)),
+            // Since this process started: events handled, parked, and of types it does not know (skipped).
+            ...(events ? { sinceStart: events.stats() } : {}),
           })),
       ),
       ...(publishing ? [{ name: 'outbox', check: () => publishing.relay.backlog() as unknown as Promise<Record<string, unknown>> }] : []),
