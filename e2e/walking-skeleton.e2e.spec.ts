@@ -338,6 +338,11 @@ it('gives analysts every pillar event de-identified: no names, ids, staff, free 
     expect(everything).not.toContain(text);
   }
   const payloads = records.map((message) => JSON.parse(message.value!.toString()));
+  // The month, not the moment, on the wire too: the Kafka record timestamp and ce_time are the month's first instant.
+  for (const message of records) {
+    expect(message.headers['ce_time']).toBe(new Date(Number(message.timestamp)).toISOString());
+    expect(message.headers['ce_time']).toMatch(/^\d{4}-\d{2}-01T00:00:00\.000Z$/);
+  }
   scanFigures['analytics'] = { recordsRead: records.length, untrackedChildRecords: payloads.filter((payload) => !payload.tracked).length, hits: 0 };
   for (const payload of payloads) {
     expect(payload.period).toMatch(/^\d{4}-\d{2}$/);
