@@ -3,7 +3,7 @@
  * same people by one attribute, so its cells add up to the total). A pure function over counts, so
  * it serves counters kept as events arrive as well as counts made at read time.
  *
- * The rule (docs/indicators.md):
+ * The rule (docs/htcds-export.md):
  * 1. Every number shown counts at least k people (k = 11, as in CTDC's public data; never lower).
  * 2. A cell under k is not named: the cells under k of a breakdown are shown together as "other".
  * 3. "other" must not give them away. Whoever reads the table knows this rule, so she knows each
