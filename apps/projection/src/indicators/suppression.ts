@@ -4,7 +4,8 @@
  * it serves counters kept as events arrive as well as counts made at read time.
  *
  * The rule (docs/htcds-export.md):
- * 1. Every number shown counts at least k people (k = 11, as in CTDC's public data; never lower).
+ * 1. Every number shown counts at least k people (k = 11, as in CTDC's public data; the endpoints
+ *    accept no lower k).
  * 2. A cell under k is not named: the cells under k of a breakdown are shown together as "other".
  * 3. "other" must not give them away. Whoever reads the table knows this rule, so she knows each
  *    cell under k holds 1 to k - 1 people and each named cell at least k. Taken away from the total,
@@ -21,9 +22,8 @@
  * in cells of at least k.
  */
 
-/** Lower than CTDC's public threshold is never allowed, whatever a caller asks for. */
-export const MINIMUM_K = 11;
-export const DEFAULT_K = MINIMUM_K;
+/** CTDC's public threshold. The endpoints never accept a lower k (SuppressionQuery); tests may use one to see raw counts. */
+export const DEFAULT_K = 11;
 /** The bucket of cells under k. A key that is itself called "other" always goes into it. */
 export const OTHER = 'other';
 
@@ -40,8 +40,8 @@ export interface ShownTable<Breakdown extends string = string> {
   breakdowns: Record<Breakdown, Record<string, SuppressedCount>>;
 }
 
-export function assertK(k: number): void {
-  if (!Number.isInteger(k) || k < MINIMUM_K) throw new RangeError(`k must be a whole number of at least ${MINIMUM_K}, not ${k}`);
+function assertK(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number of at least 1, not ${k}`);
 }
 
 /**

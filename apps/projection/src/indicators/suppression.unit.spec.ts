@@ -68,8 +68,9 @@ describe('what may be shown of a table of counts', () => {
     given({ total: 11, breakdowns: { byRole: { survivor: 11, 'at-risk': 0 } } }).whenShownWith(11).then({ total: 11, breakdowns: { byRole: { survivor: 11 } } });
   });
 
-  it('refuses a k under 11, and a breakdown that does not add up to its total', () => {
-    given({ total: 12, breakdowns: {} }).whenShownWith(2).thenThrows(/at least 11/);
+  it('refuses a k that is not a whole number, and a breakdown that does not add up to its total', () => {
+    given({ total: 12, breakdowns: {} }).whenShownWith(0).thenThrows(/at least 1/);
+    given({ total: 12, breakdowns: {} }).whenShownWith(10.5).thenThrows(/whole number/);
     given({ total: 12, breakdowns: { byRole: { survivor: 11 } } }).whenShownWith(11).thenThrows(/byRole counts 11 people, not the total's 12/);
   });
 
