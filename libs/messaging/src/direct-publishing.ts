@@ -1,7 +1,7 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { EventEnvelope } from '@mukti/contracts';
-import { catalogTopic, EventPublisher, TopicOf } from './event-publisher';
+import { catalogTopic, EventPublisher, producerClock, RecordTimestampOf, TopicOf } from './event-publisher';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
 /**
@@ -18,8 +18,9 @@ export class DirectPublishing implements OnApplicationBootstrap, OnApplicationSh
     private readonly topics: string[],
     private readonly topicSettings: TopicSettings,
     topicOf: TopicOf = catalogTopic,
+    timestampOf: RecordTimestampOf = producerClock,
   ) {
-    this.publisher = new EventPublisher(kafka, topicOf);
+    this.publisher = new EventPublisher(kafka, topicOf, timestampOf);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -18,6 +18,15 @@ export type TopicOf = (event: EventEnvelope) => string;
 export const catalogTopic: TopicOf = (event) => eventCatalog[event.type].topic;
 
 /**
+ * The Kafka record timestamp of an event. By default the producer's clock stamps it to the
+ * millisecond; a stream that must not carry the moment (analytics) stamps it with its event's own
+ * time instead. The broker refuses a timestamp more than an hour ahead of its clock.
+ */
+export type RecordTimestampOf = (event: EventEnvelope) => Date | undefined;
+export const producerClock: RecordTimestampOf = () => undefined;
+export const eventTime: RecordTimestampOf = (event) => new Date(event.time);
+
+/**
  * Sends events with an idempotent producer (acks from all in-sync replicas, one request in
  * flight), so the broker drops the duplicates its own retries would create. Only the outbox
  * relay and the dead-letter path produce; services never send from a request handler.
@@ -26,7 +35,11 @@ export class EventPublisher {
   private readonly producer: Producer;
   private connected = false;
 
-  constructor(kafka: Kafka, private readonly topicOf: TopicOf = catalogTopic) {
+  constructor(
+    kafka: Kafka,
+    private readonly topicOf: TopicOf = catalogTopic,
+    private readonly timestampOf: RecordTimestampOf = producerClock,
+  ) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }
 
@@ -47,8 +60,13 @@ export class EventPublisher {
     }
     await this.producer.sendBatch({
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.map(toKafkaMessage) })),
+      topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.map((event) => this.messageOf(event)) })),
     });
+  }
+
+  private messageOf(event: EventEnvelope) {
+    const timestamp = this.timestampOf(event);
+    return { ...toKafkaMessage(event), ...(timestamp ? { timestamp: String(timestamp.getTime()) } : {}) };
   }
 
   async disconnect(): Promise<void> {

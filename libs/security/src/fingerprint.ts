@@ -8,13 +8,18 @@ export function fingerprint(key: string, ...parts: string[]): string {
   return createHmac('sha256', key).update(parts.join('\u001f')).digest('hex');
 }
 
-/** "  Priya  KUMARI " and "priya kumari" are the same name; so are "Rāni" and "Rani". */
+/**
+ * "  Priya  KUMARI " and "priya kumari" are the same name, and so is a name typed with composed or
+ * decomposed characters (compared in NFC). Marks are kept: a vowel sign is part of an Indic name
+ * (राम and रमा, রানী and রুনা are different people), so "Rāni" and "Rani" differ too. Joiners only
+ * change how a conjunct is drawn, so they are dropped.
+ */
 export function normaliseName(name: string): string {
   return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[\u200C\u200D]/g, '')
+    .toLocaleLowerCase('und')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 

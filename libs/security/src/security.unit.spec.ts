@@ -50,11 +50,28 @@ describe('staff tokens', () => {
 
 describe('identity fingerprints', () => {
   it('match the same name and phone however they are written', () => {
-    expect(normaliseName('  Rāni   KHATUN ')).toBe('rani khatun');
+    expect(normaliseName('  Rāni   KHATUN ')).toBe('rāni khatun');
     expect(normalisePhone('+91 90070-12345')).toBe(normalisePhone('090070 12345'));
     expect(fingerprint('k', normaliseName('Rāni Khatun'), normalisePhone('+91 9007012345'))).toBe(
-      fingerprint('k', normaliseName('rani khatun'), normalisePhone('09007012345')),
+      fingerprint('k', normaliseName('rāni  khatun'), normalisePhone('09007012345')),
     );
+  });
+
+  it('tell apart Indic names that differ only in their vowel signs', () => {
+    expect(normaliseName('राम')).not.toBe(normaliseName('रमा'));
+    expect(normaliseName('রানী')).not.toBe(normaliseName('রুনা'));
+    expect(fingerprint('k', 'name+phone', normaliseName('রানী খাতুন'), '9007012345')).not.toBe(
+      fingerprint('k', 'name+phone', normaliseName('রুনা খাতুন'), '9007012345'),
+    );
+  });
+
+  it('match a name typed composed or decomposed', () => {
+    expect(normaliseName('R\u0101ni')).toBe(normaliseName('Ra\u0304ni'));
+    // क़ and য় have composed code points that NFC itself decomposes.
+    expect(normaliseName('\u0958\u092E\u0930')).toBe(normaliseName('\u0915\u093C\u092E\u0930'));
+    expect(normaliseName('\u09DF\u09BE\u09B8\u09AE\u09BF\u09A8')).toBe(normaliseName('\u09AF\u09BC\u09BE\u09B8\u09AE\u09BF\u09A8'));
+    // A joiner changes how a conjunct is drawn, not the name.
+    expect(normaliseName('\u0932\u0915\u094D\u200D\u0937\u094D\u092E\u0940')).toBe(normaliseName('\u0932\u0915\u094D\u0937\u094D\u092E\u0940'));
   });
 
   it('cannot be recomputed without the key', () => {

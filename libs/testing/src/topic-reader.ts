@@ -5,6 +5,8 @@ export interface RawMessage {
   topic: string;
   partition: number;
   offset: string;
+  /** The Kafka record timestamp, in milliseconds since the epoch. */
+  timestamp: string;
   key: string | null;
   value: Buffer | null;
   headers: Record<string, string>;
@@ -40,6 +42,7 @@ export async function readTopic(
               topic,
               partition,
               offset: message.offset,
+              timestamp: message.timestamp,
               key: message.key ? message.key.toString() : null,
               value: message.value,
               headers: textHeaders(message.headers),

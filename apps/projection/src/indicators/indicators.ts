@@ -1,26 +1,27 @@
 /**
  * Programme indicators and the researchers' export, as pure functions over person summaries.
- * Nothing here identifies anyone: counts only, every count under k shown as suppressed (k = 11 by
- * default, as in CTDC's public data set), ages in bands, dates as years.
+ * Nothing here identifies anyone: counts only, shown as suppressTable allows (every number at least
+ * k people, groups under k merged into "other" so that no subtraction gives them back), ages in
+ * bands, dates as years. These are research outputs: whoever withdrew her consent to research is
+ * not counted in them.
  */
 import type { PersonSummary } from '../timeline/person-summary';
+import { CountTable, DEFAULT_K, OTHER, shownCell, suppressCount, SuppressedCount, suppressTable } from './suppression';
 
-export const DEFAULT_K = 11;
+export { DEFAULT_K } from './suppression';
+export type { SuppressedCount } from './suppression';
 
-/** A count, or null when fewer than k people are in it (and more than none). */
-export type SuppressedCount = number | null;
+/** Research outputs count only people who have not withdrawn their consent to research. */
+export const countedForResearch = (summary: PersonSummary) => summary.pillars.intake.consents['research'] !== 'withdrawn';
 
-function suppress(count: number, k: number): SuppressedCount {
-  return count === 0 || count >= k ? count : null;
-}
-
-function countBy(summaries: PersonSummary[], key: (summary: PersonSummary) => string | undefined, k: number) {
-  const counts = new Map<string, number>();
+/** How many people have each value ('unknown' when they have none), so the cells add up to everyone. */
+function countBy(summaries: PersonSummary[], key: (summary: PersonSummary) => string | undefined): Record<string, number> {
+  const counts: Record<string, number> = {};
   for (const summary of summaries) {
     const value = key(summary) ?? 'unknown';
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+    counts[value] = (counts[value] ?? 0) + 1;
   }
-  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([value, count]) => [value, suppress(count, k)]));
+  return counts;
 }
 
 export interface Indicators {
@@ -50,46 +51,71 @@ export interface LivelihoodIndicators {
   entriesIntoExploitation: SuppressedCount;
 }
 
-/** Summaries stored before the livelihood pillar existed have neither part: nothing of it to count. */
+/**
+ * Summaries stored before the livelihood pillar existed have neither part: nothing of it to count.
+ * Placed and placed at the minimum wage are one table (those below it are the difference), and so
+ * are the people followed by prevention and their outcomes.
+ */
 export function livelihoodIndicators(summaries: PersonSummary[], k = DEFAULT_K): LivelihoodIndicators {
-  const count = (counted: (summary: PersonSummary) => boolean) => suppress(summaries.filter(counted).length, k);
-  const placed = (summary: PersonSummary) => summary.pillars.livelihood?.placements.current ?? [];
-  const prevention = (summary: PersonSummary) => summary.pillars.prevention?.outcome ?? 'not-followed';
+  const counted = summaries.filter(countedForResearch);
+  const count = (isCounted: (summary: PersonSummary) => boolean) => suppressCount(counted.filter(isCounted).length, k);
+  const placed = counted.filter((summary) => (summary.pillars.livelihood?.placements.current ?? []).length > 0);
+  const wages = suppressTable(
+    {
+      total: placed.length,
+      breakdowns: {
+        byWage: countBy(placed, (summary) => (summary.pillars.livelihood!.placements.current.every((placement) => placement.sustainableWage) ? 'at-minimum-wage' : 'below-minimum-wage')),
+      },
+    },
+    k,
+  );
+  const followed = counted.filter((summary) => (summary.pillars.prevention?.outcome ?? 'not-followed') !== 'not-followed');
+  const outcomes = suppressTable({ total: followed.length, breakdowns: { byOutcome: countBy(followed, (summary) => summary.pillars.prevention!.outcome) } }, k);
   const households = new Set(
-    summaries.flatMap((summary) =>
+    counted.flatMap((summary) =>
       (summary.pillars.prevention?.plans ?? []).filter((plan) => plan.subject === 'household' && Object.keys(plan.supports).length > 0).map((plan) => plan.planId),
     ),
   );
   return {
     peopleInTraining: count((summary) => (summary.pillars.livelihood?.trainings.inTraining ?? 0) > 0),
-    peoplePlaced: count((summary) => placed(summary).length > 0),
-    peoplePlacedAtMinimumWage: count((summary) => placed(summary).length > 0 && placed(summary).every((placement) => placement.sustainableWage)),
-    householdsSupported: suppress(households.size, k),
-    peopleFollowedByPrevention: count((summary) => prevention(summary) !== 'not-followed'),
-    entriesPrevented: count((summary) => prevention(summary) === 'entry-prevented'),
-    entriesIntoExploitation: count((summary) => prevention(summary) === 'entered-exploitation'),
+    peoplePlaced: wages.total,
+    peoplePlacedAtMinimumWage: shownCell(wages.breakdowns.byWage, 'at-minimum-wage'),
+    householdsSupported: suppressCount(households.size, k),
+    peopleFollowedByPrevention: outcomes.total,
+    entriesPrevented: shownCell(outcomes.breakdowns.byOutcome, 'entry-prevented'),
+    entriesIntoExploitation: shownCell(outcomes.breakdowns.byOutcome, 'entered-exploitation'),
   };
 }
 
 /**
- * Everyone registered counts, erased people included: erasure removes who she is, not that she was
- * helped. Livelihood counts everyone its events are about, whether or not her registration has arrived.
+ * Everyone registered counts, erased people included (erasure removes who she is, not that she was
+ * helped), except whoever withdrew her consent to research. The breakdowns of the people registered,
+ * of their vulnerability and of their consent to share with the police are one table: they split
+ * the same total. Livelihood counts everyone its events are about, whether or not her registration
+ * has arrived.
  */
 export function programmeIndicators(summaries: PersonSummary[], k = DEFAULT_K): Indicators {
-  const registered = summaries.filter((summary) => summary.pillars.intake.status === 'registered');
+  const registered = summaries.filter((summary) => summary.pillars.intake.status === 'registered' && countedForResearch(summary));
   const intake = (summary: PersonSummary) => summary.pillars.intake;
+  const table: CountTable<'byRole' | 'byState' | 'byAgeBand' | 'byGender' | 'vulnerability' | 'consentToShareWithPolice'> = {
+    total: registered.length,
+    breakdowns: {
+      byRole: countBy(registered, (summary) => intake(summary).role),
+      byState: countBy(registered, (summary) => intake(summary).origin?.state),
+      byAgeBand: countBy(registered, (summary) => intake(summary).ageBand),
+      byGender: countBy(registered, (summary) => intake(summary).gender),
+      vulnerability: countBy(registered, (summary) => intake(summary).vulnerability?.level ?? 'not-assessed'),
+      consentToShareWithPolice: countBy(registered, (summary) => intake(summary).consents['share-with-police'] ?? 'not-asked'),
+    },
+  };
+  const { total, breakdowns } = suppressTable(table, k);
   return {
     k,
-    peopleRegistered: {
-      total: suppress(registered.length, k),
-      byRole: countBy(registered, (summary) => intake(summary).role, k),
-      byState: countBy(registered, (summary) => intake(summary).origin?.state, k),
-      byAgeBand: countBy(registered, (summary) => intake(summary).ageBand, k),
-      byGender: countBy(registered, (summary) => intake(summary).gender, k),
-    },
-    vulnerability: { byLevel: countBy(registered, (summary) => intake(summary).vulnerability?.level ?? 'not-assessed', k) },
-    consentToShareWithPolice: countBy(registered, (summary) => intake(summary).consents['share-with-police'] ?? 'not-asked', k),
-    personalDataErased: suppress(registered.filter((summary) => summary.erasedAt).length, k),
+    peopleRegistered: { total, byRole: breakdowns.byRole, byState: breakdowns.byState, byAgeBand: breakdowns.byAgeBand, byGender: breakdowns.byGender },
+    vulnerability: { byLevel: breakdowns.vulnerability },
+    consentToShareWithPolice: breakdowns.consentToShareWithPolice,
+    // On its own: those not erased are shown nowhere, so nothing subtracts from it.
+    personalDataErased: suppressCount(registered.filter((summary) => summary.erasedAt).length, k),
     livelihood: livelihoodIndicators(summaries, k),
   };
 }
@@ -106,14 +132,16 @@ const majority = (band: string | undefined) =>
 
 /**
  * The de-identified export: one row per combination of the columns with how many people share
- * it. Combinations of fewer than k people are not shown; how many people that hides is reported.
- * People who withdrew their consent to research are left out.
+ * it. The combinations are one breakdown of the people counted, under the same rule as the
+ * indicators: combinations under k (and as many of the smallest as it takes to hide them) are not
+ * shown, and how many people the rows leave out is reported; if they cannot be hidden, no row is
+ * shown and suppressedPeople is null. People who withdrew their consent to research are left out.
  */
-export function htcdsExport(summaries: PersonSummary[], k = DEFAULT_K): { k: number; columns: readonly string[]; rows: HtcdsRow[]; suppressedPeople: number } {
+export function htcdsExport(summaries: PersonSummary[], k = DEFAULT_K): { k: number; columns: readonly string[]; rows: HtcdsRow[]; suppressedPeople: SuppressedCount } {
   const combinations = new Map<string, HtcdsRow>();
   for (const summary of summaries) {
     const intake = summary.pillars.intake;
-    if (intake.status !== 'registered' || intake.consents['research'] === 'withdrawn') continue;
+    if (intake.status !== 'registered' || !countedForResearch(summary)) continue;
     const row = {
       yearOfRegistration: intake.registeredAt?.slice(0, 4) ?? 'unknown',
       Datasource: 'Case Management',
@@ -129,12 +157,13 @@ export function htcdsExport(summaries: PersonSummary[], k = DEFAULT_K): { k: num
     if (existing) existing.count += 1;
     else combinations.set(key, { ...row, count: 1 });
   }
-  const all = [...combinations.values()];
-  const shown = all.filter((row) => row.count >= k);
+  const people = [...combinations.values()].reduce((sum, row) => sum + row.count, 0);
+  const shown = suppressTable({ total: people, breakdowns: { combinations: Object.fromEntries([...combinations].map(([key, row]) => [key, row.count])) } }, k);
+  const cells = shown.breakdowns.combinations;
   return {
     k,
     columns: htcdsColumns,
-    rows: shown.sort((a, b) => b.count - a.count),
-    suppressedPeople: all.filter((row) => row.count < k).reduce((sum, row) => sum + row.count, 0),
+    rows: [...combinations].filter(([key]) => typeof cells[key] === 'number').map(([, row]) => row).sort((a, b) => b.count - a.count),
+    suppressedPeople: shown.total === null ? null : ((cells[OTHER] as number | undefined) ?? 0),
   };
 }

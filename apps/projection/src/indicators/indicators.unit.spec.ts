@@ -19,25 +19,52 @@ function person(facts: { role?: string; gender?: string; ageBand?: string; state
 const times = (count: number, make: () => PersonSummary) => Array.from({ length: count }, make);
 
 describe('programme indicators', () => {
-  it('count everyone, erased people included, and suppress every count under k', () => {
-    const summaries = [...times(11, () => person({ state: 'Bihar' })), ...times(3, () => person({ state: 'Assam' })), person({ state: 'Bihar' }, undefined, true)];
+  it('count everyone, erased people included, and name no state with fewer than k people', () => {
+    const summaries = [
+      ...times(40, () => person({ state: 'Bihar' })),
+      ...times(24, () => person({ state: 'Odisha' })),
+      ...times(3, () => person({ state: 'Assam' })),
+      person({ state: 'Odisha' }, undefined, true),
+    ];
     const indicators = programmeIndicators(summaries, 11);
-    expect(indicators.peopleRegistered.total).toBe(15);
-    expect(indicators.peopleRegistered.byState).toEqual({ Assam: null, Bihar: 12 });
+    expect(indicators.peopleRegistered.total).toBe(68);
+    // Assam is not named: with Odisha, the smallest state shown, in "other", Assam could be 1 to 10.
+    expect(indicators.peopleRegistered.byState).toEqual({ Bihar: 40, other: 28 });
     expect(indicators.personalDataErased).toBeNull();
-    expect(indicators.vulnerability.byLevel).toEqual({ 'not-assessed': 15 });
+    expect(indicators.vulnerability.byLevel).toEqual({ 'not-assessed': 68 });
+  });
+
+  it('given 11 women and 1 man, show neither the total nor the women: 12 next to 11 says the man is 1', () => {
+    const indicators = programmeIndicators([...times(11, () => person({ gender: 'female' })), person({ gender: 'male' })], 11);
+    expect(indicators.peopleRegistered.total).toBeNull();
+    expect(indicators.peopleRegistered.byGender).toEqual({ other: null });
+    // The same people by role would give the total back: withheld too.
+    expect(indicators.peopleRegistered.byRole).toEqual({ other: null });
+    expect(JSON.stringify(indicators.peopleRegistered)).not.toMatch(/male|survivor|12|11/);
+  });
+
+  it('do not count whoever withdrew her consent to research', () => {
+    const indicators = programmeIndicators([...times(11, () => person({})), person({}, 'withdrawn'), person({}, 'granted')], 11);
+    expect(indicators.peopleRegistered.total).toBe(12);
+    expect(indicators.peopleRegistered.byGender).toEqual({ female: 12 });
   });
 });
 
 describe('the HTCDS export', () => {
-  it('shows combinations of at least k people, with years and age bands only, and says how many it hid', () => {
-    const summaries = [...times(12, () => person({ ageBand: '16-17' })), ...times(2, () => person({ ageBand: '35-49' }))];
+  it('shows combinations of at least k people, with years and age bands only, and hides the small ones with enough others that their count cannot be worked out', () => {
+    const summaries = [...times(30, () => person({ ageBand: '16-17' })), ...times(25, () => person({ ageBand: '18-24' })), ...times(2, () => person({ ageBand: '35-49' }))];
     const exported = htcdsExport(summaries, 11);
     expect(exported.rows).toEqual([
-      { yearOfRegistration: '2026', Datasource: 'Case Management', gender: 'Female', ageBroad: '16-17', majorityStatus: 'Minor', citizenship: 'IND', stateOfOrigin: 'Bihar', role: 'survivor', count: 12 },
+      { yearOfRegistration: '2026', Datasource: 'Case Management', gender: 'Female', ageBroad: '16-17', majorityStatus: 'Minor', citizenship: 'IND', stateOfOrigin: 'Bihar', role: 'survivor', count: 30 },
     ]);
-    expect(exported.suppressedPeople).toBe(2);
-    expect(JSON.stringify(exported)).not.toMatch(/2026-02-03|Araria|p\d+/);
+    // Not 2 next to a row of 25: the smallest row shown goes with them.
+    expect(exported.suppressedPeople).toBe(27);
+    expect(JSON.stringify(exported)).not.toMatch(/2026-02-03|Araria|p\d+|35-49/);
+  });
+
+  it('shows no row when the small combinations cannot be hidden', () => {
+    const exported = htcdsExport([...times(12, () => person({ ageBand: '16-17' })), person({ ageBand: '35-49' })], 11);
+    expect(exported).toMatchObject({ rows: [], suppressedPeople: null });
   });
 
   it('leaves out whoever withdrew her consent to research', () => {
@@ -118,16 +145,27 @@ describe('the livelihood indicators', () => {
     ];
     expect(livelihoodIndicators(summaries, 11)).toEqual({
       peopleInTraining: 11,
-      peoplePlaced: 13,
-      peoplePlacedAtMinimumWage: 11,
+      // 13 placed next to 11 at the minimum wage would say 2 are paid less: neither is shown.
+      peoplePlaced: null,
+      peoplePlacedAtMinimumWage: null,
       householdsSupported: 12,
-      peopleFollowedByPrevention: 25,
-      entriesPrevented: 12,
+      // 25 followed, 12 prevented and 1 entry: 12 of the 25 are all "other" can hide the 1 in, and that is not enough.
+      peopleFollowedByPrevention: null,
+      entriesPrevented: null,
       entriesIntoExploitation: null,
     });
     // Served with the programme indicators, under the same k.
     expect(programmeIndicators(summaries, 11).livelihood).toEqual(livelihoodIndicators(summaries, 11));
     expect(JSON.stringify(programmeIndicators(summaries, 11).livelihood)).not.toMatch(/h\d|own|p\d/);
+  });
+
+  it('show the people placed and those paid at least the minimum wage when both they and those paid less reach k', () => {
+    const summaries = [...times(30, () => supported({ earning: 12000 })), ...times(15, () => supported({ earning: 8000 }))];
+    expect(livelihoodIndicators(summaries, 11)).toMatchObject({ peoplePlaced: 45, peoplePlacedAtMinimumWage: 30 });
+    // And whoever withdrew her consent to research is not counted.
+    const withdrawn = supported({ earning: 12000 });
+    withdrawn.pillars.intake.consents['research'] = 'withdrawn';
+    expect(livelihoodIndicators([...summaries, withdrawn], 11)).toMatchObject({ peoplePlaced: 45, peoplePlacedAtMinimumWage: 30 });
   });
 
   it('suppress every count under k, and count nothing of summaries stored before the livelihood pillar existed', () => {
@@ -143,7 +181,7 @@ describe('the livelihood indicators', () => {
       householdsSupported: null,
       peopleFollowedByPrevention: null,
       entriesPrevented: null,
-      entriesIntoExploitation: 0,
+      entriesIntoExploitation: null,
     });
   });
 });
