@@ -15,7 +15,7 @@ const kafka = new Kafka({ clientId: 'analytics-stream-int-test', brokers: testIn
 const stream = new AnalyticsStream(kafka, { partitions: 3, replicationFactor: 1 });
 
 beforeAll(() => stream.onApplicationBootstrap());
-afterAll(() => stream.beforeApplicationShutdown());
+afterAll(() => stream.onApplicationShutdown());
 
 /** A child's consent recorded at this moment, de-identified as the projection does: a fresh pseudonym, the month only. */
 function childRecord(time: string): { record: PillarEventObservedV1; source: AnyPillarEventEnvelope } {
