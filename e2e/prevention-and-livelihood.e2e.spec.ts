@@ -177,7 +177,8 @@ it('counts each person at risk in a household supported for 12 months as an entr
   clock.advance(70 * DAY);
   for (const personId of [daughter, son]) {
     await eventually(async () => expect(await timelineTypes(personId, kiran)).toContain(livelihoodEventTypes.entryPrevented));
-    expect(JSON.stringify((await summaryOf(personId, kiran)).pillars.prevention)).toContain('entry-prevented');
+    // Her summary is written just after her timeline entry: wait for it too.
+    await eventually(async () => expect(JSON.stringify((await summaryOf(personId, kiran)).pillars.prevention)).toContain('entry-prevented'));
   }
   const read = await api().get(`/api/v1/prevention-plans/${plan}`).set('authorization', kiran).expect(200);
   expect(read.body).toMatchObject({ preventionPlanId: householdId });

@@ -57,6 +57,25 @@ const registered = (personId: string, role: 'survivor' | 'at-risk') =>
     referralSource: 'community',
     registeredAt: iso(),
   });
+/** Her rescue from a brothel, now by the test's clock, as the rescue service publishes it. */
+const rescuedNow = (personId: string) =>
+  event(
+    rescueEventTypes.personRescued,
+    personId,
+    {
+      personId,
+      operationId: randomUUID(),
+      rescuedAt: iso(),
+      place: { state: 'Maharashtra', district: 'Mumbai City', kindOfPlace: 'brothel' },
+      policeRecordedAs: 'victim',
+      decriminalisationAlert: false,
+      ageAtRescue: 27,
+      itpaAgeClass: 'adult',
+      jjAgeClass: 'adult',
+      stepsDue: [{ step: 'medical-examination', dueAt: iso(clock.now().getTime() + DAY) }],
+    },
+    '/mukti/rescue',
+  );
 const kiranAssigned = (personId: string) =>
   event(intakeEventTypes.staffAssigned, personId, { personId, staffId: 'kiran', staffRole: 'livelihood-officer', assignedAt: iso() });
 
@@ -130,23 +149,7 @@ it('counts her rescue as an entry when it is handled before the opening of the p
   await post('/prevention-plans', { personId: meera }).expect(201);
   const opened = ((await mongo.db().collection('prevention_plans').findOne({ _id: `${meera}:1` as never }))!.events as EventEnvelope[])[0]!;
   clock.advance(DAY);
-  const rescued = event(
-    rescueEventTypes.personRescued,
-    meera,
-    {
-      personId: meera,
-      operationId: randomUUID(),
-      rescuedAt: iso(),
-      place: { state: 'Maharashtra', district: 'Mumbai City', kindOfPlace: 'brothel' },
-      policeRecordedAs: 'victim',
-      decriminalisationAlert: false,
-      ageAtRescue: 27,
-      itpaAgeClass: 'adult',
-      jjAgeClass: 'adult',
-      stepsDue: [],
-    },
-    '/mukti/rescue',
-  );
+  const rescued = rescuedNow(meera);
   // Her rescue reaches the service before its own plan-opened event: no plan is known for her yet.
   const reaction = recordEntryOnRescue(app.get(PreventionPlanStore), mongo.db().collection(uniqueName('plans-by-person')), mongo.db().collection(uniqueName('rescues-by-person')));
   await reaction[rescueEventTypes.personRescued](rescued);
@@ -168,23 +171,7 @@ it('follows a household at risk from its first support, counts its people as ent
 
   // Raju is rescued three months on: he entered exploitation, and is counted so.
   clock.advance(90 * DAY);
-  const rescued = event(
-    rescueEventTypes.personRescued,
-    raju,
-    {
-      personId: raju,
-      operationId: randomUUID(),
-      rescuedAt: iso(),
-      place: { state: 'Maharashtra', district: 'Mumbai City', kindOfPlace: 'brothel' },
-      policeRecordedAs: 'victim',
-      decriminalisationAlert: false,
-      ageAtRescue: 27,
-      itpaAgeClass: 'adult',
-      jjAgeClass: 'adult',
-      stepsDue: [{ step: 'medical-examination', dueAt: iso(clock.now().getTime() + DAY) }],
-    },
-    '/mukti/rescue',
-  );
+  const rescued = rescuedNow(raju);
   await publisher.publish([rescued]);
   await readTopic(kafka, topics.livelihoodEvents, (seen) => seen.some((message) => message.headers['ce_type'] === livelihoodEventTypes.entryIntoExploitationRecorded && payload(message).personId === raju));
 

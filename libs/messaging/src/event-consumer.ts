@@ -129,6 +129,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly counts: ConsumerStats = { handled: 0, deadLettered: 0, unknownTypesSkipped: {} };
   private stopping = false;
   private batchInHand: Promise<void> = Promise.resolve();
+  /**
+   * The keys this group holds, kept in memory so an ordinary message costs no lookup for them:
+   * loaded whenever this member joins the group (a rebalance may hand it keys another member
+   * held), and kept up to date by this member's own parking and releasing.
+   */
+  private heldKeyIds = new Set<string>();
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -166,8 +172,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await admin.disconnect();
     }
     await this.producer.connect();
+    await this.loadHeldKeys();
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.heldKeysLoaded = this.loadHeldKeys().catch((error: unknown) => this.logger.error({ err: error }, 'held keys: reload failed'));
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.subscribedTopics, fromBeginning: true });
+    await this.options.heldKeys.createIndex({ group: 1 }, { name: 'group' });
     await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
@@ -294,14 +305,29 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return `${this.options.groupId}|${key}`;
   }
 
+  private heldKeysLoaded: Promise<unknown> = Promise.resolve();
+
+  /** The group's held keys: an equality on the indexed group field (few documents, read at join only). */
+  private async loadHeldKeys(): Promise<void> {
+    const held = await this.options.heldKeys.find({ group: this.options.groupId }).project({ _id: 1 }).toArray();
+    this.heldKeyIds = new Set(held.map((hold) => String(hold['_id'])));
+  }
+
   private async holdOf(key: string): Promise<HeldKey | undefined> {
-    return ((await this.options.heldKeys.findOne({ _id: this.holdIdOf(key) as never })) as HeldKey | null) ?? undefined;
+    await this.heldKeysLoaded;
+    if (!this.heldKeyIds.has(this.holdIdOf(key))) return undefined;
+    const hold = ((await this.options.heldKeys.findOne({ _id: this.holdIdOf(key) as never })) as HeldKey | null) ?? undefined;
+    if (!hold) this.heldKeyIds.delete(this.holdIdOf(key));
+    return hold;
   }
 
   /** Takes a parked message out of its key's hold; the key is free once nothing of it is parked. */
   private async release(hold: HeldKey, parkId: string, why: 'handled' | 'discarded'): Promise<void> {
     const parked = hold.parked.filter((id) => id !== parkId);
-    if (parked.length === 0) await this.options.heldKeys.deleteOne({ _id: hold._id as never });
+    if (parked.length === 0) {
+      await this.options.heldKeys.deleteOne({ _id: hold._id as never });
+      this.heldKeyIds.delete(hold._id);
+    }
     else await this.options.heldKeys.updateOne({ _id: hold._id as never }, { $set: { parked } });
     this.logger.info({ parkId, why, stillParked: parked.length }, parked.length === 0 ? 'held key released' : 'parked message released; key still held');
   }
@@ -391,6 +417,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.counts.deadLettered += 1;
     this.logger.warn({ origin, kind, reason: reason.split('\n')[0] }, 'message dead-lettered');
     if (key === undefined) return;
+    this.heldKeyIds.add(this.holdIdOf(key));
     if (!hold) {
       const held: HeldKey = { _id: this.holdIdOf(key), group: this.options.groupId, key, parked: [parkId], since: new Date() };
       await this.options.heldKeys.insertOne(held as never).catch(async (error: { code?: number }) => {

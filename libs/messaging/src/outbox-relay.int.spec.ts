@@ -294,8 +294,10 @@ describe('OutboxRelay under faults', () => {
     try {
       const messages = await readTopic(kafka, topic, (seen) => seen.length >= 31);
       expect(new Set(messages.map((message) => message.headers['ce_id']))).toEqual(new Set([...published, elsewhere].map((event) => event.id)));
-      const setAside = await collection.findOne({ _id: `${stuck}:1` as never });
-      expect(setAside).toMatchObject({ outbox: 'set-aside', setAside: { reason: expect.stringContaining('consentId') } });
+      // Its batch may be the last one: wait for it to be set aside.
+      await eventually(async () =>
+        expect(await collection.findOne({ _id: `${stuck}:1` as never })).toMatchObject({ outbox: 'set-aside', setAside: { reason: expect.stringContaining('consentId') } }),
+      );
       await eventually(async () => expect((await collection.findOne({ _id: `${stuck}:2` as never }))?.['outbox']).toBe('held'));
       await eventually(async () => expect(await relay.backlog()).toEqual({ pendingCommits: 0, setAsideCommits: 1, oldestPendingAgeMs: null }));
 

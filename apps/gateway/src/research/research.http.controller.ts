@@ -20,7 +20,7 @@ export class ResearchController {
 
   @Get('indicators')
   @StaffEndpoint('readIndicators')
-  @ApiOperation({ summary: 'Programme indicators', description: 'People registered by role, state, age band and gender; vulnerability; consent; erasures. Counts under k (default 11) are null. ' + rolesNote(endpointRoles.readIndicators) })
+  @ApiOperation({ summary: 'Programme indicators', description: 'People registered by role, state, age band and gender; vulnerability; consent; erasures. Groups under k (default 11) are never named: they are counted in "other" with enough of the smallest groups that no hidden group can be worked out from the total; a table that cannot be protected so is withheld; people who withdrew research consent are not counted (docs/htcds-export.md). ' + rolesNote(endpointRoles.readIndicators) })
   @ApiOkResponse()
   indicators(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {
     return this.projection.send('GET', `/indicators?k=${query.k ?? 11}`, caller);
@@ -45,7 +45,7 @@ export class ResearchController {
   @StaffEndpoint('exportHtcds')
   @ApiOperation({
     summary: 'De-identified export in HTCDS v2 columns',
-    description: 'One row per combination of the columns with its count; combinations of fewer than k people (default 11) are left out and their total reported. Ages in bands, dates as years; people who withdrew research consent are left out (docs/htcds-export.md). ' + rolesNote(endpointRoles.exportHtcds),
+    description: 'One row per combination of the columns with its count; combinations of fewer than k people (default 11) are left out and how many people that hides is reported (null when even that would give them away). Ages in bands, dates as years; people who withdrew research consent are left out (docs/htcds-export.md). ' + rolesNote(endpointRoles.exportHtcds),
   })
   @ApiOkResponse()
   htcds(@Query() query: SuppressionQuery, @Req() caller: Request): Promise<unknown> {
