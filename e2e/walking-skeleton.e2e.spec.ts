@@ -430,6 +430,14 @@ it('puts a rescue on the timelines of the three people rescued: the minor on the
   expect((await rescuedEntry(woman)).pillar).toBe('rescue');
 });
 
+it('gives a command retried through the gateway with the same Idempotency-Key its first answer, done once', async () => {
+  const key = 'retry-after-a-timeout-0001';
+  const person = { role: 'at-risk', name: 'Idempotent Ila', gender: 'female', age: 30, referralSource: 'ngo' };
+  const first = await api().post('/api/v1/people').set('authorization', caseworker).set('idempotency-key', key).send(person).expect(201);
+  const again = await api().post('/api/v1/people').set('authorization', caseworker).set('idempotency-key', key).send(person).expect(201);
+  expect(again.body.id).toBe(first.body.id);
+});
+
 it('stops every service cleanly on SIGTERM (exit code 0)', async () => {
   for (const name of [...platformServices].reverse()) {
     const { code, signal } = await services.get(name)!.stop();

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { ErrorView, FieldProblemView } from '@mukti/staff-api';
 
-type Operation = { parameters?: Array<{ in: string }>; requestBody?: unknown; responses: Record<string, { description?: string; content?: unknown }> };
+type Operation = { parameters?: Array<{ in: string; name?: string }>; requestBody?: unknown; responses: Record<string, { description?: string; content?: unknown }> };
 
 /**
  * What any operation can answer besides its own outcomes, whatever its controller declares: the
@@ -20,6 +20,16 @@ const answersOfEveryOperation: Record<string, string> = {
   503: 'the service behind the gateway is not reachable',
 };
 const answersWithABody = { 413: 'the body is larger than the limit' };
+const answerOfAChangeTimedOut =
+  'the service did not answer in time: the change may have been made; send it again with the same Idempotency-Key to get the first answer';
+/** Every change may be retried safely: the same key gives the first answer and does nothing twice. */
+const idempotencyKeyParameter = {
+  in: 'header',
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'a key of your own for this request (8 to 128 letters, digits, "-" or "_"; a UUID will do): sent again with the same key, the request gets its first answer and changes nothing more',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' },
+};
 const answersWithAnId = { 404: 'no such resource, or not one of yours (the same answer)' };
 
 /**
@@ -29,8 +39,10 @@ const answersWithAnId = { 404: 'no such resource, or not one of yours (the same 
 export function documentErrors(document: OpenAPIObject): OpenAPIObject {
   const error = { 'application/json': { schema: { $ref: getSchemaPath(ErrorView) } } };
   for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations) as Operation[]) {
+    for (const [method, operation] of Object.entries(operations) as [string, Operation][]) {
       if (!operation?.responses) continue;
+      if (method === 'post' || method === 'delete') (operation.parameters ??= []).push(idempotencyKeyParameter);
+      if (method === 'post' || method === 'delete') operation.responses['504'] ??= { description: answerOfAChangeTimedOut };
       const extra = {
         ...answersOfEveryOperation,
         ...(operation.requestBody ? answersWithABody : {}),

@@ -114,6 +114,33 @@ describe('registering a person', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
   });
 
+  it('answers a registration sent again with the same Idempotency-Key with the first answer: one person, however often and however raced', async () => {
+    const person = survivor();
+    const key = randomUUID();
+    const first = await api().post('/people').set('authorization', caseworker).set('idempotency-key', key).send(person).expect(201);
+    // The client timed out and tries again; and twice more at once.
+    const again = await api().post('/people').set('authorization', caseworker).set('idempotency-key', key).send(person).expect(201);
+    const raced = await Promise.all([1, 2].map(() => api().post('/people').set('authorization', caseworker).set('idempotency-key', key).send(person)));
+    expect([again, ...raced].map((answer) => [answer.status, answer.body.id])).toEqual([1, 2, 3].map(() => [201, first.body.id]));
+    expect(await mongo.db().collection('people').countDocuments({ aggregateId: first.body.id })).toBe(1);
+
+    // A new request (a new key) for a consent, sent twice: recorded once, the same id answered.
+    const consentKey = randomUUID();
+    const consents = await Promise.all(
+      [1, 2].map(() =>
+        api().post(`/people/${first.body.id}/consents`).set('authorization', caseworker).set('idempotency-key', consentKey).send({ scope: 'research', decision: 'granted' }),
+      ),
+    );
+    expect(consents.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(consents[1]!.body).toEqual(consents[0]!.body);
+    expect(await mongo.db().collection('people').countDocuments({ aggregateId: first.body.id })).toBe(2);
+
+    // Another staff member's key is hers alone; a key that is not one is refused, naming the header.
+    await api().post('/people').set('authorization', await bearer('caseworker', 'ravi')).set('idempotency-key', key).send(survivor()).expect(201);
+    const refused = await api().post('/people').set('authorization', caseworker).set('idempotency-key', 'no spaces please').send(survivor()).expect(400);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
+  });
+
   it("keeps her data key when the store's answer to her registration is lost after it was written", async () => {
     const commits = app.get(PersonStore).aggregates.collection;
     const insert = commits.insertOne.bind(commits);

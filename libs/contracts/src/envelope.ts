@@ -37,6 +37,11 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly causationId?: string;
   readonly traceparent?: string;
+  /**
+   * The caller's Idempotency-Key, scoped to the caller ("<actor id>|<key>"): a retry of the same
+   * request gets the answer of the first instead of doing it twice.
+   */
+  readonly requestKey?: string;
 }
 
 /** A fact decided by domain logic, before it gets an id and envelope. */
@@ -56,7 +61,21 @@ export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
  * layout over SHA-1), so it looks like any other event id.
  */
 export function reactionEventId(causationId: string, aggregateId: string, index: number): string {
-  const hash = createHash('sha1').update(`mukti-reaction\0${causationId}\0${aggregateId}\0${index}`).digest();
+  return nameBasedId(`mukti-reaction\0${causationId}\0${aggregateId}\0${index}`);
+}
+
+/**
+ * The id of something a command creates (a person, a case, a counselling session): derived from
+ * the request's Idempotency-Key when it has one, so a retry names the same thing and finds it
+ * done; random otherwise. `what` tells apart two ids one request creates.
+ */
+export function newId(context: Pick<CommandContext, 'requestKey'>, what: string): string {
+  return context.requestKey ? nameBasedId(`mukti-request\0${context.requestKey}\0${what}`) : randomUUID();
+}
+
+/** A name-based UUID (version 5 layout over SHA-1): the same name, the same id. */
+function nameBasedId(name: string): string {
+  const hash = createHash('sha1').update(name).digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

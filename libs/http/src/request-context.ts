@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import type { AuthenticatedRequest } from '@mukti/security';
 import { traceparentOf } from '@mukti/observability';
@@ -10,9 +10,27 @@ import { traceparentOf } from '@mukti/observability';
 export const RequestContext = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
   if (!request.principal) throw new UnauthorizedException('a bearer token is required');
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'the request is not valid',
+      details: [{ field: IDEMPOTENCY_KEY_HEADER, reason: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID will do)' }],
+    });
+  }
   return {
     actor: { id: request.principal.sub, role: request.principal.role },
     correlationId: String(request.id),
     traceparent: traceparentOf(request.headers['traceparent']),
+    // Scoped to the caller: another staff member's key never finds her request.
+    ...(key ? { requestKey: `${request.principal.sub}|${key}` } : {}),
   };
 });
+
+/**
+ * A command sent again with the same key (a retry after a timeout or a dropped connection) gets
+ * the first one's answer and changes nothing more.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;

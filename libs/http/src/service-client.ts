@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { ErrorBody, UpstreamError } from './error.filter';
 import { traceparentOf } from '@mukti/observability';
 import { ACCESS_REASON_HEADER } from '@mukti/security';
+import { IDEMPOTENCY_KEY_HEADER } from './request-context';
 
 /**
  * Calls another service on behalf of the staff member (the gateway forwarding her request, or a
@@ -30,6 +31,7 @@ export class ServiceClient {
           'x-request-id': String(caller.id ?? ''),
           traceparent: traceparentOf(caller.headers['traceparent']),
           ...(caller.headers[ACCESS_REASON_HEADER] ? { [ACCESS_REASON_HEADER]: String(caller.headers[ACCESS_REASON_HEADER]) } : {}),
+          ...(caller.headers[IDEMPOTENCY_KEY_HEADER] ? { [IDEMPOTENCY_KEY_HEADER]: String(caller.headers[IDEMPOTENCY_KEY_HEADER]) } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -40,7 +42,7 @@ export class ServiceClient {
         throw new GatewayTimeoutException({
           statusCode: 504,
           error: 'Gateway Timeout',
-          message: `the ${this.service} service did not answer within ${this.timeoutMs / 1000} s; the outcome is unknown: the change may have been made. Read the record before sending it again`,
+          message: `the ${this.service} service did not answer within ${this.timeoutMs / 1000} s; the outcome is unknown: the change may have been made. Send it again with the same Idempotency-Key (a retry then gets the first answer), or read the record first`,
         });
       }
       throw new ServiceUnavailableException(`the ${this.service} service is not reachable: ${(error as Error).message}`);

@@ -9,6 +9,9 @@ export interface CommitDocument<State> extends OutboxCommit {
   [field: string]: unknown;
 }
 
+/** The commit field holding the request key a commit answers (see CommandContext.requestKey). */
+export const REQUEST_KEY = 'requestKey';
+
 /** Another command was stored first: load the aggregate again and decide again. */
 export class VersionConflictError extends Error {
   constructor(readonly aggregateId: string, readonly expectedVersion: number) {
@@ -47,6 +50,26 @@ export class AggregateStore<State> {
     for (const field of this.uniqueFields) {
       await this.collection.createIndex({ [field]: 1 }, { name: field, unique: true });
     }
+    await this.prepareRequestKeys();
+  }
+
+  /**
+   * Every commit carries the request key it answers (or one of its own), under a unique index:
+   * a retried command finds its first answer by an equality lookup, and two retries racing each
+   * other store one commit. Commits stored before the field get one of their own, once.
+   */
+  private async prepareRequestKeys(): Promise<void> {
+    const indexes = await this.collection.indexes().catch(() => []);
+    if (indexes.some((index) => index.name === REQUEST_KEY)) return;
+    for await (const old of this.collection.find({ [REQUEST_KEY]: { $exists: false } }).project({ _id: 1 })) {
+      await this.collection.updateOne({ _id: old['_id'] }, { $set: { [REQUEST_KEY]: `commit:${String(old['_id'])}` } });
+    }
+    await this.collection.createIndex({ [REQUEST_KEY]: 1 }, { name: REQUEST_KEY, unique: true });
+  }
+
+  /** The commit that answered this request key, if any: the first answer to give a retry. */
+  async answered(requestKey: string): Promise<CommitDocument<State> | undefined> {
+    return ((await this.collection.findOne({ [REQUEST_KEY]: requestKey })) as CommitDocument<State> | null) ?? undefined;
   }
 
   /** The aggregate's latest state and version, or undefined if it has no commit yet. */
@@ -98,7 +121,7 @@ export class AggregateStore<State> {
     events.forEach(assertValidEvent);
     const version = expectedVersion + 1;
     const _id = commitId(aggregateId, version);
-    const unique = Object.fromEntries(this.uniqueFields.map((field) => [field, fields[field] ?? `commit:${_id}`]));
+    const unique = Object.fromEntries([...this.uniqueFields, REQUEST_KEY].map((field) => [field, fields[field] ?? `commit:${_id}`]));
     const commit: CommitDocument<State> = {
       ...unique,
       _id,
@@ -122,10 +145,11 @@ export class AggregateStore<State> {
 
   /** MongoDB names the index that refused a duplicate; FerretDB does not, so ask the store. */
   private async explainDuplicate(error: unknown, commit: CommitDocument<State>): Promise<Error> {
+    const unique = [...this.uniqueFields, REQUEST_KEY];
     const index = duplicateKeyIndex(error);
-    if (index !== undefined && this.uniqueFields.includes(index)) return new UniqueConstraintError(index);
+    if (index !== undefined && unique.includes(index)) return new UniqueConstraintError(index);
     if (index === undefined && !(await this.collection.findOne({ _id: commit._id } as Document))) {
-      for (const field of this.uniqueFields) {
+      for (const field of unique) {
         if (await this.collection.findOne({ [field]: commit[field] })) return new UniqueConstraintError(field);
       }
     }

@@ -1,6 +1,6 @@
 import { AnyDomainEvent, CommandContext, envelope, EventEnvelope, reactionEventId } from '@mukti/contracts';
 import { Decider, DomainError, fold } from '@mukti/decider';
-import { AggregateStore, VersionConflictError } from './aggregate-store';
+import { AggregateStore, REQUEST_KEY, UniqueConstraintError, VersionConflictError } from './aggregate-store';
 
 export interface HandleCommandOptions<Command, Event extends AnyDomainEvent, State> {
   store: AggregateStore<State>;
@@ -27,6 +27,9 @@ export async function handleCommand<Command, Event extends AnyDomainEvent, State
 ): Promise<{ state: State; events: EventEnvelope[] }> {
   const { store, decider, aggregateId, command, context, source } = options;
   const maxAttempts = options.maxAttempts ?? 10;
+  // A retry of a request already answered: its first answer, nothing done again.
+  const answered = context.requestKey ? await store.answered(context.requestKey) : undefined;
+  if (answered) return { state: answered.state, events: answered.events };
   for (let attempt = 1; ; attempt += 1) {
     const loaded = (await store.load(aggregateId)) ?? { state: decider.initialState(), version: 0 };
     options.authorize?.(loaded.state);
@@ -39,9 +42,18 @@ export async function handleCommand<Command, Event extends AnyDomainEvent, State
         envelope(event, source, context, context.causationId ? reactionEventId(context.causationId, aggregateId, index) : undefined) as EventEnvelope,
     );
     try {
-      await store.append(aggregateId, loaded.version, state, events, options.fields?.(state));
+      await store.append(aggregateId, loaded.version, state, events, {
+        ...options.fields?.(state),
+        ...(context.requestKey ? { [REQUEST_KEY]: context.requestKey } : {}),
+      });
       return { state, events };
     } catch (error) {
+      const raced = error instanceof VersionConflictError || (error instanceof UniqueConstraintError && error.index === REQUEST_KEY);
+      if (raced && context.requestKey) {
+        // Perhaps the same request, sent twice at once: if the other one was stored, its answer is ours.
+        const first = await store.answered(context.requestKey);
+        if (first) return { state: first.state, events: first.events };
+      }
       if (!(error instanceof VersionConflictError)) throw error;
       if (attempt >= maxAttempts) {
         throw DomainError.conflict('someone else changed this record at the same moment; try again', { aggregateId });

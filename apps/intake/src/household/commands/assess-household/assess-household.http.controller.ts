@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { AssessHouseholdRequest, RecordedResponse } from '@mukti/staff-api';
 import { HouseholdStore } from '../../household.store';
@@ -19,7 +19,7 @@ export class AssessHouseholdController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const assessmentId = randomUUID();
+    const assessmentId = newId(context, 'assessmentId');
     await this.households.assess(
       {
         householdId,

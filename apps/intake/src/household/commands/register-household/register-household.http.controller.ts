@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, RegisterHouseholdRequest } from '@mukti/staff-api';
 import { HouseholdStore } from '../../household.store';
@@ -21,7 +21,7 @@ export class RegisterHouseholdController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const householdId = randomUUID();
+    const householdId = newId(context, 'householdId');
     const { state, district, villageOrWard } = request.place;
     await this.households.register(
       { householdId, place: { state, district, villageOrWard }, memberIds: request.memberIds, now: new Date().toISOString() },

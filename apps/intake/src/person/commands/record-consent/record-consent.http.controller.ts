@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 
 import { RecordConsentRequest, RecordedResponse } from '@mukti/staff-api';
@@ -21,7 +21,7 @@ export class RecordConsentController {
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
     const now = new Date().toISOString();
-    const consentId = randomUUID();
+    const consentId = newId(context, 'consentId');
     await this.people.change(
       personId,
       {

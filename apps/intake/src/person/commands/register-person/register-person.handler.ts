@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '@mukti/contracts';
+import { CommandContext, newId } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
 import { UniqueConstraintError } from '@mukti/persistence';
 import { fingerprint, normaliseName, normalisePhone, PersonalDataVault } from '@mukti/security';
@@ -24,7 +23,10 @@ export class RegisterPersonHandler {
   ) {}
 
   async handle(request: RegisterPersonRequest, context: CommandContext, now = new Date()): Promise<string> {
-    const personId = randomUUID();
+    // A retry of a registration already made (same Idempotency-Key): her id, not a 409 about herself.
+    const answered = context.requestKey ? await this.people.aggregates.answered(context.requestKey) : undefined;
+    if (answered) return answered.aggregateId;
+    const personId = newId(context, 'personId');
     const fingerprints = this.fingerprints(request);
     const existing = await this.people.registeredWith(fingerprints);
     if (existing) throw this.alreadyRegistered(existing);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, RegisterFirRequest } from '@mukti/staff-api';
 import { CaseStore } from '../../case.store';
@@ -22,7 +22,7 @@ export class RegisterFirController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const caseId = randomUUID();
+    const caseId = newId(context, 'caseId');
     await this.cases.execute(caseId, context, accessReason, async ({ now, person, perpetrators }) => ({
       type: 'RegisterFir',
       data: {

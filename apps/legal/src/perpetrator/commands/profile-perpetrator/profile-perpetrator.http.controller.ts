@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { RequestContext, StaffEndpoint } from '@mukti/http';
 import { ProfilePerpetratorRequest, RecordedResponse } from '@mukti/staff-api';
 import { PerpetratorStore } from '../../perpetrator.store';
@@ -14,7 +14,7 @@ export class ProfilePerpetratorController {
   @HttpCode(201)
   @StaffEndpoint('profilePerpetrator')
   async profile(@Body() request: ProfilePerpetratorRequest, @RequestContext() context: CommandContext): Promise<RecordedResponse> {
-    const perpetratorId = randomUUID();
+    const perpetratorId = newId(context, 'perpetratorId');
     const personalData = await this.perpetrators.seal(perpetratorId, {
       name: request.name,
       ...(request.aliases?.length ? { aliases: request.aliases } : {}),

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, RecordTrainingSessionRequest } from '@mukti/staff-api';
 import { TrainingSessionStore } from '../../training-session.store';
@@ -14,7 +14,7 @@ export class RecordTrainingSessionController {
   @HttpCode(201)
   @StaffEndpoint('recordTrainingSession')
   async record(@Body() request: RecordTrainingSessionRequest, @RequestContext() context: CommandContext): Promise<RecordedResponse> {
-    const trainingId = randomUUID();
+    const trainingId = newId(context, 'trainingId');
     const participantNames = request.participantNames?.length ? await this.sessions.sealNames(trainingId, request.participantNames) : undefined;
     await this.sessions.decide(
       trainingId,

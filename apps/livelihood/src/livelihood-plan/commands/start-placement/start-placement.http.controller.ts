@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, StartPlacementRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
@@ -19,7 +19,7 @@ export class StartPlacementController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const placementId = randomUUID();
+    const placementId = newId(context, 'placementId');
     await this.plans.execute(personId, context, accessReason, ({ now, minimumWage }) => {
       const startedAt = new Date(request.startedAt).toISOString();
       return {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, StartSkillTrainingRequest } from '@mukti/staff-api';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
@@ -19,7 +19,7 @@ export class StartSkillTrainingController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const trainingId = randomUUID();
+    const trainingId = newId(context, 'trainingId');
     await this.plans.execute(personId, context, accessReason, ({ now }) => ({
       type: 'StartSkillTraining',
       data: {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, RecordPreventionSupportRequest } from '@mukti/staff-api';
 import { PreventionPlanStore } from '../../prevention-plan.store';
@@ -19,7 +19,7 @@ export class RecordPreventionSupportController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const supportId = request.supportId ?? randomUUID();
+    const supportId = request.supportId ?? newId(context, 'supportId');
     await this.plans.execute(preventionPlanId, context, accessReason, (now) => ({
       type: 'RecordPreventionSupport',
       data: {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { RecordCounsellingSessionRequest, RecordedResponse } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
@@ -28,7 +28,7 @@ export class RecordCounsellingSessionController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
-    const sessionId = randomUUID();
+    const sessionId = newId(context, 'sessionId');
     const notes = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/counselling-notes/sealed`, caller, { notes: request.notes });
     await this.carePlans.execute(personId, context, accessReason, (now) => ({
       type: 'RecordCounsellingSession',

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@mukti/contracts';
+import { newId } from '@mukti/contracts';
 import { RequestContext, StaffEndpoint } from '@mukti/http';
 import { PlanRescueOperationRequest, RecordedResponse } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
@@ -13,7 +13,7 @@ export class PlanRescueOperationController {
   @HttpCode(201)
   @StaffEndpoint('planRescueOperation')
   async plan(@Body() request: PlanRescueOperationRequest, @RequestContext() context: CommandContext): Promise<RecordedResponse> {
-    const operationId = randomUUID();
+    const operationId = newId(context, 'operationId');
     await this.operations.execute(
       operationId,
       {
