@@ -16,6 +16,7 @@ export const gatewayConfig = defineConfig('gateway', {
   RATE_LIMIT_PER_USER: integer('requests per minute one staff member may make', 300),
   RATE_LIMIT_PER_ADDRESS: integer('requests per minute from one network address (tokens or not)', 600),
   TRUST_PROXY_HOPS: integer('reverse proxies in front of the gateway whose X-Forwarded-For is believed', 0, 0),
+  GATEWAY_UPSTREAM_TIMEOUT_MS: integer('how long the gateway waits for a service; a change not answered by then is a 504 (outcome unknown)', 10_000),
 });
 
 export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;

@@ -27,13 +27,13 @@ import { AUDIT, INTAKE, LEGAL, LIVELIHOOD, PROJECTION, REHABILITATION, RESCUE } 
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, logger: Logger): DynamicModule {
-    const intake = new ServiceClient('intake', config.INTAKE_URL);
-    const projection = new ServiceClient('projection', config.PROJECTION_URL);
-    const audit = new ServiceClient('audit', config.AUDIT_URL);
-    const rescue = new ServiceClient('rescue', config.RESCUE_URL);
-    const rehabilitation = new ServiceClient('rehabilitation', config.REHABILITATION_URL);
-    const legal = new ServiceClient('legal', config.LEGAL_URL);
-    const livelihood = new ServiceClient('livelihood', config.LIVELIHOOD_URL);
+    const intake = new ServiceClient('intake', config.INTAKE_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    const projection = new ServiceClient('projection', config.PROJECTION_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    const audit = new ServiceClient('audit', config.AUDIT_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    const rescue = new ServiceClient('rescue', config.RESCUE_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    const rehabilitation = new ServiceClient('rehabilitation', config.REHABILITATION_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    const legal = new ServiceClient('legal', config.LEGAL_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    const livelihood = new ServiceClient('livelihood', config.LIVELIHOOD_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],
