@@ -119,6 +119,17 @@ it('puts her registration, consent and assessment on her unified timeline, throu
   await api().get(`/api/v1/people/${raniId}`).set('authorization', await bearer('analyst')).expect(403);
 });
 
+it("refuses her caseworker's own token at every service's port: the gateway, with its audit trail and limits, is the only door", async () => {
+  const at = (name: ServiceName) => request(`http://127.0.0.1:${environment.ports[name]}`);
+  await at('intake').get(`/people/${raniId}`).set('authorization', caseworker).expect(401);
+  // A route every service has, asked with an admin's staff token.
+  const admin = await bearer('admin');
+  for (const name of platformServices.filter((service) => service !== 'gateway')) {
+    const direct = await at(name).get('/health/details').set('authorization', admin);
+    expect({ name, status: direct.status }).toEqual({ name, status: 401 });
+  }
+});
+
 it('keeps her name, phone and address off the topic, out of the projection and out of every log', async () => {
   const secrets = [rani.name, rani.phone, rani.address, '9007012345', 'Garstin'];
   const onTopic = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === raniId).length >= 4);
