@@ -40,6 +40,8 @@ RUN if ! printf '%s' "${APP}" | grep -Eqx '[a-z][a-z-]*' || [ ! -f "dist/apps/${
 # ---- runtime: production dependencies + compiled output, non-root ----
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
+# A container is reached from outside itself; on a workstation the services keep to the loopback (the default).
+ENV BIND_ADDRESS=0.0.0.0
 WORKDIR /app
 
 # Owned by root and only readable by the app user: the code cannot be modified at run time.

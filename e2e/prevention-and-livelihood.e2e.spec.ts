@@ -13,7 +13,7 @@ import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { livelihoodEventTypes } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { bearer, eventually, freePort, ManualClock, testInfrastructure, testLogger, uniqueName } from '@mukti/testing';
+import { bearer, eventually, freePort, ManualClock, testInfrastructure, testLogger, uniqueName, healthDetailsOf } from '@mukti/testing';
 import { livelihoodConfig } from '../apps/livelihood/src/livelihood.config';
 import { LivelihoodModule } from '../apps/livelihood/src/livelihood.module';
 import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   // New consumer groups replay what earlier suites left on the shared topics: start once caught up.
   for (const name of ['projection', 'rehabilitation', 'livelihood'] as const) {
     await eventually(async () => {
-      const health = (await (await fetch(`http://127.0.0.1:${environment.ports[name]}/health`)).json()) as { checks?: { kafka?: { lag?: { total?: number } } } };
+      const health = await healthDetailsOf(`http://127.0.0.1:${environment.ports[name]}`);
       expect(health.checks?.kafka?.lag?.total).toBe(0);
     }, 120_000, 250);
   }

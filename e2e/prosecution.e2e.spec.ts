@@ -9,7 +9,7 @@
 import request from 'supertest';
 import { MongoClient } from 'mongodb';
 import { legalEventTypes } from '@mukti/contracts';
-import { bearer, eventually, freePort, testInfrastructure, uniqueName } from '@mukti/testing';
+import { bearer, eventually, freePort, testInfrastructure, uniqueName, healthDetailsOf } from '@mukti/testing';
 import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
@@ -37,7 +37,7 @@ beforeAll(async () => {
   // New consumer groups replay what earlier suites left on the shared topics: start once caught up.
   for (const name of ['projection', 'legal'] as const) {
     await eventually(async () => {
-      const health = (await (await fetch(`http://127.0.0.1:${environment.ports[name]}/health`)).json()) as { checks?: { kafka?: { lag?: { total?: number } } } };
+      const health = await healthDetailsOf(`http://127.0.0.1:${environment.ports[name]}`);
       expect(health.checks?.kafka?.lag?.total).toBe(0);
     }, 120_000, 250);
   }

@@ -16,7 +16,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { bearer, eventually, freePort, ManualClock, readWholeTopic, testInfrastructure, testLogger, uniqueName } from '@mukti/testing';
+import { bearer, eventually, freePort, ManualClock, readWholeTopic, testInfrastructure, testLogger, uniqueName, healthDetailsOf } from '@mukti/testing';
 import { rescueConfig } from '../apps/rescue/src/rescue.config';
 import { RescueModule } from '../apps/rescue/src/rescue.module';
 import { rehabilitationConfig } from '../apps/rehabilitation/src/rehabilitation.config';
@@ -66,7 +66,7 @@ beforeAll(async () => {
   // they have caught up, so the test (and the latency it notes) sees the platform in its steady state.
   for (const name of ['projection', 'rescue', 'rehabilitation'] as const) {
     await eventually(async () => {
-      const health = (await (await fetch(`http://127.0.0.1:${environment.ports[name]}/health`)).json()) as { checks?: { kafka?: { lag?: { total?: number } } } };
+      const health = await healthDetailsOf(`http://127.0.0.1:${environment.ports[name]}`);
       expect(health.checks?.kafka?.lag?.total).toBe(0);
     }, 120_000, 250);
   }

@@ -119,6 +119,17 @@ it('puts her registration, consent and assessment on her unified timeline, throu
   await api().get(`/api/v1/people/${raniId}`).set('authorization', await bearer('analyst')).expect(403);
 });
 
+it("refuses her caseworker's own token at every service's port: the gateway, with its audit trail and limits, is the only door", async () => {
+  const at = (name: ServiceName) => request(`http://127.0.0.1:${environment.ports[name]}`);
+  await at('intake').get(`/people/${raniId}`).set('authorization', caseworker).expect(401);
+  // A route every service has, asked with an admin's staff token.
+  const admin = await bearer('admin');
+  for (const name of platformServices.filter((service) => service !== 'gateway')) {
+    const direct = await at(name).get('/health/details').set('authorization', admin);
+    expect({ name, status: direct.status }).toEqual({ name, status: 401 });
+  }
+});
+
 it('keeps her name, phone and address off the topic, out of the projection and out of every log', async () => {
   const secrets = [rani.name, rani.phone, rani.address, '9007012345', 'Garstin'];
   const onTopic = await readTopic(kafka, topics.intakeEvents, (seen) => seen.filter((message) => message.key === raniId).length >= 4);
@@ -258,7 +269,7 @@ it('erases a person: afterwards none of her personal data can be read in any top
   expect(timeline.at(-1)?.summary).toBe('Personal data erased (her request); the non-identifying record remains');
 
   const clear = [priya.name, 'Pinky Erasure', priya.phone, '9876543210', 'Erasure Lane', priya.birthDate];
-  // The keys the services run with here: the public development defaults.
+  // The keys the services under test ran with: their public development defaults.
   const config = intakeConfig.load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true' });
   const fingerprints = [
     fingerprint(config.IDENTITY_FINGERPRINT_KEY, 'name+phone', normaliseName(priya.name), normalisePhone(priya.phone)),

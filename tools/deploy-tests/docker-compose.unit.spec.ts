@@ -294,8 +294,9 @@ describe('docker-compose.yml', () => {
     });
 
     it('says how to generate each secret', () => {
-      // PERSONAL_DATA_MASTER_KEY must decode to exactly 32 bytes; the others are keys of at least 16.
-      const expected = (name: string): string => (name === 'PERSONAL_DATA_MASTER_KEY' ? 'openssl rand -base64 32' : 'openssl rand -');
+      // PERSONAL_DATA_MASTER_KEY must decode to exactly 32 bytes; the service-token keys are an EC pair; the others are keys of at least 16.
+      const expected = (name: string): string =>
+        name === 'PERSONAL_DATA_MASTER_KEY' ? 'openssl rand -base64 32' : name.startsWith('SERVICE_TOKEN_') ? 'openssl genpkey' : 'openssl rand -';
       const undocumented = entries()
         .filter((e) => !e.comment.includes(expected(e.name)))
         .map((e) => ({ name: e.name, comment: e.comment }));

@@ -9,7 +9,7 @@ import { build } from '../build/build.mjs';
 const require = createRequire(import.meta.url);
 if (!existsSync(new URL('../../dist/libs/security/src/index.js', import.meta.url))) await build();
 const { signDevelopmentToken } = require('../../dist/libs/security/src');
-const { commonVariables, defineConfig } = require('../../dist/libs/config/src');
+const { staffTokenVariables, defineConfig } = require('../../dist/libs/config/src');
 const { staffRoles } = require('../../dist/libs/contracts/src');
 
 const { values } = parseArgs({
@@ -24,5 +24,5 @@ if (!staffRoles.includes(values.role)) {
   process.exit(2);
 }
 // A development tool: it signs with the development secret unless AUTH_JWT_SECRET is set.
-const settings = defineConfig('token', commonVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env });
+const settings = defineConfig('token', staffTokenVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env });
 console.log(await signDevelopmentToken(settings, { sub: values.sub, role: values.role }, values.expires));

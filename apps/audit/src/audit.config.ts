@@ -1,7 +1,8 @@
-import { commonVariables, defineConfig, eventSourcedServiceVariables, port, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, port, string } from '@mukti/config';
 
 export const auditConfig = defineConfig('audit', {
   ...commonVariables,
+  ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
   AUDIT_PORT: port('HTTP port of the audit service', 3103),
   MONGODB_URI: string("the audit service's own database", 'mongodb://127.0.0.1:27017/mukti-audit'),

@@ -9,6 +9,7 @@ export function configureGateway(app: NestExpressApplication, config: GatewayCon
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/details', method: RequestMethod.GET },
     ],
   });
   // Closed unless configured: no Access-Control-* headers, so browsers on other origins are refused.
@@ -17,5 +18,6 @@ export function configureGateway(app: NestExpressApplication, config: GatewayCon
   }
   // Behind an ingress, the client's address is in X-Forwarded-For: believe only the proxies we have.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
-  serveOpenApi(app);
+  // Operators may close the API's map to the outside world; the API itself is unchanged.
+  if (config.GATEWAY_API_DOCS) serveOpenApi(app);
 }

@@ -1,7 +1,20 @@
-import { commonVariables, defineConfig, eventSourcedServiceVariables, integer, list, port, string } from '@mukti/config';
+import {
+  commonVariables,
+  defineConfig,
+  eventSourcedServiceVariables,
+  flag,
+  integer,
+  list,
+  port,
+  serviceTokenSigningVariables,
+  staffTokenVariables,
+  string,
+} from '@mukti/config';
 
 export const gatewayConfig = defineConfig('gateway', {
   ...commonVariables,
+  ...staffTokenVariables,
+  ...serviceTokenSigningVariables,
   // The gateway writes the audit trail to Kafka.
   ...eventSourcedServiceVariables,
   GATEWAY_PORT: port('HTTP port of the staff API', 3000),
@@ -15,6 +28,7 @@ export const gatewayConfig = defineConfig('gateway', {
   CORS_ORIGINS: list('browser origins allowed to call the API (comma-separated); empty: CORS closed', ''),
   RATE_LIMIT_PER_USER: integer('requests per minute one staff member may make', 300),
   RATE_LIMIT_PER_ADDRESS: integer('requests per minute from one network address (tokens or not)', 600),
+  GATEWAY_API_DOCS: flag('serve the OpenAPI document and its UI at /api/docs (false: not served at all)', true),
   TRUST_PROXY_HOPS: integer('reverse proxies in front of the gateway whose X-Forwarded-For is believed', 0, 0),
   GATEWAY_UPSTREAM_TIMEOUT_MS: integer('how long the gateway waits for a service; a change not answered by then is a 504 (outcome unknown)', 10_000),
 });

@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging, ServiceClient } from '@mukti/http';
 import { KAFKA, kafkaHealthCheck } from '@mukti/messaging';
+import { ServiceTokenIssuer } from '@mukti/security';
 import type { GatewayConfig } from './gateway.config';
 import { AddressRateLimit, rateLimits, UserRateLimit } from './hardening/rate-limits';
 import { AuditTrail } from './audit/audit-trail';
@@ -27,13 +28,16 @@ import { AUDIT, INTAKE, LEGAL, LIVELIHOOD, PROJECTION, REHABILITATION, RESCUE } 
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, logger: Logger): DynamicModule {
-    const intake = new ServiceClient('intake', config.INTAKE_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
-    const projection = new ServiceClient('projection', config.PROJECTION_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
-    const audit = new ServiceClient('audit', config.AUDIT_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
-    const rescue = new ServiceClient('rescue', config.RESCUE_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
-    const rehabilitation = new ServiceClient('rehabilitation', config.REHABILITATION_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
-    const legal = new ServiceClient('legal', config.LEGAL_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
-    const livelihood = new ServiceClient('livelihood', config.LIVELIHOOD_URL, config.GATEWAY_UPSTREAM_TIMEOUT_MS);
+    // The services behind believe only the gateway: it vouches for each staff member it authenticated.
+    const vouchWith = new ServiceTokenIssuer(config.SERVICE_TOKEN_PRIVATE_KEY);
+    const client = (service: string, url: string) => new ServiceClient(service, url, { vouchWith, timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS });
+    const intake = client('intake', config.INTAKE_URL);
+    const projection = client('projection', config.PROJECTION_URL);
+    const audit = client('audit', config.AUDIT_URL);
+    const rescue = client('rescue', config.RESCUE_URL);
+    const rehabilitation = client('rehabilitation', config.REHABILITATION_URL);
+    const legal = client('legal', config.LEGAL_URL);
+    const livelihood = client('livelihood', config.LIVELIHOOD_URL);
     return {
       module: GatewayModule,
       imports: [requestLogging(logger), ThrottlerModule.forRoot(rateLimits(config))],

@@ -263,10 +263,14 @@ describe('readiness', () => {
   it('is ready while the services behind it are down, reports each, and answers their routes 503', async () => {
     const app = await gateway();
     try {
-      const health = await request(app.getHttpServer()).get('/health').expect(200);
+      // Anyone learns up or down; only an admin learns which service is down and why.
+      expect((await request(app.getHttpServer()).get('/health').expect(200)).body).toEqual({ status: 'ok' });
+      const caseworker = await bearer('caseworker', 'asha');
+      await request(app.getHttpServer()).get('/health/details').expect(401);
+      await request(app.getHttpServer()).get('/health/details').set('authorization', caseworker).expect(403);
+      const health = await request(app.getHttpServer()).get('/health/details').set('authorization', await bearer('admin')).expect(200);
       expect(health.body.checks.legal).toMatchObject({ status: 'down' });
       expect(health.body.checks.kafka).toMatchObject({ status: 'ok' });
-      const caseworker = await bearer('caseworker', 'asha');
       await request(app.getHttpServer()).get(`/api/v1/people/${randomUUID()}`).set('authorization', caseworker).expect(503);
     } finally {
       await app.close();
@@ -275,6 +279,16 @@ describe('readiness', () => {
 });
 
 describe('hardening', () => {
+  it('serves no API documentation when GATEWAY_API_DOCS=false', async () => {
+    const closed = await gateway({ GATEWAY_API_DOCS: 'false' });
+    try {
+      await request(closed.getHttpServer()).get('/api/docs-json').expect(404);
+      await request(closed.getHttpServer()).get('/api/docs').expect(404);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('sends security headers, hides the framework, and keeps CORS closed unless configured', async () => {
     const closed = await gateway();
     try {

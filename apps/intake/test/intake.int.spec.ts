@@ -9,7 +9,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient, MongoNetworkError } from 'mongodb';
 import { intakeEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { bearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually } from '@mukti/testing';
+import { bearer, serviceBearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually } from '@mukti/testing';
 import { intakeConfig } from '../src/intake.config';
 import { IntakeModule } from '../src/intake.module';
 import { PersonStore } from '../src/person/person.store';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   app = await createServiceApp(IntakeModule.register(config, testLogger()), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  caseworker = await bearer('caseworker', 'asha');
+  caseworker = await serviceBearer('caseworker', 'asha');
 });
 
 afterAll(async () => {
@@ -53,6 +53,24 @@ afterAll(async () => {
 });
 
 const api = () => request(app.getHttpServer());
+
+describe('who may call intake', () => {
+  it("refuses a staff token presented straight to it (401): only the gateway's service token opens it", async () => {
+    const registered = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const refused = await api().get(`/people/${registered.body.id}`).set('authorization', await bearer('caseworker', 'asha')).expect(401);
+    expect(JSON.stringify(refused.body)).not.toContain('Meena');
+    await api().get(`/people/${registered.body.id}`).set('authorization', caseworker).expect(200);
+  });
+
+  it('tells anyone only whether it is up; what its checks found only to an admin the gateway vouches for', async () => {
+    expect((await api().get('/health').expect(200)).body).toEqual({ status: 'ok' });
+    await api().get('/health/details').expect(401);
+    await api().get('/health/details').set('authorization', await bearer('admin')).expect(401);
+    await api().get('/health/details').set('authorization', caseworker).expect(403);
+    const details = await api().get('/health/details').set('authorization', await serviceBearer('admin')).expect(200);
+    expect(details.body.checks).toMatchObject({ database: { status: 'ok' }, kafka: { status: 'ok' } });
+  });
+});
 
 describe('registering a person', () => {
   it('answers 201 with her id, keeps her personal data sealed at rest, and publishes PersonRegistered without it', async () => {
@@ -206,7 +224,7 @@ describe('bad requests', () => {
   it('needs a valid token (401) and an allowed role (403)', async () => {
     await api().post('/people').send(survivor()).expect(401);
     await api().post('/people').set('authorization', 'Bearer not-a-token').send(survivor()).expect(401);
-    await api().post('/people').set('authorization', await bearer('analyst')).send(survivor()).expect(403);
+    await api().post('/people').set('authorization', await serviceBearer('analyst')).send(survivor()).expect(403);
   });
 });
 
@@ -230,13 +248,13 @@ describe('consent and vulnerability', () => {
     expect(seen.body.personalData).toMatchObject({ aliases: ['Munni'], address: 'Lane 4, Sonagachi, Kolkata' });
 
     // A legal officer on her case sees who she is only while her consent to be named to police or courts stands.
-    const lata = await bearer('legal-officer', 'lata');
+    const lata = await serviceBearer('legal-officer', 'lata');
     await api().get(`/people/${body.id}`).set('authorization', lata).expect(404);
     await api().post(`/people/${body.id}/assignments`).set('authorization', caseworker).send({ staffId: 'lata', staffRole: 'legal-officer' }).expect(204);
     expect((await api().get(`/people/${body.id}`).set('authorization', lata).expect(200)).body.personalData).toBeUndefined();
     await api().post(consents).set('authorization', caseworker).send({ scope: 'share-with-courts', decision: 'granted' }).expect(201);
     expect((await api().get(`/people/${body.id}`).set('authorization', lata).expect(200)).body.personalData.name).toBeDefined();
-    await api().get(`/people/${body.id}`).set('authorization', await bearer('analyst')).expect(403);
+    await api().get(`/people/${body.id}`).set('authorization', await serviceBearer('analyst')).expect(403);
   });
 
   it('does not lose a decision when several are recorded at the same moment', async () => {
@@ -270,7 +288,7 @@ describe('consent and vulnerability', () => {
 describe('need-to-know', () => {
   it('shows a person only to her case team (404 to anyone else, guessing or not), and to admins who state a reason', async () => {
     const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
-    const other = await bearer('caseworker', 'ravi');
+    const other = await serviceBearer('caseworker', 'ravi');
     await api().get(`/people/${body.id}`).set('authorization', other).expect(404);
     await api().post(`/people/${body.id}/consents`).set('authorization', other).send({ scope: 'research', decision: 'granted' }).expect(404);
     await api().post(`/people/${body.id}/assignments`).set('authorization', other).send({ staffId: 'ravi', staffRole: 'caseworker' }).expect(404);
@@ -279,7 +297,7 @@ describe('need-to-know', () => {
     const someone = await api().get(`/people/${body.id}`).set('authorization', other).expect(404);
     expect(someone.body.message.replace(body.id, 'ID')).toBe(nobody.body.message.replace('0f8fad5b-d9cb-469f-a165-70867728950e', 'ID'));
 
-    const admin = await bearer('admin', 'root');
+    const admin = await serviceBearer('admin', 'root');
     const refused = await api().get(`/people/${body.id}`).set('authorization', admin).expect(403);
     expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: 'missing' }]);
     await api().get(`/people/${body.id}`).set('authorization', admin).set('x-access-reason', 'safeguarding review #12').expect(200);
@@ -302,7 +320,7 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
   it('seals and opens them for a counsellor on her case team, never her identity, and nothing after her erasure', async () => {
     const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
     const personId: string = body.id;
-    const counsellor = await bearer('counsellor', 'mira');
+    const counsellor = await serviceBearer('counsellor', 'mira');
     await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(404);
     await api().post(`/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'mira', staffRole: 'counsellor' }).expect(204);
 
@@ -323,7 +341,7 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
     await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', caseworker).send({ sealed: [sealed] }).expect(403);
     await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: '' }).expect(400);
 
-    const admin = await bearer('admin', 'root');
+    const admin = await serviceBearer('admin', 'root');
     await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
     const afterErasure = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
     expect(afterErasure.body).toEqual({ notes: [null] });
@@ -384,13 +402,13 @@ describe('households', () => {
   });
 
   it("answers 404 to a caseworker not on a member's case team, as if the member or the household did not exist; admins state a reason", async () => {
-    const [mine, ravis] = [await person(), await person(await bearer('caseworker', 'ravi'))];
+    const [mine, ravis] = [await person(), await person(await serviceBearer('caseworker', 'ravi'))];
     await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mine, ravis] }).expect(404);
     const householdId = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mine] }).expect(201)).body.id;
     await api().post(`/households/${householdId}/members`).set('authorization', caseworker).send({ personId: ravis }).expect(404);
 
     // Ravi is on no member's case team: the household is as unknown to him as one never registered.
-    const ravi = await bearer('caseworker', 'ravi');
+    const ravi = await serviceBearer('caseworker', 'ravi');
     const assessment = { factors: [], monthlyIncomeInr: 10000, debtInr: 0, dependants: 0 };
     const hidden = await api().post(`/households/${householdId}/assessments`).set('authorization', ravi).send(assessment).expect(404);
     const nowhere = randomUUID();
@@ -399,11 +417,11 @@ describe('households', () => {
     expect(JSON.stringify(hidden.body)).not.toContain(mine);
     await api().post(`/households/${householdId}/members`).set('authorization', ravi).send({ personId: ravis }).expect(404);
 
-    const admin = await bearer('admin', 'root');
+    const admin = await serviceBearer('admin', 'root');
     const refused = await api().post(`/households/${householdId}/assessments`).set('authorization', admin).send(assessment).expect(403);
     expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: 'missing' }]);
     await api().post(`/households/${householdId}/assessments`).set('authorization', admin).set('x-access-reason', 'prevention review').send(assessment).expect(201);
-    await api().post(`/households/${householdId}/assessments`).set('authorization', await bearer('counsellor', 'mira')).send(assessment).expect(403);
+    await api().post(`/households/${householdId}/assessments`).set('authorization', await serviceBearer('counsellor', 'mira')).send(assessment).expect(403);
   });
 
   it('names every field that is wrong', async () => {
@@ -430,7 +448,7 @@ describe('households', () => {
 
   it('records nothing more about someone erased', async () => {
     const erased = await person();
-    await api().post(`/people/${erased}/erasure`).set('authorization', await bearer('admin', 'root')).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    await api().post(`/people/${erased}/erasure`).set('authorization', await serviceBearer('admin', 'root')).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
     await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [erased] }).expect(409);
   });
 });

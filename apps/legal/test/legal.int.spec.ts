@@ -14,7 +14,7 @@ import { MongoClient } from 'mongodb';
 import { ConsentScope, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { bearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { legalConfig } from '../src/legal.config';
 import { LegalModule } from '../src/legal.module';
 import { CaseStore } from '../src/case/case.store';
@@ -74,7 +74,7 @@ beforeAll(async () => {
   app = await createServiceApp(LegalModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  lata = await bearer('legal-officer', 'lata');
+  lata = await serviceBearer('legal-officer', 'lata');
   await publisher.publish([
     ...[meena, sita, rupa, stranger].map(registered),
     ...[meena, sita, rupa].map(lataAssigned),
@@ -125,7 +125,7 @@ it('profiles perpetrators with their personal data sealed: readable to legal sta
   expect(payload(profiled)).toMatchObject({ category: 'brothel-keeper', beneficiary: 'direct', personalData: { keyId: brothelKeeper, algorithm: 'AES-256-GCM' } });
 
   // A caseworker may not see who they are.
-  await api().get(`/perpetrators/${brothelKeeper}`).set('authorization', await bearer('caseworker', 'asha')).expect(403);
+  await api().get(`/perpetrators/${brothelKeeper}`).set('authorization', await serviceBearer('caseworker', 'asha')).expect(403);
 });
 
 it("names a survivor to the police only with her consent, saying which consent is missing", async () => {
@@ -157,7 +157,7 @@ it("names a survivor to the police only with her consent, saying which consent i
 });
 
 it('keeps a survivor from a legal officer not on her case team, and refuses bad input naming the field', async () => {
-  const outsider = await bearer('legal-officer', 'someone-else');
+  const outsider = await serviceBearer('legal-officer', 'someone-else');
   await post('/cases', { fir: fir('79/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [meena], accusedIds: [] }, outsider).expect(404);
   const unknownPerson = await post('/cases', { fir: fir('80/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [randomUUID()], accusedIds: [] }).expect(422);
   expect(unknownPerson.body.message).toMatch(/not registered/);

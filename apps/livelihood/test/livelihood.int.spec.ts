@@ -13,7 +13,7 @@ import { MongoClient } from 'mongodb';
 import { EventEnvelope, EventType, intakeEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { bearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { livelihoodConfig } from '../src/livelihood.config';
 import { LivelihoodModule } from '../src/livelihood.module';
 import { PreventionPlanStore } from '../src/prevention-plan/prevention-plan.store';
@@ -84,7 +84,7 @@ beforeAll(async () => {
   app = await createServiceApp(LivelihoodModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  kiran = await bearer('livelihood-officer', 'kiran');
+  kiran = await serviceBearer('livelihood-officer', 'kiran');
   await publisher.publish([
     registered(sita, 'survivor'),
     registered(puja, 'at-risk'),
@@ -139,7 +139,7 @@ it('compares her pay with the minimum wage on file for the state and skill level
   expect(nowhere.body.details).toMatchObject({ field: 'state' });
   await post(`/people/${sita}/placements`, { ...placement, monthlyIncomeInr: -1, startedAt: iso() }).expect(400);
   // Not on her case team: the 404 of a stranger.
-  await post(`/people/${sita}/financial-inclusion`, { kind: 'bank-account', at: iso() }, await bearer('livelihood-officer', 'someone-else')).expect(404);
+  await post(`/people/${sita}/financial-inclusion`, { kind: 'bank-account', at: iso() }, await serviceBearer('livelihood-officer', 'someone-else')).expect(404);
 });
 
 it('counts her rescue as an entry when it is handled before the opening of the plan that follows her (either end of the join), once', async () => {

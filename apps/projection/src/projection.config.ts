@@ -1,7 +1,8 @@
-import { commonVariables, defineConfig, eventSourcedServiceVariables, port, secret, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, port, secret, string } from '@mukti/config';
 
 export const projectionConfig = defineConfig('projection', {
   ...commonVariables,
+  ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
   PROJECTION_PORT: port('HTTP port of the projection service', 3102),
   MONGODB_URI: string("the projection service's own database", 'mongodb://127.0.0.1:27017/mukti-projection'),

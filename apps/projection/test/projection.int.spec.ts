@@ -14,7 +14,7 @@ import { MongoClient } from 'mongodb';
 import { EventEnvelope, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { bearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { LivelihoodIndicators, livelihoodIndicators } from '../src/indicators/indicators';
 import { projectionConfig } from '../src/projection.config';
 import { ProjectionModule } from '../src/projection.module';
@@ -81,7 +81,7 @@ beforeAll(async () => {
   app = await createServiceApp(ProjectionModule.register(config, testLogger()), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  caseworker = await bearer('caseworker', 'asha');
+  caseworker = await serviceBearer('caseworker', 'asha');
 });
 
 afterAll(async () => {
@@ -127,10 +127,10 @@ it('builds one timeline in the order things happened, whatever the order and num
   expect(await mongo.db().collection('timeline_entries').countDocuments({ personId })).toBe(4);
 
   // Need-to-know: not on her team is 404; an admin needs a reason.
-  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await bearer('caseworker', 'ravi')).expect(404);
-  await api().get(`/people/${personId}/summary`).set('authorization', await bearer('counsellor', 'meera')).expect(404);
-  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await bearer('admin')).expect(403);
-  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await bearer('admin')).set('x-access-reason', 'audit').expect(200);
+  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await serviceBearer('caseworker', 'ravi')).expect(404);
+  await api().get(`/people/${personId}/summary`).set('authorization', await serviceBearer('counsellor', 'meera')).expect(404);
+  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await serviceBearer('admin')).expect(403);
+  await api().get(`/people/${personId}/timeline?order=oldest-first`).set('authorization', await serviceBearer('admin')).set('x-access-reason', 'audit').expect(200);
 });
 
 it('pages her timeline newest first by a cursor, however long it is, without skipping or repeating an entry', async () => {
@@ -169,14 +169,14 @@ it('pages her timeline newest first by a cursor, however long it is, without ski
 
 it('reports how far behind the topics it is, and is refused to analysts and strangers', async () => {
   const health = await eventually(async () => {
-    const response = await api().get('/health').expect(200);
+    const response = await api().get('/health/details').set('authorization', await serviceBearer('admin')).expect(200);
     expect(response.body.checks.kafka.lag.total).toBe(0);
     return response.body;
   });
   expect(health.checks.kafka.consumerGroup).toBe(config.PROJECTION_CONSUMER_GROUP);
 
   await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).set('authorization', caseworker).expect(404);
-  await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).set('authorization', await bearer('analyst')).expect(403);
+  await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).set('authorization', await serviceBearer('analyst')).expect(403);
   await api().get(`/people/${randomUUID()}/timeline?order=oldest-first`).expect(401);
 });
 
@@ -220,8 +220,8 @@ it('raises the alerts of her rescue on her summary and in the alert and people l
     goals: ['safety', 'mental-health'],
   });
   await publisher.publish([registered, assign(caseworkerId, 'caseworker'), assign(counsellorId, 'counsellor'), rescued, overdue, carePlan]);
-  const herCaseworker = await bearer('caseworker', caseworkerId);
-  const herCounsellor = await bearer('counsellor', counsellorId);
+  const herCaseworker = await serviceBearer('caseworker', caseworkerId);
+  const herCounsellor = await serviceBearer('counsellor', counsellorId);
 
   const summary = await eventually(async () => {
     const response = await api().get(`/people/${personId}/summary`).set('authorization', herCaseworker).expect(200);
@@ -282,12 +282,12 @@ it('raises the alerts of her rescue on her summary and in the alert and people l
   expect(Object.keys(asCounsellor.body.people[0].pillars).sort()).toEqual(['intake', 'rehabilitation']);
 
   // Strangers to her case see nothing of her; bad filters are refused; analysts get no listing.
-  expect((await api().get('/alerts').set('authorization', await bearer('caseworker', `caseworker-${randomUUID()}`)).expect(200)).body).toEqual({ alerts: [], total: 0 });
+  expect((await api().get('/alerts').set('authorization', await serviceBearer('caseworker', `caseworker-${randomUUID()}`)).expect(200)).body).toEqual({ alerts: [], total: 0 });
   await api().get('/alerts?kind=everything').set('authorization', herCaseworker).expect(400);
   await api().get('/alerts?limit=201').set('authorization', herCaseworker).expect(400);
   await api().get('/people?hasOpenAlerts=maybe').set('authorization', herCaseworker).expect(400);
-  await api().get('/alerts').set('authorization', await bearer('analyst')).expect(403);
-  await api().get('/people').set('authorization', await bearer('analyst')).expect(403);
+  await api().get('/alerts').set('authorization', await serviceBearer('analyst')).expect(403);
+  await api().get('/people').set('authorization', await serviceBearer('analyst')).expect(403);
 });
 
 it('puts a case on its victim\'s timeline and summary, raises its alerts, and counts it in the prosecution indicators, without a perpetrator\'s data', async () => {
@@ -409,7 +409,7 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
     acquitted,
     nextHearing,
   ]);
-  const herLegalOfficer = await bearer('legal-officer', legalOfficerId);
+  const herLegalOfficer = await serviceBearer('legal-officer', legalOfficerId);
   const caseEvents = [fir, arrested, missing, chargeSheet, hearing, support, convicted, acquitted, nextHearing];
 
   const summary = await eventually(async () => {
@@ -472,7 +472,7 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
   });
 
   // The prosecution indicators: numbers only, for admins only.
-  const admin = await bearer('admin');
+  const admin = await serviceBearer('admin');
   const indicators = await eventually(async () => {
     const response = await api().get('/prosecution-indicators').set('authorization', admin).expect(200);
     expect(response.body.byState[state]?.accused.byBeneficiary.unknown).toBe(0);
@@ -494,7 +494,7 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
   const wire = JSON.stringify(indicators);
   for (const leak of [caseId, personId, keeperId, lodgeOwnerId, buyerId, '123/2026', 'Kamathipura']) expect(wire).not.toContain(leak);
   await api().get('/prosecution-indicators').set('authorization', herLegalOfficer).expect(403);
-  await api().get('/prosecution-indicators').set('authorization', await bearer('analyst')).expect(403);
+  await api().get('/prosecution-indicators').set('authorization', await serviceBearer('analyst')).expect(403);
 });
 
 it('puts a survivor\'s livelihood and a household\'s prevention plan on the timelines and summaries of the people concerned, with the wage alert, and counts them in the indicators', async () => {
@@ -598,7 +598,7 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     countedAt: '2027-01-10T00:05:00.000Z',
   });
 
-  const herOfficer = await bearer('livelihood-officer', officerId);
+  const herOfficer = await serviceBearer('livelihood-officer', officerId);
   await publisher.publish([
     registration(survivorId, 'survivor', '25-34'),
     assignKiran(survivorId),
@@ -750,7 +750,7 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     entriesPrevented: 1,
     entriesIntoExploitation: 0,
   });
-  const admin = await bearer('admin');
+  const admin = await serviceBearer('admin');
   const served = await eventually(async () => {
     const response = await api().get('/indicators').set('authorization', admin).expect(200);
     // The topics hold other runs' people too: the same numbers as counted from everyone's summaries.
@@ -765,6 +765,6 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
   }
   const wire = JSON.stringify(served);
   for (const leak of [survivorId, daughterId, sonId, householdId, 'Sonar']) expect(wire).not.toContain(leak);
-  expect(Object.keys((await api().get('/indicators').set('authorization', await bearer('analyst')).expect(200)).body.livelihood).sort()).toEqual(Object.keys(served).sort());
+  expect(Object.keys((await api().get('/indicators').set('authorization', await serviceBearer('analyst')).expect(200)).body.livelihood).sort()).toEqual(Object.keys(served).sort());
   await api().get('/indicators').set('authorization', herOfficer).expect(403);
 });

@@ -13,7 +13,7 @@ import { EventEnvelope, intakeEventTypes, rehabilitationEventTypes, rescueEventT
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
 import {
-  bearer,
+  serviceBearer,
   eventually,
   ManualClock,
   RawMessage,
@@ -121,7 +121,7 @@ beforeAll(async () => {
   app = await createServiceApp(RehabilitationModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  asha = await bearer('caseworker', 'asha');
+  asha = await serviceBearer('caseworker', 'asha');
   await publisher.publish([
     registered(child, '16-17'),
     registered(adult, '25-34'),
@@ -234,12 +234,12 @@ it('pays compensation only once awarded', async () => {
 
 it('keeps her plan to her case team, admins with a reason, and the roles of each endpoint', async () => {
   const health = { service: 'medical-examination', providedAt: iso(Date.now() - 60_000), provider: 'government' };
-  await post(`/people/${child}/health-services`, health, await bearer('caseworker', 'bela')).expect(404);
-  const admin = await bearer('admin');
+  await post(`/people/${child}/health-services`, health, await serviceBearer('caseworker', 'bela')).expect(404);
+  const admin = await serviceBearer('admin');
   const forbidden = await post(`/people/${child}/health-services`, health, admin).expect(403);
   expect(forbidden.body.details).toEqual([expect.objectContaining({ field: 'x-access-reason' })]);
   await api().post(`/people/${child}/health-services`).set('authorization', admin).set('x-access-reason', 'quarterly case review').send(health).expect(204);
-  await post(`/people/${child}/care-plan/goals`, { domain: 'education', status: 'achieved', setAt: iso() }, await bearer('counsellor', 'asha')).expect(403);
+  await post(`/people/${child}/care-plan/goals`, { domain: 'education', status: 'achieved', setAt: iso() }, await serviceBearer('counsellor', 'asha')).expect(403);
 
   // Registered and on Asha's case team, but never rescued: no plan until one is opened by hand.
   const shelter = { name: 'Shakti Sadan, Howrah', kind: 'shakti-sadan', state: 'West Bengal', district: 'Howrah' };
@@ -268,7 +268,7 @@ describe('names the field of a bad request on every command endpoint', () => {
 
   it.each(badRequests)('POST /people/:personId/%s', async (path, body, field) => {
     // Counselling sessions are for counsellors; their body is checked before intake is called.
-    const token = path === 'counselling-sessions' ? await bearer('counsellor', 'asha') : asha;
+    const token = path === 'counselling-sessions' ? await serviceBearer('counsellor', 'asha') : asha;
     const { body: answer } = await post(`/people/${child}/${path}`, body, token).expect(400);
     expect(answer.details.map((problem: { field: string }) => problem.field)).toContain(field);
   });

@@ -1,7 +1,8 @@
-import { commonVariables, defineConfig, eventSourcedServiceVariables, integer, port, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, integer, port, string } from '@mukti/config';
 
 export const rescueConfig = defineConfig('rescue', {
   ...commonVariables,
+  ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
   RESCUE_PORT: port('HTTP port of the rescue service', 3104),
   MONGODB_URI: string("the rescue service's own database", 'mongodb://127.0.0.1:27017/mukti-rescue'),

@@ -11,7 +11,7 @@ import { MongoClient } from 'mongodb';
 import { EventEnvelope, intakeEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { bearer, eventually, ManualClock, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, ManualClock, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
 import { rescueConfig } from '../src/rescue.config';
 import { RescueModule } from '../src/rescue.module';
 
@@ -85,7 +85,7 @@ beforeAll(async () => {
   app = await createServiceApp(RescueModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
   mongo = await MongoClient.connect(databaseUri);
-  coordinator = await bearer('rescue-coordinator', 'rekha');
+  coordinator = await serviceBearer('rescue-coordinator', 'rekha');
   await publisher.publish([registered(minor), registered(accused), rekhaAssigned(minor), rekhaAssigned(accused)]);
   await eventually(async () => {
     for (const id of [minor, accused]) expect((await mongo.db().collection('known_people').findOne({ _id: id as never }))?.caseTeam).toHaveProperty('rekha');
@@ -149,7 +149,7 @@ it('records a rescue: a minor on the child-protection path, the police calling a
     .send(step)
     .expect(422);
   // Not on her case team: she does not exist, as far as Bela can tell.
-  await api().post(`/rescue-operations/${operationId}/persons/${minor}/steps`).set('authorization', await bearer('rescue-coordinator', 'bela')).send(step).expect(404);
+  await api().post(`/rescue-operations/${operationId}/persons/${minor}/steps`).set('authorization', await serviceBearer('rescue-coordinator', 'bela')).send(step).expect(404);
 });
 
 it("flags a step overdue when the clock passes its due time, and shows it on the operation", async () => {
@@ -237,6 +237,6 @@ it('names the fields of a bad request, and is for rescue coordinators and admins
   expect(badPerson.body.details.map((problem: { field: string }) => problem.field)).toEqual(
     expect.arrayContaining(['persons.0.personId', 'persons.0.policeRecordedAs']),
   );
-  await api().post('/rescue-operations').set('authorization', await bearer('caseworker')).send(plan).expect(403);
+  await api().post('/rescue-operations').set('authorization', await serviceBearer('caseworker')).send(plan).expect(403);
   await api().post(`/rescue-operations/${randomUUID()}/rescue`).set('authorization', coordinator).send({ carriedOutAt: new Date().toISOString(), searchWitnesses: { total: 0, women: 0 }, persons: [{ personId: minor, policeRecordedAs: 'victim' }] }).expect(404);
 });

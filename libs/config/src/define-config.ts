@@ -67,6 +67,34 @@ export function list(description: string, defaultValue: string): Variable<string
   };
 }
 
+/** On or off: "true" or "false", nothing else (a typo must not silently mean either). */
+export function flag(description: string, defaultValue: boolean): Variable<boolean> {
+  return {
+    kind: 'string',
+    description,
+    defaultValue: String(defaultValue),
+    parse(raw) {
+      if (raw !== 'true' && raw !== 'false') throw new Error(`"${raw}" is neither true nor false`);
+      return raw === 'true';
+    },
+  };
+}
+
+/** A length of time, in seconds: "90s", "30m", "12h" or a bare number of seconds. */
+export function duration(description: string, defaultValue: string): Variable<number> {
+  const units: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
+  return {
+    kind: 'string',
+    description,
+    defaultValue,
+    parse(raw) {
+      const match = /^(\d+)(s|m|h)?$/.exec(raw.trim());
+      if (!match || Number(match[1]) === 0) throw new Error(`"${raw}" is not a duration like 90s, 30m or 12h`);
+      return Number(match[1]) * units[match[2] ?? ''];
+    },
+  };
+}
+
 /** A secret: required, with a public development default used only when MUKTI_DEVELOPMENT_DEFAULTS=true. */
 export function secret(description: string, developmentDefault: string, minLength = 16): Variable<string> {
   return {
@@ -141,10 +169,16 @@ export function defineConfig<S extends Shape>(service: string, variables: S): Co
   };
 }
 
-/** Variables every service reads: logging, authentication. */
+/** Variables every service reads: logging, and the interface it listens on. */
 export const commonVariables = {
   NODE_ENV: string('the Node environment; secrets never fall back to defaults because of it (see MUKTI_DEVELOPMENT_DEFAULTS)', 'development'),
   LOG_LEVEL: string('pino log level: fatal, error, warn, info, debug, trace', 'info'),
+  // Loopback unless told otherwise: on a workstation nothing but the gateway should be reachable.
+  BIND_ADDRESS: string('the interface the HTTP server listens on (0.0.0.0 in containers)', '127.0.0.1'),
+};
+
+/** The gateway's: how it checks staff tokens from the organisation's identity provider. */
+export const staffTokenVariables = {
   AUTH_JWT_SECRET: secret(
     'HMAC secret for HS256 staff tokens (development and tests); ignored when AUTH_JWKS_URL is set',
     'mukti-development-secret-do-not-use-in-production',
@@ -153,6 +187,21 @@ export const commonVariables = {
   AUTH_JWKS_URL: optionalString("the OIDC provider's JWKS URL; when set, tokens are verified against it (RS256/ES256)"),
   AUTH_ISSUER: string('expected "iss" of staff tokens', 'mukti-dev'),
   AUTH_AUDIENCE: string('expected "aud" of staff tokens', 'mukti-api'),
+  AUTH_MAX_TOKEN_LIFETIME: duration('longest a staff token may live (exp - iat; iat required), e.g. 12h', '12h'),
+};
+
+/** The gateway's: the key it signs service tokens with (base64 of an ES256 PKCS#8 PEM or JWK). */
+export const serviceTokenSigningVariables = {
+  SERVICE_TOKEN_PRIVATE_KEY: secret(
+    "base64 of the gateway's ES256 private key (PKCS#8 PEM or JWK) that signs service tokens; only the gateway holds it",
+    'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JR0hBZ0VBTUJNR0J5cUdTTTQ5QWdFR0NDcUdTTTQ5QXdFSEJHMHdhd0lCQVFRZytNa1J1QmFpV3hjMUlSMEYKMUVJZGhtd3VqcWVnUDhBbWdQT3NnNUZHYmtXaFJBTkNBQVNFT3hsVTRYTG1aejFhcTNCTkVrOEpaLzFldlBrUQoxK2loclNoM0lEa3RQZkZqakhzTjRkdjdHVHIzTXlNZ0NvRWpOS0lFRmswSTFTT3VBS1hZeXRvbAotLS0tLUVORCBQUklWQVRFIEtFWS0tLS0tCg==',
+    100,
+  ),
+};
+
+/** Every service's behind the gateway: the key that tells the gateway's service tokens from anything else. */
+export const serviceTokenVariables = {
+  SERVICE_TOKEN_PUBLIC_KEY: secret("base64 of the gateway's ES256 public key (SPKI PEM or JWK) that service tokens are checked with", 'LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0KTUZrd0V3WUhLb1pJemowQ0FRWUlLb1pJemowREFRY0RRZ0FFaERzWlZPRnk1bWM5V3F0d1RSSlBDV2Y5WHJ6NQpFTmZvb2Ewb2R5QTVMVDN4WTR4N0RlSGIreGs2OXpNaklBcUJJelNpQkJaTkNOVWpyZ0NsMk1yYUpRPT0KLS0tLS1FTkQgUFVCTElDIEtFWS0tLS0tCg==', 100),
 };
 
 /** Variables of every service that talks to Kafka and owns a database. */

@@ -7,16 +7,23 @@ import { deadLetterTopicOf } from '@mukti/contracts';
 import { LOGGER } from '@mukti/observability';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { ServiceDatabase } from '@mukti/persistence';
-import { StaffAuthGuard, StaffTokenVerifier, TokenSettings } from '@mukti/security';
+import { PrincipalVerifier, ServiceTokenVerifier, StaffAuthGuard, StaffTokenVerifier, TokenSettings } from '@mukti/security';
 import { HEALTH_CHECKS } from './health';
 
+/** Whom a service believes, as its configuration says: the gateway, staff tokens; every service behind it, only the gateway's service tokens. */
+type CallerSettings = TokenSettings | { SERVICE_TOKEN_PUBLIC_KEY: string };
+
+function principalVerifierFor(config: CallerSettings): PrincipalVerifier {
+  return 'SERVICE_TOKEN_PUBLIC_KEY' in config ? new ServiceTokenVerifier(config.SERVICE_TOKEN_PUBLIC_KEY) : new StaffTokenVerifier(config);
+}
+
 /**
- * What every service's module provides the same way: its logger, its clock, staff-token checking on every
+ * What every service's module provides the same way: its logger, its clock, token checking on every
  * endpoint (closed by default), and, where it has them, its own database and its Kafka client.
  */
 export function foundationProviders(
   service: string,
-  config: TokenSettings & { MONGODB_URI?: string; KAFKA_BROKERS?: string[] },
+  config: CallerSettings & { MONGODB_URI?: string; KAFKA_BROKERS?: string[] },
   logger: Logger,
   clock: Clock = systemClock,
 ): Provider[] {
@@ -24,7 +31,7 @@ export function foundationProviders(
     { provide: LOGGER, useValue: logger },
     // Where "now" comes from, for commands and deadlines: tests give their own.
     { provide: CLOCK, useValue: clock },
-    { provide: StaffTokenVerifier, useValue: new StaffTokenVerifier(config) },
+    { provide: PrincipalVerifier, useValue: principalVerifierFor(config) },
     { provide: APP_GUARD, useClass: StaffAuthGuard },
     ...(config.MONGODB_URI ? [{ provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI!) }] : []),
     ...(config.KAFKA_BROKERS

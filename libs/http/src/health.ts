@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Inject, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, OnApplicationShutdown, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '@mukti/security';
+import { Public, Roles } from '@mukti/security';
 
 export interface HealthCheck {
   readonly name: string;
@@ -18,7 +19,11 @@ export interface HealthCheck {
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-/** /health/live: the process answers. /health: everything it depends on answers too (readiness). */
+/**
+ * /health/live: the process answers. /health: everything it depends on answers too (readiness),
+ * told to anyone only as up or down. /health/details: what each check found (consumer groups, lag,
+ * errors), for an admin: at the gateway her staff token, behind it the gateway's service token.
+ */
 @ApiExcludeController()
 @SkipThrottle()
 @Controller('health')
@@ -37,8 +42,19 @@ export class HealthController implements OnApplicationShutdown {
 
   @Public()
   @Get()
-  @HttpCode(200)
-  async ready() {
+  async ready(@Res({ passthrough: true }) response: Response) {
+    const { status } = await this.run();
+    if (status !== 'ok') response.status(503);
+    return { status };
+  }
+
+  @Roles('admin')
+  @Get('details')
+  details() {
+    return this.run();
+  }
+
+  private async run(): Promise<{ status: 'ok' | 'down'; checks: Record<string, unknown> }> {
     const results: Record<string, unknown> = {};
     let healthy = true;
     await Promise.all(
@@ -51,8 +67,6 @@ export class HealthController implements OnApplicationShutdown {
         }
       }),
     );
-    const body = { status: healthy ? 'ok' : 'down', checks: results };
-    if (!healthy) throw new ServiceUnavailableException({ message: 'not ready', error: 'Service Unavailable', details: body.checks });
-    return body;
+    return { status: healthy ? 'ok' : 'down', checks: results };
   }
 }

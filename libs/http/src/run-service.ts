@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createLogger } from '@mukti/observability';
 import { startServiceApp } from './service-app';
 
-type LoadedConfig = { LOG_LEVEL: string; developmentDefaultsInUse: string[] };
+type LoadedConfig = { LOG_LEVEL: string; BIND_ADDRESS: string; developmentDefaultsInUse: string[] };
 
 /**
  * A service's main(): read and check the configuration (a bad one stops the start with every
@@ -29,9 +29,10 @@ export function runService<C extends LoadedConfig>(options: {
     await startServiceApp(options.module(config, logger), {
       logger,
       port,
+      host: config.BIND_ADDRESS,
       configure: options.configure ? (app) => options.configure!(app, config) : undefined,
     });
-    logger.info({ port }, `${options.config.service} service listening`);
+    logger.info({ port, host: config.BIND_ADDRESS }, `${options.config.service} service listening`);
   };
   start().catch((error) => {
     console.error(error instanceof Error ? error.message : error);

@@ -53,6 +53,8 @@ function quietFramework(logger: NestPinoLogger): LoggerService {
 export interface ServiceAppOptions {
   logger: Logger;
   port: number;
+  /** The interface to listen on (BIND_ADDRESS): the loopback on a workstation, 0.0.0.0 in a container. */
+  host: string;
   /** Largest JSON body accepted; larger is a 413. */
   bodyLimit?: string;
   configure?: (app: NestExpressApplication) => void | Promise<void>;
@@ -65,7 +67,7 @@ export interface ServiceAppOptions {
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await createServiceApp(module, options);
-  await app.listen(options.port, '0.0.0.0');
+  await app.listen(options.port, options.host);
   // Nest's own shutdown hooks re-raise the signal after closing, so the process would end "killed
   // by SIGTERM"; closing here lets it end with 0, as an orchestrator expects from a clean stop.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -86,7 +88,7 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
 /** The same application, configured but not listening: integration tests drive it with supertest. */
 export async function createServiceApp(
   module: unknown,
-  options: Omit<ServiceAppOptions, 'port'>,
+  options: Omit<ServiceAppOptions, 'port' | 'host'>,
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(quietFramework(app.get(NestPinoLogger)));

@@ -1,25 +1,39 @@
-import { GatewayTimeoutException, ServiceUnavailableException } from '@nestjs/common';
-import type { Request } from 'express';
+import { GatewayTimeoutException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { ErrorBody, UpstreamError } from './error.filter';
 import { traceparentOf } from '@mukti/observability';
-import { ACCESS_REASON_HEADER } from '@mukti/security';
+import { ACCESS_REASON_HEADER, AuthenticatedRequest, ServiceTokenIssuer } from '@mukti/security';
 import { IDEMPOTENCY_KEY_HEADER } from './request-context';
 
 /**
  * Calls another service on behalf of the staff member (the gateway forwarding her request, or a
- * service asking intake to seal with a person's key): her own token goes along (each service
- * checks it again), with the request id, trace context and an admin's stated reason. A refusal by the
+ * service asking intake to seal with a person's key). The gateway (`vouchWith` its signing key)
+ * sends a fresh service token naming her; a service behind it passes on the gateway's token it
+ * was called with, so it can act only for someone the gateway let in within the last minute and
+ * holds no key that could speak for anyone. Along go the request id, trace context and an admin's stated reason. A refusal by the
  * service (4xx) reaches the caller as it is; a failure (5xx) is a 502; unreachable is a 503; a
  * change that got no answer in time is a 504 that says its outcome is unknown.
  */
 export class ServiceClient {
+  private readonly timeoutMs: number;
+  private readonly issuer?: ServiceTokenIssuer;
+
   constructor(
     private readonly service: string,
     private readonly baseUrl: string,
-    private readonly timeoutMs = 10_000,
-  ) {}
+    options: { timeoutMs?: number; vouchWith?: ServiceTokenIssuer } = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.issuer = options.vouchWith;
+  }
 
-  async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, caller: Request & { id?: unknown }, body?: unknown): Promise<T> {
+  private async authorizationFor(caller: AuthenticatedRequest): Promise<string> {
+    if (!this.issuer) return caller.headers.authorization ?? '';
+    if (!caller.principal) throw new UnauthorizedException('a bearer token is required');
+    return `Bearer ${await this.issuer.issue(caller.principal)}`;
+  }
+
+  async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, caller: AuthenticatedRequest & { id?: unknown }, body?: unknown): Promise<T> {
+    const authorization = await this.authorizationFor(caller);
     let response: Response;
     try {
       response = await fetch(new URL(path, this.baseUrl), {
@@ -27,7 +41,7 @@ export class ServiceClient {
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          authorization: caller.headers.authorization ?? '',
+          authorization,
           'x-request-id': String(caller.id ?? ''),
           traceparent: traceparentOf(caller.headers['traceparent']),
           ...(caller.headers[ACCESS_REASON_HEADER] ? { [ACCESS_REASON_HEADER]: String(caller.headers[ACCESS_REASON_HEADER]) } : {}),

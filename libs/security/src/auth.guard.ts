@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Actor, StaffRole } from '@mukti/contracts';
-import { InvalidTokenError, StaffPrincipal, StaffTokenVerifier } from './staff-token';
+import { InvalidTokenError, PrincipalVerifier, StaffPrincipal } from './staff-token';
 
 const PUBLIC = 'mukti:public';
 const ROLES = 'mukti:roles';
@@ -24,14 +24,14 @@ export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
 export type AuthenticatedRequest = Request & { principal?: StaffPrincipal };
 
 /**
- * The one authentication and role check, used by the gateway and by every service behind it
- * (which receive the staff member's own token): no token or a bad one is 401, a role the
+ * The one authentication and role check, used by the gateway (staff tokens) and by every service
+ * behind it (the gateway's service tokens only; see foundationProviders): no token or a bad one is 401, a role the
  * endpoint does not allow is 403. An endpoint without @Roles or @Public is refused: closed by default.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
   constructor(
-    private readonly verifier: StaffTokenVerifier,
+    private readonly verifier: PrincipalVerifier,
     private readonly reflector: Reflector,
   ) {}
 

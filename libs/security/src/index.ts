@@ -1,4 +1,5 @@
 export * from './staff-token';
+export * from './service-token';
 export * from './auth.guard';
 export * from './personal-data-vault';
 export * from './fingerprint';

@@ -3,16 +3,26 @@ import { fingerprint, normaliseName, normalisePhone } from './fingerprint';
 import { bearerTokenOf } from './auth.guard';
 import { signDevelopmentToken, StaffTokenVerifier } from './staff-token';
 
-const settings = { AUTH_JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256', AUTH_ISSUER: 'mukti-test', AUTH_AUDIENCE: 'mukti-api' };
+const settings = {
+  AUTH_JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
+  AUTH_ISSUER: 'mukti-test',
+  AUTH_AUDIENCE: 'mukti-api',
+  AUTH_MAX_TOKEN_LIFETIME: 12 * 3600,
+};
 const verifier = new StaffTokenVerifier(settings);
-const sign = (claims: Record<string, unknown>, overrides: { issuer?: string; audience?: string; expires?: string | number } = {}) =>
-  new SignJWT(claims)
+const sign = (
+  claims: Record<string, unknown>,
+  overrides: { issuer?: string; audience?: string; expires?: string | number; issuedAt?: number | false } = {},
+) => {
+  const token = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('asha')
     .setIssuer(overrides.issuer ?? settings.AUTH_ISSUER)
     .setAudience(overrides.audience ?? settings.AUTH_AUDIENCE)
-    .setExpirationTime(overrides.expires ?? '1h')
-    .sign(new TextEncoder().encode(settings.AUTH_JWT_SECRET));
+    .setExpirationTime(overrides.expires ?? '1h');
+  if (overrides.issuedAt !== false) token.setIssuedAt(overrides.issuedAt);
+  return token.sign(new TextEncoder().encode(settings.AUTH_JWT_SECRET));
+};
 
 describe('staff tokens', () => {
   it('accept a token of the right issuer and audience with a platform role', async () => {
@@ -40,6 +50,20 @@ describe('staff tokens', () => {
     for (const header of [undefined, '', 'Bearer', 'Bearer ', 'bearer abc', 'Basic abc', 'Bearer abc extra', 'Bearer  abc', 'Bearer abc ', 'Bearer a,b']) {
       expect(bearerTokenOf(header)).toBeUndefined();
     }
+  });
+
+  it('refuse a token that does not say when it was issued (iat)', async () => {
+    await expect(verifier.verify(await sign({ role: 'admin' }, { issuedAt: false }))).rejects.toThrow(/iat/);
+  });
+
+  it('refuse a token that lives longer than AUTH_MAX_TOKEN_LIFETIME, however fresh', async () => {
+    await expect(verifier.verify(await sign({ role: 'admin' }, { expires: '13h' }))).rejects.toThrow(/longer than the 43200 s allowed/);
+    await expect(verifier.verify(await sign({ role: 'admin' }, { expires: '12h' }))).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it('refuse a token issued in the future (it would outlive the maximum)', async () => {
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    await expect(verifier.verify(await sign({ role: 'admin' }, { issuedAt: inAnHour, expires: inAnHour + 60 }))).rejects.toThrow(/iat/);
   });
 
   it('refuse a token signed with another secret', async () => {

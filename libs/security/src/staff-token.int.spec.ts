@@ -7,7 +7,7 @@ import { signDevelopmentToken, StaffTokenVerifier } from './staff-token';
 let server: Server;
 let privateKey: KeyLike;
 let verifier: StaffTokenVerifier;
-const settings = { AUTH_JWT_SECRET: 'a-secret-that-must-not-be-accepted-in-production', AUTH_ISSUER: 'https://id.example.org', AUTH_AUDIENCE: 'mukti-api' };
+const settings = { AUTH_JWT_SECRET: 'a-secret-that-must-not-be-accepted-in-production', AUTH_ISSUER: 'https://id.example.org', AUTH_AUDIENCE: 'mukti-api', AUTH_MAX_TOKEN_LIFETIME: 3600 };
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
@@ -27,6 +27,7 @@ const providerToken = (role: string) =>
     .setSubject('priya')
     .setIssuer(settings.AUTH_ISSUER)
     .setAudience(settings.AUTH_AUDIENCE)
+    .setIssuedAt()
     .setExpirationTime('5m')
     .sign(privateKey);
 

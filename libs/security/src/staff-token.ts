@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, JWTPayload, SignJWT, JWTVerifyGetKey } from 'jose';
 import { StaffRole, staffRoles } from '@mukti/contracts';
 
 /** Who is calling: the token's subject and their one platform role. */
@@ -12,16 +12,35 @@ export interface TokenSettings {
   AUTH_JWKS_URL?: string;
   AUTH_ISSUER: string;
   AUTH_AUDIENCE: string;
+  /** Seconds a staff token may live at most (exp - iat). */
+  AUTH_MAX_TOKEN_LIFETIME: number;
 }
 
 export class InvalidTokenError extends Error {}
 
+/** Turns a bearer token into the staff member it speaks for: staff tokens at the gateway, service tokens behind it. */
+export abstract class PrincipalVerifier {
+  abstract verify(token: string): Promise<StaffPrincipal>;
+}
+
+/** The staff member a verified token names: someone (the audit trail and case teams need one), with a platform role. */
+export function principalOf(payload: JWTPayload): StaffPrincipal {
+  // jose checks that sub is there, not that it names anyone.
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new InvalidTokenError('the token names no subject (sub)');
+  const role = payload['role'];
+  if (typeof role !== 'string' || !(staffRoles as readonly string[]).includes(role)) {
+    throw new InvalidTokenError(`the token's role "${String(role)}" is not a platform role`);
+  }
+  return { sub: payload.sub, role: role as StaffRole };
+}
+
 /**
  * Verifies staff bearer tokens: against the OIDC provider's JWKS in production
  * (AUTH_JWKS_URL), or an HS256 secret for development and tests. Signature, issuer, audience
- * and expiry are all checked; the role must be one of the platform's roles.
+ * and expiry are all checked; the role must be one of the platform's roles; a token must say when
+ * it was issued and may not live longer than AUTH_MAX_TOKEN_LIFETIME (a stolen year-long token is no token).
  */
-export class StaffTokenVerifier {
+export class StaffTokenVerifier implements PrincipalVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
 
   constructor(private readonly settings: TokenSettings) {
@@ -35,16 +54,16 @@ export class StaffTokenVerifier {
       const { payload } = await jwtVerify(token, this.key as Uint8Array, {
         issuer: this.settings.AUTH_ISSUER,
         audience: this.settings.AUTH_AUDIENCE,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        // Also refuses an iat in the future, which would stretch the lifetime past the maximum.
+        maxTokenAge: this.settings.AUTH_MAX_TOKEN_LIFETIME,
         algorithms: this.settings.AUTH_JWKS_URL ? ['RS256', 'ES256', 'PS256'] : ['HS256'],
       });
-      // jose checks that sub is there, not that it names anyone: the audit trail and case teams need someone.
-      if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new InvalidTokenError('the token names no subject (sub)');
-      const role = payload['role'];
-      if (typeof role !== 'string' || !(staffRoles as readonly string[]).includes(role)) {
-        throw new InvalidTokenError(`the token's role "${String(role)}" is not a platform role`);
+      const lifetime = (payload.exp as number) - (payload.iat as number);
+      if (lifetime > this.settings.AUTH_MAX_TOKEN_LIFETIME) {
+        throw new InvalidTokenError(`the token lives ${lifetime} s, longer than the ${this.settings.AUTH_MAX_TOKEN_LIFETIME} s allowed`);
       }
-      return { sub: payload.sub, role: role as StaffRole };
+      return principalOf(payload);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError((error as Error).message);

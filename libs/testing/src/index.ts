@@ -3,3 +3,4 @@ export * from './topic-reader';
 export * from './eventually';
 export * from './staff-token';
 export * from './manual-clock';
+export * from './health-details';
