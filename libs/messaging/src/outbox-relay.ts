@@ -165,7 +165,8 @@ export class OutboxRelay {
         published += await this.drain(collection, sweep);
       } catch (error) {
         failure ??= error;
-        if (sweep) this.sweepDue = true;
+        // The commits it was told about are no longer in hand: the next sweep finds them.
+        this.sweepDue = true;
       }
     }
     if (failure) throw failure;
