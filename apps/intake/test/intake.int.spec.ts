@@ -154,7 +154,7 @@ describe('registering a person', () => {
     expect(await mongo.db().collection('people').countDocuments({ aggregateId: first.body.id })).toBe(2);
 
     // Another staff member's key is hers alone; a key that is not one is refused, naming the header.
-    await api().post('/people').set('authorization', await bearer('caseworker', 'ravi')).set('idempotency-key', key).send(survivor()).expect(201);
+    await api().post('/people').set('authorization', await serviceBearer('caseworker', 'ravi')).set('idempotency-key', key).send(survivor()).expect(201);
     const refused = await api().post('/people').set('authorization', caseworker).set('idempotency-key', 'no spaces please').send(survivor()).expect(400);
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
   });
