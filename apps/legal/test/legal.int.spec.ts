@@ -11,7 +11,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { ConsentScope, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
+import { ConsentScope, deadLetterTopicOf, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
 import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
@@ -234,6 +234,16 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   const commits = await mongo.db().collection('cases').find({ aggregateId: priyasCase }).toArray();
   const alerts = commits.flatMap((commit) => (commit['events'] as EventEnvelope[]).filter((event) => event.type === legalEventTypes.consentWithdrawnOnOpenCase));
   expect(alerts.map((event) => event.data)).toEqual([{ personId: priya, caseId: priyasCase, scope: 'share-with-police', withdrawnAt: withdrawal.data.decidedAt }]);
+});
+
+it("refuses a forged consent (not from intake, the intake topic's producer): parked with the reason, her consents as they were", async () => {
+  const forged = { ...consent(sita, 'share-with-police', 'granted'), source: '/mukti/legal' };
+  await publisher.publish([forged]);
+  const parked = await readTopic(kafka, deadLetterTopicOf(consumerGroup), (seen) => seen.some((message) => message.headers['ce_id'] === forged.id));
+  const letter = parked.find((message) => message.headers['ce_id'] === forged.id)!;
+  expect(letter.headers['dlq_kind']).toBe('invalid');
+  expect(letter.headers['dlq_error']).toContain('ce_source "/mukti/legal" is not /mukti/intake');
+  expect((await mongo.db().collection('known_people').findOne({ _id: sita as never }))?.consents?.['share-with-police']).toBeUndefined();
 });
 
 it('lists training sessions, and flags a refresher past due until a later session refreshes it', async () => {

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { EventEnvelope, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
+import { EventEnvelope, eventCatalog, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes, topicProducers } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
 import { serviceBearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
@@ -37,7 +37,8 @@ let caseworker: string;
 
 const actor = { id: 'asha', role: 'caseworker' };
 function event<T extends EventEnvelope['type']>(type: T, personId: string, time: string, data: EventEnvelope<T>['data']): EventEnvelope<T> {
-  return { id: randomUUID(), type, source: '/mukti/intake', subject: personId, time, data, correlationId: randomUUID(), actor };
+  // From the producer that owns its topic, as consumers insist.
+  return { id: randomUUID(), type, source: topicProducers[eventCatalog[type].topic], subject: personId, time, data, correlationId: randomUUID(), actor };
 }
 function herEvents(personId: string) {
   const registered = event(intakeEventTypes.personRegistered, personId, '2026-03-01T09:00:00.000Z', {

@@ -18,6 +18,25 @@ export const topics = {
 
 export type Topic = (typeof topics)[keyof typeof topics];
 
+/**
+ * The one producer (its CloudEvents source) that writes each topic: a consumer refuses an event
+ * that claims another source, or that arrived on a topic its type does not belong to.
+ */
+export const topicProducers: Record<Topic, string> = {
+  [topics.intakeEvents]: '/mukti/intake',
+  [topics.rescueEvents]: '/mukti/rescue',
+  [topics.rehabilitationEvents]: '/mukti/rehabilitation',
+  [topics.legalEvents]: '/mukti/legal',
+  [topics.livelihoodEvents]: '/mukti/livelihood',
+  [topics.audit]: '/mukti/gateway',
+  [topics.analytics]: '/mukti/projection',
+};
+
+/** A platform topic's producer, or undefined for a topic the platform does not know (a test's own). */
+export function producerOf(topic: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(topicProducers, topic) ? topicProducers[topic as Topic] : undefined;
+}
+
 /** Where a consumer group parks the messages it could not handle, with the reason. */
 export function deadLetterTopicOf(consumerGroup: string): string {
   return `${consumerGroup}.dead-letters.v1`;

@@ -5,7 +5,7 @@
  * a message that fails either is not an event the platform can act on.
  */
 import type { IHeaders, Message } from 'kafkajs';
-import { AnyEventEnvelope, EventEnvelope, isKnownEventType, readPayload } from '@mukti/contracts';
+import { AnyEventEnvelope, EventEnvelope, eventCatalog, isKnownEventType, producerOf, readPayload } from '@mukti/contracts';
 
 export const CONTENT_TYPE = 'application/json';
 
@@ -83,4 +83,16 @@ export function fromKafkaMessage(message: {
     traceparent: header('traceparent'),
   } as AnyEventEnvelope;
   return { ok: true, event };
+}
+
+/**
+ * Why an event cannot have come from the producer that owns its topic, if it cannot: a forged
+ * staff-assigned on the intake topic would put anyone on a case team in five services.
+ */
+export function notFromItsProducer(event: Pick<EventEnvelope, 'type' | 'source'>, topic: string): string | undefined {
+  const producer = producerOf(topic);
+  if (producer === undefined) return undefined;
+  if (event.source !== producer) return `ce_source "${event.source}" is not ${producer}, the producer of ${topic}`;
+  if (eventCatalog[event.type].topic !== topic) return `ce_type "${event.type}" does not belong on ${topic}`;
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IHeaders } from 'kafkajs';
-import { envelope, intakeEventTypes } from '@mukti/contracts';
-import { CONTENT_TYPE, fromKafkaMessage, headerText, toKafkaMessage } from './cloudevents-binding';
+import { envelope, intakeEventTypes, topics } from '@mukti/contracts';
+import { CONTENT_TYPE, fromKafkaMessage, headerText, notFromItsProducer, toKafkaMessage } from './cloudevents-binding';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -209,5 +209,19 @@ describe('CloudEvents Kafka binding (binary mode)', () => {
     const decoded = fromKafkaMessage(message);
     expect(decoded).toEqual({ ok: true, event });
     expect(JSON.stringify(decoded)).not.toContain('Asha');
+  });
+});
+
+describe("events that cannot have come from their topic's producer", () => {
+  it('are told apart: another source, or a type that belongs on another topic; a topic the platform does not know is not judged', () => {
+    const consent = intakeEventTypes.consentRecorded;
+    expect(notFromItsProducer({ type: consent, source: '/mukti/intake' }, topics.intakeEvents)).toBeUndefined();
+    expect(notFromItsProducer({ type: consent, source: '/mukti/legal' }, topics.intakeEvents)).toBe(
+      'ce_source "/mukti/legal" is not /mukti/intake, the producer of mukti.intake.events.v1',
+    );
+    expect(notFromItsProducer({ type: consent, source: '/mukti/legal' }, topics.legalEvents)).toBe(
+      'ce_type "org.mukti.intake.consent-recorded.v1" does not belong on mukti.legal.events.v1',
+    );
+    expect(notFromItsProducer({ type: consent, source: '/anyone' }, 'test-topic-of-its-own')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer, IHeader
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
 import { EventEnvelope, EventType, deadLetterTopicOf, redriveTopicOf } from '@mukti/contracts';
-import { fromKafkaMessage, headerText } from './cloudevents-binding';
+import { fromKafkaMessage, headerText, notFromItsProducer } from './cloudevents-binding';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
@@ -260,6 +260,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       return {};
     }
     const event = decoded.event;
+    const forged = notFromItsProducer(event, origin.topic);
+    if (forged) {
+      await this.park(message, origin, key, parkId, 'invalid', `invalid message: ${forged}`, 0);
+      return {};
+    }
     const handler = this.options.handlers[event.type] as EventHandler | undefined;
     const log = this.logger.child({ eventId: event.id, eventType: event.type, correlationId: event.correlationId });
     const remembered = `${this.options.groupId}/${event.id}`;
