@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { NetworkPolicy, type INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { ConfigMap, type IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret, type ISecret } from 'kubernetes-models/v1/Secret';
@@ -28,6 +29,7 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Secret': Secret,
   'v1/Service': Service,
   'apps/v1/Deployment': Deployment,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
 
 interface Resource {
@@ -286,6 +288,29 @@ describe('k8s/base', () => {
       const routed = (s?.spec?.ports ?? []).map((p) => containerPortNumber(c, p.targetPort ?? p.port));
       expect(routed).toContain(port);
     });
+  });
+
+  it('lets only the gateway reach the services, the ingress reach only the gateway, and nothing else in (NetworkPolicy)', () => {
+    const policies = byKind<INetworkPolicy>('NetworkPolicy');
+    const denyAll = policies.find((policy) => Object.keys(policy.spec?.podSelector ?? {}).length === 0);
+    expect(denyAll?.spec?.policyTypes).toEqual(['Ingress']);
+    expect(denyAll?.spec?.ingress ?? []).toEqual([]);
+    const allowedInto = (app: string) =>
+      policies
+        .filter((policy) => policy.spec?.podSelector?.matchLabels?.['app.kubernetes.io/name'] === app)
+        .flatMap((policy) => policy.spec?.ingress ?? [])
+        .flatMap((rule) => (rule.from ?? []).map((peer) => ({ peer, ports: (rule.ports ?? []).map((port) => port.port) })));
+    for (const app of appNames.filter((name) => name !== 'gateway')) {
+      const port = Number(configKeys(CONFIG_MAP)[portVariable[app]]);
+      const callers = allowedInto(app);
+      const expected = app === 'intake' ? ['gateway', 'rehabilitation'] : ['gateway'];
+      expect(callers.map(({ peer }) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name']).sort()).toEqual(expected);
+      for (const { peer, ports } of callers) {
+        expect(peer.namespaceSelector).toBeUndefined();
+        expect(ports).toEqual([port]);
+      }
+    }
+    expect(allowedInto('gateway').map(({ peer }) => peer.namespaceSelector?.matchLabels)).toEqual([{ 'mukti.org/ingress': 'true' }]);
   });
 
   it('gives each service with a database its own database', () => {
