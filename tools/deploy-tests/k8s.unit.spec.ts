@@ -20,7 +20,8 @@ import { appsWithEntryPoint, isRecord, readYaml, readYamlDocuments, repoPath } f
 const BASE = 'k8s/base';
 const NAMESPACE = 'mukti';
 const CONFIG_MAP = 'mukti-config';
-const SECRET = 'mukti-secrets';
+/** One Secret per service, holding only what it reads. */
+const secretOf = (app: string) => `${app}-secrets`;
 
 // Kinds this base may contain, with the model that validates them. Add a row for a new kind.
 const models: Record<string, new (data: never) => { validate(): void }> = {
@@ -198,14 +199,18 @@ describe('k8s/base', () => {
     }
   });
 
-  it('keeps secrets out of the ConfigMap and only placeholders in the Secret', () => {
+  it("keeps secrets out of the ConfigMap, and gives each service a Secret of its own with only placeholders for what it reads", () => {
     const config = configKeys(CONFIG_MAP);
     const leaked = Object.keys(config).filter((k) => secretVariables.some((s) => k === s || k.endsWith(`_${s}`)));
     expect(leaked).toEqual([]);
-    const secret = secretKeys(SECRET);
-    expect(Object.keys(secret).sort()).toEqual([...secretVariables].sort());
-    // Real values come from a secret manager or an overlay, never from this repository.
-    expect(Object.entries(secret).filter(([, v]) => !/replace-me/i.test(v))).toEqual([]);
+    for (const app of appNames) {
+      const secret = secretKeys(secretOf(app));
+      // Exactly the secrets this service reads, no other service's.
+      expect({ app, keys: Object.keys(secret).sort() }).toEqual({ app, keys: appVariables[app].filter((v) => secretVariables.includes(v)).sort() });
+      // Real values come from a secret manager or an overlay, never from this repository.
+      expect(Object.entries(secret).filter(([, v]) => !/replace-me/i.test(v))).toEqual([]);
+    }
+    expect(byKind<ISecret>('Secret').map((s) => s.metadata?.name).sort()).toEqual(appNames.map(secretOf).sort());
   });
 
   describe.each(appNames.map((app) => [app]))('%s', (app: AppName) => {
@@ -259,7 +264,7 @@ describe('k8s/base', () => {
         .filter((v) => v in env)
         .map((v) => ({ variable: v, from: env[v].from, name: 'name' in env[v] ? env[v].name : undefined }))
         .filter(({ variable, from, name }) =>
-          secretVariables.includes(variable) ? !(from === 'secret' && name === SECRET) : !(from === 'configMap' && name === CONFIG_MAP),
+          secretVariables.includes(variable) ? !(from === 'secret' && name === secretOf(app)) : !(from === 'configMap' && name === CONFIG_MAP),
         );
       expect(wrong).toEqual([]);
     });
