@@ -213,6 +213,16 @@ it("keeps a person from staff not on her case, whether they guess her id or not,
 
 it("records every read and write of her record in the audit trail, by id only, for admins to page through", async () => {
   const admin = await bearer('admin', 'root');
+  // A listing is on the trail under everyone it showed; an admin lists people only with a reason.
+  const listed = await eventually(async () => {
+    const response = await api().get('/api/v1/people').set('authorization', caseworker).expect(200);
+    expect(response.body.people.map((person: { personId: string }) => person.personId)).toContain(raniId);
+    return response;
+  });
+  expect(listed.body.people.length).toBeGreaterThan(0);
+  await api().get('/api/v1/people').set('authorization', admin).expect(403);
+  await api().get('/api/v1/alerts').set('authorization', admin).expect(403);
+  await api().get('/api/v1/alerts').set('authorization', admin).set('x-access-reason', 'monthly review').expect(200);
   const records = await eventually(async () => {
     const response = await api().get('/api/v1/audit').query({ personId: raniId, pageSize: 200 }).set('authorization', admin).expect(200);
     const seen = response.body.records as { action: string; outcome: string; staffId: string; status?: number; reason?: string }[];
@@ -225,6 +235,10 @@ it("records every read and write of her record in the audit trail, by id only, f
   expect(outcomes('recordConsent', 'asha')).toEqual(expect.arrayContaining(['requested', 'succeeded']));
   expect(outcomes('readPerson', 'asha')).toEqual(expect.arrayContaining(['requested', 'succeeded']));
   expect(outcomes('readTimeline', 'asha')).toContain('succeeded');
+  await eventually(async () => {
+    const response = await api().get('/api/v1/audit').query({ personId: raniId, pageSize: 200 }).set('authorization', admin).expect(200);
+    expect(response.body.records.filter((record: { action: string; outcome: string }) => record.action === 'findPeople' && record.outcome === 'succeeded').length).toBeGreaterThan(0);
+  });
   expect(outcomes('readPerson', 'ravi')).toEqual(expect.arrayContaining(['requested', 'refused']));
   expect(records.find((record) => record.staffId === 'test-admin' && record.outcome === 'succeeded')?.reason).toBe('e2e check');
   expect(JSON.stringify(records)).not.toContain(rani.name);

@@ -21,17 +21,28 @@ export function isOnCaseTeam(actor: Pick<Actor, 'id'>, caseTeam: CaseTeam | unde
  */
 export function assertNeedToKnow(actor: Actor, personId: string, caseTeam: CaseTeam | undefined, accessReason?: string): void {
   if (actor.role === 'admin') {
-    if (!accessReason?.trim()) {
-      throw new ForbiddenException({
-        statusCode: 403,
-        error: 'Forbidden',
-        message: `an admin opens a person's record only with a stated reason: send it in the ${ACCESS_REASON_HEADER} header`,
-        details: [{ field: ACCESS_REASON_HEADER, reason: 'missing' }],
-      });
-    }
+    assertAdminStatesReason(accessReason, "opens a person's record");
     return;
   }
   if (!isOnCaseTeam(actor, caseTeam)) throw new NotFoundException(`person ${personId} is not registered`);
+}
+
+/**
+ * A listing of people (her caseload, open alerts): staff see the people on their own case teams;
+ * an admin, who sees everyone's, states why, as for one record.
+ */
+export function assertMayList(actor: Actor, accessReason?: string): void {
+  if (actor.role === 'admin') assertAdminStatesReason(accessReason, 'lists people');
+}
+
+function assertAdminStatesReason(accessReason: string | undefined, what: string): void {
+  if (accessReason?.trim()) return;
+  throw new ForbiddenException({
+    statusCode: 403,
+    error: 'Forbidden',
+    message: `an admin ${what} only with a stated reason: send it in the ${ACCESS_REASON_HEADER} header`,
+    details: [{ field: ACCESS_REASON_HEADER, reason: 'missing' }],
+  });
 }
 
 /**

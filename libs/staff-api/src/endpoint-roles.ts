@@ -10,7 +10,7 @@ export interface StaffEndpoint {
    * carry her id in the path: the audit trail records each of them as the person concerned.
    */
   readonly peopleInBody?: readonly string[];
-  /** Answer fields naming the people a request was about, where the request itself does not (a registration, a prevention plan read). */
+  /** Answer fields naming the people a request was about, where the request itself does not (a registration, a prevention plan read; `list[].field` for everyone a listing showed). */
   readonly peopleInAnswer?: readonly string[];
 }
 
@@ -75,9 +75,9 @@ export const staffEndpoints = {
   recordFollowUp: { method: 'POST', path: '/api/v1/people/{personId}/follow-ups', roles: ['admin', 'caseworker'] },
   recordCompensation: { method: 'POST', path: '/api/v1/people/{personId}/compensation', roles: ['admin', 'caseworker', 'legal-officer'] },
   /** Open alerts across the people on the caller's case teams (all people for an admin). */
-  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: staffWhoReadCases },
+  readAlerts: { method: 'GET', path: '/api/v1/alerts', roles: staffWhoReadCases, peopleInAnswer: ['alerts[].personId'] },
   /** The people on the caller's case teams, filtered by their trafficking profile and alerts. */
-  findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases },
+  findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases, peopleInAnswer: ['people[].personId'] },
   // Households (intake) and the prevention and livelihood pillar.
   registerHousehold: { method: 'POST', path: '/api/v1/households', roles: householdStaff, peopleInBody: ['memberIds'] },
   addHouseholdMember: { method: 'POST', path: '/api/v1/households/{householdId}/members', roles: householdStaff, peopleInBody: ['personId'] },

@@ -12,12 +12,17 @@ import { AuditTrail } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The well-formed ids in these fields of a body or an answer (each an id or a list of ids), once each. */
+/** What a field of an object holds: `field`, or `list[].field` for that field of each item of a list (a listing's people). */
+function valuesAt(value: unknown, field: string): unknown[] {
+  const [list, inner] = field.split('[].');
+  const named = value && typeof value === 'object' ? (value as Record<string, unknown>)[list!] : undefined;
+  if (inner === undefined) return Array.isArray(named) ? named : [named];
+  return Array.isArray(named) ? named.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[inner] : undefined)) : [];
+}
+
+/** The well-formed ids in these fields of a body or an answer (each an id, a list of ids, or `list[].field`), once each. */
 function idsIn(fields: readonly string[] = [], value: unknown, ...more: unknown[]): string[] {
-  const found = fields.flatMap((field) => {
-    const named = value && typeof value === 'object' ? (value as Record<string, unknown>)[field] : undefined;
-    return Array.isArray(named) ? named : [named];
-  });
+  const found = fields.flatMap((field) => valuesAt(value, field));
   return [...new Set([...more, ...found].filter((id): id is string => typeof id === 'string' && UUID.test(id)))];
 }
 
@@ -82,7 +87,7 @@ export class AuditInterceptor implements NestInterceptor {
           throw error;
         }
         const status = context.switchToHttp().getResponse<Response>().statusCode;
-        // A registration names her only in its answer, a prevention plan its people; other answers' ids (a household, a plan) are not people.
+        // A registration names her only in its answer, a prevention plan its people, a listing everyone it showed; other answers' ids (a household, a plan) are not people.
         const subjects = named.length > 0 ? named : idsIn(endpoint.peopleInAnswer, result);
         if (subjects.length > 0) {
           const written = record(subjects, 'succeeded', status);

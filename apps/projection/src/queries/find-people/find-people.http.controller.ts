@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { Actor } from '@mukti/contracts';
-import { StaffEndpoint } from '@mukti/http';
-import { CurrentActor } from '@mukti/security';
+import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { assertMayList, CurrentActor } from '@mukti/security';
 import { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
 import { findPeople } from './find-people';
@@ -13,7 +13,8 @@ export class FindPeopleController {
 
   @Get()
   @StaffEndpoint('findPeople')
-  async find(@Query() query: FindPeopleQuery, @CurrentActor() actor: Actor): Promise<PeopleView> {
+  async find(@Query() query: FindPeopleQuery, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<PeopleView> {
+    assertMayList(actor, accessReason);
     return findPeople(actor, await this.timeline.allSummaries(), query);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { Actor } from '@mukti/contracts';
-import { StaffEndpoint } from '@mukti/http';
-import { CurrentActor } from '@mukti/security';
+import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { assertMayList, CurrentActor } from '@mukti/security';
 import { AlertsQuery, AlertsView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
 import { openAlertsFor } from './open-alerts';
@@ -13,7 +13,8 @@ export class ReadAlertsController {
 
   @Get()
   @StaffEndpoint('readAlerts')
-  async read(@Query() query: AlertsQuery, @CurrentActor() actor: Actor): Promise<AlertsView> {
+  async read(@Query() query: AlertsQuery, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<AlertsView> {
+    assertMayList(actor, accessReason);
     return openAlertsFor(actor, await this.timeline.allSummaries(), query);
   }
 }
