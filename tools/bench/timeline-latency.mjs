@@ -45,17 +45,22 @@ try {
   });
   for (const name of platformServices) services.push(await startService(name, environment[name]));
   const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
-  const { signDevelopmentToken } = require('../../dist/libs/security/src');
-  const { commonVariables, defineConfig } = require('../../dist/libs/config/src');
-  const token = await signDevelopmentToken(defineConfig('bench', commonVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env }), { sub: 'bench', role: 'caseworker' });
+  const { signDevelopmentToken, ServiceTokenIssuer } = require('../../dist/libs/security/src');
+  const { staffTokenVariables, serviceTokenSigningVariables, defineConfig } = require('../../dist/libs/config/src');
+  // The development keys the services here run with.
+  const settings = defineConfig('bench', { ...staffTokenVariables, ...serviceTokenSigningVariables }).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env });
+  const token = await signDevelopmentToken(settings, { sub: 'bench', role: 'caseworker' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const coordinator = await signDevelopmentToken(defineConfig('bench', commonVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env }), { sub: 'bench-coordinator', role: 'rescue-coordinator' });
+  const coordinator = await signDevelopmentToken(settings, { sub: 'bench-coordinator', role: 'rescue-coordinator' });
+  // The projection is read directly, as the gateway would, with a short-lived token the gateway's key signs.
+  const gatewayKey = new ServiceTokenIssuer(settings.SERVICE_TOKEN_PRIVATE_KEY);
+  const vouchedFor = async (role = 'caseworker') => ({ authorization: `Bearer ${await gatewayKey.issue({ sub: 'bench', role })}` });
   const coordinatorHeaders = { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' };
 
   // A fresh projection first replays what is already on the topics: measure once it has caught up.
   const projection = `http://127.0.0.1:${environment.ports.projection}`;
   for (const started = Date.now(); ; ) {
-    const health = await (await fetch(`${projection}/health`)).json().catch(() => ({}));
+    const health = await (await fetch(`${projection}/health/details`, { headers: await vouchedFor('admin') })).json().catch(() => ({}));
     if (health.checks?.kafka?.lag?.total === 0) break;
     if (Date.now() - started > 300_000) throw new Error('the projection did not catch up with the topics within 5 minutes');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -75,7 +80,7 @@ try {
     if (index >= 0) answered.push(performance.now() - started);
     // Watch the projection itself: polling through the gateway would write an audit record per look.
     for (;;) {
-      const timeline = await fetch(`${projection}/people/${id}/timeline`, { headers });
+      const timeline = await fetch(`${projection}/people/${id}/timeline`, { headers: await vouchedFor() });
       if (timeline.status === 200) break;
       if (performance.now() - started > 30_000) throw new Error(`person ${id} did not reach the timeline within 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -122,7 +127,7 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (;;) {
-      const timeline = await fetch(`${projection}/people/${person.body.id}/timeline`, { headers });
+      const timeline = await fetch(`${projection}/people/${person.body.id}/timeline`, { headers: await vouchedFor() });
       const entries = timeline.status === 200 ? (await timeline.json()).entries : [];
       if (entries.some((entry) => entry.type === 'org.mukti.rehabilitation.care-plan-opened.v1')) break;
       if (performance.now() - started > 30_000) throw new Error(`the care plan of ${person.body.id} did not reach her timeline within 30 s`);
