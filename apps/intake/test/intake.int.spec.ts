@@ -159,6 +159,17 @@ describe('registering a person', () => {
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
   });
 
+  it('shows an operator its figures on /metrics: requests by route and status, the outbox backlog; no id of anyone', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const metrics = await api().get('/metrics').expect(200);
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    expect(metrics.text).toMatch(/mukti_http_request_duration_seconds_count\{[^}]*route="\/people"[^}]*status="201"[^}]*\} [1-9]/);
+    expect(metrics.text).toMatch(/mukti_outbox_pending_commits\{[^}]*service="intake"[^}]*\} \d+/);
+    expect(metrics.text).toMatch(/mukti_outbox_oldest_pending_age_seconds/);
+    expect(metrics.text).not.toContain(body.id);
+    expect(metrics.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  });
+
   it("keeps her data key when the store's answer to her registration is lost after it was written", async () => {
     const commits = app.get(PersonStore).aggregates.collection;
     const insert = commits.insertOne.bind(commits);

@@ -189,7 +189,8 @@ it('flags a charge sheet still missing 60 days after the FIR, by the clock', asy
   expect(payload(messages.find(ofType(legalEventTypes.chargeSheetMissing, caseId))!)).toMatchObject({ caseId, daysAfterFir: 60, victimIds: [meena] });
 
   await post(`/cases/${caseId}/charge-sheets`, { filedAt: iso(), sections: [{ act: 'itpa', section: '5' }], accusedIds: [brothelKeeper, lodgeOwner, buyer] }).expect(204);
-  await eventually(async () => expect(await mongo.db().collection('charge_sheet_deadlines').countDocuments({})).toBe(0));
+  // This case's marks (the group also watches cases other suites left on the shared topic).
+  await eventually(async () => expect(await mongo.db().collection('charge_sheet_deadlines').countDocuments({ 'details.caseId': caseId })).toBe(0));
 });
 
 it('records verdicts, and raises an alert on her open case when she withdraws her consent', async () => {
@@ -244,6 +245,14 @@ it("refuses a forged consent (not from intake, the intake topic's producer): par
   expect(letter.headers['dlq_kind']).toBe('invalid');
   expect(letter.headers['dlq_error']).toContain('ce_source "/mukti/legal" is not /mukti/intake');
   expect((await mongo.db().collection('known_people').findOne({ _id: sita as never }))?.consents?.['share-with-police']).toBeUndefined();
+});
+
+it('shows an operator its consumer on /metrics: lag per topic, dead letters, events handled by type', async () => {
+  const metrics = await api().get('/metrics').expect(200);
+  expect(metrics.text).toMatch(new RegExp(`mukti_consumer_lag_messages\\{[^}]*group="${consumerGroup}"[^}]*topic="mukti.intake.events.v1"[^}]*\\} \\d+`));
+  expect(metrics.text).toMatch(/mukti_events_handled_total\{[^}]*type="org.mukti.intake.person-registered.v1"[^}]*\} [1-9]/);
+  expect(metrics.text).toMatch(/mukti_dead_letters_messages\{[^}]*\} \d+/);
+  expect(metrics.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 });
 
 it('lists training sessions, and flags a refresher past due until a later session refreshes it', async () => {

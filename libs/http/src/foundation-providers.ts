@@ -1,14 +1,14 @@
 import type { Provider } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { consumerLag, createKafka, deadLetterCount, EventConsumer, KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
 import { deadLetterTopicOf } from '@mukti/contracts';
-import { LOGGER } from '@mukti/observability';
+import { LOGGER, METRICS, ServiceMetrics } from '@mukti/observability';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { ServiceDatabase } from '@mukti/persistence';
 import { PrincipalVerifier, ServiceTokenVerifier, StaffAuthGuard, StaffTokenVerifier, TokenSettings } from '@mukti/security';
-import { HEALTH_CHECKS } from './health';
+import { HEALTH_CHECKS, HealthCheck } from './health';
 
 /** Whom a service believes, as its configuration says: the gateway, staff tokens; every service behind it, only the gateway's service tokens. */
 type CallerSettings = TokenSettings | { SERVICE_TOKEN_PUBLIC_KEY: string };
@@ -29,6 +29,7 @@ export function foundationProviders(
 ): Provider[] {
   return [
     { provide: LOGGER, useValue: logger },
+    { provide: METRICS, useValue: new ServiceMetrics(service) },
     // Where "now" comes from, for commands and deadlines: tests give their own.
     { provide: CLOCK, useValue: clock },
     { provide: PrincipalVerifier, useValue: principalVerifierFor(config) },
@@ -50,21 +51,74 @@ export function foundationProviders(
 export function serviceHealthChecks(consumer?: { groupId: string; topics: string[] }): Provider {
   return {
     provide: HEALTH_CHECKS,
-    inject: [ServiceDatabase, KAFKA, { token: OutboxPublishing, optional: true }, { token: EventConsumer, optional: true }],
-    useFactory: (database: ServiceDatabase, kafka: Kafka, publishing?: OutboxPublishing, events?: EventConsumer) => [
-      { name: 'database', check: () => database.ping() },
-      kafkaHealthCheck(
-        kafka,
-        consumer &&
-          (async (admin) => ({
-            consumerGroup: consumer.groupId,
-            lag: await consumerLag(admin, consumer.groupId, consumer.topics),
-            deadLetters: await deadLetterCount(admin, deadLetterTopicOf(consumer.groupId)),
-            // Since this process started: events handled, parked, and of types it does not know (skipped).
-            ...(events ? { sinceStart: events.stats() } : {}),
-          })),
-      ),
-      ...(publishing ? [{ name: 'outbox', check: () => publishing.relay.backlog() as unknown as Promise<Record<string, unknown>> }] : []),
-    ],
+    inject: [ServiceDatabase, KAFKA, METRICS, { token: OutboxPublishing, optional: true }, { token: EventConsumer, optional: true }],
+    useFactory: (database: ServiceDatabase, kafka: Kafka, metrics: ServiceMetrics, publishing?: OutboxPublishing, events?: EventConsumer) => {
+      const checks = serviceChecks(database, kafka, consumer, publishing, events);
+      watchOnMetrics(metrics, checks.kafka.admin, consumer, publishing, events);
+      return [checks.database, checks.kafka, ...checks.outbox];
+    },
+  };
+}
+
+/** What an operator watches, from the same sources as readiness: lag, dead letters, events, the outbox. */
+function watchOnMetrics(
+  metrics: ServiceMetrics,
+  connected: () => Promise<Admin>,
+  consumer: { groupId: string; topics: string[] } | undefined,
+  publishing?: OutboxPublishing,
+  events?: EventConsumer,
+): void {
+  if (consumer) {
+    metrics.gauge('mukti_consumer_lag_messages', 'messages on a topic the consumer group has not committed yet', ['group', 'topic'], async (set) => {
+      const lag = await consumerLag(await connected(), consumer.groupId, consumer.topics);
+      for (const [topic, behind] of Object.entries(lag.byTopic)) set({ group: consumer.groupId, topic }, behind);
+    });
+    metrics.gauge('mukti_dead_letters_messages', 'messages the consumer group has ever parked', ['group'], async (set) =>
+      set({ group: consumer.groupId }, await deadLetterCount(await connected(), deadLetterTopicOf(consumer.groupId))),
+    );
+  }
+  if (events) {
+    const byType = () => Object.entries(events.stats().byType);
+    metrics.counterFrom('mukti_events_handled_total', 'events handled since start, by type', ['type'], () =>
+      byType().map(([type, counts]) => ({ labels: { type }, value: counts.handled })),
+    );
+    metrics.counterFrom('mukti_events_dead_lettered_total', 'events parked since start, by type', ['type'], () =>
+      byType().map(([type, counts]) => ({ labels: { type }, value: counts.deadLettered })),
+    );
+  }
+  if (publishing) {
+    metrics.gauge('mukti_outbox_pending_commits', 'commits whose events are not published yet', [], async (set) =>
+      set({}, (await publishing.relay.backlog()).pendingCommits),
+    );
+    metrics.gauge('mukti_outbox_oldest_pending_age_seconds', 'how long the oldest unpublished commit has waited', [], async (set) =>
+      set({}, ((await publishing.relay.backlog()).oldestPendingAgeMs ?? 0) / 1000),
+    );
+    metrics.gauge('mukti_outbox_set_aside_commits', 'commits the broker refused for good, waiting for an operator', [], async (set) =>
+      set({}, (await publishing.relay.backlog()).setAsideCommits),
+    );
+  }
+}
+
+function serviceChecks(
+  database: ServiceDatabase,
+  kafka: Kafka,
+  consumer: { groupId: string; topics: string[] } | undefined,
+  publishing?: OutboxPublishing,
+  events?: EventConsumer,
+) {
+  return {
+    database: { name: 'database', check: () => database.ping() } as HealthCheck,
+    kafka: kafkaHealthCheck(
+      kafka,
+      consumer &&
+        (async (admin) => ({
+          consumerGroup: consumer.groupId,
+          lag: await consumerLag(admin, consumer.groupId, consumer.topics),
+          deadLetters: await deadLetterCount(admin, deadLetterTopicOf(consumer.groupId)),
+          // Since this process started: events handled, parked, and of types it does not know (skipped).
+          ...(events ? { sinceStart: events.stats() } : {}),
+        })),
+    ),
+    outbox: (publishing ? [{ name: 'outbox', check: () => publishing.relay.backlog() as unknown as Promise<Record<string, unknown>> }] : []) as HealthCheck[],
   };
 }

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { requestIdOf } from '@mukti/observability';
+import { METRICS, requestIdOf, ServiceMetrics } from '@mukti/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { refuseUnreasonableBodies } from './body-shape';
 import { ErrorFilter, errorBody } from './error.filter';
@@ -85,13 +85,44 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   return app;
 }
 
+/**
+ * GET /metrics for Prometheus, and every request timed by method, route template (never the ids
+ * in the path) and status. Outside the staff API's guards: it names no one.
+ */
+function exposeMetrics(app: NestExpressApplication): void {
+  let metrics: ServiceMetrics;
+  try {
+    metrics = app.get<ServiceMetrics>(METRICS, { strict: false });
+  } catch {
+    // A module without the foundation providers (a test's own): nothing to expose.
+    return;
+  }
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path === '/metrics') return next();
+    const stop = metrics.httpDuration.startTimer({ method: request.method });
+    response.once('finish', () => {
+      const route = request.route?.path ? `${request.baseUrl ?? ''}${String(request.route.path)}` : 'unmatched';
+      stop({ route, status: String(response.statusCode) });
+    });
+    next();
+  });
+  app.use('/metrics', (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path !== '/') return next();
+    metrics.text().then(
+      (text) => response.setHeader('content-type', metrics.contentType).end(text),
+      (error: unknown) => next(error),
+    );
+  });
+}
+
 /** The same application, configured but not listening: integration tests drive it with supertest. */
 export async function createServiceApp(
   module: unknown,
   options: Omit<ServiceAppOptions, 'port' | 'host'>,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(quietFramework(app.get(NestPinoLogger)));
+  exposeMetrics(app);
   app.use(helmet());
   app.use((request: Request, response: Response, next: NextFunction) => {
     assignRequestId(request, response);

@@ -460,7 +460,12 @@ describe('EventConsumer on a real broker', () => {
     try {
       await caughtUp(group, [topic]);
       expect(handled).toEqual([withMore]);
-      expect(consumer.stats()).toEqual({ handled: 1, deadLettered: 0, unknownTypesSkipped: { 'org.mukti.intake.person-relocated.v1': 1 } });
+      expect(consumer.stats()).toEqual({
+        handled: 1,
+        deadLettered: 0,
+        unknownTypesSkipped: { 'org.mukti.intake.person-relocated.v1': 1 },
+        byType: { [CONSENT]: { handled: 1, deadLettered: 0 } },
+      });
       expect(await messageCount(deadLetterTopic)).toBe(0);
       expect(await heldKeys.countDocuments({ key: her })).toBe(0);
     } finally {

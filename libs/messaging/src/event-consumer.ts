@@ -2,7 +2,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer, IHeaders } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
-import { EventEnvelope, EventType, deadLetterTopicOf, redriveTopicOf } from '@mukti/contracts';
+import { EventEnvelope, EventType, deadLetterTopicOf, isKnownEventType, redriveTopicOf } from '@mukti/contracts';
 import { fromKafkaMessage, headerText, notFromItsProducer } from './cloudevents-binding';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
@@ -100,6 +100,8 @@ export interface ConsumerStats {
   handled: number;
   deadLettered: number;
   unknownTypesSkipped: Record<string, number>;
+  /** By event type: handled, and parked (failed, invalid or held). */
+  byType: Record<string, { handled: number; deadLettered: number }>;
 }
 
 /**
@@ -126,7 +128,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: Logger;
-  private readonly counts: ConsumerStats = { handled: 0, deadLettered: 0, unknownTypesSkipped: {} };
+  private readonly counts: ConsumerStats = { handled: 0, deadLettered: 0, unknownTypesSkipped: {}, byType: {} };
   private stopping = false;
   private batchInHand: Promise<void> = Promise.resolve();
   /**
@@ -160,7 +162,15 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   stats(): ConsumerStats {
-    return { ...this.counts, unknownTypesSkipped: { ...this.counts.unknownTypesSkipped } };
+    return {
+      ...this.counts,
+      unknownTypesSkipped: { ...this.counts.unknownTypesSkipped },
+      byType: Object.fromEntries(Object.entries(this.counts.byType).map(([type, counts]) => [type, { ...counts }])),
+    };
+  }
+
+  private countOf(type: string) {
+    return (this.counts.byType[type] ??= { handled: 0, deadLettered: 0 });
   }
 
   async start(): Promise<void> {
@@ -291,6 +301,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
     if (hold) await this.release(hold, parkId, 'handled');
     this.counts.handled += 1;
+    this.countOf(event.type).handled += 1;
     log.debug('event: handled');
     return { handled: remembered };
   }
@@ -420,6 +431,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       messages: [{ key: message.key, value: message.value, headers }],
     });
     this.counts.deadLettered += 1;
+    // Only catalogue names as labels: a forged header must not mint metric series.
+    const type = headerText(message.headers, 'ce_type');
+    this.countOf(type && isKnownEventType(type) ? type : 'not-an-event-type').deadLettered += 1;
     this.logger.warn({ origin, kind, reason: reason.split('\n')[0] }, 'message dead-lettered');
     if (key === undefined) return;
     this.heldKeyIds.add(this.holdIdOf(key));

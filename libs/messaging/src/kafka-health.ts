@@ -3,21 +3,27 @@ import type { Admin, Kafka } from 'kafkajs';
 /** Readiness of the broker connection: the cluster answers a metadata request. */
 export function kafkaHealthCheck(kafka: Kafka, extra?: (admin: Admin) => Promise<Record<string, unknown>>) {
   let admin: Admin | undefined;
+  const connected = async (): Promise<Admin> => {
+    if (!admin) {
+      const connecting = kafka.admin();
+      await connecting.connect();
+      admin = connecting;
+    }
+    return admin;
+  };
   return {
     name: 'kafka',
+    /** The check's own admin client, for others that ask the brokers too (metrics): one connection, closed with the check. */
+    admin: connected,
     async check(): Promise<Record<string, unknown>> {
-      if (!admin) {
-        const connecting = kafka.admin();
-        await connecting.connect();
-        admin = connecting;
-      }
+      const client = await connected();
       try {
-        const cluster = await admin.describeCluster();
-        return { brokers: cluster.brokers.length, ...((await extra?.(admin)) ?? {}) };
+        const cluster = await client.describeCluster();
+        return { brokers: cluster.brokers.length, ...((await extra?.(client)) ?? {}) };
       } catch (error) {
-        const broken = admin;
-        admin = undefined;
-        await broken.disconnect().catch(() => undefined);
+        // A broken connection is dropped, so the next check (or scrape) connects again.
+        if (admin === client) admin = undefined;
+        await client.disconnect().catch(() => undefined);
         throw error;
       }
     },
