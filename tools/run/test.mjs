@@ -34,7 +34,8 @@ try {
   rmSync(results, { force: true });
   exitCode = run(
     'npx',
-    ['jest', '--runInBand', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+    // --forceExit: a handle a test left open must fail nothing and must not hang CI after the results are in.
+    ['jest', '--runInBand', '--forceExit', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
     { ...process.env, KAFKA_BROKERS: infrastructure.kafkaBrokers, MONGODB_URI: infrastructure.mongodbUri },
   );
   try {

@@ -67,6 +67,11 @@ export interface ServiceAppOptions {
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await createServiceApp(module, options);
+  try {
+    app.get<ServiceMetrics>(METRICS, { strict: false }).collectProcessMetrics();
+  } catch {
+    // No metrics in this module.
+  }
   await app.listen(options.port, options.host);
   // Nest's own shutdown hooks re-raise the signal after closing, so the process would end "killed
   // by SIGTERM"; closing here lets it end with 0, as an orchestrator expects from a clean stop.

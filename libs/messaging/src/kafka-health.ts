@@ -3,13 +3,21 @@ import type { Admin, Kafka } from 'kafkajs';
 /** Readiness of the broker connection: the cluster answers a metadata request. */
 export function kafkaHealthCheck(kafka: Kafka, extra?: (admin: Admin) => Promise<Record<string, unknown>>) {
   let admin: Admin | undefined;
-  const connected = async (): Promise<Admin> => {
-    if (!admin) {
-      const connecting = kafka.admin();
-      await connecting.connect();
-      admin = connecting;
-    }
-    return admin;
+  // One connection however many ask at once (a scrape reads several gauges side by side).
+  let connecting: Promise<Admin> | undefined;
+  const connected = (): Promise<Admin> => {
+    if (admin) return Promise.resolve(admin);
+    connecting ??= (async () => {
+      const client = kafka.admin();
+      try {
+        await client.connect();
+        admin = client;
+        return client;
+      } finally {
+        connecting = undefined;
+      }
+    })();
+    return connecting;
   };
   return {
     name: 'kafka',
@@ -28,6 +36,7 @@ export function kafkaHealthCheck(kafka: Kafka, extra?: (admin: Admin) => Promise
       }
     },
     async close(): Promise<void> {
+      await connecting?.catch(() => undefined);
       await admin?.disconnect();
       admin = undefined;
     },

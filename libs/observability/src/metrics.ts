@@ -11,7 +11,6 @@ export class ServiceMetrics {
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
     this.httpDuration = new Histogram({
       name: 'mukti_http_request_duration_seconds',
       help: 'HTTP requests by method, route template and status',
@@ -19,6 +18,14 @@ export class ServiceMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
+  }
+
+  /**
+   * Node's own figures (memory, event-loop delay, handles), for a service's process only: their
+   * monitors run for the life of the process, which an application inside a test run must not keep.
+   */
+  collectProcessMetrics(): void {
+    collectDefaultMetrics({ register: this.registry });
   }
 
   /** A gauge read when Prometheus scrapes (lag, backlog): computed from the source, never cached stale. */
