@@ -87,14 +87,18 @@ function watchOnMetrics(
     );
   }
   if (publishing) {
-    metrics.gauge('mukti_outbox_pending_commits', 'commits whose events are not published yet', [], async (set) =>
-      set({}, (await publishing.relay.backlog()).pendingCommits),
-    );
+    // One read of the backlog per scrape, shared by its three gauges (collected side by side).
+    let reading: { at: number; backlog: ReturnType<OutboxPublishing['relay']['backlog']> } | undefined;
+    const backlog = () => {
+      if (!reading || Date.now() - reading.at > 1000) reading = { at: Date.now(), backlog: publishing.relay.backlog() };
+      return reading.backlog;
+    };
+    metrics.gauge('mukti_outbox_pending_commits', 'commits whose events are not published yet', [], async (set) => set({}, (await backlog()).pendingCommits));
     metrics.gauge('mukti_outbox_oldest_pending_age_seconds', 'how long the oldest unpublished commit has waited', [], async (set) =>
-      set({}, ((await publishing.relay.backlog()).oldestPendingAgeMs ?? 0) / 1000),
+      set({}, ((await backlog()).oldestPendingAgeMs ?? 0) / 1000),
     );
     metrics.gauge('mukti_outbox_set_aside_commits', 'commits the broker refused for good, waiting for an operator', [], async (set) =>
-      set({}, (await publishing.relay.backlog()).setAsideCommits),
+      set({}, (await backlog()).setAsideCommits),
     );
   }
 }
