@@ -129,7 +129,7 @@ it('rescues three people: their care plans open by themselves, on their timeline
       .expect(201)
   ).body.id;
   carriedOutAt = new Date(clock.now().getTime() - HOUR).toISOString();
-  // The rescue service learns of registrations from intake's topic: until it has, they are unknown (422).
+  // The rescue service learns of registrations and case teams from intake's topic: until it has, they are unknown (404).
   await eventually(() =>
     api()
       .post(`/api/v1/rescue-operations/${operationId}/rescue`)

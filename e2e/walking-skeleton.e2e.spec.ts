@@ -415,6 +415,10 @@ it('puts a rescue on the timelines of the three people rescued: the minor on the
     ).body.id as string;
   const [girl, woman, accused] = [await register('Rescued Minor', 15), await register('Rescued Woman', 26), await register('Rescued Accused', 23)];
   const rekha = await bearer('rescue-coordinator', 'rekha');
+  // A coordinator puts on a raid only people on whose case team she is.
+  for (const personId of [girl, woman, accused]) {
+    await api().post(`/api/v1/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'rekha', staffRole: 'rescue-coordinator' }).expect(204);
+  }
   const operation = await api()
     .post('/api/v1/rescue-operations')
     .set('authorization', rekha)
@@ -427,7 +431,7 @@ it('puts a rescue on the timelines of the three people rescued: the minor on the
       plannedFor: new Date(Date.now() - 2 * 3600_000).toISOString(),
     })
     .expect(201);
-  // The rescue service learns of registrations from intake's topic: until it has, they are unknown (422).
+  // The rescue service learns of registrations and case teams from intake's topic: until it has, they are unknown (404).
   await eventually(() =>
     api()
       .post(`/api/v1/rescue-operations/${operation.body.id}/rescue`)

@@ -12,6 +12,7 @@ import { CloseRescueOperationController } from './rescue-operation/commands/clos
 import { PlanRescueOperationController } from './rescue-operation/commands/plan-rescue-operation/plan-rescue-operation.http.controller';
 import { RecordPostRescueStepController } from './rescue-operation/commands/record-post-rescue-step/record-post-rescue-step.http.controller';
 import { RecordPoliceRecordChangeController } from './rescue-operation/commands/record-police-record-change/record-police-record-change.http.controller';
+import { JoinRescueOperationTeamController } from './rescue-operation/commands/join-rescue-operation-team/join-rescue-operation-team.http.controller';
 import { RecordRescueController } from './rescue-operation/commands/record-rescue/record-rescue.http.controller';
 import { RecordTraffickingProfileController } from './rescue-operation/commands/record-trafficking-profile/record-trafficking-profile.http.controller';
 import { RescueOperationState } from './rescue-operation/domain/rescue-operation.decider';
@@ -39,6 +40,7 @@ export class RescueModule {
         RecordTraffickingProfileController,
         RecordPoliceRecordChangeController,
         CloseRescueOperationController,
+        JoinRescueOperationTeamController,
         GetRescueOperationController,
       ],
       providers: [

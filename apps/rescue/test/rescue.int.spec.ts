@@ -111,8 +111,8 @@ it('records a rescue: a minor on the child-protection path, the police calling a
     .post(`/rescue-operations/${operationId}/rescue`)
     .set('authorization', coordinator)
     .send(rescue([{ personId: minor, policeRecordedAs: 'victim', ageAtRescue: 16 }, { personId: unregistered, policeRecordedAs: 'victim' }]))
-    .expect(422);
-  expect(refused.body.details.unknownPersonIds).toEqual([unregistered]);
+    .expect(404);
+  expect(refused.body.message).toBe(`person ${unregistered} is not registered`);
 
   await api()
     .post(`/rescue-operations/${operationId}/rescue`)
@@ -239,4 +239,53 @@ it('names the fields of a bad request, and is for rescue coordinators and admins
   );
   await api().post('/rescue-operations').set('authorization', await serviceBearer('caseworker')).send(plan).expect(403);
   await api().post(`/rescue-operations/${randomUUID()}/rescue`).set('authorization', coordinator).send({ carriedOutAt: new Date().toISOString(), searchWitnesses: { total: 0, women: 0 }, persons: [{ personId: minor, policeRecordedAs: 'victim' }] }).expect(404);
+});
+
+describe('an operation is a door of its own: its team reads it and acts on it', () => {
+  const carriedOutAt = () => new Date(Date.now() - 3600_000).toISOString();
+  const rescueOf = (personId: string) => ({ carriedOutAt: carriedOutAt(), searchWitnesses: { total: 2, women: 1 }, persons: [{ personId, policeRecordedAs: 'victim', ageAtRescue: 30 }] });
+
+  it('answers another coordinator, not on its team, exactly as for an operation never planned, on reads and commands alike', async () => {
+    const operationId: string = (await api().post('/rescue-operations').set('authorization', coordinator).send(plan).expect(201)).body.id;
+    const stranger = await serviceBearer('rescue-coordinator', 'ravi');
+    const neverPlanned = randomUUID();
+    const calls = (id: string) => [
+      () => api().get(`/rescue-operations/${id}`).set('authorization', stranger),
+      () => api().post(`/rescue-operations/${id}/rescue`).set('authorization', stranger).send(rescueOf(minor)),
+      () => api().post(`/rescue-operations/${id}/closure`).set('authorization', stranger).send({ closedAt: new Date().toISOString() }),
+      () => api().post(`/rescue-operations/${id}/team`).set('authorization', stranger).send({ staffId: 'ravi' }),
+    ];
+    const [theirs, random] = [calls(operationId), calls(neverPlanned)];
+    for (const [index, call] of theirs.entries()) {
+      const [seen, unseen] = [await call(), await random[index]!()];
+      expect(seen.status).toBe(404);
+      expect(unseen.status).toBe(404);
+      expect(seen.body.message.replace(operationId, 'ID')).toBe(unseen.body.message.replace(neverPlanned, 'ID'));
+    }
+  });
+
+  it('shows a coordinator who joined it only the persons on whose case team she is, and an admin everyone, with a reason', async () => {
+    const operationId: string = (await api().post('/rescue-operations').set('authorization', coordinator).send(plan).expect(201)).body.id;
+    await api().post(`/rescue-operations/${operationId}/rescue`).set('authorization', coordinator).send(rescueOf(accused)).expect(204);
+    await api().post(`/rescue-operations/${operationId}/team`).set('authorization', coordinator).send({ staffId: 'ravi' }).expect(204);
+    await api().post(`/rescue-operations/${operationId}/team`).set('authorization', coordinator).send({ staffId: 'ravi' }).expect(204);
+
+    const ravi = (await api().get(`/rescue-operations/${operationId}`).set('authorization', await serviceBearer('rescue-coordinator', 'ravi')).expect(200)).body;
+    expect(ravi).toMatchObject({ personsRescued: 1, persons: [], team: ['rekha', 'ravi'] });
+    const rekha = (await api().get(`/rescue-operations/${operationId}`).set('authorization', coordinator).expect(200)).body;
+    expect(rekha.persons.map((person: { personId: string }) => person.personId)).toEqual([accused]);
+
+    const admin = await serviceBearer('admin', 'root');
+    await api().get(`/rescue-operations/${operationId}`).set('authorization', admin).expect(403);
+    const opened = (await api().get(`/rescue-operations/${operationId}`).set('authorization', admin).set('x-access-reason', 'inter-state coordination').expect(200)).body;
+    expect(opened.persons).toHaveLength(1);
+  });
+
+  it('lets no coordinator put on a raid someone whose case team she is not on: the same 404 as someone never registered', async () => {
+    const ravi = await serviceBearer('rescue-coordinator', 'ravi');
+    const operationId: string = (await api().post('/rescue-operations').set('authorization', ravi).send(plan).expect(201)).body.id;
+    const onRekhasTeam = await api().post(`/rescue-operations/${operationId}/rescue`).set('authorization', ravi).send(rescueOf(minor)).expect(404);
+    const neverRegistered = await api().post(`/rescue-operations/${operationId}/rescue`).set('authorization', ravi).send(rescueOf(unregistered)).expect(404);
+    expect(onRekhasTeam.body.message.replace(minor, 'ID')).toBe(neverRegistered.body.message.replace(unregistered, 'ID'));
+  });
 });

@@ -44,6 +44,7 @@ import {
   PostRescueStepOverdueV1,
   TraffickingProfileRecordedV1,
   RescueOperationClosedV1,
+  RescueOperationTeamJoinedV1,
   PoliceRecordChangedV1,
 } from './rescue/rescue.events';
 import {
@@ -129,6 +130,7 @@ export const eventCatalog = {
   [rescueEventTypes.traffickingProfileRecorded]: { schema: TraffickingProfileRecordedV1, topic: topics.rescueEvents, pillar: 'rescue' },
   [rescueEventTypes.policeRecordChanged]: { schema: PoliceRecordChangedV1, topic: topics.rescueEvents, pillar: 'rescue' },
   [rescueEventTypes.operationClosed]: { schema: RescueOperationClosedV1, topic: topics.rescueEvents, pillar: 'rescue', about: 'operation' },
+  [rescueEventTypes.operationTeamJoined]: { schema: RescueOperationTeamJoinedV1, topic: topics.rescueEvents, pillar: 'rescue', about: 'operation' },
   [rehabilitationEventTypes.carePlanOpened]: { schema: CarePlanOpenedV1, topic: topics.rehabilitationEvents, pillar: 'rehabilitation' },
   [rehabilitationEventTypes.goalSet]: { schema: CarePlanGoalSetV1, topic: topics.rehabilitationEvents, pillar: 'rehabilitation' },
   [rehabilitationEventTypes.shelterAdmitted]: { schema: ShelterAdmittedV1, topic: topics.rehabilitationEvents, pillar: 'rehabilitation' },

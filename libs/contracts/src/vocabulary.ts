@@ -106,6 +106,13 @@ export const erasureReasons = [
 ] as const;
 export type ErasureReason = (typeof erasureReasons)[number];
 
+/**
+ * The records that are doors of their own (rule 7): each has a team, and the audit trail names the
+ * one a request opened. A person's team is her case team.
+ */
+export const recordKinds = ['person', 'rescue-operation', 'case', 'perpetrator', 'household', 'prevention-plan'] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
 /** The roles that work on a person's case, and so can be assigned to it. */
 export const caseRoles = ['caseworker', 'rescue-coordinator', 'counsellor', 'livelihood-officer', 'legal-officer'] as const;
 export type CaseRole = (typeof caseRoles)[number];

@@ -1,5 +1,5 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import type { Actor, CaseRole, ConsentScope, Pillar, StaffRole } from '@mukti/contracts';
+import type { Actor, CaseRole, ConsentScope, Pillar, RecordKind, StaffRole } from '@mukti/contracts';
 
 /** The header in which an admin states why she opens a person's record (it goes to the audit trail). */
 export const ACCESS_REASON_HEADER = 'x-access-reason';
@@ -7,24 +7,85 @@ export const ACCESS_REASON_HEADER = 'x-access-reason';
 export type CaseTeam = Readonly<Record<string, { readonly role: CaseRole }>>;
 
 /**
- * Whether she is on this case team. Her own entry only: a staff id that names something every
- * object has ("constructor", "toString") must not pass for a member.
+ * The records that have a team of their own, each a door (rule 7): a person's team is her case
+ * team; a rescue operation's, the coordinators who planned or joined it; a case's, the legal
+ * officers on it; a perpetrator is seen through the cases that name him (and by who profiled
+ * him); a household and a prevention plan through their members' case teams.
  */
-export function isOnCaseTeam(actor: Pick<Actor, 'id'>, caseTeam: CaseTeam | undefined): boolean {
-  return caseTeam !== undefined && Object.prototype.hasOwnProperty.call(caseTeam, actor.id);
+export type { RecordKind } from '@mukti/contracts';
+
+/** The staff on a record's team, by staff id (what each does there is the record's own business). */
+export type Team = Readonly<Record<string, unknown>>;
+
+/** A record as need-to-know sees it: what it is, its id, and its team; no team when there is no such record. */
+export interface GuardedRecord {
+  readonly kind: RecordKind;
+  readonly id: string;
+  readonly team: Team | undefined;
+}
+
+/** How each kind of record says it is not there: one sentence, whether it does not exist or is not hers to see. */
+const notThere: Readonly<Record<RecordKind, string>> = {
+  person: 'person {id} is not registered',
+  'rescue-operation': 'rescue operation {id} is not planned',
+  case: 'case {id} is not registered',
+  perpetrator: 'perpetrator {id} is not profiled',
+  household: 'household {id} is not registered',
+  'prevention-plan': 'prevention plan {id} is not open',
+};
+
+/** The one answer for a record that does not exist and for a record she may not see. */
+export function recordNotFound(kind: RecordKind, id: string): NotFoundException {
+  return new NotFoundException(notThere[kind].replace('{id}', id));
 }
 
 /**
- * Need-to-know, the same in every service that holds a person's data: staff see a person only
- * when they are on her case team, and otherwise get 404 (whether she exists is itself personal
- * data); admins see anyone, but only with a stated reason (403 naming what is missing).
+ * Whether she is on this team. Her own entry only: a staff id that names something every object
+ * has ("constructor", "toString") must not pass for a member.
+ */
+export function isOnTeam(actor: Pick<Actor, 'id'>, team: Team | undefined): boolean {
+  return team !== undefined && Object.prototype.hasOwnProperty.call(team, actor.id);
+}
+
+/** Whether she is on this case team (see isOnTeam). */
+export const isOnCaseTeam: (actor: Pick<Actor, 'id'>, caseTeam: CaseTeam | undefined) => boolean = isOnTeam;
+
+/**
+ * Need-to-know, the one rule for every record with an id, in every service: staff reach a record
+ * only while they are on its team, and otherwise get the 404 of a record that does not exist
+ * (that it exists is itself something to know); admins reach any record, but only with a stated
+ * reason (403 naming what is missing), and a record that does not exist is a 404 for them too.
+ * An organisation boundary (several agencies on one platform) would be one more check here, on
+ * the actor's organisation and the record's, before the team.
+ */
+export function assertMayAccess(actor: Actor, record: GuardedRecord, accessReason?: string): void {
+  if (actor.role === 'admin') {
+    assertAdminStatesReason(accessReason, `opens a ${record.kind.replace('-', ' ')}'s record`);
+    if (record.team === undefined) throw recordNotFound(record.kind, record.id);
+    return;
+  }
+  if (!isOnTeam(actor, record.team)) throw recordNotFound(record.kind, record.id);
+}
+
+/**
+ * Need-to-know for a person (see assertMayAccess): her case team, or an admin with a reason.
+ * An admin's 404 for someone never registered is left to the caller, who knows what exists.
  */
 export function assertNeedToKnow(actor: Actor, personId: string, caseTeam: CaseTeam | undefined, accessReason?: string): void {
   if (actor.role === 'admin') {
     assertAdminStatesReason(accessReason, "opens a person's record");
     return;
   }
-  if (!isOnCaseTeam(actor, caseTeam)) throw new NotFoundException(`person ${personId} is not registered`);
+  assertMayAccess(actor, { kind: 'person', id: personId, team: caseTeam }, accessReason);
+}
+
+/**
+ * Of these people, those she may see inside a record she may open (the persons rescued in an
+ * operation, the victims of a case): those on whose case team she is; an admin who stated her
+ * reason for the record sees all of them.
+ */
+export function peopleVisibleTo<P extends { caseTeam?: CaseTeam }>(actor: Actor, people: readonly P[]): P[] {
+  return actor.role === 'admin' ? [...people] : people.filter((person) => isOnTeam(actor, person.caseTeam));
 }
 
 /**

@@ -1,8 +1,7 @@
-import { NotFoundException } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
 import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, EventEnvelope, PersonRole } from '@mukti/contracts';
 import { intakeEventTypes } from '@mukti/contracts';
-import { assertNeedToKnow, CaseTeam } from './access-policy';
+import { assertNeedToKnow, CaseTeam, peopleVisibleTo, recordNotFound } from './access-policy';
 
 /** What a service other than intake knows of a person: never her personal data, only what its rules need. */
 export interface KnownPerson {
@@ -75,12 +74,34 @@ export class KnownPeople {
     return new Set(found.filter((id): id is string => id !== undefined));
   }
 
-  /** Need-to-know (see assertNeedToKnow): the person, for whoever may act on her record; otherwise 404 or 403. */
+  /**
+   * Need-to-know (see assertNeedToKnow): the person, for whoever may act on her record; otherwise
+   * 404 or 403. Someone only heard of through staff events, not yet registered, is not there.
+   */
   async forActor(actor: Actor, personId: string, accessReason?: string): Promise<KnownPerson> {
     const person = await this.find(personId);
-    assertNeedToKnow(actor, personId, person?.caseTeam as CaseTeam | undefined, accessReason);
-    if (!person) throw new NotFoundException(`person ${personId} is not registered`);
-    return person;
+    const registered = person?.registeredAt ? person : undefined;
+    assertNeedToKnow(actor, personId, registered?.caseTeam as CaseTeam | undefined, accessReason);
+    if (!registered) throw recordNotFound('person', personId);
+    return registered;
+  }
+
+  /**
+   * Everyone a command names (the persons rescued in a raid, the victims of an FIR): each must be
+   * hers to see. The first who is not gets the 404 of someone never registered, whether she was
+   * never registered or is on others' case teams only, so a body is no oracle either.
+   */
+  async allForActor(actor: Actor, personIds: readonly string[], accessReason?: string): Promise<KnownPerson[]> {
+    const people: KnownPerson[] = [];
+    for (const personId of new Set(personIds)) people.push(await this.forActor(actor, personId, accessReason));
+    return people;
+  }
+
+  /** Of these people, those she may see inside a record she opened (see peopleVisibleTo); unknown ids are left out. */
+  async visibleTo(actor: Actor, personIds: readonly string[]): Promise<Set<string>> {
+    const known = await Promise.all([...new Set(personIds)].map((personId) => this.find(personId)));
+    const registered = known.filter((person): person is KnownPerson => !!person?.registeredAt);
+    return new Set(peopleVisibleTo(actor, registered as (KnownPerson & { caseTeam: CaseTeam })[]).map((person) => person._id));
   }
 
   // Staff events can only follow her registration on her partition; an unknown person is kept

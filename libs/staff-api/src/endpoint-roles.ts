@@ -1,4 +1,4 @@
-import type { StaffRole } from '@mukti/contracts';
+import type { RecordKind, StaffRole } from '@mukti/contracts';
 
 export interface StaffEndpoint {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -41,7 +41,14 @@ export const staffEndpoints = {
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
   planRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations', roles: ['admin', 'rescue-coordinator'] },
-  recordRescue: { method: 'POST', path: '/api/v1/rescue-operations/{operationId}/rescue', roles: ['admin', 'rescue-coordinator'] },
+  recordRescue: {
+    method: 'POST',
+    path: '/api/v1/rescue-operations/{operationId}/rescue',
+    roles: ['admin', 'rescue-coordinator'],
+    peopleInBody: ['persons[].personId'],
+  },
+  /** A member of the operation's team adds a coordinator to it. */
+  joinRescueOperationTeam: { method: 'POST', path: '/api/v1/rescue-operations/{operationId}/team', roles: ['admin', 'rescue-coordinator'] },
   recordPostRescueStep: {
     method: 'POST',
     path: '/api/v1/rescue-operations/{operationId}/persons/{personId}/steps',
@@ -59,7 +66,12 @@ export const staffEndpoints = {
     roles: ['admin', 'rescue-coordinator', 'caseworker'],
   },
   closeRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations/{operationId}/closure', roles: ['admin', 'rescue-coordinator'] },
-  readRescueOperation: { method: 'GET', path: '/api/v1/rescue-operations/{operationId}', roles: ['admin', 'rescue-coordinator'] },
+  readRescueOperation: {
+    method: 'GET',
+    path: '/api/v1/rescue-operations/{operationId}',
+    roles: ['admin', 'rescue-coordinator'],
+    peopleInAnswer: ['persons[].personId'],
+  },
   openCarePlan: { method: 'POST', path: '/api/v1/people/{personId}/care-plan', roles: ['admin', 'caseworker'] },
   setCarePlanGoal: { method: 'POST', path: '/api/v1/people/{personId}/care-plan/goals', roles: ['admin', 'caseworker'] },
   admitToShelter: { method: 'POST', path: '/api/v1/people/{personId}/shelter-admissions', roles: ['admin', 'caseworker'] },
@@ -145,3 +157,22 @@ export type ServiceEndpointName = keyof typeof serviceEndpoints;
 export const endpointRoles = Object.fromEntries(
   Object.entries(staffEndpoints).map(([name, endpoint]) => [name, endpoint.roles]),
 ) as { readonly [N in StaffEndpointName]: (typeof staffEndpoints)[N]['roles'] };
+
+/** The path parameters that name a record with a team of its own (rule 7), and what record each names. */
+const recordOfPathParameter: Readonly<Record<string, Exclude<RecordKind, 'person'>>> = {
+  operationId: 'rescue-operation',
+  caseId: 'case',
+  perpetratorId: 'perpetrator',
+  householdId: 'household',
+  preventionPlanId: 'prevention-plan',
+};
+
+/** The record a request to this endpoint opens, other than a person (her id is the person): from its path, if it names one. */
+export function recordOpenedBy(endpoint: StaffEndpoint, pathParameters: Readonly<Record<string, unknown>>): { kind: Exclude<RecordKind, 'person'>; id: string } | undefined {
+  for (const [, parameter] of endpoint.path.matchAll(/\{(\w+)\}/g)) {
+    const kind = recordOfPathParameter[parameter!];
+    const id = pathParameters[parameter!];
+    if (kind && typeof id === 'string') return { kind, id };
+  }
+  return undefined;
+}

@@ -3,9 +3,9 @@
  * the API description is generated from the same declaration as the check.
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** Plain decimal digits only: '1e308', '0x10' or '1.0' would become numbers nobody typed. */
 const DECIMAL_INTEGER = /^[+-]?\d{1,15}$/;
@@ -35,3 +35,12 @@ export const ContainsALetter = (options: { each?: boolean } = {}) =>
     ...options,
     message: ({ property }) => `${property} must contain a letter and no control characters`,
   });
+
+/** A staff member named in a request (put on a case team, on an operation's team): her subject in the identity provider, the token's sub. */
+export const StaffIdField = () =>
+  applyDecorators(
+    ApiProperty({ description: "the staff member's subject in the identity provider (the token's sub)", example: 'meera', minLength: 1, maxLength: 200 }),
+    IsString(),
+    Length(1, 200),
+    Matches(/^[\w.@:-]+$/, { message: 'staffId must be letters, digits, . @ : _ or -' }),
+  );

@@ -6,7 +6,7 @@ import { AuditPageView, AuditQuery, endpointRoles } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { AUDIT } from '../upstream/service-client';
 
-/** The audit trail of one person's record: who read or changed it, when, why, and what they got. Admins only. */
+/** The audit trail of one person's record, or of a record with a team of its own: who read or changed it, when, why, and what they got. Admins only. */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
@@ -15,11 +15,14 @@ export class AuditController {
 
   @Get()
   @StaffEndpoint('readAuditTrail')
-  @ApiOperation({ summary: "Who read or changed a person's record", description: `Newest first, paged. ${rolesNote(endpointRoles.readAuditTrail)}` })
+  @ApiOperation({
+    summary: "Who read or changed a person's record, or a rescue operation, case, perpetrator, household or prevention plan",
+    description: `Give personId or recordId. Newest first, paged. ${rolesNote(endpointRoles.readAuditTrail)}`,
+  })
   @ApiOkResponse({ type: AuditPageView })
   read(@Query() query: AuditQuery, @Req() caller: Request): Promise<AuditPageView> {
     const search = new URLSearchParams({
-      personId: query.personId,
+      ...(query.personId ? { personId: query.personId } : { recordId: query.recordId! }),
       page: String(query.page ?? 1),
       pageSize: String(query.pageSize ?? 50),
     });

@@ -7,7 +7,7 @@ import type { PersonDataAccessedV1, StaffRole } from '@mukti/contracts';
 import { STAFF_ENDPOINT, UpstreamError } from '@mukti/http';
 import { LOGGER, traceparentOf } from '@mukti/observability';
 import { ACCESS_REASON_HEADER, AuthenticatedRequest } from '@mukti/security';
-import { StaffEndpoint, staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
+import { recordOpenedBy, StaffEndpoint, staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
 import { AuditTrail } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,10 +50,12 @@ export class AuditInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
     if (!name || !request.principal) return next.handle();
     const endpoint: StaffEndpoint = staffEndpoints[name];
-    // Only what touches a person's record is audited (indicators and the export are counts).
-    if (!endpoint.path.includes('{personId}') && !endpoint.peopleInBody && !endpoint.peopleInAnswer) return next.handle();
+    // Only what touches a person's record, or a record with a team of its own, is audited (indicators and the export are counts).
+    const opened = recordOpenedBy(endpoint, request.params);
+    if (!endpoint.path.includes('{personId}') && !opened && !endpoint.peopleInBody && !endpoint.peopleInAnswer) return next.handle();
     const reason = request.headers[ACCESS_REASON_HEADER];
     const base = {
+      ...(opened && UUID.test(opened.id) ? { record: opened } : {}),
       staffId: request.principal.sub,
       staffRole: request.principal.role as StaffRole,
       action: name,
@@ -89,7 +91,8 @@ export class AuditInterceptor implements NestInterceptor {
         const status = context.switchToHttp().getResponse<Response>().statusCode;
         // A registration names her only in its answer, a prevention plan its people, a listing everyone it showed; other answers' ids (a household, a plan) are not people.
         const subjects = named.length > 0 ? named : idsIn(endpoint.peopleInAnswer, result);
-        if (subjects.length > 0) {
+        // A record with a team of its own (an operation, a case) is on the trail even when the answer names no one.
+        if (subjects.length > 0 || base.record) {
           const written = record(subjects, 'succeeded', status);
           if (endpoint.method === 'GET') await this.orRefuse(written);
           else {

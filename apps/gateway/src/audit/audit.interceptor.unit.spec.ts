@@ -89,10 +89,24 @@ it('takes only well-formed ids from the fields that name people, once each', () 
   expect(peopleNamedBy({ ...endpoint, peopleInBody: undefined }, personId, { victimIds: ['x'] })).toEqual([personId]);
 });
 
-it('leaves a case command that names no survivor off the trail', async () => {
-  const { run, written } = harness('recordArrest', [], { params: { caseId: personId }, body: { perpetratorId: personId } });
+it('puts a case command that names no survivor on the trail under the case it opened, before and after', async () => {
+  const caseId = '9b2e6f3a-1c4d-4e5f-8a6b-7c8d9e0f1a2b';
+  const { run, written } = harness('recordArrest', [], { params: { caseId }, body: { perpetratorId: personId } });
   await run();
-  expect(written).toEqual([]);
+  expect(written.map((entry) => [entry.outcome, entry.record, entry.personId])).toEqual([
+    ['requested', { kind: 'case', id: caseId }, undefined],
+    ['succeeded', { kind: 'case', id: caseId }, undefined],
+  ]);
+});
+
+it("records a rescue operation's read under the operation and under each person it showed", async () => {
+  const operationId = '4d5e6f7a-8b9c-4d0e-8f1a-2b3c4d5e6f7a';
+  const { run, written } = harness('readRescueOperation', [], { params: { operationId }, body: {}, answer: { operationId, persons: [{ personId }] } });
+  await run();
+  expect(written.map((entry) => [entry.outcome, entry.record?.id, entry.personId])).toEqual([
+    ['requested', operationId, undefined],
+    ['succeeded', operationId, personId],
+  ]);
 });
 
 it('takes the id in the answer as a person only for a registration: a household prevention plan is not a person', async () => {

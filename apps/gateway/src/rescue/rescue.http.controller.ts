@@ -15,6 +15,7 @@ import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
 import {
   CloseRescueOperationRequest,
   endpointRoles,
+  JoinRescueOperationTeamRequest,
   PlanRescueOperationRequest,
   RecordedResponse,
   RecordPostRescueStepRequest,
@@ -48,14 +49,30 @@ export class RescueController {
   @ApiOperation({
     summary: 'Record the rescue: who was rescued and how the police recorded each',
     description:
-      'Each person must be registered in intake first. Recorded as accused raises the decriminalisation alert; a child (or a person of unknown age) ' +
+      "The operation's team only. Each person must be registered in intake and on your case team (whoever registers her at the raid is); " +
+      'anyone else is the 404 of someone never registered. Recorded as accused raises the decriminalisation alert; a child (or a person of unknown age) ' +
       `is put on the child-protection path. ${rolesNote(endpointRoles.recordRescue)}`,
   })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse()
-  @ApiUnprocessableEntityResponse({ description: 'a person is not registered in intake (details.unknownPersonIds), or another rule refused it' })
+  @ApiNotFoundResponse({ description: 'no such operation or you are not on its team; or a person named is not registered or not on your case team' })
+  @ApiUnprocessableEntityResponse({ description: 'a rule refused it (a person listed twice, too few witnesses, a time in the future)' })
   record(@IdParam('operationId') operationId: string, @Body() request: RecordRescueRequest, @Req() caller: Request): Promise<void> {
     return this.rescue.send('POST', `/rescue-operations/${operationId}/rescue`, caller, request);
+  }
+
+  @Post(':operationId/team')
+  @HttpCode(204)
+  @StaffEndpoint('joinRescueOperationTeam')
+  @ApiOperation({
+    summary: "Add a coordinator to the operation's team",
+    description:
+      'The team (who planned the operation and who joined it) reads it, records the rescue and closes it; anyone else gets the 404 of an operation never planned. ' +
+      `A member of the team adds others; adding her again changes nothing. ${rolesNote(endpointRoles.joinRescueOperationTeam)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'no such operation, or you are not on its team' })
+  join(@IdParam('operationId') operationId: string, @Body() request: JoinRescueOperationTeamRequest, @Req() caller: Request): Promise<void> {
+    return this.rescue.send('POST', `/rescue-operations/${operationId}/team`, caller, request);
   }
 
   @Post(':operationId/persons/:personId/steps')
@@ -118,10 +135,10 @@ export class RescueController {
   @StaffEndpoint('closeRescueOperation')
   @ApiOperation({
     summary: 'Close the operation with its counts',
-    description: `Persons rescued, children, adults, recorded as accused, steps done, done late and still open. One never carried out closes as called off. ${rolesNote(endpointRoles.closeRescueOperation)}`,
+    description: `Persons rescued, children, adults, recorded as accused, steps done, done late and still open. One never carried out closes as called off. The operation's team only. ${rolesNote(endpointRoles.closeRescueOperation)}`,
   })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'no such operation, or you are not on its team' })
   @ApiConflictResponse({ description: 'already closed' })
   close(@IdParam('operationId') operationId: string, @Body() request: CloseRescueOperationRequest, @Req() caller: Request): Promise<void> {
     return this.rescue.send('POST', `/rescue-operations/${operationId}/closure`, caller, request);
@@ -131,10 +148,12 @@ export class RescueController {
   @StaffEndpoint('readRescueOperation')
   @ApiOperation({
     summary: 'A rescue operation: who was rescued and where each stands on the steps the law sets',
-    description: `Each step with its due time, done, done late or overdue; each person's trafficking profile. No personal data. ${rolesNote(endpointRoles.readRescueOperation)}`,
+    description:
+      "The operation's team only (an admin with a reason). Of the persons rescued, those on your case team: each step with its due time, done, done late or overdue, " +
+      `and her trafficking profile. No personal data. ${rolesNote(endpointRoles.readRescueOperation)}`,
   })
   @ApiOkResponse({ type: RescueOperationView })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'no such operation, or you are not on its team' })
   read(@IdParam('operationId') operationId: string, @Req() caller: Request): Promise<RescueOperationView> {
     return this.rescue.send('GET', `/rescue-operations/${operationId}`, caller);
   }

@@ -118,6 +118,8 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [rescueEventTypes.postRescueStepCompleted]: ['step', 'late'],
   [rescueEventTypes.postRescueStepOverdue]: ['step'],
   [rescueEventTypes.policeRecordChanged]: ['policeRecordedAs', 'decriminalisationAlert'],
+  // Who works on an operation: staff ids, nothing an analyst counts.
+  [rescueEventTypes.operationTeamJoined]: [],
   [rescueEventTypes.traffickingProfileRecorded]: (facts) => {
     const { source, transit = [], destination } = facts as { source?: CodedPlace; transit?: CodedPlace[]; destination?: CodedPlace };
     return present({

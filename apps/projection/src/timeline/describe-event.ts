@@ -179,6 +179,8 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const flag = searchWithoutRequiredWitnesses ? '; ITPA s.15 search without the two local witnesses, one a woman' : '';
       return { pillar, summary: `Rescue operation carried out: ${personsRescued} rescued${flag}`, facts: { personsRescued, searchWithoutRequiredWitnesses } };
     }
+    case rescueEventTypes.operationTeamJoined:
+      return { pillar, summary: 'A coordinator joined the rescue operation', facts: { operationId: event.data.operationId } };
     case rescueEventTypes.operationClosed: {
       const { outcome, counts } = event.data;
       const { personsRescued, children, adults, recordedAsAccused, stepsDone, stepsDoneLate, stepsOpen } = counts;

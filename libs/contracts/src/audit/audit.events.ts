@@ -1,6 +1,6 @@
 /** The audit trail: every read and write of a person's data through the staff API. */
 import { Type, Static } from '@sinclair/typebox';
-import { oneOf, staffRoles } from '../vocabulary';
+import { oneOf, recordKinds, staffRoles } from '../vocabulary';
 
 export const auditEventTypes = {
   personDataAccessed: 'org.mukti.audit.person-data-accessed.v1',
@@ -17,6 +17,8 @@ export const PersonDataAccessedV1 = Type.Object(
   {
     /** Absent only on the `requested` record of a registration: she has no id until it succeeds. */
     personId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** The record the request opened, where it is not a person's own (a rescue operation, a case, a household...). */
+    record: Type.Optional(Type.Object({ kind: oneOf(recordKinds), id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })),
     staffId: Type.String({ minLength: 1, maxLength: 200 }),
     staffRole: oneOf(staffRoles),
     /** The endpoint, by its name in the staff API's role table: readPerson, recordConsent, ... */

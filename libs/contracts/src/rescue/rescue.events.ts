@@ -97,6 +97,7 @@ export const rescueEventTypes = {
   traffickingProfileRecorded: 'org.mukti.rescue.trafficking-profile-recorded.v1',
   operationClosed: 'org.mukti.rescue.rescue-operation-closed.v1',
   policeRecordChanged: 'org.mukti.rescue.police-record-changed.v1',
+  operationTeamJoined: 'org.mukti.rescue.rescue-operation-team-joined.v1',
 } as const;
 
 export const RescuePlace = Type.Composite([Place, Type.Object({ kindOfPlace: oneOf(placeKinds) })], { additionalProperties: false });
@@ -111,6 +112,8 @@ export const RescueOperationPlannedV1 = Type.Object(
     /** The officer in charge, by rank and unit (a public role, not a survivor's data). */
     leadOfficer: Type.String({ minLength: 2, maxLength: 120 }),
     plannedFor: Timestamp,
+    /** The coordinator who planned it, its first team member (absent in events from before operations had teams). */
+    plannedBy: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
   { additionalProperties: false },
 );
@@ -235,3 +238,19 @@ export const PoliceRecordChangedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type PoliceRecordChangedV1 = Static<typeof PoliceRecordChangedV1>;
+
+/**
+ * A coordinator joined the operation's team (added by a member, or by an admin): the team is who
+ * may read the operation and act on it. Staff ids only.
+ */
+export const RescueOperationTeamJoinedV1 = Type.Object(
+  {
+    operationId: Id,
+    /** The staff member's subject in the identity provider. */
+    staffId: Type.String({ minLength: 1, maxLength: 200 }),
+    addedBy: Type.String({ minLength: 1, maxLength: 200 }),
+    joinedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type RescueOperationTeamJoinedV1 = Static<typeof RescueOperationTeamJoinedV1>;

@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { caseRoles, CaseRole } from '@mukti/contracts';
+import { StaffIdField } from '../fields';
 
 export class AssignStaffRequest {
-  @ApiProperty({ description: "the staff member's subject in the identity provider (the token's sub)", example: 'meera' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/^[\w.@:-]+$/, { message: 'staffId must be letters, digits, . @ : _ or -' })
+  @StaffIdField()
   staffId!: string;
 
   @ApiProperty({ enum: caseRoles, description: 'the role in which she works on this case' })

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PlaceDto } from '../intake/register-person.request';
+import { StaffIdField } from '../fields';
 import {
   exploitationTypes,
   legalBases,
@@ -162,12 +163,21 @@ export class RescuedPersonView {
   @ApiPropertyOptional({ description: 'the latest trafficking profile (coded)' }) profile?: Record<string, unknown>;
 }
 
+/** Adds a coordinator to the operation's team: the team reads it and acts on it. */
+export class JoinRescueOperationTeamRequest {
+  @StaffIdField()
+  staffId!: string;
+}
+
 /** An operation as its coordinator follows it: the plan, who was rescued, the steps, the closure. No personal data. */
 export class RescueOperationView {
   @ApiProperty({ format: 'uuid' }) operationId!: string;
   @ApiProperty({ enum: ['planned', 'carried-out'] }) status!: string;
   @ApiProperty() plan!: Record<string, unknown>;
   @ApiPropertyOptional({ format: 'date-time' }) carriedOutAt?: string;
-  @ApiProperty({ type: [RescuedPersonView] }) persons!: RescuedPersonView[];
+  @ApiProperty({ type: [RescuedPersonView], description: 'the persons rescued on whose case team you are (an admin with a reason: everyone)' })
+  persons!: RescuedPersonView[];
+  @ApiProperty({ description: 'how many persons were rescued in all, including those not shown to you' }) personsRescued!: number;
+  @ApiProperty({ type: [String], description: "the coordinators on the operation's team, by staff id" }) team!: string[];
   @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
 }

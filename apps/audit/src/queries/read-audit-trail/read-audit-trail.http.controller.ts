@@ -3,7 +3,7 @@ import { StaffEndpoint } from '@mukti/http';
 import { AuditPageView, AuditQuery } from '@mukti/staff-api';
 import { AuditStore } from '../../trail/audit.store';
 
-/** Who read or changed a person's record, newest first. Admins only. */
+/** Who read or changed a person's record, or a record with a team of its own (a rescue operation, a case...), newest first. Admins only. */
 @Controller('audit')
 export class ReadAuditTrailController {
   constructor(private readonly store: AuditStore) {}
@@ -13,6 +13,7 @@ export class ReadAuditTrailController {
   async read(@Query() query: AuditQuery): Promise<AuditPageView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    return { personId: query.personId, page, pageSize, records: await this.store.page(query.personId, page, pageSize) };
+    const about = query.personId ? { personId: query.personId } : { recordId: query.recordId! };
+    return { ...about, page, pageSize, records: await this.store.page(about, page, pageSize) };
   }
 }

@@ -11,6 +11,8 @@ import { itpaAgeClass, jjAgeClass } from './age-classes';
 import { overdueSteps, stepsDue } from './post-rescue-steps';
 
 type Planned = EventData<typeof rescueEventTypes.operationPlanned>;
+/** What was planned: where, how, by whom in the police; who planned it is the team's business. */
+type Plan = Omit<Planned, 'plannedBy'>;
 type Profile = Omit<EventData<typeof rescueEventTypes.traffickingProfileRecorded>, 'personId' | 'operationId' | 'recordedAt'>;
 type RescuedPerson = { personId: string; policeRecordedAs: 'victim' | 'witness' | 'accused'; ageAtRescue?: number };
 
@@ -43,6 +45,8 @@ export type RecordPoliceRecordChange = {
   data: { operationId: string; personId: string; policeRecordedAs: RescuedPerson['policeRecordedAs']; changedAt: string; now: string };
 };
 export type CloseRescueOperation = { type: 'CloseRescueOperation'; data: { operationId: string; closedAt: string; now: string } };
+/** A member of the team (or an admin) adds a coordinator to it. */
+export type JoinRescueOperationTeam = { type: 'JoinRescueOperationTeam'; data: { operationId: string; staffId: string; addedBy: string; now: string } };
 export type RescueOperationCommand =
   | PlanRescueOperation
   | RecordRescue
@@ -50,7 +54,8 @@ export type RescueOperationCommand =
   | FlagOverdueSteps
   | RecordTraffickingProfile
   | RecordPoliceRecordChange
-  | CloseRescueOperation;
+  | CloseRescueOperation
+  | JoinRescueOperationTeam;
 
 // Events
 export type RescueOperationPlanned = DomainEvent<typeof rescueEventTypes.operationPlanned>;
@@ -61,6 +66,7 @@ export type PostRescueStepOverdue = DomainEvent<typeof rescueEventTypes.postResc
 export type TraffickingProfileRecorded = DomainEvent<typeof rescueEventTypes.traffickingProfileRecorded>;
 export type RescueOperationClosed = DomainEvent<typeof rescueEventTypes.operationClosed>;
 export type PoliceRecordChanged = DomainEvent<typeof rescueEventTypes.policeRecordChanged>;
+export type RescueOperationTeamJoined = DomainEvent<typeof rescueEventTypes.operationTeamJoined>;
 export type RescueOperationEvent =
   | RescueOperationPlanned
   | RescueOperationCarriedOut
@@ -69,7 +75,8 @@ export type RescueOperationEvent =
   | PostRescueStepOverdue
   | TraffickingProfileRecorded
   | PoliceRecordChanged
-  | RescueOperationClosed;
+  | RescueOperationClosed
+  | RescueOperationTeamJoined;
 
 // State
 export interface RescuedPersonState {
@@ -82,12 +89,15 @@ export interface RescuedPersonState {
   flagged: PostRescueStep[];
   profile?: Profile;
 }
+/** The coordinators who may read the operation and act on it, by staff id (absent in states stored before teams). */
+export type RescueOperationTeam = Record<string, { joinedAt: string }>;
 export type RescueOperationState =
   | { status: 'unplanned' }
-  | { status: 'planned'; plan: Planned; closed?: { at: string } }
+  | { status: 'planned'; plan: Plan; team?: RescueOperationTeam; closed?: { at: string } }
   | {
       status: 'carried-out';
-      plan: Planned;
+      plan: Plan;
+      team?: RescueOperationTeam;
       carriedOutAt: string;
       persons: Record<string, RescuedPersonState>;
       closed?: { at: string };
@@ -255,6 +265,12 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
           },
         ];
       }
+      case 'JoinRescueOperationTeam': {
+        const { operationId, staffId, addedBy, now } = command.data;
+        if (state.status === 'unplanned') throw DomainError.notFound(`rescue operation ${operationId} is not planned`);
+        if (state.team && Object.prototype.hasOwnProperty.call(state.team, staffId)) return [];
+        return [{ type: rescueEventTypes.operationTeamJoined, subject: operationId, time: now, data: { operationId, staffId, addedBy, joinedAt: now } }];
+      }
       default:
         return unknownCommand(command);
     }
@@ -262,10 +278,16 @@ export const rescueOperationDecider: Decider<RescueOperationCommand, RescueOpera
 
   evolve(state, event) {
     switch (event.type) {
-      case rescueEventTypes.operationPlanned:
-        return { status: 'planned', plan: event.data };
+      case rescueEventTypes.operationPlanned: {
+        const { plannedBy, ...plan } = event.data;
+        return { status: 'planned', plan, team: plannedBy ? { [plannedBy]: { joinedAt: plan.plannedFor } } : {} };
+      }
+      case rescueEventTypes.operationTeamJoined:
+        return state.status === 'unplanned' ? state : { ...state, team: { ...state.team, [event.data.staffId]: { joinedAt: event.data.joinedAt } } };
       case rescueEventTypes.operationCarriedOut:
-        return state.status === 'planned' ? { status: 'carried-out', plan: state.plan, carriedOutAt: event.data.carriedOutAt, persons: {} } : state;
+        return state.status === 'planned'
+          ? { status: 'carried-out', plan: state.plan, ...(state.team ? { team: state.team } : {}), carriedOutAt: event.data.carriedOutAt, persons: {} }
+          : state;
       case rescueEventTypes.personRescued:
         if (state.status !== 'carried-out') return state;
         return {

@@ -216,3 +216,29 @@ describe('when the police change how they recorded her', () => {
   it('refuses a change for someone not rescued in the operation', () =>
     spec.given(history).when({ ...change('victim'), data: { ...change('victim').data, personId: adult } }).thenThrows(DomainError, /was not rescued/));
 });
+
+describe("an operation's team", () => {
+  const plannedByRekha: RescueOperationEvent = { ...planned, data: { ...plan, plannedBy: 'rekha' } } as RescueOperationEvent;
+  const join = (staffId: string) => ({ type: 'JoinRescueOperationTeam' as const, data: { operationId, staffId, addedBy: 'rekha', now } });
+  const joined = (staffId: string): RescueOperationEvent => ({
+    type: rescueEventTypes.operationTeamJoined,
+    subject: operationId,
+    time: now,
+    data: { operationId, staffId, addedBy: 'rekha', joinedAt: now },
+  });
+  const stateAfter = (events: RescueOperationEvent[]) => events.reduce(rescueOperationDecider.evolve, rescueOperationDecider.initialState());
+
+  it('starts with who planned it, and keeps the plan free of it', () => {
+    const state = stateAfter([plannedByRekha]);
+    expect(state).toMatchObject({ status: 'planned', team: { rekha: { joinedAt: plan.plannedFor } } });
+    expect(state.status === 'planned' && state.plan).not.toHaveProperty('plannedBy');
+  });
+
+  it('takes a coordinator once, and keeps its team when the rescue is recorded', () => {
+    spec.given([plannedByRekha]).when(join('ravi')).then([joined('ravi')]);
+    spec.given([plannedByRekha, joined('ravi')]).when(join('ravi')).then([]);
+    spec.given([]).when(join('ravi')).thenThrows(DomainError, /not planned/);
+    const [carriedOut, ...rescued] = decided([plannedByRekha, joined('ravi')], rescue());
+    expect(stateAfter([plannedByRekha, joined('ravi'), carriedOut!, ...rescued])).toMatchObject({ status: 'carried-out', team: { rekha: {}, ravi: {} } });
+  });
+});

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
-import { IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
+import { AccessReason, IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { CloseRescueOperationRequest } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
 
-/** Closes the operation with its counts; one never carried out closes as called off. */
+/** Closes the operation with its counts; one never carried out closes as called off. Its team only. */
 @Controller('rescue-operations/:operationId/closure')
 export class CloseRescueOperationController {
   constructor(
@@ -20,11 +20,13 @@ export class CloseRescueOperationController {
     @IdParam('operationId') operationId: string,
     @Body() request: CloseRescueOperationRequest,
     @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.operations.execute(
+    await this.operations.onOperation(
       operationId,
       { type: 'CloseRescueOperation', data: { operationId, closedAt: new Date(request.closedAt).toISOString(), now: this.clock.now().toISOString() } },
       context,
+      accessReason,
     );
   }
 }

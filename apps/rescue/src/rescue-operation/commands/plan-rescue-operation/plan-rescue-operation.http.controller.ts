@@ -5,6 +5,7 @@ import { RequestContext, StaffEndpoint } from '@mukti/http';
 import { PlanRescueOperationRequest, RecordedResponse } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
 
+/** Plans an operation; the coordinator who plans it is on its team. */
 @Controller('rescue-operations')
 export class PlanRescueOperationController {
   constructor(private readonly operations: RescueOperationStore) {}
@@ -26,6 +27,8 @@ export class PlanRescueOperationController {
           legalBasis: request.legalBasis,
           leadOfficer: request.leadOfficer,
           plannedFor: new Date(request.plannedFor).toISOString(),
+          // Who plans it is its first team member.
+          plannedBy: context.actor.id,
         },
       },
       context,

@@ -1,12 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
-import { IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
+import { AccessReason, IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { KnownPeople } from '@mukti/security';
 import { RecordRescueRequest } from '@mukti/staff-api';
 import { RescueOperationStore } from '../../rescue-operation.store';
 
-/** Records that the operation was carried out, and who was rescued: each must be registered in intake first (422 naming who is not). */
+/**
+ * Records that the operation was carried out, and who was rescued: the operation's team only, and
+ * each person must be registered in intake and on the recorder's case team (whoever registers her
+ * at the raid is); anyone else is the 404 of someone never registered.
+ */
 @Controller('rescue-operations/:operationId/rescue')
 export class RecordRescueController {
   constructor(
@@ -22,8 +26,15 @@ export class RecordRescueController {
     @IdParam('operationId') operationId: string,
     @Body() request: RecordRescueRequest,
     @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.operations.execute(
+    await this.operations.openFor(operationId, context.actor, accessReason);
+    const rescued = await this.knownPeople.allForActor(
+      context.actor,
+      request.persons.map((person) => person.personId),
+      accessReason,
+    );
+    await this.operations.onOperation(
       operationId,
       {
         type: 'RecordRescue',
@@ -36,11 +47,12 @@ export class RecordRescueController {
             policeRecordedAs,
             ...(ageAtRescue !== undefined ? { ageAtRescue } : {}),
           })),
-          registeredPersonIds: await this.knownPeople.registered(request.persons.map((person) => person.personId)),
+          registeredPersonIds: new Set(rescued.map((person) => person._id)),
           now: this.clock.now().toISOString(),
         },
       },
       context,
+      accessReason,
     );
   }
 }
