@@ -24,6 +24,7 @@ import { RecordBailController } from './case/commands/record-bail/record-bail.ht
 import { RecordHearingController } from './case/commands/record-hearing/record-hearing.http.controller';
 import { RecordVerdictController } from './case/commands/record-verdict/record-verdict.http.controller';
 import { RecordWitnessSupportController } from './case/commands/record-witness-support/record-witness-support.http.controller';
+import { JoinCaseTeamController } from './case/commands/join-case-team/join-case-team.http.controller';
 import { RegisterFirController } from './case/commands/register-fir/register-fir.http.controller';
 import { CASES, CaseStore } from './case/case.store';
 import { chargeSheetDeadlineHandlers, flagMissingChargeSheet } from './case/charge-sheet-deadlines/charge-sheet-deadlines.watch';
@@ -33,6 +34,7 @@ import { alertOnConsentWithdrawn } from './case/reactions/alert-on-consent-withd
 import { LinkPerpetratorsController } from './perpetrator/commands/link-perpetrators/link-perpetrators.http.controller';
 import { ProfilePerpetratorController } from './perpetrator/commands/profile-perpetrator/profile-perpetrator.http.controller';
 import { PerpetratorState } from './perpetrator/domain/perpetrator.decider';
+import { CASE_RECORDS, CASES_NAMING_PERPETRATORS, PerpetratorAccess } from './perpetrator/perpetrator-access';
 import { PERPETRATOR_VAULT, PERPETRATORS, PerpetratorStore } from './perpetrator/perpetrator.store';
 import { ReadPerpetratorController } from './perpetrator/queries/read-perpetrator/read-perpetrator.http.controller';
 import { RecordTrainingSessionController } from './training/commands/record-training-session/record-training-session.http.controller';
@@ -79,6 +81,7 @@ export class LegalModule {
         OrderCompensationController,
         CloseCaseController,
         ReadCaseController,
+        JoinCaseTeamController,
         RecordTrainingSessionController,
         ListTrainingSessionsController,
       ],
@@ -106,6 +109,13 @@ export class LegalModule {
         },
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         { provide: TRAINING_REGISTER, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('training_register') },
+        { provide: CASE_RECORDS, useExisting: CASES },
+        {
+          provide: CASES_NAMING_PERPETRATORS,
+          inject: [ServiceDatabase],
+          useFactory: (database: ServiceDatabase) => PerpetratorAccess.indexed(database.collection('cases_naming_perpetrators')),
+        },
+        PerpetratorAccess,
         PerpetratorStore,
         CaseStore,
         TrainingSessionStore,
@@ -123,12 +133,13 @@ export class LegalModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, KnownPeople, CaseStore, CHARGE_SHEET_WATCH, REFRESHER_WATCH, TRAINING_REGISTER],
+          inject: [KAFKA, ServiceDatabase, KnownPeople, CaseStore, PerpetratorAccess, CHARGE_SHEET_WATCH, REFRESHER_WATCH, TRAINING_REGISTER],
           useFactory: (
             kafka: Kafka,
             database: ServiceDatabase,
             people: KnownPeople,
             cases: CaseStore,
+            perpetratorAccess: PerpetratorAccess,
             chargeSheets: DeadlineWatch,
             refreshers: DeadlineWatch,
             register: Collection,
@@ -143,6 +154,7 @@ export class LegalModule {
               handlers: allHandlers(
                 people.handlers(),
                 alertOnConsentWithdrawn(cases, database.collection('cases_by_victim'), people),
+                perpetratorAccess.handlers(),
                 chargeSheetDeadlineHandlers(chargeSheets),
                 refresherHandlers(refreshers, register),
               ),

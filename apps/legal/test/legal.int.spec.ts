@@ -158,9 +158,11 @@ it("names a survivor to the police only with her consent, saying which consent i
 
 it('keeps a survivor from a legal officer not on her case team, and refuses bad input naming the field', async () => {
   const outsider = await serviceBearer('legal-officer', 'someone-else');
-  await post('/cases', { fir: fir('79/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [meena], accusedIds: [] }, outsider).expect(404);
-  const unknownPerson = await post('/cases', { fir: fir('80/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [randomUUID()], accusedIds: [] }).expect(422);
-  expect(unknownPerson.body.message).toMatch(/not registered/);
+  const notHers = await post('/cases', { fir: fir('79/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [meena], accusedIds: [] }, outsider).expect(404);
+  // Someone never registered is answered as someone on others' case teams only: a body is no oracle.
+  const neverRegistered = randomUUID();
+  const unknownPerson = await post('/cases', { fir: fir('80/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [neverRegistered], accusedIds: [] }).expect(404);
+  expect(unknownPerson.body.message.replace(neverRegistered, 'ID')).toBe(notHers.body.message.replace(meena, 'ID'));
 
   const invalid = await post('/cases', { fir: { ...fir('81/2026'), registeredAt: 'yesterday' }, sections: [], victimIds: ['not-an-id'], accusedIds: [] }).expect(400);
   const fields = JSON.stringify(invalid.body.details);
@@ -272,4 +274,56 @@ it('lists training sessions, and flags a refresher past due until a later sessio
     expect(overdue.map((s: { trainingId: string }) => s.trainingId)).not.toContain(trainingId);
   });
   await api().get('/training-sessions?refresherOverdue=maybe').set('authorization', lata).expect(400);
+});
+
+describe('a case and a perpetrator are doors of their own', () => {
+  const somebody = () => serviceBearer('legal-officer', 'kiran');
+
+  it('answers a legal officer not on the case team exactly as for a case never registered, on reads and commands alike', async () => {
+    const neverRegistered = randomUUID();
+    const token = await somebody();
+    const calls = (id: string) => [
+      () => api().get(`/cases/${id}`).set('authorization', token),
+      () => post(`/cases/${id}/hearings`, { heldAt: iso(), court: 'sessions-court', stage: 'framing-of-charges' }, token),
+      () => post(`/cases/${id}/closure`, { closedAt: iso(), reason: 'withdrawn' }, token),
+      () => post(`/cases/${id}/team`, { staffId: 'kiran' }, token),
+    ];
+    const [theirs, random] = [calls(caseId), calls(neverRegistered)];
+    for (const [index, call] of theirs.entries()) {
+      const [seen, unseen] = [await call(), await random[index]!()];
+      expect([seen.status, unseen.status]).toEqual([404, 404]);
+      expect(seen.body.message.replace(caseId, 'ID')).toBe(unseen.body.message.replace(neverRegistered, 'ID'));
+    }
+    const admin = await serviceBearer('admin', 'root');
+    await api().get(`/cases/${caseId}`).set('authorization', admin).expect(403);
+    await api().get(`/cases/${caseId}`).set('authorization', admin).set('x-access-reason', 'court inspection').expect(200);
+  });
+
+  it('shows a legal officer who joined the case only the victims on her case team, and the accused to her once it names them', async () => {
+    // Before she joins, the perpetrators of the case are not hers to see either: the same 404 as one never profiled.
+    const hidden = await api().get(`/perpetrators/${brothelKeeper}`).set('authorization', await somebody()).expect(404);
+    const neverProfiled = randomUUID();
+    const unknown = await api().get(`/perpetrators/${neverProfiled}`).set('authorization', await somebody()).expect(404);
+    expect(hidden.body.message.replace(brothelKeeper, 'ID')).toBe(unknown.body.message.replace(neverProfiled, 'ID'));
+
+    await post(`/cases/${caseId}/team`, { staffId: 'kiran' }).expect(204);
+    const seen = (await api().get(`/cases/${caseId}`).set('authorization', await somebody()).expect(200)).body;
+    expect(seen.record).toMatchObject({ victimIds: [], victimsNotShown: 1, survivorsAccused: [] });
+    expect(seen.record.team).toEqual(expect.arrayContaining(['lata', 'kiran']));
+    expect((await api().get(`/cases/${caseId}`).set('authorization', lata).expect(200)).body.record.victimIds).toEqual([meena]);
+    await eventually(async () => {
+      expect((await api().get(`/perpetrators/${brothelKeeper}`).set('authorization', await somebody())).status).toBe(200);
+    });
+  });
+
+  it('lets no one name in her own case a perpetrator she may not see: the same answer as one never profiled', async () => {
+    const token = await serviceBearer('legal-officer', 'ravi');
+    const ownCase = (await post('/cases', { fir: fir('90/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [], survivorsAccusedIds: [], accusedIds: [] }, token)).status;
+    expect(ownCase).toBe(422);
+    const unseen = await post('/perpetrators', { category: 'buyer', name: 'Ravi Sees Him' }, token).expect(201);
+    const theirs = await post(`/perpetrators/${unseen.body.id}/links`, { otherPerpetratorId: brothelKeeper, link: 'works-with' }, token).expect(422);
+    const neverProfiled = randomUUID();
+    const unknown = await post(`/perpetrators/${unseen.body.id}/links`, { otherPerpetratorId: neverProfiled, link: 'works-with' }, token).expect(422);
+    expect(theirs.body.message.replace(brothelKeeper, 'ID')).toBe(unknown.body.message.replace(neverProfiled, 'ID'));
+  });
 });

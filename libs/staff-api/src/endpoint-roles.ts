@@ -116,7 +116,9 @@ export const staffEndpoints = {
   linkPerpetrators: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/links', roles: legalStaff },
   readPerpetrator: { method: 'GET', path: '/api/v1/perpetrators/{perpetratorId}', roles: legalStaff },
   registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'] },
-  readCase: { method: 'GET', path: '/api/v1/cases/{caseId}', roles: legalStaff },
+  readCase: { method: 'GET', path: '/api/v1/cases/{caseId}', roles: legalStaff, peopleInAnswer: ['record.victimIds', 'record.survivorsAccused'] },
+  /** A member of the case's team adds a legal officer to it. */
+  joinCaseTeam: { method: 'POST', path: '/api/v1/cases/{caseId}/team', roles: legalStaff },
   nameAccused: { method: 'POST', path: '/api/v1/cases/{caseId}/accused', roles: legalStaff },
   nameSurvivorAsAccused: { method: 'POST', path: '/api/v1/cases/{caseId}/survivors-accused', roles: legalStaff, peopleInBody: ['personId'] },
   dropSurvivorAccusation: { method: 'POST', path: '/api/v1/cases/{caseId}/survivors-accused/{personId}/dropped', roles: legalStaff },

@@ -12,10 +12,10 @@ import { AuditTrail } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a field of an object holds: `field`, or `list[].field` for that field of each item of a list (a listing's people). */
+/** What a field of an object holds: `field` (or `record.field`, inside), or `list[].field` for that field of each item of a list (a listing's people). */
 function valuesAt(value: unknown, field: string): unknown[] {
-  const [list, inner] = field.split('[].');
-  const named = value && typeof value === 'object' ? (value as Record<string, unknown>)[list!] : undefined;
+  const [path, inner] = field.split('[].');
+  const named = path!.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
   if (inner === undefined) return Array.isArray(named) ? named : [named];
   return Array.isArray(named) ? named.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[inner] : undefined)) : [];
 }

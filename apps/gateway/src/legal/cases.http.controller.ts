@@ -26,6 +26,7 @@ import {
   endpointRoles,
   FileAppealRequest,
   FileChargeSheetRequest,
+  JoinCaseTeamRequest,
   NameAccusedRequest,
   NameSurvivorAsAccusedRequest,
   OrderCompensationRequest,
@@ -40,8 +41,8 @@ import {
 import { rolesNote } from '../openapi';
 import { LEGAL } from '../upstream/service-client';
 
-const noCase = 'no such case';
-const noCaseOrNotHers = 'no such case, or the survivor it names is not on your case team (as if she did not exist)';
+const noCase = "no such case, or you are not on its team (the same answer)";
+const noCaseOrNotHers = 'no such case or you are not on its team, or the survivor it names is not registered or not on your case team (the same answer)';
 const refused = 'a rule refused it; details name the field and the reason';
 const invalid = 'a field is missing or not valid; details name each field and the reason';
 const closed = 'it conflicts with what is recorded: the case is closed';
@@ -81,12 +82,12 @@ export class CasesController {
       `The case holds no one's personal data: people and perpetrators by id only. ${rolesNote(endpointRoles.registerFir)}`,
   })
   @ApiCreatedResponse({ type: RecordedResponse, description: 'id: the case id' })
-  @ApiNotFoundResponse({ description: 'a survivor it names is not on your case team (as if she did not exist)' })
+  @ApiNotFoundResponse({ description: 'a survivor it names is not registered or not on your case team (the same answer)' })
   @ApiConflictResponse({
     description: 'her consent to be named to the police does not stand: the message says which consent is missing (details.personId, details.scope)',
   })
   @ApiUnprocessableEntityResponse({
-    description: `${refused} (fir.registeredAt in the future, an ITPA section that is not an offence, no victim, a survivor not registered, a perpetrator not profiled)`,
+    description: `${refused} (fir.registeredAt in the future, an ITPA section that is not an offence, no victim, a perpetrator not profiled or not yours to see)`,
   })
   registerFir(@Body() request: RegisterFirRequest, @Req() caller: Request): Promise<RecordedResponse> {
     return this.legal.send('POST', '/cases', caller, request);
@@ -98,12 +99,29 @@ export class CasesController {
     summary: 'A case: the FIR, the accused and the steps since',
     description:
       "The FIR and its sections; victims and accused by id, each accused's custody, bail, verdicts and appeals; charge sheets, hearings, " +
-      `witness support, premises closed, property attached and compensation ordered. No one's personal data. ${rolesNote(endpointRoles.readCase)}`,
+      `witness support, premises closed, property attached and compensation ordered. No one's personal data. The case's team only (an admin with a reason); ` +
+      'of its victims, those on your case team who still consent to be named to the police or a court (record.victimsNotShown counts the rest); ' +
+      `of its survivors accused, those on your case team. ${rolesNote(endpointRoles.readCase)}`,
   })
   @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse({ description: noCase })
   readCase(@IdParam('caseId') caseId: string, @Req() caller: Request): Promise<CaseView> {
     return this.legal.send('GET', `/cases/${caseId}`, caller);
+  }
+
+  @Post(':caseId/team')
+  @HttpCode(204)
+  @StaffEndpoint('joinCaseTeam')
+  @ApiOperation({
+    summary: "Add a legal officer to the case's team",
+    description:
+      'The team (who registered the FIR and who joined) reads the case and acts on it; anyone else gets the 404 of a case never registered. ' +
+      `A member adds others; adding her again changes nothing. ${rolesNote(endpointRoles.joinCaseTeam)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: noCase })
+  joinCaseTeam(@IdParam('caseId') caseId: string, @Body() request: JoinCaseTeamRequest, @Req() caller: Request): Promise<void> {
+    return this.legal.send('POST', `/cases/${caseId}/team`, caller, request);
   }
 
   @Post(':caseId/accused')

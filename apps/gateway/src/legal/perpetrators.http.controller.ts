@@ -18,7 +18,7 @@ import { endpointRoles, LinkPerpetratorsRequest, PerpetratorView, ProfilePerpetr
 import { rolesNote } from '../openapi';
 import { LEGAL } from '../upstream/service-client';
 
-const notFound = 'no such perpetrator: he is not profiled';
+const notFound = 'no such perpetrator, or he is not yours to see (the same answer): he is seen by who profiled him and the teams of the cases that name him';
 const refused = 'a rule refused it; details name the field and the reason';
 const invalid = 'a field is missing or not valid; details name each field and the reason';
 const sealed =
@@ -32,7 +32,7 @@ const sealed =
 @ApiTags('legal: perpetrators')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'no token, or an invalid or expired one' })
-@ApiForbiddenResponse({ description: 'the role may not do this' })
+@ApiForbiddenResponse({ description: 'the role may not do this, or an admin stated no reason (x-access-reason)' })
 @ApiBadRequestResponse({ description: invalid })
 @Controller('perpetrators')
 export class PerpetratorsController {
@@ -79,7 +79,8 @@ export class PerpetratorsController {
     summary: "A perpetrator's profile and links",
     description:
       `His category, whether he profits directly or indirectly, where he operates and his links. ${sealed} ` +
-      `Here it is opened with his key, for legal staff only. ${rolesNote(endpointRoles.readPerpetrator)}`,
+      'Here it is opened with his key, for the legal officer who profiled him and the teams of the cases that name him (an admin with a reason). ' +
+      rolesNote(endpointRoles.readPerpetrator),
   })
   @ApiOkResponse({ type: PerpetratorView })
   @ApiNotFoundResponse({ description: notFound })

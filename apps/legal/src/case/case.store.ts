@@ -2,39 +2,54 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { assertNeedToKnow, KnownPeople } from '@mukti/security';
-import { PerpetratorStore, SOURCE } from '../perpetrator/perpetrator.store';
-import { CaseCommand, caseDecider, CaseState, VictimOnRecord } from './domain/case.decider';
+import { assertMayAccess, KnownPeople } from '@mukti/security';
+import { PerpetratorAccess } from '../perpetrator/perpetrator-access';
+import { SOURCE } from '../perpetrator/perpetrator.store';
+import { CaseCommand, caseDecider, CaseState, RegisteredCaseState, VictimOnRecord } from './domain/case.decider';
 
 export const CASES = Symbol('CASES');
 
 /** What a staff command gives the case's rules beyond the request: the time, and the people and perpetrators it names. */
 export interface CaseLookups {
   now: string;
-  /** Her record as the rules need it; need-to-know first (someone not on her case team gets the 404 of a stranger). */
+  /** Her record as the rules need it; need-to-know first (someone not on her case team gets the 404 of someone never registered). */
   person(personId: string): Promise<VictimOnRecord>;
-  /** Which of these ids are profiled perpetrators. */
+  /** Which of these ids are profiled perpetrators the caller may name (one she may not see is as one never profiled). */
   perpetrators(ids: (string | undefined)[]): Promise<Set<string>>;
 }
 
-/** Criminal cases, one aggregate each, from the FIR to the verdict: load, decide, store state and events in one write. */
+/**
+ * Criminal cases, one aggregate each, from the FIR to the verdict: load, decide, store state and
+ * events in one write. A case is a door of its own (rule 7): its team (the legal officer who
+ * registered the FIR and those who joined) reads it and acts on it; anyone else gets the 404 of a
+ * case never registered.
+ */
 @Injectable()
 export class CaseStore {
   constructor(
     @Inject(CASES) readonly aggregates: AggregateStore<CaseState>,
     private readonly knownPeople: KnownPeople,
-    private readonly perpetrators: PerpetratorStore,
+    private readonly perpetrators: PerpetratorAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A staff member's command: the command is built with what it names looked up, then decided. */
+  /**
+   * A staff member's command: on a registered case, its team only (checked before anything it
+   * names is looked up, and again on the state the command is decided on); the command is built
+   * with what it names looked up, then decided. Registering an FIR makes a new case.
+   */
   async execute(caseId: string, context: CommandContext, accessReason: string | undefined, command: (lookups: CaseLookups) => Promise<CaseCommand> | CaseCommand) {
+    const authorize = (state: CaseState) => {
+      if (state.status !== 'none') assertMayAccess(context.actor, { kind: 'case', id: caseId, team: state.team ?? {} }, accessReason);
+    };
+    authorize((await this.aggregates.load(caseId))?.state ?? { status: 'none' });
     const lookups: CaseLookups = {
       now: this.clock.now().toISOString(),
       person: (personId) => this.victimOnRecord(context.actor, personId, accessReason),
-      perpetrators: (ids) => this.perpetrators.known(ids),
+      perpetrators: (ids) => this.perpetrators.visibleTo(context.actor, ids),
     };
-    return this.decide(caseId, await command(lookups), context);
+    const decided = await command(lookups);
+    return handleCommand({ store: this.aggregates, decider: caseDecider, aggregateId: caseId, command: decided, context, source: SOURCE, authorize });
   }
 
   /** The service's own commands (reactions, deadlines): no staff member, so no need-to-know. */
@@ -46,14 +61,17 @@ export class CaseStore {
     return (await this.aggregates.load(caseId))?.state;
   }
 
-  /**
-   * An id no one registered is the rules' business (a 422 naming it); a person registered but
-   * not on the caller's case team is a 404, as if she did not exist.
-   */
+  /** The case, for its team (an admin with a reason); otherwise the 404 of a case never registered. */
+  async openFor(caseId: string, actor: Actor, accessReason: string | undefined): Promise<RegisteredCaseState> {
+    const state = await this.find(caseId);
+    const registered = state && state.status !== 'none' ? state : undefined;
+    assertMayAccess(actor, { kind: 'case', id: caseId, team: registered ? (registered.team ?? {}) : undefined }, accessReason);
+    return registered!;
+  }
+
+  /** Someone the command names: registered and on the caller's case team, or the same 404 whichever she is not. */
   private async victimOnRecord(actor: Actor, personId: string, accessReason: string | undefined): Promise<VictimOnRecord> {
-    const known = await this.knownPeople.find(personId);
-    if (!known?.registeredAt) return { personId, registered: false, ageBand: 'unknown', consents: {} };
-    assertNeedToKnow(actor, personId, known.caseTeam, accessReason);
+    const known = await this.knownPeople.forActor(actor, personId, accessReason);
     return { personId, registered: true, ageBand: known.ageBand, consents: known.consents };
   }
 }

@@ -49,11 +49,4 @@ export class PerpetratorStore {
     if (!found) throw new NotFoundException(`perpetrator ${perpetratorId} is not profiled`);
     return found;
   }
-
-  /** Which of these ids are profiled perpetrators (one lookup by id each: fast on every store). */
-  async known(ids: (string | undefined)[]): Promise<Set<string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
-    const found = await Promise.all(wanted.map(async (id) => ((await this.find(id)) ? id : undefined)));
-    return new Set(found.filter((id): id is string => id !== undefined));
-  }
 }

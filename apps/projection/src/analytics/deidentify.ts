@@ -193,6 +193,8 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [legalEventTypes.propertyAttached]: ['kind'],
   [legalEventTypes.compensationOrdered]: ['payableBy'],
   [legalEventTypes.caseClosed]: ['reason'],
+  // Who works on a case: staff ids, nothing an analyst counts.
+  [legalEventTypes.caseTeamJoined]: [],
   [legalEventTypes.survivorNamedAsAccused]: [],
   [legalEventTypes.survivorAccusationDropped]: [],
   [legalEventTypes.debtBondageSuspected]: [],

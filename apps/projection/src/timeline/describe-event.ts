@@ -449,6 +449,8 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
         facts: { caseId, personId: victim, amountInr, payableBy },
       };
     }
+    case legalEventTypes.caseTeamJoined:
+      return { pillar, summary: 'A legal officer joined the case', facts: { caseId: event.data.caseId } };
     case legalEventTypes.caseClosed: {
       const { caseId, reason } = event.data;
       return { pillar, summary: `Case closed (${words(reason)})`, facts: { caseId, reason } };

@@ -150,6 +150,7 @@ export const legalEventTypes = {
   propertyAttached: 'org.mukti.legal.property-attached.v1',
   compensationOrdered: 'org.mukti.legal.compensation-ordered.v1',
   caseClosed: 'org.mukti.legal.case-closed.v1',
+  caseTeamJoined: 'org.mukti.legal.case-team-joined.v1',
   survivorNamedAsAccused: 'org.mukti.legal.survivor-named-as-accused.v1',
   survivorAccusationDropped: 'org.mukti.legal.survivor-accusation-dropped.v1',
   debtBondageSuspected: 'org.mukti.legal.debt-bondage-suspected.v1',
@@ -157,6 +158,9 @@ export const legalEventTypes = {
   trainingSessionHeld: 'org.mukti.legal.training-session-held.v1',
   trainingRefresherOverdue: 'org.mukti.legal.training-refresher-overdue.v1',
 } as const;
+
+/** A staff member's subject in the identity provider. */
+const StaffId = Type.String({ minLength: 1, maxLength: 200 });
 
 // Perpetrators
 
@@ -172,6 +176,8 @@ export const PerpetratorProfiledV1 = Type.Object(
     /** Where he is known to operate: state and district only. */
     knownPlaces: Type.Array(Place, { maxItems: 20 }),
     profiledAt: Timestamp,
+    /** The legal officer who profiled him: she sees him before any case names him (absent in events from before). */
+    profiledBy: Type.Optional(StaffId),
   },
   { additionalProperties: false },
 );
@@ -196,6 +202,8 @@ export const FirRegisteredV1 = Type.Object(
     accusedIds: Ids(100),
     /** The main accused, the "kingpin", whether or not the FIR names him. */
     mainAccusedId: Type.Optional(Id),
+    /** The legal officer who registered it, the first on its team (absent in events from before cases had teams). */
+    registeredBy: Type.Optional(StaffId),
   },
   { additionalProperties: false },
 );
@@ -307,6 +315,10 @@ export type CompensationOrderedV1 = Static<typeof CompensationOrderedV1>;
 
 export const CaseClosedV1 = Type.Object({ ...CaseFacts, closedAt: Timestamp, reason: oneOf(caseClosureReasons) }, { additionalProperties: false });
 export type CaseClosedV1 = Static<typeof CaseClosedV1>;
+
+/** A legal officer joined the case's team (added by a member, or by an admin): the team reads the case and acts on it. */
+export const CaseTeamJoinedV1 = Type.Object({ ...CaseFacts, staffId: StaffId, addedBy: StaffId, joinedAt: Timestamp }, { additionalProperties: false });
+export type CaseTeamJoinedV1 = Static<typeof CaseTeamJoinedV1>;
 
 // Alerts about a survivor: on her timeline, keyed by her id.
 

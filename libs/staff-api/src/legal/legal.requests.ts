@@ -43,6 +43,7 @@ import {
   verdictOutcomes,
 } from '@mukti/contracts';
 import { IdentityDetails, PlaceDto } from '../intake/register-person.request';
+import { StaffIdField } from '../fields';
 
 const dateTime = { format: 'date-time' } as const;
 const uuids: { type: [StringConstructor]; format: 'uuid'; uniqueItems: true } = { type: [String], format: 'uuid', uniqueItems: true };
@@ -283,4 +284,10 @@ export class TrainingSessionsQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   refresherOverdue?: 'true' | 'false';
+}
+
+/** Adds a legal officer to the case's team: the team reads the case and acts on it. */
+export class JoinCaseTeamRequest {
+  @StaffIdField()
+  staffId!: string;
 }

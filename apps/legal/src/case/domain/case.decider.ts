@@ -66,6 +66,8 @@ export type RegisterFir = {
     survivorsAccused: VictimOnRecord[];
     /** Of the accused and main accused, those profiled as perpetrators. */
     knownPerpetratorIds: ReadonlySet<string>;
+    /** The legal officer registering it: the first on its team. */
+    registeredBy?: string;
     now: string;
   };
 };
@@ -127,6 +129,8 @@ export type OrderCompensation = {
 };
 export type CloseCase = { type: 'CloseCase'; data: { caseId: string; closedAt: string; reason: CaseClosureReason; now: string } };
 /** The service's reaction to intake recording her consent to police or courts withdrawn. */
+/** A member of the case's team (or an admin) adds a legal officer to it. */
+export type JoinCaseTeam = { type: 'JoinCaseTeam'; data: { caseId: string; staffId: string; addedBy: string; now: string } };
 export type NoteConsentWithdrawn = { type: 'NoteConsentWithdrawn'; data: { caseId: string; personId: string; scope: NamingScope; withdrawnAt: string } };
 export type CaseCommand =
   | RegisterFir
@@ -146,6 +150,7 @@ export type CaseCommand =
   | AttachProperty
   | OrderCompensation
   | CloseCase
+  | JoinCaseTeam
   | NoteConsentWithdrawn;
 
 // Events
@@ -164,6 +169,7 @@ export type PremisesClosed = DomainEvent<typeof legalEventTypes.premisesClosed>;
 export type PropertyAttached = DomainEvent<typeof legalEventTypes.propertyAttached>;
 export type CompensationOrdered = DomainEvent<typeof legalEventTypes.compensationOrdered>;
 export type CaseClosed = DomainEvent<typeof legalEventTypes.caseClosed>;
+export type CaseTeamJoined = DomainEvent<typeof legalEventTypes.caseTeamJoined>;
 export type SurvivorNamedAsAccused = DomainEvent<typeof legalEventTypes.survivorNamedAsAccused>;
 export type SurvivorAccusationDropped = DomainEvent<typeof legalEventTypes.survivorAccusationDropped>;
 export type DebtBondageSuspected = DomainEvent<typeof legalEventTypes.debtBondageSuspected>;
@@ -184,6 +190,7 @@ export type CaseEvent =
   | PropertyAttached
   | CompensationOrdered
   | CaseClosed
+  | CaseTeamJoined
   | SurvivorNamedAsAccused
   | SurvivorAccusationDropped
   | DebtBondageSuspected
@@ -227,6 +234,8 @@ export type CaseRecord = {
   /** By victim id, every order added. */
   compensationOrderedInr: Record<string, number>;
   closed?: { at: string; reason: CaseClosureReason };
+  /** The legal officers who may read the case and act on it, by staff id (absent in states stored before cases had teams). */
+  team?: Record<string, { joinedAt: string }>;
   /**
    * The withdrawals of consent already alerted on this case, as "<person>|<scope>|<withdrawnAt>":
    * both ends of the join (her withdrawal, and this case's FIR) may notice the same one.
@@ -324,6 +333,7 @@ function decideRegisterFir(state: CaseState, data: RegisterFir['data']): CaseEve
         sections: copySections(sections),
         accusedIds: distinct(accusedIds),
         ...(mainAccusedId !== undefined ? { mainAccusedId } : {}),
+        ...(data.registeredBy !== undefined ? { registeredBy: data.registeredBy } : {}),
       },
     },
     ...survivorsAccused.map(({ personId }) => survivorAlert(legalEventTypes.survivorNamedAsAccused, personId, registeredAt, { personId, caseId, namedAt: registeredAt })),
@@ -530,6 +540,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
       }
       case 'CloseCase':
         return decideCloseCase(openCaseOf(state, command.data.caseId), command.data);
+      case 'JoinCaseTeam': {
+        const { caseId, staffId, addedBy, now } = command.data;
+        if (state.status === 'none') throw DomainError.notFound(`case ${caseId} is not registered`);
+        if (state.team && Object.prototype.hasOwnProperty.call(state.team, staffId)) return [];
+        return [caseFact(state, legalEventTypes.caseTeamJoined, now, { staffId, addedBy, joinedAt: now })];
+      }
       case 'NoteConsentWithdrawn': {
         const { caseId, personId, scope, withdrawnAt } = command.data;
         if (state.status !== 'open' || !state.victimIds.includes(personId)) return [];
@@ -544,9 +560,10 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
   evolve(state, event) {
     if (event.type === legalEventTypes.firRegistered) {
       if (state.status !== 'none') return state;
-      const { caseId, victimIds, fir, sections, accusedIds, mainAccusedId } = event.data;
+      const { caseId, victimIds, fir, sections, accusedIds, mainAccusedId, registeredBy } = event.data;
       return {
         status: 'open',
+        team: registeredBy !== undefined ? { [registeredBy]: { joinedAt: fir.registeredAt } } : {},
         caseId,
         fir,
         sections,
@@ -617,6 +634,8 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
       }
       case legalEventTypes.caseClosed:
         return { ...state, status: 'closed', closed: { at: event.data.closedAt, reason: event.data.reason } };
+      case legalEventTypes.caseTeamJoined:
+        return { ...state, team: { ...state.team, [event.data.staffId]: { joinedAt: event.data.joinedAt } } };
       case legalEventTypes.survivorNamedAsAccused:
         return { ...state, survivorsAccused: distinct([...state.survivorsAccused, event.data.personId]) };
       case legalEventTypes.survivorAccusationDropped:

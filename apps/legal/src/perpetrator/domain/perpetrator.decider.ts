@@ -15,7 +15,7 @@ type KnownPlace = { state: string; district: string };
 // Commands
 export type ProfilePerpetrator = {
   type: 'ProfilePerpetrator';
-  data: { perpetratorId: string; category: PerpetratorCategory; personalData: SealedPersonalData; knownPlaces: KnownPlace[]; now: string };
+  data: { perpetratorId: string; category: PerpetratorCategory; personalData: SealedPersonalData; knownPlaces: KnownPlace[]; profiledBy?: string; now: string };
 };
 export type LinkPerpetrators = {
   type: 'LinkPerpetrators';
@@ -40,6 +40,8 @@ export type PerpetratorState =
       /** His links to others of the network, each once. */
       links: { otherPerpetratorId: string; link: PerpetratorLink }[];
       profiledAt: string;
+      /** Who profiled him: she sees him before any case names him (absent in states stored before). */
+      profiledBy?: string;
     };
 export type ProfiledPerpetratorState = Extract<PerpetratorState, { status: 'profiled' }>;
 
@@ -60,14 +62,22 @@ export const perpetratorDecider: Decider<PerpetratorCommand, PerpetratorEvent, P
   decide(command, state) {
     switch (command.type) {
       case 'ProfilePerpetrator': {
-        const { perpetratorId, category, personalData, knownPlaces, now } = command.data;
+        const { perpetratorId, category, personalData, knownPlaces, profiledBy, now } = command.data;
         if (isProfiled(state)) throw DomainError.conflict(`perpetrator ${perpetratorId} is already profiled`);
         return [
           {
             type: legalEventTypes.perpetratorProfiled,
             subject: perpetratorId,
             time: now,
-            data: { perpetratorId, category, beneficiary: beneficiaryOf(category), personalData, knownPlaces: distinctPlaces(knownPlaces), profiledAt: now },
+            data: {
+              perpetratorId,
+              category,
+              beneficiary: beneficiaryOf(category),
+              personalData,
+              knownPlaces: distinctPlaces(knownPlaces),
+              profiledAt: now,
+              ...(profiledBy !== undefined ? { profiledBy } : {}),
+            },
           },
         ];
       }
@@ -97,8 +107,9 @@ export const perpetratorDecider: Decider<PerpetratorCommand, PerpetratorEvent, P
     switch (event.type) {
       case legalEventTypes.perpetratorProfiled: {
         if (isProfiled(state)) return state;
-        const { category, beneficiary, knownPlaces, profiledAt } = event.data;
-        return { status: 'profiled', category, beneficiary, knownPlaces: knownPlaces.map(({ state, district }) => ({ state, district })), links: [], profiledAt };
+        const { category, beneficiary, knownPlaces, profiledAt, profiledBy } = event.data;
+        const places = knownPlaces.map(({ state, district }) => ({ state, district }));
+        return { status: 'profiled', category, beneficiary, knownPlaces: places, links: [], profiledAt, ...(profiledBy !== undefined ? { profiledBy } : {}) };
       }
       case legalEventTypes.perpetratorsLinked: {
         const { otherPerpetratorId, link } = event.data;

@@ -40,6 +40,8 @@ export class RegisterFirController {
         ...(request.mainAccusedId ? { mainAccusedId: request.mainAccusedId } : {}),
         survivorsAccused: await Promise.all((request.survivorsAccusedIds ?? []).map(person)),
         knownPerpetratorIds: await perpetrators([...request.accusedIds, request.mainAccusedId]),
+        // Who registers it is the first on its team.
+        registeredBy: context.actor.id,
         now,
       },
     }));

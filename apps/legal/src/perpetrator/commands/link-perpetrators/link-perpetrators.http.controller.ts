@@ -1,13 +1,17 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
+import { AccessReason, IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { LinkPerpetratorsRequest } from '@mukti/staff-api';
+import { PerpetratorAccess } from '../../perpetrator-access';
 import { PerpetratorStore } from '../../perpetrator.store';
 
-/** Links two perpetrators of one network: who works for, supplies or finances whom. */
+/** Links two perpetrators of one network: who works for, supplies or finances whom. Both must be hers to see. */
 @Controller('perpetrators/:perpetratorId/links')
 export class LinkPerpetratorsController {
-  constructor(private readonly perpetrators: PerpetratorStore) {}
+  constructor(
+    private readonly perpetrators: PerpetratorStore,
+    private readonly access: PerpetratorAccess,
+  ) {}
 
   @Post()
   @HttpCode(204)
@@ -16,8 +20,10 @@ export class LinkPerpetratorsController {
     @IdParam('perpetratorId') perpetratorId: string,
     @Body() request: LinkPerpetratorsRequest,
     @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
   ): Promise<void> {
-    const known = await this.perpetrators.known([request.otherPerpetratorId]);
+    await this.access.assertMayOpen(perpetratorId, context.actor, accessReason);
+    const known = await this.access.visibleTo(context.actor, [request.otherPerpetratorId]);
     await this.perpetrators.execute(
       perpetratorId,
       {

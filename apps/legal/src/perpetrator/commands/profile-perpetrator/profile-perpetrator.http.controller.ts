@@ -30,6 +30,8 @@ export class ProfilePerpetratorController {
           category: request.category,
           personalData,
           knownPlaces: (request.knownPlaces ?? []).map((place) => ({ state: place.state, district: place.district })),
+          // Who profiles him sees him; others through the cases that name him.
+          profiledBy: context.actor.id,
           now: this.perpetrators.now(),
         },
       },

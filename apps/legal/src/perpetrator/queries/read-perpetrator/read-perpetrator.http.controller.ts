@@ -1,17 +1,24 @@
 import { Controller, Get } from '@nestjs/common';
 import { EventEnvelope, legalEventTypes } from '@mukti/contracts';
-import { IdParam, StaffEndpoint } from '@mukti/http';
+import type { Actor } from '@mukti/contracts';
+import { AccessReason, IdParam, StaffEndpoint } from '@mukti/http';
+import { CurrentActor } from '@mukti/security';
 import type { PerpetratorView } from '@mukti/staff-api';
+import { PerpetratorAccess } from '../../perpetrator-access';
 import { PerpetratorStore } from '../../perpetrator.store';
 
-/** A perpetrator's profile, his personal data opened with his key: for legal staff only. */
+/** A perpetrator's profile, his personal data opened with his key: for who profiled him and the teams of the cases that name him (an admin with a reason). */
 @Controller('perpetrators/:perpetratorId')
 export class ReadPerpetratorController {
-  constructor(private readonly perpetrators: PerpetratorStore) {}
+  constructor(
+    private readonly perpetrators: PerpetratorStore,
+    private readonly access: PerpetratorAccess,
+  ) {}
 
   @Get()
   @StaffEndpoint('readPerpetrator')
-  async read(@IdParam('perpetratorId') perpetratorId: string): Promise<PerpetratorView> {
+  async read(@IdParam('perpetratorId') perpetratorId: string, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<PerpetratorView> {
+    await this.access.assertMayOpen(perpetratorId, actor, accessReason);
     const state = await this.perpetrators.get(perpetratorId);
     // His personal data is in the profiling event only: the state keeps nothing readable.
     const profiled = (await this.perpetrators.aggregates.commit(perpetratorId, 1))?.events.find(
