@@ -10,6 +10,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { livelihoodEventTypes } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
@@ -182,4 +183,15 @@ it('counts each person at risk in a household supported for 12 months as an entr
   }
   const read = await api().get(`/api/v1/prevention-plans/${plan}`).set('authorization', kiran).expect(200);
   expect(read.body).toMatchObject({ preventionPlanId: householdId });
+
+  // A livelihood officer on no member's case team: the plan, and opening one for the household, answer as for ones that do not exist, naming no one.
+  const stranger = await bearer('livelihood-officer', 'someone-else');
+  const neverOpened = randomUUID();
+  const hidden = await api().get(`/api/v1/prevention-plans/${plan}`).set('authorization', stranger).expect(404);
+  const unknown = await api().get(`/api/v1/prevention-plans/${neverOpened}`).set('authorization', stranger).expect(404);
+  expect(hidden.body.message.replace(plan, 'ID')).toBe(unknown.body.message.replace(neverOpened, 'ID'));
+  const notHers = await api().post('/api/v1/prevention-plans').set('authorization', stranger).send({ householdId }).expect(404);
+  const nowhere = await api().post('/api/v1/prevention-plans').set('authorization', stranger).send({ householdId: neverOpened }).expect(404);
+  expect(notHers.body.message.replace(householdId, 'ID')).toBe(nowhere.body.message.replace(neverOpened, 'ID'));
+  expect(JSON.stringify([hidden.body, notHers.body])).not.toContain(daughter);
 });

@@ -28,11 +28,7 @@ export class HouseholdStore {
     private readonly people: PersonStore,
   ) {}
 
-  /**
-   * Registers it. Each member named: someone intake never registered is the rules' business
-   * (422 naming her); someone registered but not on the caller's case team is a 404, as if she
-   * did not exist.
-   */
+  /** Registers it. Each member named must be registered and on the caller's case team (the same 404 otherwise). */
   async register(data: Omit<RegisterHousehold['data'], 'members'> & { memberIds: string[] }, context: CommandContext, accessReason?: string) {
     const { memberIds, ...registration } = data;
     const members: HouseholdMember[] = [];
@@ -74,13 +70,17 @@ export class HouseholdStore {
     });
   }
 
-  /** A person named as a member, need-to-know first; nothing more is recorded about someone erased. */
+  /**
+   * A person named as a member, need-to-know first: someone never registered and someone on
+   * others' case teams only get the same 404, so a household is no way to learn who exists.
+   * Nothing more is recorded about someone erased.
+   */
   private async member(personId: string, actor: Actor, accessReason?: string): Promise<HouseholdMember> {
-    const person = await this.people.registeredFor(personId, actor, accessReason);
-    if (person?.erasedAt) {
+    const person = await this.people.openFor(personId, actor, accessReason);
+    if (person.erasedAt) {
       throw DomainError.conflict(`person ${personId} was erased: nothing more is recorded about her`, { personId });
     }
-    return { personId, registered: person !== undefined };
+    return { personId, registered: true };
   }
 
   /**

@@ -59,15 +59,6 @@ export class PersonStore {
     return assertMayOpen(state, personId, actor, accessReason);
   }
 
-  /**
-   * Her state if she is registered and the actor may open her (as openFor); undefined if no one
-   * registered her, for the caller's rules to refuse by name (a 422 rather than a 404).
-   */
-  async registeredFor(personId: string, actor: Actor, accessReason?: string) {
-    const state = (await this.aggregates.load(personId))?.state;
-    return state?.status === 'registered' ? assertMayOpen(state, personId, actor, accessReason) : undefined;
-  }
-
   /** The registered person who has one of these fingerprints, if any. */
   async registeredWith(fingerprints: PersonFingerprints): Promise<string | undefined> {
     for (const field of uniquePersonFields) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK, DomainError } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { KnownPeople } from '@mukti/security';
+import { KnownPeople, recordNotFound } from '@mukti/security';
 import { SOURCE } from '../livelihood-plan/livelihood-plan.store';
 import { PreventionPlanCommand, preventionPlanDecider, PreventionPlanState } from './domain/prevention-plan.decider';
 import { KnownHouseholds } from './known-households';
@@ -32,8 +32,11 @@ export class PreventionPlanStore {
    */
   async coveredBy(context: CommandContext, accessReason: string | undefined, target: { householdId?: string; personId?: string }): Promise<string[]> {
     const candidates = target.householdId ? await this.households.members(target.householdId) : [target.personId!];
-    if (!candidates) throw new NotFoundException(`household ${target.householdId} is not registered`);
-    const people = await Promise.all(candidates.map((personId) => this.knownPeople.forActor(context.actor, personId, accessReason)));
+    if (!candidates) throw recordNotFound('household', target.householdId!);
+    // A household with a member she may not see is as unknown to her as one never registered: its members are not named to her.
+    const people = await Promise.all(candidates.map((personId) => this.knownPeople.forActor(context.actor, personId, accessReason))).catch((error: unknown) => {
+      throw target.householdId && error instanceof NotFoundException ? recordNotFound('household', target.householdId) : error;
+    });
     const atRisk = people.filter((person) => person.role === 'at-risk').map((person) => person._id);
     if (atRisk.length === 0) {
       const field = target.householdId ? 'householdId' : 'personId';
@@ -45,8 +48,13 @@ export class PreventionPlanStore {
   /** The plan, for a staff member on the case team of everyone it covers (an admin with a reason); otherwise 404. */
   async openFor(preventionPlanId: string, actor: Actor, accessReason: string | undefined) {
     const plan = await this.find(preventionPlanId);
-    if (!plan) throw new NotFoundException(`prevention plan ${preventionPlanId} is not open`);
-    for (const personId of plan.personIds) await this.knownPeople.forActor(actor, personId, accessReason);
+    if (!plan) throw recordNotFound('prevention-plan', preventionPlanId);
+    try {
+      for (const personId of plan.personIds) await this.knownPeople.forActor(actor, personId, accessReason);
+    } catch (error) {
+      // Not the name of a person it covers: the plan is as unknown to her as one never opened.
+      throw error instanceof NotFoundException ? recordNotFound('prevention-plan', preventionPlanId) : error;
+    }
     return plan;
   }
 

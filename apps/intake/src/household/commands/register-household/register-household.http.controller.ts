@@ -7,7 +7,7 @@ import { HouseholdStore } from '../../household.store';
 
 /**
  * Registers a household: where it lives and who lives in it, people registered in intake, each
- * on the caller's case team (404 otherwise); someone intake never registered is a 422 naming her.
+ * on the caller's case team (the 404 of someone never registered otherwise, whichever she is not).
  */
 @Controller('households')
 export class RegisterHouseholdController {
