@@ -4,7 +4,8 @@ import type { AnalyticsStream } from './analytics/analytics-stream';
 import type { ProsecutionStore } from './prosecution/prosecution.store';
 import { projectedTopics, projectionHandlers } from './projection.handlers';
 import { describeEvent } from './timeline/describe-event';
-import { summarisePerson } from './timeline/person-summary';
+// Summaries built from entries (test support).
+import { summaryOfEntries } from './timeline/entries.testing';
 import type { TimelineStore } from './timeline/timeline.store';
 
 const caseId = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
@@ -24,7 +25,7 @@ function parts() {
       onTimeline.push(`${event.type} ${personId}`);
       const facts = describeEvent(event, personId).facts;
       const adult = { eventId: 'r', type: intakeEventTypes.personRegistered, occurredAt: new Date('2026-01-01T00:00:00Z'), facts: { ageBand: '25-34' } };
-      return { facts, summary: summarisePerson(personId, [adult]) };
+      return { facts, summary: summaryOfEntries(personId, [adult]) };
     },
   } as unknown as TimelineStore;
   const prosecution = {

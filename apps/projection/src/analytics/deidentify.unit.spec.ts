@@ -9,7 +9,8 @@ import {
   rescueEventTypes,
 } from '@mukti/contracts';
 import { describeEvent } from '../timeline/describe-event';
-import { summarisePerson } from '../timeline/person-summary';
+// Summaries built from entries (test support).
+import { summaryOfEntries } from '../timeline/entries.testing';
 import { deidentify, incomeBandOf, pseudonymOf } from './deidentify';
 
 const personId = '5b0a1b8e-2f4c-4d6e-8a9b-0c1d2e3f4a5b';
@@ -18,7 +19,7 @@ const envelope = (type: string, data: unknown, time = '2026-03-14T10:22:33.000Z'
   ({ id: 'e1', type, source: '/mukti/intake', subject: personId, time, data, correlationId: 'c', actor: { id: 'asha', role: 'caseworker' } }) as AnyPillarEventEnvelope;
 
 const summaryOf = (ageBand: string, research?: 'granted' | 'withdrawn') =>
-  summarisePerson(personId, [
+  summaryOfEntries(personId, [
     {
       eventId: 'r',
       type: intakeEventTypes.personRegistered,

@@ -140,23 +140,34 @@ const majority = (band: string | undefined) =>
 export function htcdsExport(summaries: PersonSummary[], k = DEFAULT_K): { k: number; columns: readonly string[]; rows: HtcdsRow[]; suppressedPeople: SuppressedCount } {
   const combinations = new Map<string, HtcdsRow>();
   for (const summary of summaries) {
-    const intake = summary.pillars.intake;
-    if (intake.status !== 'registered' || !countedForResearch(summary)) continue;
-    const row = {
-      yearOfRegistration: intake.registeredAt?.slice(0, 4) ?? 'unknown',
-      Datasource: 'Case Management',
-      gender: intake.gender === 'female' ? 'Female' : intake.gender === 'male' ? 'Male' : intake.gender === 'transgender' ? 'Transgender/NonConforming' : 'unknown',
-      ageBroad: intake.ageBand ?? 'unknown',
-      majorityStatus: majority(intake.ageBand),
-      citizenship: 'IND',
-      stateOfOrigin: intake.origin?.state ?? 'unknown',
-      role: intake.role ?? 'unknown',
-    };
+    if (summary.pillars.intake.status !== 'registered' || !countedForResearch(summary)) continue;
+    const row = htcdsRowOf(summary);
     const key = htcdsColumns.map((column) => row[column]).join('\u001f');
     const existing = combinations.get(key);
     if (existing) existing.count += 1;
     else combinations.set(key, { ...row, count: 1 });
   }
+  return htcdsExportOf([...combinations.values()], k);
+}
+
+/** Her row of the export (without its count). */
+export function htcdsRowOf(summary: PersonSummary): Omit<HtcdsRow, 'count'> {
+  const intake = summary.pillars.intake;
+  return {
+    yearOfRegistration: intake.registeredAt?.slice(0, 4) ?? 'unknown',
+    Datasource: 'Case Management',
+    gender: intake.gender === 'female' ? 'Female' : intake.gender === 'male' ? 'Male' : intake.gender === 'transgender' ? 'Transgender/NonConforming' : 'unknown',
+    ageBroad: intake.ageBand ?? 'unknown',
+    majorityStatus: majority(intake.ageBand),
+    citizenship: 'IND',
+    stateOfOrigin: intake.origin?.state ?? 'unknown',
+    role: intake.role ?? 'unknown',
+  };
+}
+
+/** The export from its rows with their counts (from the summaries, or from the counters kept as events arrive). */
+export function htcdsExportOf(rows: readonly HtcdsRow[], k = DEFAULT_K): { k: number; columns: readonly string[]; rows: HtcdsRow[]; suppressedPeople: SuppressedCount } {
+  const combinations = new Map(rows.map((row) => [htcdsColumns.map((column) => row[column]).join('\u001f'), row]));
   const people = [...combinations.values()].reduce((sum, row) => sum + row.count, 0);
   const shown = suppressTable({ total: people, breakdowns: { combinations: Object.fromEntries([...combinations].map(([key, row]) => [key, row.count])) } }, k);
   const cells = shown.breakdowns.combinations;

@@ -1,11 +1,12 @@
-import { summarisePerson, PersonSummary, SummarisedEntry } from '../timeline/person-summary';
+import type { PersonSummary, SummarisedEntry } from '../timeline/person-summary';
+import { summaryOfEntries } from '../timeline/entries.testing';
 import { intakeEventTypes, livelihoodEventTypes } from '@mukti/contracts';
 import { htcdsExport, livelihoodIndicators, programmeIndicators } from './indicators';
 
 let sequence = 0;
 function person(facts: { role?: string; gender?: string; ageBand?: string; state?: string }, research?: 'granted' | 'withdrawn', erased = false): PersonSummary {
   const id = `p${(sequence += 1)}`;
-  return summarisePerson(id, [
+  return summaryOfEntries(id, [
     {
       eventId: `${id}-r`,
       type: intakeEventTypes.personRegistered,
@@ -124,7 +125,7 @@ function supported(what: {
       });
     }
   }
-  return summarisePerson(id, entries);
+  return summaryOfEntries(id, entries);
 }
 
 describe('the livelihood indicators', () => {

@@ -6,6 +6,7 @@
  */
 import { BeneficiaryKind, legalEventTypes, PerpetratorCategory, verdictOutcomes } from '@mukti/contracts';
 import type { SummarisedEntry } from '../timeline/person-summary';
+import type { CaseEventEnvelope } from '../timeline/whose-timeline';
 
 export const caseStages = ['fir-registered', 'charge-sheet-filed', 'trial', 'verdict', 'closed'] as const;
 export type CaseStage = (typeof caseStages)[number];
@@ -114,6 +115,80 @@ export function prosecutionCaseOf(caseId: string, entries: readonly SummarisedEn
     accused: [...accused.values()],
     ...(mainAccusedId !== undefined ? { mainAccusedId } : {}),
     mainAccusedNamed: mainAccusedId !== undefined && accused.has(mainAccusedId),
+    chargeSheetFiled,
+    ...(nextHearingAt !== undefined && !closed ? { nextHearingAt } : {}),
+    ...(closedReason !== undefined ? { closedReason } : {}),
+  };
+}
+
+/**
+ * A case as it is folded one event at a time (its events share a key, so they arrive in the
+ * order they happened): bounded by its accused, whatever its history.
+ */
+export interface CaseProgress {
+  caseId: string;
+  fir?: ProsecutionCase['fir'];
+  accused: AccusedStanding[];
+  mainAccusedId?: string;
+  chargeSheetFiled: boolean;
+  heardAfterChargeSheet: boolean;
+  verdicts: number;
+  nextHearingAt?: string;
+  closedReason?: string;
+}
+
+export const initialCaseProgress = (caseId: string): CaseProgress => ({ caseId, accused: [], chargeSheetFiled: false, heardAfterChargeSheet: false, verdicts: 0 });
+
+function withAccused(progress: CaseProgress, perpetratorId: string, change: (standing: AccusedStanding) => AccusedStanding = (standing) => standing): AccusedStanding[] {
+  const known = progress.accused.some((standing) => standing.perpetratorId === perpetratorId);
+  const accused = known ? progress.accused : [...progress.accused, { perpetratorId, custody: 'not-arrested' as const }];
+  return accused.map((standing) => (standing.perpetratorId === perpetratorId ? change(standing) : standing));
+}
+
+export function evolveCase(progress: CaseProgress, event: CaseEventEnvelope): CaseProgress {
+  switch (event.type) {
+    case legalEventTypes.firRegistered: {
+      const { fir, accusedIds, mainAccusedId } = event.data;
+      let next: CaseProgress = { ...progress, fir: { number: fir.number, policeStation: fir.policeStation, district: fir.district, state: fir.state, registeredAt: fir.registeredAt } };
+      for (const perpetratorId of accusedIds) next = { ...next, accused: withAccused(next, perpetratorId) };
+      return mainAccusedId !== undefined ? { ...next, mainAccusedId } : next;
+    }
+    case legalEventTypes.accusedNamed:
+      return { ...progress, accused: withAccused(progress, event.data.perpetratorId), ...(event.data.main ? { mainAccusedId: event.data.perpetratorId } : {}) };
+    case legalEventTypes.accusedArrested:
+      return { ...progress, accused: withAccused(progress, event.data.perpetratorId, (standing) => ({ ...standing, custody: 'arrested' })) };
+    case legalEventTypes.accusedAbsconding:
+      return { ...progress, accused: withAccused(progress, event.data.perpetratorId, (standing) => ({ ...standing, custody: 'absconding' })) };
+    case legalEventTypes.chargeSheetFiled:
+      return { ...progress, chargeSheetFiled: true };
+    case legalEventTypes.hearingRecorded: {
+      const { nextHearingAt: _previous, ...rest } = progress;
+      return {
+        ...rest,
+        heardAfterChargeSheet: progress.heardAfterChargeSheet || progress.chargeSheetFiled,
+        ...(event.data.nextHearingAt !== undefined ? { nextHearingAt: event.data.nextHearingAt } : {}),
+      };
+    }
+    case legalEventTypes.verdictRecorded:
+      return { ...progress, accused: withAccused(progress, event.data.perpetratorId, (standing) => ({ ...standing, verdict: event.data.outcome })), verdicts: progress.verdicts + 1 };
+    case legalEventTypes.caseClosed:
+      return { ...progress, closedReason: event.data.reason };
+    default:
+      return progress;
+  }
+}
+
+/** The case as the indicators and her summary read it. */
+export function prosecutionCaseFrom(progress: CaseProgress): ProsecutionCase {
+  const { caseId, fir, accused, mainAccusedId, chargeSheetFiled, heardAfterChargeSheet, verdicts, nextHearingAt, closedReason } = progress;
+  const closed = closedReason !== undefined;
+  return {
+    caseId,
+    ...(fir ? { fir } : {}),
+    stage: caseStageOf({ chargeSheetFiled, heardAfterChargeSheet, verdicts, closed }),
+    accused,
+    ...(mainAccusedId !== undefined ? { mainAccusedId } : {}),
+    mainAccusedNamed: mainAccusedId !== undefined && accused.some((standing) => standing.perpetratorId === mainAccusedId),
     chargeSheetFiled,
     ...(nextHearingAt !== undefined && !closed ? { nextHearingAt } : {}),
     ...(closedReason !== undefined ? { closedReason } : {}),

@@ -57,7 +57,7 @@ const origins = { rescued: 'after her rescue', referred: 'on referral' } as cons
 const recipients = { family: 'her family', 'child-welfare-committee': 'the Child Welfare Committee of her home district' } as const;
 
 /** Only the coded parts of a place, without keys for what is not known (so stored facts compare equal). */
-const codedPlace = ({ country, state, district }: CodedPlace): CodedPlace => ({ country, ...(state ? { state } : {}), ...(district ? { district } : {}) });
+export const codedPlace = ({ country, state, district }: CodedPlace): CodedPlace => ({ country, ...(state ? { state } : {}), ...(district ? { district } : {}) });
 const placeWords = ({ country, state, district }: CodedPlace) => [district, state, country].filter(Boolean).join(', ');
 const rupees = (amount: number) => `₹${amount.toLocaleString('en-IN')}`;
 /** Only the parts known, without keys for the rest (so stored facts compare equal). */
@@ -110,7 +110,7 @@ const supportNames: Record<(typeof preventionSupportKinds)[number], string> = {
   'scheme-linkage': 'scheme linkage',
 };
 /** The minimum wage a placement is compared with, as the facts keep it: the figure and what it applies to (its notification stays with the livelihood service). */
-const codedWage = ({ monthlyInr, state, skillLevel, effectiveFrom }: MinimumWage) => ({ monthlyInr, state, skillLevel, effectiveFrom });
+export const codedWage = ({ monthlyInr, state, skillLevel, effectiveFrom }: MinimumWage) => ({ monthlyInr, state, skillLevel, effectiveFrom });
 const minimumWageWords = ({ monthlyInr, state, skillLevel }: MinimumWage) => `the minimum wage of ${rupees(monthlyInr)} for ${skillLevel} work in ${state}`;
 const people = (count: number) => `${count} ${count === 1 ? 'person' : 'people'}`;
 

@@ -1,50 +1,5 @@
 import { AnyPillarEventEnvelope, EventData, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
-import { describeEvent } from './describe-event';
-import { summarisePerson, SummarisedEntry } from './person-summary';
-
-const entry = (eventId: string, type: string, occurredAt: string, facts: Record<string, unknown>): SummarisedEntry => ({
-  eventId,
-  type,
-  occurredAt: new Date(occurredAt),
-  facts,
-});
-
-const registered = entry('e1', intakeEventTypes.personRegistered, '2026-01-01T09:00:00Z', {
-  role: 'survivor',
-  gender: 'female',
-  ageBand: '16-17',
-  origin: { state: 'Bihar', district: 'Araria' },
-});
-const granted = entry('e2', intakeEventTypes.consentRecorded, '2026-01-02T09:00:00Z', { scope: 'research', decision: 'granted' });
-const withdrawn = entry('e3', intakeEventTypes.consentRecorded, '2026-01-03T09:00:00Z', { scope: 'research', decision: 'withdrawn' });
-const assessed = entry('e4', intakeEventTypes.vulnerabilityAssessed, '2026-01-02T10:00:00Z', { level: 'high', score: 7 });
-
-describe('a person summary', () => {
-  it('shows the intake pillar as registered, with the latest consent per scope and the latest assessment', () => {
-    expect(summarisePerson('p', [registered, granted, withdrawn, assessed]).pillars.intake).toEqual({
-      status: 'registered',
-      role: 'survivor',
-      gender: 'female',
-      ageBand: '16-17',
-      origin: { state: 'Bihar', district: 'Araria' },
-      registeredAt: '2026-01-01T09:00:00.000Z',
-      consents: { research: 'withdrawn' },
-      vulnerability: { level: 'high', score: 7, assessedAt: '2026-01-02T10:00:00.000Z' },
-    });
-  });
-
-  it('is the same whatever order the events arrived in', () => {
-    const inOrder = summarisePerson('p', [registered, granted, assessed, withdrawn]);
-    expect(summarisePerson('p', [withdrawn, assessed, granted, registered])).toEqual(inOrder);
-  });
-
-  it('says so when her registration has not arrived yet', () => {
-    const summary = summarisePerson('p', [granted]);
-    expect(summary.pillars.intake.status).toBe('not-registered-yet');
-    expect(summary.pillars.intake.consents).toEqual({ research: 'granted' });
-    expect(summary.lastEventAt).toBe('2026-01-02T09:00:00.000Z');
-  });
-});
+import { summarisePerson } from './person-summary';
 
 const personId = '5b0a1b8e-2f4c-4d6e-8a9b-0c1d2e3f4a5b';
 const operationId = '0f8c2a4e-6b1d-4c3e-9a7f-2d5e8b1c4a6f';
@@ -54,11 +9,8 @@ function happened<T extends AnyPillarEventEnvelope['type']>(type: T, time: strin
   sequence += 1;
   return { id: `event-${String(sequence).padStart(3, '0')}`, type, source: '/mukti/test', subject: personId, time, data, correlationId: 'c', actor: { id: 'asha', role: 'caseworker' } } as AnyPillarEventEnvelope;
 }
-const given = (...events: AnyPillarEventEnvelope[]) =>
-  summarisePerson(
-    personId,
-    events.map((event) => ({ eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event).facts })),
-  );
+/** Her summary after these events, in the order they arrived. */
+const given = (...events: AnyPillarEventEnvelope[]) => summarisePerson(personId, events);
 
 const rescued = (decriminalisationAlert: boolean) =>
   happened(rescueEventTypes.personRescued, '2026-03-01T02:00:00.000Z', {
@@ -119,6 +71,47 @@ const followUpsScheduled = (time = '2026-06-02T00:00:00.000Z') =>
 const followUpMissed = (dueAt: string, time: string) => happened(rehabilitationEventTypes.followUpMissed, time, { personId, dueAt, flaggedAt: time });
 const followUpHeld = (dueAt: string, time: string) =>
   happened(rehabilitationEventTypes.followUpRecorded, time, { personId, dueAt, heldAt: time, status: 'settled', retraffickingRisk: 'low' });
+
+const registered = () =>
+  happened(intakeEventTypes.personRegistered, '2026-01-01T09:00:00Z', {
+    personId,
+    role: 'survivor',
+    gender: 'female',
+    ageBand: '16-17',
+    origin: { state: 'Bihar', district: 'Araria' },
+  } as never);
+const consent = (decision: 'granted' | 'withdrawn', time: string) => happened(intakeEventTypes.consentRecorded, time, { personId, scope: 'research', decision, givenBy: 'self' } as never);
+const assessed = () => happened(intakeEventTypes.vulnerabilityAssessed, '2026-01-02T10:00:00Z', { personId, level: 'high', score: 7, factors: [] } as never);
+
+describe('a person summary', () => {
+  it('shows the intake pillar as registered, with the latest consent per scope and the latest assessment', () => {
+    expect(given(registered(), consent('granted', '2026-01-02T09:00:00Z'), consent('withdrawn', '2026-01-03T09:00:00Z'), assessed()).pillars.intake).toEqual({
+      status: 'registered',
+      role: 'survivor',
+      gender: 'female',
+      ageBand: '16-17',
+      origin: { state: 'Bihar', district: 'Araria' },
+      registeredAt: '2026-01-01T09:00:00.000Z',
+      consents: { research: 'withdrawn' },
+      vulnerability: { level: 'high', score: 7, assessedAt: '2026-01-02T10:00:00.000Z' },
+    });
+  });
+
+  it('says so when her registration has not arrived yet', () => {
+    const summary = given(consent('granted', '2026-01-02T09:00:00Z'));
+    expect(summary.pillars.intake.status).toBe('not-registered-yet');
+    expect(summary.pillars.intake.consents).toEqual({ research: 'granted' });
+    expect(summary.lastEventAt).toBe('2026-01-02T09:00:00.000Z');
+  });
+
+  it('is the same whatever order her pillars\' streams interleave in, and shows her latest event in time', () => {
+    // Each pillar's events come on its own topic, in order; the topics interleave in any order.
+    const intake = [registered(), consent('granted', '2026-01-02T09:00:00Z')];
+    const rescue = [rescued(true), overdue('medical-examination')];
+    expect(given(...rescue, ...intake)).toEqual(given(...intake, ...rescue));
+    expect(given(...rescue, ...intake).lastEventAt).toBe('2026-03-02T02:00:00.000Z');
+  });
+});
 
 describe('the rescue pillar of her summary', () => {
   it('says she is not rescued, with nothing due and no alert, before any rescue', () => {
@@ -197,9 +190,11 @@ describe('the rescue pillar of her summary', () => {
     ]);
   });
 
-  it('is the same whatever order the events arrived in', () => {
-    const events = [rescued(true), overdue('medical-examination'), completed('medical-examination', '2026-03-03T00:00:00.000Z', true), profile('actual', '2026-03-04T00:00:00.000Z')];
-    expect(given(...[...events].reverse())).toEqual(given(...events));
+  it('is the same whatever order her rescue and rehabilitation streams interleave in', () => {
+    const rescue = [rescued(true), overdue('medical-examination'), completed('medical-examination', '2026-03-03T00:00:00.000Z', true), profile('actual', '2026-03-04T00:00:00.000Z')];
+    const rehabilitation = [carePlanOpened(), followUpsScheduled()];
+    expect(given(...rehabilitation, ...rescue)).toEqual(given(...rescue, ...rehabilitation));
+    expect(given(rescue[0], ...rehabilitation, ...rescue.slice(1))).toEqual(given(...rescue, ...rehabilitation));
   });
 });
 
@@ -362,11 +357,7 @@ describe('the legal pillar of her summary', () => {
     return { ...happened(type, time, { caseId: id, victimIds: [personId, otherVictimId], ...data } as never), subject: id } as AnyPillarEventEnvelope;
   }
   /** Her summary, or another victim's, with each entry made as the projection makes it on her timeline. */
-  const summaryOf = (whom: string, ...events: AnyPillarEventEnvelope[]) =>
-    summarisePerson(
-      whom,
-      events.map((event) => ({ eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event, whom).facts })),
-    );
+  const summaryOf = (whom: string, ...events: AnyPillarEventEnvelope[]) => summarisePerson(whom, events);
 
   const fir = (id = caseId, time = '2026-03-02T10:00:00.000Z') =>
     ofCase(
@@ -563,7 +554,8 @@ describe('the legal pillar of her summary', () => {
     ]);
   });
 
-  it('is the same whatever order the events arrived in', () => {
+  it('is the same whatever order the case\'s stream and her own legal stream interleave in', () => {
+    // A case's events are keyed by the case, hers by her: each stream in order, the two in any.
     const events = [
       fir(),
       arrested(keeperId, '2026-03-03T00:00:00.000Z'),
@@ -572,9 +564,10 @@ describe('the legal pillar of her summary', () => {
       hearing('2026-05-20T00:00:00.000Z', 'prosecution-evidence', '2026-06-01T05:30:00.000Z'),
       support(personId, '2026-06-01T06:00:00.000Z', true),
       verdict(keeperId, 'convicted', '2026-11-01T00:00:00.000Z'),
-      aboutHer(legalEventTypes.survivorNamedAsAccused, '2026-03-02T10:00:00.000Z', { namedAt: '2026-03-02T10:00:00.000Z' }),
     ];
-    expect(summaryOf(personId, ...[...events].reverse())).toEqual(summaryOf(personId, ...events));
+    const hers = aboutHer(legalEventTypes.survivorNamedAsAccused, '2026-03-02T10:00:00.000Z', { namedAt: '2026-03-02T10:00:00.000Z' });
+    expect(summaryOf(personId, hers, ...events)).toEqual(summaryOf(personId, ...events, hers));
+    expect(summaryOf(personId, ...events.slice(0, 3), hers, ...events.slice(3))).toEqual(summaryOf(personId, ...events, hers));
   });
 });
 
@@ -679,8 +672,8 @@ describe('the livelihood pillar of her summary', () => {
     // Found below again later: a new alert.
     const belowAgain = followedUp(placementId, '2026-10-02T00:00:00.000Z', 8000);
     expect(given(planOpened(), start, above, belowAgain).openAlerts).toEqual([belowMinimumWage('2026-10-02T00:00:00.000Z', 8000)]);
-    // The same whatever order they arrived in.
-    expect(given(belowAgain, above, start, planOpened())).toEqual(given(planOpened(), start, above, belowAgain));
+    // The same whatever order her rescue's stream interleaves with them.
+    expect(given(rescued(false), planOpened(), start, above, belowAgain)).toEqual(given(planOpened(), start, above, rescued(false), belowAgain));
   });
 
   it('closes the alert when the placement is lost, and ignores a follow-up on a placement she lost', () => {
@@ -709,11 +702,7 @@ describe('the prevention pillar of her summary', () => {
   const ofPlan = <T extends AnyPillarEventEnvelope['type']>(type: T, time: string, data: Record<string, unknown>) =>
     ({ ...happened(type, time, { preventionPlanId: householdId, subject: 'household', personIds: household, ...data } as never), subject: householdId }) as AnyPillarEventEnvelope;
   /** Her summary, or another covered person's, with each entry made as the projection makes it on her timeline. */
-  const summaryOf = (whom: string, ...events: AnyPillarEventEnvelope[]) =>
-    summarisePerson(
-      whom,
-      events.map((event) => ({ eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event, whom).facts })),
-    );
+  const summaryOf = (whom: string, ...events: AnyPillarEventEnvelope[]) => summarisePerson(whom, events);
   const opened = () => ofPlan(livelihoodEventTypes.preventionPlanOpened, '2026-01-05T00:00:00.000Z', { openedAt: '2026-01-05T00:00:00.000Z' });
   const supported = (id: string, time: string, kind: string, status: string) => ofPlan(livelihoodEventTypes.preventionSupportRecorded, time, { supportId: id, kind, status, startedAt: '2026-01-10T00:00:00.000Z' });
   const prevented = (whom: string) =>

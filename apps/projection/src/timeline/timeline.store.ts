@@ -2,7 +2,8 @@ import { Schema, Model, Connection } from 'mongoose';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
-import { PersonSummary, summarisePerson, SummarisedEntry } from './person-summary';
+import { HOUSEHOLD, HOUSEHOLDS_SUPPORTED, cellChanges, indicatorCellsOf } from '../indicators/indicator-cells';
+import { evolvePerson, initialPersonView, PersonSummary, PersonView, SummarisedEntry, summaryOf } from './person-summary';
 import { entryIdOf } from './whose-timeline';
 
 /**
@@ -22,12 +23,25 @@ export interface TimelineEntry extends SummarisedEntry {
   erased?: boolean;
 }
 
+/**
+ * Her summary as stored: the view it is kept in (bounded whatever her history), the summary staff
+ * read, computed from it at each write, the indicator cells she counts in, and what makes a write
+ * safe to repeat: its version (a write is conditional on the version read) and the ids of her last
+ * entries applied (a redelivered event is not applied twice).
+ */
 export interface StoredSummary extends PersonSummary {
   _id: string;
-  /** The facts of every entry the summary was built from (what it is recomputed from). */
-  facts: SummarisedEntry[];
+  view: PersonView;
+  version: number;
+  recentEntryIds: string[];
+  counted: string[];
+  /** Cell changes written with the summary and not yet applied to the cells (a crash between the two). */
+  pendingCells?: { token: string; changes: { cell: string; by: 1 | -1 }[] };
   updatedAt: Date;
 }
+
+/** Enough to recognise a redelivery: an entry is looked for on her timeline first, this covers the moment between the two writes. */
+const RECENT_ENTRY_IDS = 16;
 
 const timelineEntrySchema = new Schema<TimelineEntry>(
   {
@@ -57,81 +71,202 @@ const summarySchema = new Schema<StoredSummary>(
     openAlerts: { type: Schema.Types.Mixed, default: [] },
     nextDueSteps: { type: Schema.Types.Mixed, default: [] },
     caseTeam: { type: Schema.Types.Mixed, default: {} },
-    facts: { type: Schema.Types.Mixed, default: [] },
     erasedAt: String,
     entryCount: { type: Number, required: true },
     lastEventAt: String,
+    view: { type: Schema.Types.Mixed, required: true },
+    version: { type: Number, required: true },
+    recentEntryIds: { type: [String], default: [] },
+    counted: { type: [String], default: [] },
+    pendingCells: { type: Schema.Types.Mixed },
     updatedAt: Date,
   },
   { versionKey: false, collection: 'person_summaries', minimize: false },
 );
 
+const cellSchema = new Schema<IndicatorCell>(
+  { _id: String, count: { type: Number, required: true }, inFlight: { type: [String], default: [] } },
+  { versionKey: false, collection: 'indicator_cells' },
+);
+
+/** A counter: how many people count in it now, and the changes being applied to it (a crash-safe $inc). */
+export interface IndicatorCell {
+  _id: string;
+  count: number;
+  inFlight: string[];
+}
+
+/** A write lost to another writer of the same summary: read again and apply again. */
+const MAX_CONFLICTS = 20;
+
 /**
  * The projection's read model: timeline entries keyed by event id and person (a redelivered event
- * finds its entry already there) and a per-person summary recomputed from the facts of her entries.
+ * finds its entry already there), a per-person summary updated by the event received, and the
+ * indicator cells. Hot paths are equalities on `_id` only.
  */
 export class TimelineStore {
   readonly entries: Model<TimelineEntry>;
   readonly summaries: Model<StoredSummary>;
+  readonly cells: Model<IndicatorCell>;
+  readonly households: Model<IndicatorCell>;
+  /** Listings fed from each summary written (their own documents and indexes). */
+  private readonly followers: SummaryFollower[] = [];
 
   constructor(connection: Connection) {
     this.entries = connection.model<TimelineEntry>('TimelineEntry', timelineEntrySchema);
     this.summaries = connection.model<StoredSummary>('PersonSummary', summarySchema);
+    this.cells = connection.model<IndicatorCell>('IndicatorCell', cellSchema);
+    this.households = connection.model<IndicatorCell>('IndicatorHousehold', cellSchema.clone().set('collection', 'indicator_households'));
   }
 
   async createIndexes(): Promise<void> {
-    await this.entries.createCollection().catch(() => undefined);
-    await this.summaries.createCollection().catch(() => undefined);
+    for (const model of [this.entries, this.summaries, this.cells, this.households]) await model.createCollection().catch(() => undefined);
     await this.entries.createIndexes();
+  }
+
+  /** A listing kept from her summary: told of each summary written, with its version. */
+  follow(follower: SummaryFollower): void {
+    this.followers.push(follower);
   }
 
   /**
    * Puts the event on personId's timeline: its subject's, a victim's of the case whose event it
-   * is, or a person's the prevention plan whose event it is covers. Idempotent: the same event twice leaves one entry and the same summary. Returns the event's
-   * facts and her summary with it, for whatever else the event feeds (the analytics stream).
+   * is, or a person's the prevention plan whose event it is covers. Idempotent: the same event
+   * twice leaves one entry and the same summary. Her summary is written before her entry, so an
+   * entry on her timeline means her summary has it. Returns the event's facts and her summary with
+   * it, for whatever else the event feeds (the analytics stream).
    */
   async project(event: AnyPillarEventEnvelope, personId: string = event.subject): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event, personId);
-    try {
-      await this.entries.create({
-        _id: entryIdOf(event, personId),
-        eventId: event.id,
-        personId,
-        type: event.type,
-        pillar,
-        occurredAt: new Date(event.time),
-        summary,
-        facts,
-        actor: event.actor,
-        correlationId: event.correlationId,
-        recordedAt: new Date(),
-        erased: event.type === intakeEventTypes.personErased,
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    const entryId = entryIdOf(event, personId);
+    const onTimeline = await this.entries.exists({ _id: entryId });
+    const stored = await this.applyToSummary(personId, entryId, event, !onTimeline);
+    await this.completeDerivedWrites(stored);
+    if (!onTimeline) {
+      try {
+        await this.entries.create({
+          _id: entryId,
+          eventId: event.id,
+          personId,
+          type: event.type,
+          pillar,
+          occurredAt: new Date(event.time),
+          summary,
+          facts,
+          actor: event.actor,
+          correlationId: event.correlationId,
+          recordedAt: new Date(),
+          erased: event.type === intakeEventTypes.personErased,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
     }
     if (event.type === intakeEventTypes.personErased) {
       await this.entries.updateMany({ personId }, { $set: { erased: true } });
     }
-    const personSummary = await this.refreshSummary(personId, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts });
-    return { facts, summary: personSummary };
+    return { facts, summary: publicSummary(stored) };
   }
 
   /**
-   * Folds the entry into her summary. The summary keeps the facts of every entry it was built
-   * from, so it is recomputed from them (in the order things happened, whatever the order they
-   * came in) by reading one document by id: the per-event path never searches the entries, which
-   * stores without secondary-index support would scan. One writer per person: the projection
-   * handles a partition's messages one at a time, and runs one replica per consumer group.
+   * Evolves her stored view by the event and writes it back only if no one wrote it since it was
+   * read (the version): one writer per partition is the rule, but an overlapping second writer (a
+   * rebalance, a rollout) must not silently drop a fact. On a conflict, read again and apply again.
    */
-  private async refreshSummary(personId: string, entry: SummarisedEntry): Promise<PersonSummary> {
-    const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
-    const known = stored?.facts ?? [];
-    if (stored && known.some((seen) => seen.eventId === entry.eventId)) return stored;
-    const facts = [...known, entry];
-    const summary = summarisePerson(personId, facts.map((seen) => ({ ...seen, occurredAt: new Date(seen.occurredAt) })));
-    await this.summaries.replaceOne({ _id: personId }, { ...summary, facts, updatedAt: new Date() }, { upsert: true });
-    return summary;
+  private async applyToSummary(personId: string, entryId: string, event: AnyPillarEventEnvelope, apply: boolean): Promise<StoredSummary> {
+    for (let attempt = 1; ; attempt += 1) {
+      const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
+      if (stored && (!apply || stored.recentEntryIds.includes(entryId))) return stored;
+      if (stored?.pendingCells) {
+        // A write before this one left cell changes unapplied (a crash): they go first, under their own token.
+        await this.completeDerivedWrites(stored);
+        continue;
+      }
+      if (!stored && !apply) {
+        // On her timeline but no summary: written by a version that kept none. Nothing to apply it to.
+        return { ...newStored(personId), ...summaryOf(initialPersonView(personId)) };
+      }
+      const before = stored ?? newStored(personId);
+      const view = evolvePerson(before.view, event);
+      const summary = summaryOf(view);
+      const counted = indicatorCellsOf(summary);
+      const changes = cellChanges(before.counted, counted);
+      const version = before.version + 1;
+      const next: StoredSummary = {
+        ...summary,
+        _id: personId,
+        view,
+        version,
+        recentEntryIds: [...before.recentEntryIds, entryId].slice(-RECENT_ENTRY_IDS),
+        counted,
+        ...(changes.length > 0 ? { pendingCells: { token: `${personId}@${version}`, changes } } : {}),
+        updatedAt: new Date(),
+      };
+      if (await this.writeIfUnchanged(before, stored !== null, next)) return next;
+      if (attempt >= MAX_CONFLICTS) throw new Error(`summary of ${personId}: ${attempt} conflicting writes in a row`);
+    }
+  }
+
+  private async writeIfUnchanged(before: StoredSummary, existed: boolean, next: StoredSummary): Promise<boolean> {
+    if (!existed) {
+      try {
+        await this.summaries.collection.insertOne(next as never);
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    }
+    const { _id, ...fields } = next;
+    const unset = next.pendingCells ? {} : { $unset: { pendingCells: '' } };
+    const written = await this.summaries.collection.updateOne({ _id: before._id, version: before.version } as never, { $set: fields, ...unset } as never);
+    return written.matchedCount === 1;
+  }
+
+  /**
+   * What follows from her summary: the indicator cells she moved between, and the listings. Safe to
+   * run again: a cell change is applied once per token (the token stays on the cell while it is in
+   * flight), and a listing takes a summary only if it is newer than the one it has.
+   */
+  private async completeDerivedWrites(stored: StoredSummary): Promise<void> {
+    const pending = stored.pendingCells;
+    if (pending) {
+      for (const change of pending.changes) await this.applyCellChange(change, pending.token);
+      const cleared = await this.summaries.collection.updateOne(
+        { _id: stored._id, 'pendingCells.token': pending.token } as never,
+        { $unset: { pendingCells: '' } } as never,
+      );
+      if (cleared.matchedCount === 1) {
+        for (const { cell } of pending.changes) await this.modelOf(cell).collection.updateOne({ _id: cell } as never, { $pull: { inFlight: pending.token } } as never);
+      }
+    }
+    for (const follower of this.followers) await follower(publicSummary(stored), stored.version);
+  }
+
+  private modelOf(cell: string): Model<IndicatorCell> {
+    return cell.startsWith(HOUSEHOLD) ? this.households : this.cells;
+  }
+
+  /** $inc once per token; a household's first member counted makes it a household supported, its last one gone takes it away. */
+  private async applyCellChange({ cell, by }: { cell: string; by: 1 | -1 }, token: string): Promise<void> {
+    let after: IndicatorCell | null;
+    try {
+      after = await this.modelOf(cell)
+        .findOneAndUpdate({ _id: cell, inFlight: { $ne: token } }, { $inc: { count: by }, $push: { inFlight: token } }, { upsert: true, new: true })
+        .lean<IndicatorCell>();
+    } catch (error) {
+      // The cell has the token: applied before a crash.
+      if (isDuplicateKeyError(error)) return;
+      throw error;
+    }
+    if (!after || !cell.startsWith(HOUSEHOLD)) return;
+    if ((by === 1 && after.count === 1) || (by === -1 && after.count === 0)) await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, `${token}/${cell}`);
+  }
+
+  /** Every indicator cell with its count: a collection bounded by the vocabulary (states, age bands, roles), not by the people. */
+  async indicatorCells(): Promise<Record<string, number>> {
+    const cells = await this.cells.find({}).select({ count: 1 }).lean<IndicatorCell[]>();
+    return Object.fromEntries(cells.map((cell) => [cell._id, cell.count]));
   }
 
   /**
@@ -157,16 +292,30 @@ export class TimelineStore {
   }
 
   /**
-   * Every person's summary, without the facts it is recomputed from: for indicators (counts only
-   * ever leave) and for the alert and people listings, which filter them in memory. Fine at this
-   * scale (thousands of people, a few KB each); past it, the listings would want the alerts and
-   * profile codes indexed and the need-to-know filter pushed into the query.
+   * Every person's summary, for the alert and people listings, which filter them in memory: the
+   * one read left that grows with the people (cursor-paged listings from indexes are next).
    */
   async allSummaries(): Promise<PersonSummary[]> {
-    return this.summaries.find({}).select({ facts: 0 }).lean<PersonSummary[]>();
+    const stored = await this.summaries.find({}).select({ view: 0, recentEntryIds: 0, counted: 0 }).lean<StoredSummary[]>();
+    return stored.map(publicSummary);
   }
 
-  async summary(personId: string): Promise<StoredSummary | null> {
-    return this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
+  async summary(personId: string): Promise<PersonSummary | null> {
+    const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
+    return stored ? publicSummary(stored) : null;
   }
+}
+
+/** Told of each summary written (with its version), to keep a listing of its own. */
+export type SummaryFollower = (summary: PersonSummary, version: number) => Promise<void>;
+
+function newStored(personId: string): StoredSummary {
+  const view = initialPersonView(personId);
+  return { ...summaryOf(view), _id: personId, view, version: 0, recentEntryIds: [], counted: [], updatedAt: new Date(0) };
+}
+
+/** The summary staff read, without what keeps it. */
+export function publicSummary(stored: StoredSummary): PersonSummary {
+  const { _id, view: _view, version: _version, recentEntryIds: _recent, counted: _counted, pendingCells: _pending, updatedAt: _updated, ...summary } = stored;
+  return summary;
 }

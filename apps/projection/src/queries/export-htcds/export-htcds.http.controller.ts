@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { StaffEndpoint } from '@mukti/http';
 import { SuppressionQuery } from '@mukti/staff-api';
-import { DEFAULT_K, htcdsExport } from '../../indicators/indicators';
+import { htcdsRowsFromCells } from '../../indicators/indicator-cells';
+import { DEFAULT_K, htcdsExportOf } from '../../indicators/indicators';
 import { TimelineStore } from '../../timeline/timeline.store';
 
-/** The de-identified export for researchers, in Human Trafficking Case Data Standard columns (docs/htcds-export.md). */
+/** The de-identified export for researchers, in Human Trafficking Case Data Standard columns (docs/htcds-export.md), from the counter of each combination. */
 @Controller('research/htcds-export')
 export class ExportHtcdsController {
   constructor(private readonly timeline: TimelineStore) {}
@@ -12,6 +13,6 @@ export class ExportHtcdsController {
   @Get()
   @StaffEndpoint('exportHtcds')
   async export(@Query() query: SuppressionQuery) {
-    return htcdsExport(await this.timeline.allSummaries(), query.k ?? DEFAULT_K);
+    return htcdsExportOf(htcdsRowsFromCells(await this.timeline.indicatorCells()), query.k ?? DEFAULT_K);
   }
 }

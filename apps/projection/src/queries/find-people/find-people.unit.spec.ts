@@ -1,5 +1,6 @@
 import { intakeEventTypes, livelihoodEventTypes, rescueEventTypes } from '@mukti/contracts';
-import { PersonSummary, summarisePerson, SummarisedEntry } from '../../timeline/person-summary';
+import type { PersonSummary, SummarisedEntry } from '../../timeline/person-summary';
+import { summaryOfEntries } from '../../timeline/entries.testing';
 import { findPeople } from './find-people';
 
 const entry = (eventId: string, type: string, occurredAt: string, facts: Record<string, unknown>): SummarisedEntry => ({
@@ -32,9 +33,9 @@ const profile = (at: string, codes: Record<string, unknown>) =>
   });
 
 // Priya: rescued, recorded as accused (an open alert), trafficked for sexual exploitation by an acquaintance.
-const priya = summarisePerson('priya', [onTeamOf('asha'), onTeamOf('meera', 'counsellor'), rescued(true, '2026-03-01T00:00:00.000Z'), profile('2026-03-02T00:00:00.000Z', {})]);
+const priya = summaryOfEntries('priya', [onTeamOf('asha'), onTeamOf('meera', 'counsellor'), rescued(true, '2026-03-01T00:00:00.000Z'), profile('2026-03-02T00:00:00.000Z', {})]);
 // Lata: rescued, no alert, forced labour, sold by family, controlled by threats.
-const lata = summarisePerson('lata', [
+const lata = summaryOfEntries('lata', [
   onTeamOf('asha'),
   rescued(false, '2026-04-01T00:00:00.000Z'),
   profile('2026-04-02T00:00:00.000Z', {
@@ -46,7 +47,7 @@ const lata = summarisePerson('lata', [
   }),
 ]);
 // Sunita: registered, on Ravi's team only, nothing else yet.
-const sunita = summarisePerson('sunita', [onTeamOf('ravi')]);
+const sunita = summaryOfEntries('sunita', [onTeamOf('ravi')]);
 const everyone: PersonSummary[] = [priya, lata, sunita];
 const asha = { id: 'asha', role: 'caseworker' };
 const ids = (result: ReturnType<typeof findPeople>) => result.people.map((found) => found.personId);
@@ -86,7 +87,7 @@ describe('finding people', () => {
       minimumWage: { monthlyInr: 9000, state: 'West Bengal', skillLevel: 'unskilled', effectiveFrom: '2025-01-01' },
       sustainableWage: false,
     });
-    const gita = summarisePerson('gita', [onTeamOf('kiran', 'livelihood-officer'), onTeamOf('meera', 'counsellor'), onTeamOf('asha'), plan, placed]);
+    const gita = summaryOfEntries('gita', [onTeamOf('kiran', 'livelihood-officer'), onTeamOf('meera', 'counsellor'), onTeamOf('asha'), plan, placed]);
     const [seenByOfficer] = findPeople({ id: 'kiran', role: 'livelihood-officer' }, [gita]).people;
     expect(Object.keys(seenByOfficer.pillars).sort()).toEqual(['intake', 'livelihood', 'prevention']);
     expect(seenByOfficer.openAlerts).toEqual([expect.objectContaining({ kind: 'below-minimum-wage', pillar: 'livelihood' })]);

@@ -21,8 +21,7 @@ export class GetSummaryController {
     const summary = await this.timeline.summary(personId);
     assertNeedToKnow(actor, personId, summary?.caseTeam, accessReason);
     if (!summary) throw DomainError.notFound(`no summary for person ${personId}`);
-    const { _id, updatedAt, facts, ...view } = summary;
     // Only the pillars her role sees, and only their alerts and due steps.
-    return { ...view, ...visibleCase(actor, summary) };
+    return { ...summary, ...visibleCase(actor, summary) };
   }
 }

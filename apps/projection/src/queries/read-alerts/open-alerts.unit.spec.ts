@@ -1,5 +1,6 @@
 import { MAX_LIST_LIMIT } from '@mukti/staff-api';
-import { OpenAlert, PersonSummary, summarisePerson } from '../../timeline/person-summary';
+import type { OpenAlert, PersonSummary } from '../../timeline/person-summary';
+import { summaryOfEntries } from '../../timeline/entries.testing';
 import { openAlertsFor } from './open-alerts';
 
 const alert = (kind: OpenAlert['kind'], raisedAt: string, details: Record<string, string> = {}): OpenAlert => ({
@@ -9,7 +10,7 @@ const alert = (kind: OpenAlert['kind'], raisedAt: string, details: Record<string
   details,
 });
 const person = (personId: string, team: string[], openAlerts: OpenAlert[]): PersonSummary => ({
-  ...summarisePerson(personId, []),
+  ...summaryOfEntries(personId, []),
   caseTeam: Object.fromEntries(team.map((staffId) => [staffId, { role: 'caseworker', since: '2026-01-01T00:00:00.000Z' }])),
   openAlerts,
 });
@@ -72,7 +73,7 @@ describe('the open alerts a member of staff is shown', () => {
   });
 
   it('take a summary stored before alerts existed as one without any', () => {
-    const old = { ...summarisePerson('old', []), caseTeam: {} } as Partial<PersonSummary>;
+    const old = { ...summaryOfEntries('old', []), caseTeam: {} } as Partial<PersonSummary>;
     delete old.openAlerts;
     expect(openAlertsFor({ id: 'root', role: 'admin' }, [old as PersonSummary])).toEqual({ alerts: [], total: 0 });
   });

@@ -1,0 +1,52 @@
+/**
+ * Her summary against the real store: two writers of the same summary at once (a rebalance, a
+ * rollout) lose no fact, and an event applied twice (a redelivery) counts once in the indicators.
+ */
+import mongoose, { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { uniqueDatabaseUri } from '@mukti/testing';
+import { TimelineStore } from '../src/timeline/timeline.store';
+
+let connection: Connection;
+let store: TimelineStore;
+let otherWriter: TimelineStore;
+
+beforeAll(async () => {
+  connection = await mongoose.createConnection(uniqueDatabaseUri('projection-writes')).asPromise();
+  store = new TimelineStore(connection);
+  await store.createIndexes();
+  // A second writer: its own models on the same database (as a second replica would have).
+  otherWriter = new TimelineStore(connection.useDb(connection.name, { useCache: false }));
+});
+afterAll(async () => {
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+const personId = randomUUID();
+const event = (type: string, time: string, data: Record<string, unknown>) =>
+  ({ id: randomUUID(), type, source: '/mukti/intake', subject: personId, time, data: { personId, ...data }, correlationId: 'c', actor: { id: 'asha', role: 'caseworker' } }) as AnyPillarEventEnvelope;
+
+it('keeps every fact when two writers apply her events at once, and counts a redelivered event once', async () => {
+  const registered = event(intakeEventTypes.personRegistered, '2026-01-01T00:00:00.000Z', { role: 'survivor', gender: 'female', ageBand: '18-24', origin: { state: 'Bihar', district: 'Araria' }, referralSource: 'police', languages: ['hi'] });
+  await store.project(registered);
+  const assignments = Array.from({ length: 6 }, (_, index) =>
+    event(intakeEventTypes.staffAssigned, `2026-01-02T00:00:0${index}.000Z`, { staffId: `staff-${index}`, staffRole: 'caseworker', assignedAt: '2026-01-02T00:00:00.000Z' }),
+  );
+  // Each event by both writers at once, and all of them at the same time.
+  await Promise.all(assignments.flatMap((assigned) => [store.project(assigned), otherWriter.project(assigned)]));
+  const summary = await store.summary(personId);
+  expect(Object.keys(summary!.caseTeam).sort()).toEqual(assignments.map((_, index) => `staff-${index}`));
+  expect(summary!.entryCount).toBe(7);
+  // Redelivered: the same registration again changes nothing, and she is registered once in the counters.
+  await store.project(registered);
+  await otherWriter.project(registered);
+  expect((await store.summary(personId))!.entryCount).toBe(7);
+  const cells = await store.indicatorCells();
+  expect(cells['registered']).toBe(1);
+  expect(cells['registered.byState:Bihar']).toBe(1);
+  // She withdraws her consent to research: she leaves every cell she counted in.
+  await store.project(event(intakeEventTypes.consentRecorded, '2026-01-03T00:00:00.000Z', { scope: 'research', decision: 'withdrawn', givenBy: 'self' }));
+  expect((await store.indicatorCells())['registered']).toBe(0);
+});
