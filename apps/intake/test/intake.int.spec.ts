@@ -126,6 +126,33 @@ describe('registering a person', () => {
     await api().post('/people').set('authorization', caseworker).send(survivor({ name: person.name, birthDate: '1999-01-01' })).expect(201);
   });
 
+  it("tells someone not on her case team only that a possible duplicate exists, never her id, and sends it to her case team to review, once", async () => {
+    const person = survivor();
+    const first = await api().post('/people').set('authorization', caseworker).send(person).expect(201);
+    const ravi = await serviceBearer('caseworker', 'ravi');
+    const key = randomUUID();
+    const refused = await api().post('/people').set('authorization', ravi).set('idempotency-key', key).send(person).expect(409);
+    expect(JSON.stringify(refused.body)).not.toContain(first.body.id);
+    expect(refused.body.details).toEqual({ reviewRequested: true });
+    // A retry under the same key, and another try: still no id, and one review for her case team.
+    const retried = await api().post('/people').set('authorization', ravi).set('idempotency-key', key).send(person).expect(409);
+    expect(JSON.stringify(retried.body)).not.toContain(first.body.id);
+    await api().post('/people').set('authorization', ravi).send(person).expect(409);
+
+    const messages = await readTopic(kafka, topics.intakeEvents, (seen) =>
+      seen.some((message) => message.key === first.body.id && message.headers['ce_type'] === intakeEventTypes.possibleDuplicateReported),
+    );
+    const reports = messages.filter((message) => message.key === first.body.id && message.headers['ce_type'] === intakeEventTypes.possibleDuplicateReported);
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(reports[0]!.value!.toString())).toMatchObject({ personId: first.body.id, reportedBy: 'ravi', reportedByRole: 'caseworker' });
+
+    // An admin gets her id only with a reason; her own caseworker always.
+    const admin = await serviceBearer('admin', 'root');
+    expect(JSON.stringify((await api().post('/people').set('authorization', admin).send(person).expect(409)).body)).not.toContain(first.body.id);
+    const withReason = await api().post('/people').set('authorization', admin).set('x-access-reason', 'duplicate review').send(person).expect(409);
+    expect(withReason.body.details.existingId).toBe(first.body.id);
+  });
+
   it('registers two identical requests racing each other once: the other gets 409', async () => {
     const person = survivor();
     const answers = await Promise.all([1, 2].map(() => api().post('/people').set('authorization', caseworker).send(person)));

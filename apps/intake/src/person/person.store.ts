@@ -53,6 +53,33 @@ export class PersonStore {
     });
   }
 
+  /**
+   * A possible duplicate, reported on her record for her case team by the service itself: the
+   * one who tried may not see her. Not under the caller's Idempotency-Key, which belongs to her
+   * registration attempt: a retry must not be answered with this record's id.
+   */
+  reportPossibleDuplicate(personId: string, reportedBy: Actor, context: CommandContext) {
+    const { requestKey: _attempt, ...withoutKey } = context;
+    return handleCommand({
+      store: this.aggregates,
+      decider: personDecider,
+      aggregateId: personId,
+      command: { type: 'ReportPossibleDuplicate', data: { personId, reportedBy, now: new Date().toISOString() } },
+      context: withoutKey,
+      source: SOURCE,
+    });
+  }
+
+  /** Whether the actor may see her: on her case team, or an admin with a reason. */
+  async mayOpen(personId: string, actor: Actor, accessReason?: string): Promise<boolean> {
+    try {
+      await this.openFor(personId, actor, accessReason);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Her state, if the actor may see her (on her case team, or an admin with a reason); 404/403 otherwise. */
   async openFor(personId: string, actor: Actor, accessReason?: string) {
     const state = (await this.aggregates.load(personId))?.state ?? personDecider.initialState();

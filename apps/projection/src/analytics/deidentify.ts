@@ -111,6 +111,8 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [intakeEventTypes.staffAssigned]: ['staffRole'],
   [intakeEventTypes.staffUnassigned]: [],
   [intakeEventTypes.personErased]: ['reason'],
+  // A review for her case team: who tried is staff, nothing an analyst counts.
+  [intakeEventTypes.possibleDuplicateReported]: [],
   [rescueEventTypes.operationPlanned]: ['kind', 'kindOfPlace', 'legalBasis'],
   [rescueEventTypes.operationCarriedOut]: ['personsRescued', 'searchWithoutRequiredWitnesses'],
   [rescueEventTypes.operationClosed]: ['outcome', 'personsRescued', 'children', 'adults', 'recordedAsAccused', 'stepsDone', 'stepsDoneLate', 'stepsOpen'],

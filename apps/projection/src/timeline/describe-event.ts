@@ -161,6 +161,12 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const { staffId } = event.data;
       return { pillar, summary: `${staffId} left her case team`, facts: { staffId } };
     }
+    case intakeEventTypes.possibleDuplicateReported:
+      return {
+        pillar,
+        summary: `A ${words(event.data.reportedByRole)} not on her case team tried to register someone with her name and phone or birth date: review whether it is her`,
+        facts: { reportedByRole: event.data.reportedByRole },
+      };
     case intakeEventTypes.personErased: {
       const { reason } = event.data;
       return { pillar, summary: `Personal data erased (${words(reason)}); the non-identifying record remains`, facts: { reason } };

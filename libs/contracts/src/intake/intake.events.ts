@@ -15,6 +15,7 @@ import {
   vulnerabilityLevels,
   caseRoles,
   erasureReasons,
+  staffRoles,
   Id,
   Timestamp,
 } from '../vocabulary';
@@ -27,6 +28,7 @@ export const intakeEventTypes = {
   staffAssigned: 'org.mukti.intake.staff-assigned.v1',
   staffUnassigned: 'org.mukti.intake.staff-unassigned.v1',
   personErased: 'org.mukti.intake.person-erased.v1',
+  possibleDuplicateReported: 'org.mukti.intake.possible-duplicate-reported.v1',
   householdRegistered: 'org.mukti.intake.household-registered.v1',
   householdMemberAdded: 'org.mukti.intake.household-member-added.v1',
   householdAssessed: 'org.mukti.intake.household-assessed.v1',
@@ -111,6 +113,23 @@ export const PersonErasedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type PersonErasedV1 = Static<typeof PersonErasedV1>;
+
+/**
+ * Someone not on her case team tried to register a person with her name and phone or birth date:
+ * a review for her case team (is it her, registered twice, or someone else?). The one who tried
+ * was told only that a possible duplicate exists, never her id. Once per staff member.
+ */
+export const PossibleDuplicateReportedV1 = Type.Object(
+  {
+    personId: Id,
+    /** The staff member's subject in the identity provider, and her role. */
+    reportedBy: Type.String({ minLength: 1, maxLength: 200 }),
+    reportedByRole: oneOf(staffRoles),
+    reportedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PossibleDuplicateReportedV1 = Static<typeof PossibleDuplicateReportedV1>;
 
 // Households: keyed by the household's id. Members are people registered in intake, by id.
 

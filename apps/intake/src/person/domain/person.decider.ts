@@ -60,7 +60,12 @@ export type ErasePerson = {
   type: 'ErasePerson';
   data: { personId: string; reason: ErasureReason; now: string };
 };
-export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability | AssignStaff | UnassignStaff | ErasePerson;
+/** Someone not on her case team tried to register her again: a review for her case team, once per staff member. */
+export type ReportPossibleDuplicate = {
+  type: 'ReportPossibleDuplicate';
+  data: { personId: string; reportedBy: Actor; now: string };
+};
+export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability | AssignStaff | UnassignStaff | ErasePerson | ReportPossibleDuplicate;
 
 // Events: what happened.
 export type PersonRegistered = DomainEvent<typeof intakeEventTypes.personRegistered>;
@@ -69,7 +74,8 @@ export type VulnerabilityAssessed = DomainEvent<typeof intakeEventTypes.vulnerab
 export type StaffAssigned = DomainEvent<typeof intakeEventTypes.staffAssigned>;
 export type StaffUnassigned = DomainEvent<typeof intakeEventTypes.staffUnassigned>;
 export type PersonErased = DomainEvent<typeof intakeEventTypes.personErased>;
-export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed | StaffAssigned | StaffUnassigned | PersonErased;
+export type PossibleDuplicateReported = DomainEvent<typeof intakeEventTypes.possibleDuplicateReported>;
+export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed | StaffAssigned | StaffUnassigned | PersonErased | PossibleDuplicateReported;
 
 // State: what the rules need to know.
 export interface ConsentState {
@@ -98,6 +104,8 @@ export type PersonState =
       caseTeam: Record<string, { role: CaseRole; assignedAt: string }>;
       /** When her data key was destroyed; her personal data can no longer be read anywhere. */
       erasedAt?: string;
+      /** Staff not on her case team who tried to register her again, each reported once for review (absent before). */
+      duplicateReportedBy?: string[];
     };
 
 
@@ -195,6 +203,18 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         const { personId, reason, now } = command.data;
         return [{ type: intakeEventTypes.personErased, subject: personId, time: now, data: { personId, reason, erasedAt: now } }];
       }
+      case 'ReportPossibleDuplicate': {
+        const { personId, reportedBy, now } = command.data;
+        if (state.status !== 'registered' || state.erasedAt || state.duplicateReportedBy?.includes(reportedBy.id)) return [];
+        return [
+          {
+            type: intakeEventTypes.possibleDuplicateReported,
+            subject: personId,
+            time: now,
+            data: { personId, reportedBy: reportedBy.id, reportedByRole: reportedBy.role as PossibleDuplicateReported['data']['reportedByRole'], reportedAt: now },
+          },
+        ];
+      }
       default:
         return unknownCommand(command);
     }
@@ -230,6 +250,8 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
       }
       case intakeEventTypes.personErased:
         return state.status === 'registered' ? { ...state, erasedAt: event.data.erasedAt } : state;
+      case intakeEventTypes.possibleDuplicateReported:
+        return state.status === 'registered' ? { ...state, duplicateReportedBy: [...(state.duplicateReportedBy ?? []), event.data.reportedBy] } : state;
       default:
         return state;
     }

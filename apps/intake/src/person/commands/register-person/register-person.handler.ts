@@ -11,8 +11,10 @@ import { PersonFingerprints, PersonStore } from '../../person.store';
 
 /**
  * Registers a person: seals her personal data with a new data key of her own, keeps keyed
- * fingerprints so the same person is recognised if registered again (409 with her id), and
- * stores her with the PersonRegistered event in one write.
+ * fingerprints so the same person is recognised if registered again, and stores her with the
+ * PersonRegistered event in one write. Registered again: a 409 with her id for her case team (an
+ * admin with a reason); anyone else learns only that a possible duplicate exists, and her case
+ * team gets it to review, so the check is no way to learn who is registered.
  */
 @Injectable()
 export class RegisterPersonHandler {
@@ -22,14 +24,14 @@ export class RegisterPersonHandler {
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async handle(request: RegisterPersonRequest, context: CommandContext, now = new Date()): Promise<string> {
+  async handle(request: RegisterPersonRequest, context: CommandContext, accessReason?: string, now = new Date()): Promise<string> {
     // A retry of a registration already made (same Idempotency-Key): her id, not a 409 about herself.
     const answered = context.requestKey ? await this.people.aggregates.answered(context.requestKey) : undefined;
     if (answered) return answered.aggregateId;
     const personId = newId(context, 'personId');
     const fingerprints = this.fingerprints(request);
     const existing = await this.people.registeredWith(fingerprints);
-    if (existing) throw this.alreadyRegistered(existing);
+    if (existing) throw await this.alreadyRegistered(existing, context, accessReason);
 
     await this.vault.ensureKey(personId);
     const personalData = await this.vault.seal(personId, {
@@ -65,7 +67,7 @@ export class RegisterPersonHandler {
         // The unique index refused her commit, so the key sealed nothing that was kept.
         await this.vault.destroyKey(personId);
         // Registered by someone else a moment ago: the unique index is the last word.
-        throw this.alreadyRegistered(await this.people.registeredWith(fingerprints));
+        throw await this.alreadyRegistered(await this.people.registeredWith(fingerprints), context, accessReason);
       }
       if (await this.registeredDespite(personId)) return personId;
       throw error;
@@ -91,10 +93,15 @@ export class RegisterPersonHandler {
     return false;
   }
 
-  private alreadyRegistered(existingId: string | undefined) {
-    return DomainError.conflict('this person is already registered (same name with the same phone or birth date)', {
-      existingId,
-    });
+  private async alreadyRegistered(existingId: string | undefined, context: CommandContext, accessReason: string | undefined) {
+    if (existingId && (await this.people.mayOpen(existingId, context.actor, accessReason))) {
+      return DomainError.conflict('this person is already registered (same name with the same phone or birth date)', { existingId });
+    }
+    if (existingId) await this.people.reportPossibleDuplicate(existingId, context.actor, context);
+    return DomainError.conflict(
+      "a person with the same name and phone or birth date is already registered; her case team has been asked to review it (ask them, or an admin, if she is yours)",
+      { reviewRequested: true },
+    );
   }
 
   /** Without a phone or a birth date there is nothing to match on for that pair. */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { RequestContext, StaffEndpoint } from '@mukti/http';
+import { AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 
 import { RegisterPersonRequest, RegisterPersonResponse } from '@mukti/staff-api';
 import { RegisterPersonHandler } from './register-person.handler';
@@ -12,7 +12,11 @@ export class RegisterPersonController {
   @Post()
   @HttpCode(201)
   @StaffEndpoint('registerPerson')
-  async register(@Body() request: RegisterPersonRequest, @RequestContext() context: CommandContext): Promise<RegisterPersonResponse> {
-    return { id: await this.handler.handle(request, context) };
+  async register(
+    @Body() request: RegisterPersonRequest,
+    @RequestContext() context: CommandContext,
+    @AccessReason() accessReason?: string,
+  ): Promise<RegisterPersonResponse> {
+    return { id: await this.handler.handle(request, context, accessReason) };
   }
 }
