@@ -12,11 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { bearer, eventually, freePort, ManualClock, readWholeTopic, testInfrastructure, testLogger, uniqueName, healthDetailsOf } from '@mukti/testing';
+import { bearer, eventually, freePort, ManualClock, readWholeTopic, testInfrastructure, testLogger, uniqueName, healthDetailsOf, testKafka } from '@mukti/testing';
 import { rescueConfig } from '../apps/rescue/src/rescue.config';
 import { RescueModule } from '../apps/rescue/src/rescue.module';
 import { rehabilitationConfig } from '../apps/rehabilitation/src/rehabilitation.config';
@@ -256,7 +255,7 @@ it('seals counselling notes with her key: counsellors read them, admins see only
     return timeline;
   });
   expect(JSON.stringify(entries)).not.toContain(notes);
-  const raw = await readWholeTopic(new Kafka({ clientId: 'e2e-care', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 }), topics.rehabilitationEvents);
+  const raw = await readWholeTopic(testKafka('e2e-care'), topics.rehabilitationEvents);
   expect(raw.some((message) => message.value?.toString().includes(databasePrefix))).toBe(false);
 });
 
