@@ -20,7 +20,7 @@ import { rescueConfig } from '../apps/rescue/src/rescue.config';
 import { RescueModule } from '../apps/rescue/src/rescue.module';
 import { rehabilitationConfig } from '../apps/rehabilitation/src/rehabilitation.config';
 import { RehabilitationModule } from '../apps/rehabilitation/src/rehabilitation.module';
-import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
+import { platformEnvironment, platformServices, provisionKafka, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
 
@@ -48,6 +48,8 @@ beforeAll(async () => {
       RATE_LIMIT_PER_ADDRESS: '100000',
     },
   });
+  // Some services run in this process, not through startService: their topics and ACLs (this run's groups) first.
+  await provisionKafka(environment.gateway);
   for (const name of ['intake', 'projection', 'audit', 'legal', 'livelihood'] as const) {
     processes.set(name, await startService(name, environment[name], { output: (line) => logs.push(line) }));
   }
