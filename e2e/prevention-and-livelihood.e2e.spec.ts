@@ -17,7 +17,7 @@ import { createServiceApp } from '@mukti/http';
 import { bearer, eventually, freePort, ManualClock, testInfrastructure, testLogger, uniqueName, healthDetailsOf } from '@mukti/testing';
 import { livelihoodConfig } from '../apps/livelihood/src/livelihood.config';
 import { LivelihoodModule } from '../apps/livelihood/src/livelihood.module';
-import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
+import { platformEnvironment, platformServices, provisionKafka, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
 
@@ -40,6 +40,8 @@ beforeAll(async () => {
     consumerGroupPrefix: databasePrefix,
     extra: { LIVELIHOOD_DEADLINE_SWEEP_MS: '250', RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' },
   });
+  // Some services run in this process, not through startService: their topics and ACLs (this run's groups) first.
+  await provisionKafka(environment.gateway);
   for (const name of platformServices.filter((service) => service !== 'livelihood' && service !== 'gateway')) {
     processes.set(name, await startService(name, environment[name]));
   }

@@ -12,16 +12,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { bearer, eventually, freePort, ManualClock, readWholeTopic, testInfrastructure, testLogger, uniqueName, healthDetailsOf } from '@mukti/testing';
+import { bearer, eventually, freePort, ManualClock, readWholeTopic, testInfrastructure, testLogger, uniqueName, healthDetailsOf, testKafka } from '@mukti/testing';
 import { rescueConfig } from '../apps/rescue/src/rescue.config';
 import { RescueModule } from '../apps/rescue/src/rescue.module';
 import { rehabilitationConfig } from '../apps/rehabilitation/src/rehabilitation.config';
 import { RehabilitationModule } from '../apps/rehabilitation/src/rehabilitation.module';
-import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
+import { platformEnvironment, platformServices, provisionKafka, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
 
@@ -49,6 +48,8 @@ beforeAll(async () => {
       RATE_LIMIT_PER_ADDRESS: '100000',
     },
   });
+  // Some services run in this process, not through startService: their topics and ACLs (this run's groups) first.
+  await provisionKafka(environment.gateway);
   for (const name of ['intake', 'projection', 'audit', 'legal', 'livelihood'] as const) {
     processes.set(name, await startService(name, environment[name], { output: (line) => logs.push(line) }));
   }
@@ -256,7 +257,7 @@ it('seals counselling notes with her key: counsellors read them, admins see only
     return timeline;
   });
   expect(JSON.stringify(entries)).not.toContain(notes);
-  const raw = await readWholeTopic(new Kafka({ clientId: 'e2e-care', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 }), topics.rehabilitationEvents);
+  const raw = await readWholeTopic(testKafka('e2e-care'), topics.rehabilitationEvents);
   expect(raw.some((message) => message.value?.toString().includes(databasePrefix))).toBe(false);
 });
 

@@ -8,10 +8,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { intakeEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
-import { bearer, eventually, freePort, readTopic, readWholeTopic, testInfrastructure, uniqueName } from '@mukti/testing';
+import { bearer, eventually, freePort, readTopic, readWholeTopic, testInfrastructure, uniqueName, testKafka } from '@mukti/testing';
 import { fingerprint, normaliseName, normalisePhone, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import { SealedPersonalData } from '@mukti/contracts';
 import { intakeConfig } from '../apps/intake/src/intake.config';
@@ -27,7 +26,7 @@ const services = new Map<ServiceName, ServiceHandle>();
 let environment: ReturnType<typeof platformEnvironment>;
 let gateway: string;
 let caseworker: string;
-const kafka = new Kafka({ clientId: 'e2e', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('e2e');
 
 async function start(name: ServiceName) {
   services.set(name, await startService(name, environment[name], { output: (line) => logs[name].push(line) }));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { appNames, appVariables, portVariable, secretVariables, type AppName } from './app-variables';
 import { appsWithEntryPoint, isRecord, readRepoFile, readYaml, repoPath } from './support';
+import { kafkaPrincipals } from '../../libs/contracts/src/kafka-access';
 
 /**
  * docker-compose.yml: every service is built from its Dockerfile, gets exactly the
@@ -19,6 +20,12 @@ const COMPOSE_FILE = 'docker-compose.yml';
 
 // Variables a service may receive although the app does not read them itself.
 const RUNTIME_VARIABLES = new Set(['NODE_OPTIONS', 'TZ']);
+/** Secrets that differ per service: each service's Kafka password is its own principal's. */
+const PER_PRINCIPAL_SECRETS = new Set(['KAFKA_SASL_PASSWORD']);
+/** The host variable (.env) a service's secret comes from. */
+const hostVariable = (name: string, app: string): string => (PER_PRINCIPAL_SECRETS.has(name) ? `KAFKA_PASSWORD_${app.toUpperCase()}` : name);
+/** What .env.example names: the shared secrets, and a Kafka password per principal (the super-user's and the analyst's too). */
+const hostSecrets = [...secretVariables.filter((name) => !PER_PRINCIPAL_SECRETS.has(name)), ...kafkaPrincipals.map((principal) => `KAFKA_PASSWORD_${principal.toUpperCase()}`)];
 
 function loadCompose(): ComposeFile {
   const compose = readYaml<unknown>(COMPOSE_FILE, { merge: true });
@@ -160,7 +167,7 @@ describe('docker-compose.yml', () => {
       for (const name of secretVariables.filter((v) => appVariables[app].includes(v))) {
         const value = env[name] ?? '';
         const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:-|:\?)(.*)\}$/s.exec(value);
-        expect({ name, value, interpolated: m !== null && m[1] === name }).toEqual({ name, value, interpolated: true });
+        expect({ name, value, interpolated: m !== null && m[1] === hostVariable(name, app) }).toEqual({ name, value, interpolated: true });
         // Compose runs NODE_ENV=production: a default here would be a public key for real people's data.
         expect({ name, required: m?.[2] === ':?' }).toEqual({ name, required: true });
         // The error compose prints must say where the value comes from.
@@ -194,8 +201,9 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('gives every service a healthcheck', () => {
+  it('gives every service a healthcheck (a one-shot job is waited for to complete instead)', () => {
     const without = Object.entries(compose.services)
+      .filter(([, s]) => s.restart !== 'no')
       .filter(([, s]) => {
         const hc = s.healthcheck;
         if (!isRecord(hc) || hc.disable === true) return true;
@@ -218,9 +226,10 @@ describe('docker-compose.yml', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each([['intake'], ['projection']])('starts %s after kafka and mongo are healthy', (app) => {
+  it.each([['intake'], ['projection']])('starts %s once Kafka is provisioned (topics, ACLs) and mongo is healthy', (app) => {
     const deps = dependsOn(service(compose, app));
-    expect(deps).toEqual(expect.objectContaining({ kafka: 'service_healthy', mongo: 'service_healthy' }));
+    expect(deps).toEqual(expect.objectContaining({ 'kafka-provision': 'service_completed_successfully', mongo: 'service_healthy' }));
+    expect(dependsOn(service(compose, 'kafka-provision'))).toEqual({ kafka: 'service_healthy' });
   });
 
   it('starts gateway after intake and projection are healthy', () => {
@@ -264,8 +273,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('keeps a shared secret identical in every service that reads it', () => {
-    for (const name of secretVariables) {
+  it('keeps a shared secret identical in every service that reads it, and a Kafka password of its own to each', () => {
+    for (const name of PER_PRINCIPAL_SECRETS) {
+      const readers = appNames.filter((a) => appVariables[a].includes(name));
+      expect(new Set(readers.map((a) => environment(service(compose, a))[name])).size).toBe(readers.length);
+    }
+    for (const name of secretVariables.filter((v) => !PER_PRINCIPAL_SECRETS.has(v))) {
       const values = new Set(
         appNames.filter((a) => appVariables[a].includes(name)).map((a) => environment(service(compose, a))[name]),
       );
@@ -286,7 +299,7 @@ describe('docker-compose.yml', () => {
       });
 
     it('names every secret and nothing else', () => {
-      expect(entries().map((e) => e.name).sort()).toEqual([...secretVariables].sort());
+      expect(entries().map((e) => e.name).sort()).toEqual([...hostSecrets].sort());
     });
 
     it('gives no value, so that compose refuses to start until real ones are generated', () => {
@@ -318,19 +331,40 @@ describe('docker-compose.yml', () => {
       expect(imageTag(image)).toMatch(/^\d+\.\d+\.\d+/);
     });
 
+    // Its settings are written by its start script (SASL needs more than the image's variables can say).
+    const script = (): string => readRepoFile('tools/compose/kafka-start.sh');
+    const setting = (name: string): string | undefined => new RegExp(`^${name.replace(/\./g, '\\.')}=(.*)$`, 'm').exec(script())?.[1];
+
     it('runs a single KRaft node without topic auto-creation and with replication factor 1', () => {
-      const env = environment(kafka());
-      expect(env.KAFKA_NODE_ID).toBeDefined();
-      expect(env.KAFKA_PROCESS_ROLES.split(',').sort()).toEqual(['broker', 'controller']);
-      expect(env.KAFKA_LISTENERS).toMatch(/:9092\b/);
-      expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('kafka:9092');
-      expect(env.KAFKA_CONTROLLER_QUORUM_VOTERS).toMatch(new RegExp(`^${env.KAFKA_NODE_ID}@kafka:\\d+$`));
-      expect(env.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
-      const factors = Object.entries(env).filter(([k]) => /REPLICATION_FACTOR$|_MIN_ISR$|MIN_INSYNC_REPLICAS$/.test(k));
+      expect(kafka().entrypoint).toEqual(['/bin/sh', '/mukti/kafka-start.sh']);
+      expect(setting('node.id')).toBe('1');
+      expect(setting('process.roles')!.split(',').sort()).toEqual(['broker', 'controller']);
+      expect(setting('listeners')).toMatch(/:9092\b/);
+      expect(setting('advertised.listeners')).toContain('kafka:9092');
+      expect(setting('controller.quorum.voters')).toMatch(/^1@kafka:\d+$/);
+      expect(setting('auto.create.topics.enable')).toBe('false');
+      const factors = script().split('\n').filter((line) => /^[a-z.]*(replication\.factor|min\.isr|min\.insync\.replicas)=/.test(line));
       expect(factors.length).toBeGreaterThan(0);
-      expect(factors.filter(([, v]) => v !== '1')).toEqual([]);
+      expect(factors.filter((line) => !line.endsWith('=1'))).toEqual([]);
       for (const app of appNames.filter((a) => appVariables[a].includes('KAFKA_TOPIC_REPLICATION_FACTOR'))) {
         expect(withDefaults(environment(service(compose, app)).KAFKA_TOPIC_REPLICATION_FACTOR)).toBe('1');
+      }
+    });
+
+    it('authenticates every client (SASL/SCRAM on every listener) and authorises it by its ACLs alone', () => {
+      const protocols = setting('listener.security.protocol.map')!.split(',').map((entry) => entry.split(':')[1]);
+      expect(new Set(protocols)).toEqual(new Set(['SASL_PLAINTEXT']));
+      expect(setting('authorizer.class.name')).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+      expect(setting('allow.everyone.if.no.acl.found')).toBe('false');
+      expect(setting('super.users')).toBe('User:admin');
+    });
+
+    it('has a SCRAM user, with a required password, for every declared principal', () => {
+      const users = /^USERS="([^"]*)"$/m.exec(script())![1]!.split(' ');
+      expect([...users].sort()).toEqual([...kafkaPrincipals].sort());
+      const env = environment(kafka());
+      for (const principal of kafkaPrincipals) {
+        expect(env[`KAFKA_PASSWORD_${principal.toUpperCase()}`]).toMatch(/^\$\{KAFKA_PASSWORD_[A-Z]+:\?/);
       }
     });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { Job } from 'kubernetes-models/batch/v1/Job';
 import { NetworkPolicy, type INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { ConfigMap, type IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
@@ -30,6 +31,7 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Secret': Secret,
   'v1/Service': Service,
   'apps/v1/Deployment': Deployment,
+  'batch/v1/Job': Job,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
 
@@ -210,7 +212,9 @@ describe('k8s/base', () => {
       // Real values come from a secret manager or an overlay, never from this repository.
       expect(Object.entries(secret).filter(([, v]) => !/replace-me/i.test(v))).toEqual([]);
     }
-    expect(byKind<ISecret>('Secret').map((s) => s.metadata?.name).sort()).toEqual(appNames.map(secretOf).sort());
+    // And the Kafka super-user's, for the provisioning Job alone.
+    expect(byKind<ISecret>('Secret').map((s) => s.metadata?.name).sort()).toEqual([...appNames.map(secretOf), 'kafka-provision-secrets'].sort());
+    expect(Object.values(secretKeys('kafka-provision-secrets')).filter((v) => !/replace-me/i.test(v))).toEqual([]);
   });
 
   describe.each(appNames.map((app) => [app]))('%s', (app: AppName) => {

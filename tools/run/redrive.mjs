@@ -4,6 +4,9 @@
 //   npm run redrive -- --group mukti-projection --discard <id> --reason "why"
 //                                                                give it up for good (frees her key)
 // The group's consumer applies them (a message still failing is parked again); see docs/operations.md.
+// It connects as the service that owns the group (its ACLs cover the group's dead-letter and
+// redrive topics): KAFKA_SASL_USERNAME (default: that service) and KAFKA_SASL_PASSWORD (its
+// password; on this machine MUKTI_DEVELOPMENT_DEFAULTS=true uses the development one).
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import pino from 'pino';
@@ -24,8 +27,20 @@ if (!values.group || (values.discard && !values.reason) || (values.discard && va
 }
 await build();
 const { createKafka, redrive } = require('../../dist/libs/messaging/src');
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = createKafka({ brokers, clientId: 'mukti-redrive', logger: pino({ level: 'warn' }) });
+const { defineConfig, eventSourcedServiceVariables, kafkaClientVariables } = require('../../dist/libs/config/src');
+const { topicConsumers } = require('../../dist/libs/contracts/src');
+// The service whose group it is: by its declared group, or by the name a test or rebuild gave it.
+const owner =
+  Object.entries(topicConsumers).find(([, { group }]) => values.group.startsWith(group))?.[0] ??
+  Object.keys(topicConsumers).find((service) => values.group.endsWith(`-${service}`));
+let config;
+try {
+  config = defineConfig('redrive', { ...eventSourcedServiceVariables, ...kafkaClientVariables(owner ?? 'unknown-service') }).load();
+} catch (error) {
+  console.error(`redrive: ${error.message}`);
+  process.exit(2);
+}
+const kafka = createKafka({ connection: config, clientId: 'mukti-redrive', logger: pino({ level: 'warn' }) });
 try {
   const report = await redrive({
     kafka,

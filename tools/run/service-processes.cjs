@@ -57,6 +57,41 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
   };
 }
 
+/**
+ * The local broker's provisioning for services about to start (all of them, and the analyst,
+ * without `services`): their topics, and the ACLs of their principals for the consumer groups
+ * their environment names. As the super-user with its development password: only for a broker
+ * of this machine (tools/infra). A deployment runs `npm run kafka-provision` instead.
+ */
+async function provisionKafka(environment, services) {
+  const { createKafka, provisionKafkaAccess } = require(path.join(root, 'dist/libs/messaging/src'));
+  const { developmentKafkaPassword } = require(path.join(root, 'dist/libs/config/src'));
+  const { provisioningPrincipal, topicConsumers } = require(path.join(root, 'dist/libs/contracts/src'));
+  const groups = Object.fromEntries(
+    Object.keys(topicConsumers)
+      .map((service) => [service, environment[`${service.toUpperCase()}_CONSUMER_GROUP`]])
+      .filter(([, group]) => group),
+  );
+  const kafka = createKafka({
+    connection: {
+      KAFKA_BROKERS: environment.KAFKA_BROKERS.split(','),
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: provisioningPrincipal,
+      KAFKA_SASL_PASSWORD: developmentKafkaPassword(provisioningPrincipal),
+      KAFKA_SSL: false,
+    },
+    clientId: 'mukti-local-provisioning',
+    logger: require('pino')({ level: 'warn' }),
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await provisionKafkaAccess(admin, { groups, services, topicSettings: { partitions: 3, replicationFactor: 1 } });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 async function waitUntilReady(name, url, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
@@ -80,6 +115,8 @@ async function waitUntilReady(name, url, child, timeoutMs = 60_000) {
  * that simulate a crash.
  */
 async function startService(name, environment, { output = () => {}, readyTimeoutMs } = {}) {
+  // Its topics and its principal's rights first: a service may not create topics or grant itself anything.
+  if (environment.KAFKA_BROKERS) await provisionKafka(environment, [name]);
   const child = spawn(process.execPath, [path.join(root, 'dist/apps', name, 'src/main.js')], {
     cwd: root,
     env: { ...process.env, ...environment },
@@ -124,4 +161,4 @@ async function startService(name, environment, { output = () => {}, readyTimeout
   };
 }
 
-module.exports = { platformServices, withDatabase, platformEnvironment, startService, waitUntilReady };
+module.exports = { platformServices, withDatabase, platformEnvironment, provisionKafka, startService, waitUntilReady };

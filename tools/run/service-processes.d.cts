@@ -26,3 +26,4 @@ export function startService(
   options?: { output?: (line: string) => void; readyTimeoutMs?: number },
 ): Promise<ServiceHandle>;
 export function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMs?: number): Promise<void>;
+export function provisionKafka(environment: Record<string, string>, services?: readonly ServiceName[]): Promise<{ topics: string[]; acls: unknown[] }>;

@@ -9,7 +9,7 @@ installDependenciesIfMissing();
 const require = createRequire(import.meta.url);
 const { up, down } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
-const { platformEnvironment, platformServices, startService } = require('./service-processes.cjs');
+const { platformEnvironment, platformServices, provisionKafka, startService } = require('./service-processes.cjs');
 
 const colours = { intake: 36, projection: 35, audit: 34, rescue: 32, rehabilitation: 31, legal: 91, livelihood: 92, gateway: 33 };
 const running = [];
@@ -69,6 +69,8 @@ try {
   infrastructure = await up({ quiet: false });
   await build();
   const environment = platformEnvironment({ kafkaBrokers: infrastructure.kafkaBrokers, mongodbUri: infrastructure.mongodbUri });
+  // Every topic and every principal's ACLs (the analyst's too), as the super-user.
+  await provisionKafka(environment.gateway);
   for (const name of platformServices) {
     const prefix = `\u001b[${colours[name]}m${name.padEnd(10)}\u001b[0m|`;
     running.push(await supervise(name, () => startService(name, environment[name], { output: (line) => console.log(prefix, line) })));

@@ -2,6 +2,7 @@ import {
   commonVariables,
   defineConfig,
   eventSourcedServiceVariables,
+  kafkaClientVariables,
   flag,
   integer,
   list,
@@ -17,6 +18,7 @@ export const gatewayConfig = defineConfig('gateway', {
   ...serviceTokenSigningVariables,
   // The gateway writes the audit trail to Kafka.
   ...eventSourcedServiceVariables,
+  ...kafkaClientVariables('gateway'),
   GATEWAY_PORT: port('HTTP port of the staff API', 3000),
   INTAKE_URL: string('base URL of the intake service', 'http://127.0.0.1:3101'),
   PROJECTION_URL: string('base URL of the projection service', 'http://127.0.0.1:3102'),

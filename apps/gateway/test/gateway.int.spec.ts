@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { staffRoles } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { staffEndpoints } from '@mukti/staff-api';
-import { bearer, freePort, testLogger } from '@mukti/testing';
+import { bearer, freePort, testLogger, superUserKafkaEnvironment } from '@mukti/testing';
 import { configureGateway } from '../src/gateway.app';
 import { gatewayConfig } from '../src/gateway.config';
 import { GatewayModule } from '../src/gateway.module';
@@ -17,6 +17,8 @@ async function gateway(environment: Record<string, string> = {}): Promise<NestEx
   const nowhere = `http://127.0.0.1:${await freePort()}`;
   const config = gatewayConfig.load({
     ...process.env,
+    // As the super-user, like every integration test: nothing provisioned the topics for it.
+    ...superUserKafkaEnvironment(),
     ...Object.fromEntries(['INTAKE_URL', 'PROJECTION_URL', 'AUDIT_URL', 'RESCUE_URL', 'REHABILITATION_URL', 'LEGAL_URL', 'LIVELIHOOD_URL'].map((name) => [name, nowhere])),
     ...environment,
   });

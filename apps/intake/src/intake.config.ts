@@ -1,9 +1,10 @@
-import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, port, secret, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, port, secret, string } from '@mukti/config';
 
 export const intakeConfig = defineConfig('intake', {
   ...commonVariables,
   ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
+  ...kafkaClientVariables('intake'),
   INTAKE_PORT: port('HTTP port of the intake service', 3101),
   MONGODB_URI: string("the intake service's own database", 'mongodb://127.0.0.1:27017/mukti-intake'),
   PERSONAL_DATA_MASTER_KEY: secret(

@@ -5,11 +5,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Kafka } from 'kafkajs';
 import { MongoClient, MongoNetworkError } from 'mongodb';
 import { intakeEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { bearer, serviceBearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually } from '@mukti/testing';
+import { bearer, serviceBearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { intakeConfig } from '../src/intake.config';
 import { IntakeModule } from '../src/intake.module';
 import { PersonStore } from '../src/person/person.store';
@@ -18,9 +17,9 @@ const databaseUri = uniqueDatabaseUri('intake');
 const config = intakeConfig.load({
   ...process.env,
   MONGODB_URI: databaseUri,
-  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  ...superUserKafkaEnvironment(),
 });
-const kafka = new Kafka({ clientId: 'intake-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('intake-int-test');
 let app: NestExpressApplication;
 let mongo: MongoClient;
 let caseworker: string;

@@ -1,9 +1,10 @@
-import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, integer, port, secret, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, integer, port, secret, string } from '@mukti/config';
 
 export const legalConfig = defineConfig('legal', {
   ...commonVariables,
   ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
+  ...kafkaClientVariables('legal'),
   LEGAL_PORT: port('HTTP port of the legal service', 3106),
   MONGODB_URI: string("the legal service's own database", 'mongodb://127.0.0.1:27017/mukti-legal'),
   LEGAL_CONSUMER_GROUP: string(

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
-import { topics } from '@mukti/contracts';
+import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { allHandlers, consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
@@ -44,7 +44,7 @@ import { flagOverdueRefresher, refresherHandlers } from './training/refresher-de
 import { TRAINING_SESSIONS, TrainingSessionStore } from './training/training-session.store';
 
 /** What the service reads: intake's people and consents (its own copy), its own events (deadlines, victims' cases, the training register). */
-const consumedTopics = [topics.intakeEvents, topics.legalEvents];
+const consumedTopics = topicsConsumedBy('legal');
 const CHARGE_SHEET_WATCH = Symbol('CHARGE_SHEET_WATCH');
 const REFRESHER_WATCH = Symbol('REFRESHER_WATCH');
 

@@ -9,12 +9,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { ConsentScope, deadLetterTopicOf, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { legalConfig } from '../src/legal.config';
 import { LegalModule } from '../src/legal.module';
 import { CaseStore } from '../src/case/case.store';
@@ -29,12 +28,12 @@ const consumerGroup = uniqueName('legal');
 const config = legalConfig.load({
   ...process.env,
   MONGODB_URI: databaseUri,
-  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  ...superUserKafkaEnvironment(),
   LEGAL_CONSUMER_GROUP: consumerGroup,
   LEGAL_DEADLINE_SWEEP_MS: '200',
 });
 const clock = new ManualClock();
-const kafka = new Kafka({ clientId: 'legal-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('legal-int-test');
 const publisher = new EventPublisher(kafka);
 let app: NestExpressApplication;
 let mongo: MongoClient;

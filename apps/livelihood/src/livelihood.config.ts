@@ -1,9 +1,10 @@
-import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, integer, port, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, integer, port, string } from '@mukti/config';
 
 export const livelihoodConfig = defineConfig('livelihood', {
   ...commonVariables,
   ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
+  ...kafkaClientVariables('livelihood'),
   LIVELIHOOD_PORT: port('HTTP port of the livelihood service', 3107),
   MONGODB_URI: string("the livelihood service's own database", 'mongodb://127.0.0.1:27017/mukti-livelihood'),
   LIVELIHOOD_CONSUMER_GROUP: string(

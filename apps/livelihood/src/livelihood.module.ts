@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { topics } from '@mukti/contracts';
+import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { allHandlers, consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
@@ -35,7 +35,7 @@ import { recordEntryOnRescue } from './prevention-plan/reactions/record-entry-on
  * goal opens her plan), rescues (a person followed for prevention entered exploitation), its own
  * events (the 12-month follow-ups).
  */
-const consumedTopics = [topics.intakeEvents, topics.rehabilitationEvents, topics.rescueEvents, topics.livelihoodEvents];
+const consumedTopics = topicsConsumedBy('livelihood');
 
 /** The livelihood service: survivors' livelihood plans against the minimum wage, and prevention for households and people at risk. */
 @Module({})

@@ -8,12 +8,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { EventEnvelope, EventType, intakeEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { livelihoodConfig } from '../src/livelihood.config';
 import { LivelihoodModule } from '../src/livelihood.module';
 import { PreventionPlanStore } from '../src/prevention-plan/prevention-plan.store';
@@ -26,12 +25,12 @@ const databaseUri = uniqueDatabaseUri('livelihood');
 const config = livelihoodConfig.load({
   ...process.env,
   MONGODB_URI: databaseUri,
-  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  ...superUserKafkaEnvironment(),
   LIVELIHOOD_CONSUMER_GROUP: uniqueName('livelihood'),
   LIVELIHOOD_DEADLINE_SWEEP_MS: '200',
 });
 const clock = new ManualClock();
-const kafka = new Kafka({ clientId: 'livelihood-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('livelihood-int-test');
 const publisher = new EventPublisher(kafka);
 let app: NestExpressApplication;
 let mongo: MongoClient;

@@ -1,9 +1,10 @@
-import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, port, secret, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, port, secret, string } from '@mukti/config';
 
 export const projectionConfig = defineConfig('projection', {
   ...commonVariables,
   ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
+  ...kafkaClientVariables('projection'),
   PROJECTION_PORT: port('HTTP port of the projection service', 3102),
   MONGODB_URI: string("the projection service's own database", 'mongodb://127.0.0.1:27017/mukti-projection'),
   PROJECTION_CONSUMER_GROUP: string(

@@ -1,4 +1,4 @@
-import { AnyPillarEventEnvelope, eventCatalog, EventType, topics } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, eventCatalog, EventType, topics, topicsConsumedBy } from '@mukti/contracts';
 import type { EventHandler, EventHandlers } from '@mukti/messaging';
 import type { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
@@ -16,7 +16,8 @@ import {
 } from './timeline/whose-timeline';
 
 /** Every topic the projection reads: all pillars' events. */
-export const projectedTopics = [topics.intakeEvents, topics.rescueEvents, topics.rehabilitationEvents, topics.legalEvents, topics.livelihoodEvents];
+/** What it reads, as libs/contracts declares it (its ACLs come from the same declaration). */
+export const projectedTopics = topicsConsumedBy('projection');
 
 export interface ProjectionParts {
   timeline: TimelineStore;

@@ -4,14 +4,13 @@
  * timestamp alike, so a child's records (each with a fresh pseudonym) cannot be linked by time.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { AnyPillarEventEnvelope, intakeEventTypes, PillarEventObservedV1, topics } from '@mukti/contracts';
-import { readTopic, testInfrastructure } from '@mukti/testing';
+import { readTopic, testInfrastructure, testKafka } from '@mukti/testing';
 import { AnalyticsStream } from '../src/analytics/analytics-stream';
 
 jest.setTimeout(30_000);
 
-const kafka = new Kafka({ clientId: 'analytics-stream-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('analytics-stream-int-test');
 const stream = new AnalyticsStream(kafka, { partitions: 3, replicationFactor: 1 });
 
 beforeAll(() => stream.onApplicationBootstrap());

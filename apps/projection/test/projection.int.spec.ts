@@ -9,12 +9,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { EventEnvelope, eventCatalog, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes, topicProducers } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { serviceBearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { LivelihoodIndicators, livelihoodIndicators } from '../src/indicators/indicators';
 import { projectionConfig } from '../src/projection.config';
 import { ProjectionModule } from '../src/projection.module';
@@ -26,10 +25,10 @@ const databaseUri = uniqueDatabaseUri('projection');
 const config = projectionConfig.load({
   ...process.env,
   MONGODB_URI: databaseUri,
-  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  ...superUserKafkaEnvironment(),
   PROJECTION_CONSUMER_GROUP: uniqueName('projection'),
 });
-const kafka = new Kafka({ clientId: 'projection-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('projection-int-test');
 const publisher = new EventPublisher(kafka);
 let app: NestExpressApplication;
 let mongo: MongoClient;

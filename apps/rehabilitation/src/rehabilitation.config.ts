@@ -1,9 +1,10 @@
-import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, integer, port, string } from '@mukti/config';
+import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, integer, port, string } from '@mukti/config';
 
 export const rehabilitationConfig = defineConfig('rehabilitation', {
   ...commonVariables,
   ...serviceTokenVariables,
   ...eventSourcedServiceVariables,
+  ...kafkaClientVariables('rehabilitation'),
   REHABILITATION_PORT: port('HTTP port of the rehabilitation service', 3105),
   MONGODB_URI: string("the rehabilitation service's own database", 'mongodb://127.0.0.1:27017/mukti-rehabilitation'),
   REHABILITATION_CONSUMER_GROUP: string(

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { topics } from '@mukti/contracts';
+import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks, ServiceClient } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
@@ -28,7 +28,7 @@ import { ReadCounsellingSessionsController } from './care-plan/queries/read-coun
 import { openCarePlanOnRescue } from './care-plan/reactions/open-care-plan-on-rescue';
 
 /** What the service reads: intake's people (its own copy), rescues (to open care plans), its own events (follow-up deadlines). */
-const consumedTopics = [topics.intakeEvents, topics.rescueEvents, topics.rehabilitationEvents];
+const consumedTopics = topicsConsumedBy('rehabilitation');
 
 /** The rehabilitation service: survivors' care plans, from the shelter to reintegration at home. */
 @Module({})

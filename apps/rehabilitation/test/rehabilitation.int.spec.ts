@@ -7,7 +7,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { EventEnvelope, intakeEventTypes, rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
@@ -22,6 +21,7 @@ import {
   testLogger,
   uniqueDatabaseUri,
   uniqueName,
+  testKafka, superUserKafkaEnvironment,
 } from '@mukti/testing';
 import { rehabilitationConfig } from '../src/rehabilitation.config';
 import { RehabilitationModule } from '../src/rehabilitation.module';
@@ -33,12 +33,12 @@ const consumerGroup = uniqueName('rehabilitation');
 const config = rehabilitationConfig.load({
   ...process.env,
   MONGODB_URI: databaseUri,
-  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  ...superUserKafkaEnvironment(),
   REHABILITATION_CONSUMER_GROUP: consumerGroup,
   REHABILITATION_DEADLINE_SWEEP_MS: '200',
 });
 const clock = new ManualClock();
-const kafka = new Kafka({ clientId: 'rehabilitation-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('rehabilitation-int-test');
 const publisher = new EventPublisher(kafka);
 let app: NestExpressApplication;
 let mongo: MongoClient;

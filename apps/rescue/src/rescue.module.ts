@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { topics } from '@mukti/contracts';
+import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
@@ -21,7 +21,7 @@ import { GetRescueOperationController } from './rescue-operation/queries/get-res
 import { RESCUE_OPERATIONS, RescueOperationStore } from './rescue-operation/rescue-operation.store';
 
 /** What the service reads: intake's people (its own copy) and its own events (to watch step deadlines). */
-const consumedTopics = [topics.intakeEvents, topics.rescueEvents];
+const consumedTopics = topicsConsumedBy('rescue');
 
 /** The rescue service: rescue operations, the persons rescued, and the legal steps that follow. */
 @Module({})

@@ -6,12 +6,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { EventEnvelope, intakeEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
-import { serviceBearer, eventually, ManualClock, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName } from '@mukti/testing';
+import { serviceBearer, eventually, ManualClock, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { rescueConfig } from '../src/rescue.config';
 import { RescueModule } from '../src/rescue.module';
 
@@ -21,12 +20,12 @@ const databaseUri = uniqueDatabaseUri('rescue');
 const config = rescueConfig.load({
   ...process.env,
   MONGODB_URI: databaseUri,
-  KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+  ...superUserKafkaEnvironment(),
   RESCUE_CONSUMER_GROUP: uniqueName('rescue'),
   RESCUE_DEADLINE_SWEEP_MS: '200',
 });
 const clock = new ManualClock();
-const kafka = new Kafka({ clientId: 'rescue-int-test', brokers: testInfrastructure.kafkaBrokers, logLevel: 0 });
+const kafka = testKafka('rescue-int-test');
 const publisher = new EventPublisher(kafka);
 let app: NestExpressApplication;
 let mongo: MongoClient;

@@ -5,6 +5,8 @@
  * docker-compose.yml and k8s/ set every variable a service reads.
  */
 
+import { developmentKafkaPassword } from './kafka-credentials';
+
 export interface Variable<T> {
   readonly kind: 'string' | 'port' | 'integer' | 'list' | 'secret';
   readonly defaultValue?: string;
@@ -210,3 +212,42 @@ export const eventSourcedServiceVariables = {
   KAFKA_TOPIC_PARTITIONS: integer('partitions of the topics this service creates', 3),
   KAFKA_TOPIC_REPLICATION_FACTOR: integer('replication factor of the topics this service creates', 1),
 };
+
+/** One of a fixed set of values (a typo must not silently mean another). */
+export function oneOf<T extends string>(description: string, values: readonly T[], defaultValue: T): Variable<T> {
+  return {
+    kind: 'string',
+    description,
+    defaultValue,
+    parse(raw) {
+      if (!(values as readonly string[]).includes(raw)) throw new Error(`"${raw}" is not one of ${values.join(', ')}`);
+      return raw as T;
+    },
+  };
+}
+
+export const kafkaSaslMechanisms = ['scram-sha-512', 'scram-sha-256'] as const;
+export type KafkaSaslMechanism = (typeof kafkaSaslMechanisms)[number];
+
+/**
+ * How a Kafka client proves who it is: every service and tool connects as its own principal
+ * (SASL/SCRAM), over TLS where the brokers offer it. The password has a public development
+ * default only under MUKTI_DEVELOPMENT_DEFAULTS=true, like every secret.
+ */
+export function kafkaClientVariables(principal: string) {
+  return {
+    KAFKA_SASL_MECHANISM: oneOf('SASL mechanism of the Kafka client: scram-sha-512 or scram-sha-256', kafkaSaslMechanisms, 'scram-sha-512'),
+    KAFKA_SASL_USERNAME: string(`the Kafka principal this client authenticates as (its ACLs say what it may touch)`, principal),
+    KAFKA_SASL_PASSWORD: secret(`the Kafka principal's SCRAM password`, developmentKafkaPassword(principal), 16),
+    KAFKA_SSL: flag('connect to the brokers over TLS (system CAs, or those in NODE_EXTRA_CA_CERTS)', false),
+  };
+}
+
+/** What libs/messaging needs to open a Kafka connection, as a loaded configuration holds it. */
+export interface KafkaConnectionSettings {
+  KAFKA_BROKERS: string[];
+  KAFKA_SASL_MECHANISM: KafkaSaslMechanism;
+  KAFKA_SASL_USERNAME: string;
+  KAFKA_SASL_PASSWORD: string;
+  KAFKA_SSL: boolean;
+}

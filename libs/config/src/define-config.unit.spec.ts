@@ -1,4 +1,5 @@
-import { ConfigurationError, defineConfig, integer, list, port, secret, string } from './define-config';
+import { ConfigurationError, defineConfig, integer, kafkaClientVariables, list, port, secret, string } from './define-config';
+import { developmentKafkaPassword } from './kafka-credentials';
 
 const definition = defineConfig('example', {
   NODE_ENV: string('environment', 'development'),
@@ -45,5 +46,20 @@ describe('configuration by environment', () => {
 
   it('names the variables it reads, for the deployment files to be checked against', () => {
     expect(definition.variableNames).toEqual(['NODE_ENV', 'EXAMPLE_PORT', 'EXAMPLE_BROKERS', 'EXAMPLE_PARTITIONS', 'EXAMPLE_SECRET']);
+  });
+});
+
+describe('Kafka client credentials', () => {
+  const kafka = defineConfig('rescue', kafkaClientVariables('rescue'));
+
+  it('authenticate as the service by default, with its public development password only when asked', () => {
+    const config = kafka.load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true' });
+    expect(config).toMatchObject({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'rescue', KAFKA_SASL_PASSWORD: developmentKafkaPassword('rescue'), KAFKA_SSL: false });
+    expect(config.developmentDefaultsInUse).toEqual(['KAFKA_SASL_PASSWORD']);
+  });
+
+  it('refuse to start without the password, naming it, and refuse a mechanism it does not speak', () => {
+    expect(() => kafka.load({})).toThrow(/KAFKA_SASL_PASSWORD is required/);
+    expect(() => kafka.load({ KAFKA_SASL_PASSWORD: 'a-real-password-here', KAFKA_SASL_MECHANISM: 'plain' })).toThrow(/KAFKA_SASL_MECHANISM: "plain" is not one of scram-sha-512, scram-sha-256/);
   });
 });

@@ -10,3 +10,4 @@ export * from './legal/legal.events';
 export * from './livelihood/livelihood.events';
 export * from './analytics/analytics.events';
 export * from './event-catalog';
+export * from './kafka-access';

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
+import type { KafkaConnectionSettings } from '@mukti/config';
 import { consumerLag, createKafka, deadLetterCount, EventConsumer, KAFKA, kafkaHealthCheck, OutboxPublishing } from '@mukti/messaging';
 import { deadLetterTopicOf } from '@mukti/contracts';
 import { LOGGER, METRICS, ServiceMetrics } from '@mukti/observability';
@@ -23,7 +24,7 @@ function principalVerifierFor(config: CallerSettings): PrincipalVerifier {
  */
 export function foundationProviders(
   service: string,
-  config: CallerSettings & { MONGODB_URI?: string; KAFKA_BROKERS?: string[] },
+  config: CallerSettings & { MONGODB_URI?: string } & (KafkaConnectionSettings | { KAFKA_BROKERS?: undefined }),
   logger: Logger,
   clock: Clock = systemClock,
 ): Provider[] {
@@ -36,7 +37,7 @@ export function foundationProviders(
     { provide: APP_GUARD, useClass: StaffAuthGuard },
     ...(config.MONGODB_URI ? [{ provide: ServiceDatabase, useFactory: () => ServiceDatabase.connect(config.MONGODB_URI!) }] : []),
     ...(config.KAFKA_BROKERS
-      ? [{ provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS!, clientId: `mukti-${service}`, logger }) }]
+      ? [{ provide: KAFKA, useFactory: () => createKafka({ connection: config as KafkaConnectionSettings, clientId: `mukti-${service}`, logger }) }]
       : []),
   ];
 }

@@ -13,6 +13,7 @@ import {
   testLogger,
   uniqueDatabaseUri,
   uniqueName,
+  superUserKafkaConnection,
 } from '@mukti/testing';
 import { fromKafkaMessage, toKafkaMessage } from './cloudevents-binding';
 import { consumerLag } from './consumer-lag';
@@ -28,7 +29,7 @@ const CONSENT = intakeEventTypes.consentRecorded;
 type ConsentRecorded = EventEnvelope<typeof CONSENT>;
 
 const logger = testLogger();
-const kafka = createKafka({ brokers: testInfrastructure.kafkaBrokers, clientId: uniqueName('consumer-spec'), logger });
+const kafka = createKafka({ connection: superUserKafkaConnection(), clientId: uniqueName('consumer-spec'), logger });
 // A real client, with one setting tuned for tests: a consumer's stop waits for its fetch in flight,
 // and the broker holds an empty fetch for maxWaitTimeInMs (5 s by default) before answering.
 const consumerOf = kafka.consumer.bind(kafka);

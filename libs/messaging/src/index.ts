@@ -10,3 +10,4 @@ export * from './outbox-publishing';
 export * from './kafka-health';
 export * from './direct-publishing';
 export * from './redrive';
+export * from './kafka-access-provisioning';

@@ -1,5 +1,6 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
+import type { KafkaConnectionSettings } from '@mukti/config';
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -20,12 +21,24 @@ const transientBrokerAnswers = new Set([
   'There is no leader for this topic-partition as we are in the middle of a leadership election',
 ]);
 
-/** The one way a service gets a Kafka client: its logs go to the service's pino logger. */
-export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+/**
+ * The brokers, and who this client is to them: SASL/SCRAM as its own principal, TLS when asked.
+ * The one place every service, tool and test helper turns its configuration into kafkajs options.
+ */
+export function kafkaConnection(settings: KafkaConnectionSettings): Pick<KafkaConfig, 'brokers' | 'sasl' | 'ssl'> {
+  return {
+    brokers: settings.KAFKA_BROKERS,
+    sasl: { mechanism: settings.KAFKA_SASL_MECHANISM, username: settings.KAFKA_SASL_USERNAME, password: settings.KAFKA_SASL_PASSWORD } as SASLOptions,
+    ssl: settings.KAFKA_SSL,
+  };
+}
+
+/** The one way a service or tool gets a Kafka client: authenticated, and logging to its pino logger. */
+export function createKafka(options: { connection: KafkaConnectionSettings; clientId: string; logger: Logger }): Kafka {
   const logger = options.logger.child({ component: 'kafka' });
   return new Kafka({
     clientId: options.clientId,
-    brokers: options.brokers,
+    ...kafkaConnection(options.connection),
     connectionTimeout: 5000,
     retry: { initialRetryTime: 200, retries: 8 },
     logLevel: logLevel.WARN,

@@ -19,6 +19,7 @@ import {
   testLogger,
   uniqueDatabaseUri,
   uniqueName,
+  superUserKafkaConnection,
 } from '@mukti/testing';
 import { fromKafkaMessage } from './cloudevents-binding';
 import { EventPublisher, InvalidEventError } from './event-publisher';
@@ -36,7 +37,7 @@ interface Consents {
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const logger = testLogger();
-const kafka = createKafka({ brokers: testInfrastructure.kafkaBrokers, clientId: uniqueName('outbox-spec'), logger });
+const kafka = createKafka({ connection: superUserKafkaConnection(), clientId: uniqueName('outbox-spec'), logger });
 // A real client, with one setting tuned for tests: a consumer's stop waits for its fetch in flight,
 // and the broker holds an empty fetch for maxWaitTimeInMs (5 s by default) before answering.
 const consumerOf = kafka.consumer.bind(kafka);

@@ -1,11 +1,11 @@
 import type { Admin } from 'kafkajs';
-import { testInfrastructure, testLogger, uniqueName } from '@mukti/testing';
+import { testInfrastructure, testLogger, uniqueName, superUserKafkaConnection } from '@mukti/testing';
 import { createKafka } from './kafka-client';
 import { ensureTopics, UnsafeTopicError } from './topic-provisioning';
 
 jest.setTimeout(30_000);
 
-const kafka = createKafka({ brokers: testInfrastructure.kafkaBrokers, clientId: uniqueName('topics-spec'), logger: testLogger() });
+const kafka = createKafka({ connection: superUserKafkaConnection(), clientId: uniqueName('topics-spec'), logger: testLogger() });
 let admin: Admin;
 const created: string[] = [];
 

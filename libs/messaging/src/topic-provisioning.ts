@@ -43,10 +43,25 @@ export async function ensureTopics(admin: Admin, names: string[], settings: Topi
       });
     } catch (error) {
       // Another service may have created it at the same moment: that is the outcome we wanted.
-      if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+      if (errorTypes(error).every((type) => type === 'TOPIC_ALREADY_EXISTS')) return waitForLeaders(admin, wanted);
+      // Services may not create topics (their ACLs hold no CREATE): provisioning makes them.
+      if (errorTypes(error).some((type) => type.endsWith('AUTHORIZATION_FAILED'))) {
+        throw new Error(
+          `topics ${missing.join(', ')} do not exist (or this principal may not see them), and it may not create them: ` +
+            'provisioning creates every topic and grants the ACLs (npm run kafka-provision; README, Kafka access)',
+        );
+      }
+      throw error;
     }
   }
   await waitForLeaders(admin, wanted);
+}
+
+/** The broker's error types in a kafkajs error (one, or one per topic). */
+function errorTypes(error: unknown): string[] {
+  const { type, errors } = error as { type?: string; errors?: { type?: string }[] };
+  const types = [type, ...(errors ?? []).map((inner) => inner.type)].filter((value): value is string => typeof value === 'string');
+  return types.length > 0 ? types : ['UNKNOWN'];
 }
 
 /** Every partition of the topics has a leader that answers for it (bounded wait). */

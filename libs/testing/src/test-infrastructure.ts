@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pino, { Logger } from 'pino';
+import type { Kafka } from 'kafkajs';
+import { developmentKafkaPassword, KafkaConnectionSettings } from '@mukti/config';
+import { provisioningPrincipal } from '@mukti/contracts';
+import { createKafka } from '@mukti/messaging';
 import { withDatabase } from '../../../tools/run/service-processes.cjs';
 
 /**
@@ -37,4 +41,44 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/**
+ * How a test connects to the test broker as a given principal, with its development password
+ * (the local broker is formatted with those; see tools/infra).
+ */
+export function kafkaConnectionAs(principal: string, password = developmentKafkaPassword(principal)): KafkaConnectionSettings {
+  return {
+    KAFKA_BROKERS: testInfrastructure.kafkaBrokers,
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: principal,
+    KAFKA_SASL_PASSWORD: password,
+    KAFKA_SSL: false,
+  };
+}
+
+/** The super-user's connection to the test broker. */
+export function superUserKafkaConnection(): KafkaConnectionSettings {
+  return kafkaConnectionAs(provisioningPrincipal);
+}
+
+/**
+ * A Kafka client of the test harness. It connects as the super-user: tests make topics and
+ * groups of their own names, which no service principal may touch (kafka-access.int.spec.ts
+ * shows what each principal may do).
+ */
+export function testKafka(clientId: string): Kafka {
+  return createKafka({ connection: kafkaConnectionAs(provisioningPrincipal), clientId, logger: testLogger() });
+}
+
+/**
+ * Environment for a service's configuration in an integration test that gives it a consumer
+ * group or topics of the test's own: it connects as the super-user, for the same reason.
+ */
+export function superUserKafkaEnvironment(): Record<string, string> {
+  return {
+    KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+    KAFKA_SASL_USERNAME: provisioningPrincipal,
+    KAFKA_SASL_PASSWORD: developmentKafkaPassword(provisioningPrincipal),
+  };
 }
