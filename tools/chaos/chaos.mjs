@@ -160,7 +160,7 @@ try {
     await sleep(random.between(10_000, 20_000));
     while (Date.now() < until - 20_000) {
       await injectFault().catch((error) => say(`fault failed: ${error.message}`));
-      await sleep(random.between(15_000, 45_000));
+      await sleep(random.between(10_000, 30_000));
     }
   })();
   await Promise.all([driving, faulting]);

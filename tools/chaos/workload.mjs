@@ -179,9 +179,12 @@ export async function workOneCase({ send, staff, random, types, figures, label }
     }
   }
 
-  // Livelihood: her plan, and a placement paid below West Bengal's semi-skilled minimum wage.
+  // Livelihood: her plan (opened once, by hand or by her care plan's livelihood goal, whichever
+  // comes first), and a placement paid below West Bengal's semi-skilled minimum wage.
   const plan = await act(team.livelihood, `${person}/livelihood-plan`, undefined);
-  if (expect(record, plan, types.livelihood.livelihoodPlanOpened)) {
+  const planOpen = plan.outcome === 'accepted' || (plan.status === 409 && /already has a livelihood plan/.test(plan.body?.message ?? ''));
+  if (planOpen) record.entries[types.livelihood.livelihoodPlanOpened] = 1;
+  if (planOpen) {
     const placed = await act(team.livelihood, `${person}/placements`, {
       kind: 'wage-employment',
       employerOrEnterprise: 'Sonar Tailoring Unit',
