@@ -44,8 +44,9 @@ async function replayProjection({ kafkaBrokers, mongodbUri, database, group, ext
     PROJECTION_PORT: String(port),
     PROJECTION_CONSUMER_GROUP: group,
   };
-  const started = Date.now();
   const projection = await startService('projection', environment, { output });
+  // The rate counts from when it is ready: the start-up is no part of the replay.
+  const started = Date.now();
   const url = `http://127.0.0.1:${port}`;
   let last = { at: Date.now(), handled: 0 };
   let report;
