@@ -106,6 +106,19 @@ for (const [role, names] of Object.entries(staffNames)) {
 const figures = { commands: { accepted: 0, refused: 0, unknown: 0 }, answers: {}, refusals: {}, faults: {} };
 const send = carefulClient({ gateway: platform.gatewayUrl, figures });
 
+/** The broker and store back, however long a loaded machine makes them take: a fault is a restart, not an outage. */
+async function bringInfrastructureBack() {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await up({ quiet: true, kafkaTimeoutMs: 180_000 });
+      return;
+    } catch (error) {
+      say(`broker or store not back yet (${error.message.split('\n')[0].slice(0, 160)}); trying again`);
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
 // Faults at random moments, one at a time.
 const faultKinds = ['kill', 'kill', 'pause', ...(ownInfrastructure ? ['broker-restart', 'store-restart'] : [])];
 async function injectFault() {
@@ -129,13 +142,13 @@ async function injectFault() {
     say('fault: broker restart');
     count('broker-restart');
     await down({ quiet: true, only: { kafka: true } });
-    await up({ quiet: true });
+    await bringInfrastructureBack();
   } else {
     const part = infrastructure.storeBackend === 'postgresql' && random.chance(0.5) ? 'postgres' : 'ferretdb';
     say(`fault: store restart (${part})`);
     count(`store-restart-${part}`);
     await down({ quiet: true, only: part === 'postgres' ? { postgres: true } : { ferretdb: true, postgres: false } });
-    await up({ quiet: true });
+    await bringInfrastructureBack();
   }
 }
 
@@ -169,6 +182,7 @@ try {
 
   // Quiet: every consumer at the end of its topics and every outbox empty, twice in a row.
   say('waiting for the platform to be quiet');
+  if (ownInfrastructure) await bringInfrastructureBack();
   const headers = await vouchedHeaders();
   const consuming = ['projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood'];
   const producing = ['intake', 'rescue', 'rehabilitation', 'legal', 'livelihood'];
