@@ -55,6 +55,8 @@ const platform = await startPlatform({
   kafkaBrokers: infrastructure.kafkaBrokers,
   mongodbUri: infrastructure.mongodbUri,
   databasePrefix: run,
+  // A service restarted while the broker or store is coming back (or on a loaded machine) takes a while.
+  readyTimeoutMs: 180_000,
   extra: {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_USER: '100000',

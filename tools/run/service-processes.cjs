@@ -143,12 +143,12 @@ function freePort() {
  * `databasePrefix` names its databases and, unless `consumerGroupPrefix` says otherwise, its groups.
  * Returns handles to restart, kill, pause and stop each service, and to drop its databases.
  */
-async function startPlatform({ kafkaBrokers, mongodbUri, services = platformServices, databasePrefix, consumerGroupPrefix = databasePrefix, extra = {}, output }) {
+async function startPlatform({ kafkaBrokers, mongodbUri, services = platformServices, databasePrefix, consumerGroupPrefix = databasePrefix, extra = {}, output, readyTimeoutMs }) {
   const ports = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await freePort()])));
   const environment = platformEnvironment({ kafkaBrokers, mongodbUri, ports, databasePrefix, consumerGroupPrefix, extra });
   const running = new Map();
   const start = async (name) => {
-    running.set(name, await startService(name, environment[name], { output: output ? (line) => output(name, line) : undefined }));
+    running.set(name, await startService(name, environment[name], { output: output ? (line) => output(name, line) : undefined, readyTimeoutMs }));
     return running.get(name);
   };
   const platform = {

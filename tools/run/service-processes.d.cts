@@ -49,4 +49,5 @@ export function startPlatform(options: {
   consumerGroupPrefix?: string;
   extra?: Record<string, string>;
   output?: (service: ServiceName, line: string) => void;
+  readyTimeoutMs?: number;
 }): Promise<Platform>;
