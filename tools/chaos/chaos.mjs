@@ -185,7 +185,6 @@ try {
   // Quiet: every consumer at the end of its topics and every outbox empty, twice in a row.
   say('waiting for the platform to be quiet');
   if (ownInfrastructure) await bringInfrastructureBack();
-  const headers = await vouchedHeaders();
   const consuming = ['projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood'];
   const producing = ['intake', 'rescue', 'rehabilitation', 'legal', 'livelihood'];
   // A loaded machine drains a broker outage's backlog slowly: wait as long as it shrinks.
@@ -196,7 +195,7 @@ try {
       platformServices
         .filter((name) => name !== 'gateway')
         .map(async (name) => {
-          const body = await fetch(`${platform.url(name)}/health/details`, { headers, signal: AbortSignal.timeout(20_000) })
+          const body = await fetch(`${platform.url(name)}/health/details`, { headers: await vouchedHeaders(), signal: AbortSignal.timeout(20_000) })
             .then((response) => response.json())
             .catch(() => ({}));
           return { name, lag: body?.checks?.kafka?.lag?.total, pending: body?.checks?.outbox?.pendingCommits };
@@ -228,7 +227,7 @@ try {
   const problems = [];
   let found;
   try {
-    found = await check({ cases, live: platform.url('projection'), rebuilt: rebuilt.url, headers, gateway: platform.gatewayUrl, problems });
+    found = await check({ cases, live: platform.url('projection'), rebuilt: rebuilt.url, vouched: () => vouchedHeaders(), gateway: platform.gatewayUrl, problems });
   } finally {
     await rebuilt.projection.stop();
   }

@@ -4,12 +4,12 @@
 import { isDeepStrictEqual } from 'node:util';
 
 /** Every entry on her timeline, oldest first, a page at a time. */
-async function wholeTimeline(projection, headers, personId) {
+async function wholeTimeline(projection, vouched, personId) {
   const entries = [];
   let cursor;
   do {
     const query = new URLSearchParams({ limit: '100', order: 'oldest-first', ...(cursor ? { cursor } : {}) });
-    const response = await fetch(`${projection}/people/${personId}/timeline?${query}`, { headers });
+    const response = await fetch(`${projection}/people/${personId}/timeline?${query}`, { headers: await vouched() });
     if (response.status === 404) return entries;
     if (!response.ok) throw new Error(`timeline of ${personId}: ${response.status} ${await response.text()}`);
     const page = await response.json();
@@ -19,8 +19,8 @@ async function wholeTimeline(projection, headers, personId) {
   return entries;
 }
 
-async function summaryOf(projection, headers, personId) {
-  const response = await fetch(`${projection}/people/${personId}/summary`, { headers });
+async function summaryOf(projection, vouched, personId) {
+  const response = await fetch(`${projection}/people/${personId}/summary`, { headers: await vouched() });
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`summary of ${personId}: ${response.status} ${await response.text()}`);
   return response.json();
@@ -45,13 +45,14 @@ function firstDifference(left, right, path = '') {
 }
 
 /**
- * Compares the ledger with the read models. `live` and `rebuilt` are the two projections' URLs.
+ * Compares the ledger with the read models. `live` and `rebuilt` are the two projections' URLs;
+ * `vouched` gives fresh headers for them (the gateway's service tokens live a minute).
  * Returns the figures and, for each problem, one line that says what and whose.
  */
-export async function check({ cases, live, rebuilt, headers, gateway, problems }) {
+export async function check({ cases, live, rebuilt, vouched, gateway, problems }) {
   const figures = { lost: 0, duplicated: 0, diverged: 0, unreadable: 0, alertsExpected: 0 };
   for (const record of cases.filter((entry) => entry.id)) {
-    const entries = await wholeTimeline(live, headers, record.id);
+    const entries = await wholeTimeline(live, vouched, record.id);
     const byType = {};
     for (const entry of entries) byType[entry.type] = (byType[entry.type] ?? 0) + 1;
     // Each accepted command once; one whose outcome stayed unknown at most once more.
@@ -74,7 +75,7 @@ export async function check({ cases, live, rebuilt, headers, gateway, problems }
       problems.push(`duplicated: ${repeated} event id(s) twice on the timeline of ${record.id}`);
     }
 
-    const summary = await summaryOf(live, headers, record.id);
+    const summary = await summaryOf(live, vouched, record.id);
     const open = {};
     for (const alert of summary?.openAlerts ?? []) open[alert.kind] = (open[alert.kind] ?? 0) + 1;
     for (const [kind, expected] of Object.entries(record.alerts)) {
@@ -88,7 +89,7 @@ export async function check({ cases, live, rebuilt, headers, gateway, problems }
       }
     }
 
-    const again = await summaryOf(rebuilt, headers, record.id);
+    const again = await summaryOf(rebuilt, vouched, record.id);
     const difference = firstDifference(comparable(summary), comparable(again));
     if (difference) {
       figures.diverged += 1;
