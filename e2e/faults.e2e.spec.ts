@@ -7,39 +7,32 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { intakeEventTypes } from '@mukti/contracts';
-import { bearer, eventually, freePort, testInfrastructure, uniqueName } from '@mukti/testing';
-import { platformEnvironment, startService, ServiceHandle, ServiceName } from '../tools/run/service-processes.cjs';
+import { bearer, eventually, testInfrastructure, uniqueName } from '@mukti/testing';
+import { Platform, ServiceName, startPlatform } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
 
-const databasePrefix = uniqueName('e2e-faults');
 /** Intake takes the commands, the projection shows them, audit keeps the trail the gateway writes. */
 const services: ServiceName[] = ['intake', 'projection', 'audit', 'gateway'];
-const processes = new Map<ServiceName, ServiceHandle>();
-let environment: ReturnType<typeof platformEnvironment>;
-let gateway: string;
+const databasePrefix = uniqueName('e2e-faults');
+let platform: Platform;
 let caseworker: string;
-const api = () => request(gateway);
+const api = () => request(platform.gatewayUrl);
 
 beforeAll(async () => {
-  environment = platformEnvironment({
+  platform = await startPlatform({
     kafkaBrokers: testInfrastructure.kafkaBrokers.join(','),
     mongodbUri: testInfrastructure.mongodbUri,
-    ports: Object.fromEntries(await Promise.all(services.map(async (name) => [name, await freePort()]))),
+    services,
     databasePrefix,
-    consumerGroupPrefix: databasePrefix,
     extra: { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000', GATEWAY_UPSTREAM_TIMEOUT_MS: '1500' },
   });
-  for (const name of services) processes.set(name, await startService(name, environment[name]));
-  gateway = `http://127.0.0.1:${environment.ports.gateway}`;
   caseworker = await bearer('caseworker', 'asha');
 });
 
 afterAll(async () => {
-  for (const service of [...processes.values()].reverse()) await service.kill();
-  const mongo = await MongoClient.connect(testInfrastructure.mongodbUri.replace(/\/?$/, '/'));
-  for (const name of services.filter((service) => service !== 'gateway')) await mongo.db(`${databasePrefix}-${name}`).dropDatabase();
-  await mongo.close();
+  await platform?.stop({ kill: true });
+  await platform?.dropDatabases();
 });
 
 const registrationsOn = async (personId: string): Promise<number> => {
@@ -51,13 +44,12 @@ const someone = () => ({ role: 'at-risk', name: `Faulty ${randomUUID().slice(0, 
 it('answers a registration whose service is paused past the timeout with a 504 (outcome unknown); the retry with the same key gets the one registration made', async () => {
   const key = randomUUID();
   const person = someone();
-  const intake = processes.get('intake')!;
-  intake.child.kill('SIGSTOP');
+  platform.pause('intake');
   let timedOut: request.Response;
   try {
     timedOut = await api().post('/api/v1/people').set('authorization', caseworker).set('idempotency-key', key).send(person);
   } finally {
-    intake.child.kill('SIGCONT');
+    platform.resume('intake');
   }
   expect(timedOut.status).toBe(504);
   expect(timedOut.body.message).toContain('outcome is unknown');
@@ -83,7 +75,6 @@ it('puts a registration accepted just before its service was killed (kill -9) on
     Array.from({ length: 5 }, async () => (await api().post('/api/v1/people').set('authorization', caseworker).send(someone()).expect(201)).body.id as string),
   );
   // No flush, no goodbye: whatever the relay had not published waits in the store.
-  await processes.get('intake')!.kill();
-  processes.set('intake', await startService('intake', environment.intake));
+  await platform.restart('intake');
   for (const personId of accepted) await eventually(async () => expect(await registrationsOn(personId)).toBe(1));
 });

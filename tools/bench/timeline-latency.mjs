@@ -8,7 +8,6 @@
 // and a consumer group of its own, and free ports; stops what it started.
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { installDependenciesIfMissing } from '../run/install.mjs';
 
@@ -16,35 +15,25 @@ installDependenciesIfMissing();
 const require = createRequire(import.meta.url);
 const { up, down } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
-const { platformEnvironment, platformServices, startService } = require('../run/service-processes.cjs');
+const { startPlatform } = require('../run/service-processes.cjs');
 
 const { values } = parseArgs({ options: { people: { type: 'string', default: '30' } } });
 const people = Number(values.people);
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const infrastructure = await up({ quiet: true });
-const services = [];
+let platform;
 try {
   await build();
   const run = `bench-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
-  const environment = platformEnvironment({
+  platform = await startPlatform({
     kafkaBrokers: infrastructure.kafkaBrokers,
     mongodbUri: infrastructure.mongodbUri,
-    ports: Object.fromEntries(await Promise.all(platformServices.map(async (name) => [name, await freePort()]))),
     databasePrefix: run,
-    consumerGroupPrefix: run,
     extra: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_USER: '100000' },
   });
-  for (const name of platformServices) services.push(await startService(name, environment[name]));
-  const gateway = `http://127.0.0.1:${environment.ports.gateway}`;
+  const gateway = platform.gatewayUrl;
   const { signDevelopmentToken, ServiceTokenIssuer } = require('../../dist/libs/security/src');
   const { staffTokenVariables, serviceTokenSigningVariables, defineConfig } = require('../../dist/libs/config/src');
   // The development keys the services here run with.
@@ -58,7 +47,7 @@ try {
   const coordinatorHeaders = { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' };
 
   // A fresh projection first replays what is already on the topics: measure once it has caught up.
-  const projection = `http://127.0.0.1:${environment.ports.projection}`;
+  const projection = platform.url('projection');
   for (const started = Date.now(); ; ) {
     const health = await (await fetch(`${projection}/health/details`, { headers: await vouchedFor('admin') })).json().catch(() => ({}));
     if (health.checks?.kafka?.lag?.total === 0) break;
@@ -141,6 +130,6 @@ try {
       `median ${ms(percentile(carePlanSamples, 50))}, p95 ${ms(percentile(carePlanSamples, 95))}, max ${ms(carePlanSamples.at(-1))}`,
   );
 } finally {
-  for (const service of services.reverse()) await service.stop();
+  await platform?.stop();
   await down({ quiet: true, only: infrastructure.started });
 }

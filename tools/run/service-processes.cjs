@@ -2,6 +2,7 @@
 // ready, and stops them with SIGTERM (their graceful shutdown), as `npm start` and the
 // end-to-end tests both need. CommonJS so that both an .mjs script and a jest test can use it.
 const { spawn } = require('node:child_process');
+const { createServer } = require('node:net');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
@@ -161,4 +162,75 @@ async function startService(name, environment, { output = () => {}, readyTimeout
   };
 }
 
-module.exports = { platformServices, withDatabase, platformEnvironment, provisionKafka, startService, waitUntilReady };
+/** A TCP port free on this machine right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The platform (or some of its services) as separate processes on free ports, with databases and
+ * consumer groups of its own, as the end-to-end tests, the benchmark and the chaos run need it.
+ * `databasePrefix` names its databases and, unless `consumerGroupPrefix` says otherwise, its groups.
+ * Returns handles to restart, kill, pause and stop each service, and to drop its databases.
+ */
+async function startPlatform({ kafkaBrokers, mongodbUri, services = platformServices, databasePrefix, consumerGroupPrefix = databasePrefix, extra = {}, output, readyTimeoutMs }) {
+  const ports = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await freePort()])));
+  const environment = platformEnvironment({ kafkaBrokers, mongodbUri, ports, databasePrefix, consumerGroupPrefix, extra });
+  const running = new Map();
+  const start = async (name) => {
+    running.set(name, await startService(name, environment[name], { output: output ? (line) => output(name, line) : undefined, readyTimeoutMs }));
+    return running.get(name);
+  };
+  const platform = {
+    environment,
+    services,
+    gatewayUrl: `http://127.0.0.1:${environment.ports.gateway}`,
+    url: (name) => `http://127.0.0.1:${environment.ports[name]}`,
+    process: (name) => running.get(name),
+    start,
+    /** kill -9, as a crash would: no flush, no goodbye. */
+    kill: async (name) => running.get(name)?.kill(),
+    /** kill -9 and start again, as Kubernetes would after a crash. */
+    restart: async (name) => {
+      await running.get(name)?.kill();
+      return start(name);
+    },
+    pause: (name) => running.get(name)?.child.kill('SIGSTOP'),
+    resume: (name) => running.get(name)?.child.kill('SIGCONT'),
+    /** Stops every service, the gateway first (graceful; `kill: true` for SIGKILL). */
+    stop: async ({ kill = false } = {}) => {
+      for (const name of [...services].reverse()) {
+        const service = running.get(name);
+        if (!service) continue;
+        service.child.kill('SIGCONT'); // a paused process would never see its SIGTERM
+        await (kill ? service.kill() : service.stop());
+      }
+    },
+    /** The databases this platform wrote, dropped (its topics and groups stay: the broker keeps them). */
+    dropDatabases: async () => {
+      const { MongoClient } = require('mongodb');
+      const mongo = await MongoClient.connect(mongodbUri.replace(/\/?$/, '/'));
+      try {
+        for (const name of services.filter((service) => service !== 'gateway')) await mongo.db(`${databasePrefix}-${name}`).dropDatabase();
+      } finally {
+        await mongo.close();
+      }
+    },
+  };
+  try {
+    for (const name of services) await start(name);
+  } catch (error) {
+    await platform.stop({ kill: true });
+    throw error;
+  }
+  return platform;
+}
+
+module.exports = { platformServices, withDatabase, platformEnvironment, provisionKafka, startService, startPlatform, freePort, waitUntilReady };

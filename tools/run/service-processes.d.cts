@@ -27,3 +27,28 @@ export function startService(
 ): Promise<ServiceHandle>;
 export function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMs?: number): Promise<void>;
 export function provisionKafka(environment: Record<string, string>, services?: readonly ServiceName[]): Promise<{ topics: string[]; acls: unknown[] }>;
+export function freePort(): Promise<number>;
+export interface Platform {
+  environment: PlatformEnvironment;
+  services: readonly ServiceName[];
+  gatewayUrl: string;
+  url(name: ServiceName): string;
+  process(name: ServiceName): ServiceHandle | undefined;
+  start(name: ServiceName): Promise<ServiceHandle>;
+  kill(name: ServiceName): Promise<unknown>;
+  restart(name: ServiceName): Promise<ServiceHandle>;
+  pause(name: ServiceName): void;
+  resume(name: ServiceName): void;
+  stop(options?: { kill?: boolean }): Promise<void>;
+  dropDatabases(): Promise<void>;
+}
+export function startPlatform(options: {
+  kafkaBrokers: string;
+  mongodbUri: string;
+  services?: readonly ServiceName[];
+  databasePrefix: string;
+  consumerGroupPrefix?: string;
+  extra?: Record<string, string>;
+  output?: (service: ServiceName, line: string) => void;
+  readyTimeoutMs?: number;
+}): Promise<Platform>;
