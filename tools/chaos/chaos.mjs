@@ -43,8 +43,8 @@ const ownInfrastructure = !process.env.KAFKA_BROKERS && !process.env.MONGODB_URI
 const infrastructure = await up({ quiet: true });
 await build();
 const { signDevelopmentToken } = require('../../dist/libs/security/src');
-const { staffTokenVariables, defineConfig } = require('../../dist/libs/config/src');
-const { intakeEventTypes, rescueEventTypes, rehabilitationEventTypes, legalEventTypes, livelihoodEventTypes } = require('../../dist/libs/contracts/src');
+const { staffTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables } = require('../../dist/libs/config/src');
+const { intakeEventTypes, rescueEventTypes, rehabilitationEventTypes, legalEventTypes, livelihoodEventTypes, provisioningPrincipal } = require('../../dist/libs/contracts/src');
 const { createKafka } = require('../../dist/libs/messaging/src');
 const types = { intake: intakeEventTypes, rescue: rescueEventTypes, rehabilitation: rehabilitationEventTypes, legal: legalEventTypes, livelihood: livelihoodEventTypes };
 
@@ -233,7 +233,9 @@ try {
   }
   const databases = platformServices.filter((name) => name !== 'gateway').map((name) => `${run}-${name}`);
   const left = await outboxLeft({ mongodbUri: infrastructure.mongodbUri, databases });
-  const kafka = createKafka({ brokers: infrastructure.kafkaBrokers.split(','), clientId: 'mukti-chaos', logger: require('pino')({ level: 'warn' }) });
+  // The checker reads every group's dead letters: as the super-user, with the development password unless told otherwise.
+  const connection = defineConfig('chaos', { ...eventSourcedServiceVariables, ...kafkaClientVariables(provisioningPrincipal) }).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env, KAFKA_BROKERS: infrastructure.kafkaBrokers });
+  const kafka = createKafka({ connection, clientId: 'mukti-chaos', logger: require('pino')({ level: 'warn' }) });
   const deadLetters = await deadLettersOf({ kafka, groups: [...consuming.map((name) => `${run}-${name}`), rebuilt.group] });
   for (const problem of problems.slice(0, 50)) console.error(`  ${problem}`);
   for (const [reason, count] of Object.entries(figures.refusals)) console.error(`  refused ${count} ×: ${reason}`);

@@ -171,6 +171,42 @@ describe('EventConsumer on a real broker', () => {
     }
   });
 
+  it('keeps consuming after an error kafkajs calls unrecoverable while the batch is remembered (kafkajs alone stops the consumer for good)', async () => {
+    const { topic, group } = await setup('store-fault');
+    const [first, second] = [consentRecorded(), consentRecorded()];
+    await send(topic, toKafkaMessage(first));
+    // Writing the batch's ids fails once with a TypeError (kafkajs neither retries nor restarts on
+    // one): the real collection, failing once.
+    let failures = 0;
+    const flaky = new Proxy(processedEvents, {
+      get(target, property, receiver) {
+        if (property === 'insertMany' && failures === 0) {
+          return async () => {
+            failures += 1;
+            throw new TypeError('Cannot read properties of undefined (the store answered nothing)');
+          };
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        handled.push(received.id);
+      },
+    }, { processedEvents: flaky });
+    try {
+      await eventually(() => expect(failures).toBe(1));
+      await send(topic, toKafkaMessage(second));
+      await eventually(() => expect(handled).toContain(second.id), 40_000);
+      await caughtUp(group, [topic]);
+      expect(await committedOffset(group, topic)).toBe('2');
+    } finally {
+      await stopConsumer(consumer);
+    }
+  });
+
   it('retries a failing handler with backoff until it succeeds, then commits', async () => {
     const { topic, group, deadLetterTopic } = await setup('retry');
     const event = consentRecorded();

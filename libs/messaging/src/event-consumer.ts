@@ -1,4 +1,5 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { KafkaJSError } from 'kafkajs';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer, IHeaders } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
@@ -183,6 +184,17 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
     await this.producer.connect();
     await this.loadHeldKeys();
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping) {
+        this.logger.warn({ err: payload.error }, 'consumer crashed: kafkajs restarts it from the last commit');
+        return;
+      }
+      // An error kafkajs will not retry: a service whose consumer stopped must not look healthy.
+      // Stop the whole process, as a crash would, so its supervisor (npm start, Kubernetes) starts it again.
+      this.logger.fatal({ err: payload.error }, 'consumer stopped for good: stopping the service so it is started again');
+      // (Not inside a test runner, which runs many consumers in one process and must report, not die.)
+      if (!process.env['JEST_WORKER_ID']) process.kill(process.pid, 'SIGTERM');
+    });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       this.heldKeysLoaded = this.loadHeldKeys().catch((error: unknown) => this.logger.error({ err: error }, 'held keys: reload failed'));
     });
@@ -217,7 +229,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    * a crash replays at most the batch in hand, which the ids and idempotent handlers make harmless.
    */
   private handleBatch(payload: EachBatchPayload): Promise<void> {
-    const inHand = this.handleMessages(payload);
+    const inHand = this.handleMessages(payload).catch((error: unknown) => {
+      // kafkajs restarts a consumer only after an error it calls retriable; anything else (the
+      // store restarting under the ids or the holds, a socket reset) would stop this consumer for
+      // good while the service looks healthy. The batch is replayed from the last commit, which
+      // the remembered ids and idempotent handlers make harmless, so every such error is retriable.
+      throw error instanceof KafkaJSError ? error : new KafkaJSError(error as Error, { retriable: true });
+    });
     this.batchInHand = inHand.catch(() => undefined);
     return inHand;
   }
