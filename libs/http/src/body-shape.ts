@@ -18,6 +18,9 @@ export function bodyShapeProblem(body: unknown): { field: string; reason: string
   let keys = 0;
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
+    // A field is left out when it has no value: null would pass every optional field's rules
+    // (class-validator's @IsOptional lets it through) and reach a handler that expects a value or none.
+    if (value === null && path !== '') return { field: path, reason: 'null is not a value: leave the field out instead' };
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_BODY_DEPTH) {
       return { field: path, reason: `the body nests deeper than ${MAX_BODY_DEPTH} levels` };
