@@ -9,6 +9,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -97,7 +98,7 @@ export class RegisterPersonRequest extends IdentityDetails {
 
   @ApiPropertyOptional({ type: PlaceDto, description: 'where she comes from (source of the trafficking flow)' })
   @IsOptional()
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => PlaceDto)
   origin?: PlaceDto;
 

@@ -1,0 +1,47 @@
+/**
+ * Rules every request class keeps, whatever its pillar: found by the schema-driven fuzzer
+ * (tools/fuzz), each a request the document allowed and the server got wrong.
+ */
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validateSync } from 'class-validator';
+import * as staffApi from './index';
+import { AdmitToShelterRequest } from './rehabilitation/care-plan.requests';
+import { RegisterHouseholdRequest } from './intake/household.requests';
+
+const problems = (type: new () => object, body: object) =>
+  validateSync(plainToInstance(type, body), { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((reason) => ({ field: error.property, reason })),
+  );
+
+describe('request classes of the staff API', () => {
+  it('a required nested object that is missing is refused, not handed to the handler as undefined (a 500 there)', () => {
+    expect(problems(RegisterHouseholdRequest, { memberIds: ['e3e70682-c209-4cac-a29f-6fbed82c07cd'] })).toContainEqual({ field: 'place', reason: 'place must be an object' });
+    expect(problems(AdmitToShelterRequest, { admittedAt: '2026-03-14T09:30:00Z' })).toContainEqual({ field: 'shelter', reason: 'shelter must be an object' });
+  });
+
+  it('every nested object field of every request class is checked to be one', () => {
+    type Rule = { name?: string; type: string; propertyName: string; each?: boolean };
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Rule[]> };
+    const classes = new Set<unknown>(Object.values(staffApi).filter((value) => typeof value === 'function'));
+    const unchecked: string[] = [];
+    for (const [target, rules] of storage.validationMetadatas) {
+      if (!classes.has(target)) continue;
+      for (const nested of rules.filter((rule) => rule.type === 'nestedValidation' && !rule.each)) {
+        const own = rules.filter((rule) => rule.propertyName === nested.propertyName);
+        if (!own.some((rule) => rule.name === 'isObject')) unchecked.push(`${target.name}.${nested.propertyName}`);
+      }
+    }
+    expect(unchecked).toEqual([]);
+  });
+
+  it('dates and times are RFC 3339 in the years 1900 to 2999, as the document says', () => {
+    const { AssessVulnerabilityRequest } = staffApi;
+    const at = (assessedAt: string) => problems(AssessVulnerabilityRequest, { factors: [], assessedAt }).map((problem) => problem.reason);
+    expect(at('2026-03-14T09:30:00Z')).toEqual([]);
+    expect(at('1998-11-28T05:22:33.1153+11:16')).toEqual([]);
+    // ISO 8601 reads the year 0098 as 1998 and refuses it: the document's date-time allowed it.
+    expect(at('0098-11-28T05:22:33.1153+11:16')).toContainEqual(expect.stringMatching(/years 1900 to 2999/));
+    expect(at('2026-03-14')).toEqual([expect.stringMatching(/date and time such as/)]);
+    expect(at('2026-02-30T09:30:00Z')).toEqual([expect.stringMatching(/real calendar date/)]);
+  });
+});
