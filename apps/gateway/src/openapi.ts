@@ -3,6 +3,8 @@ import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@n
 import type { INestApplication } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { ErrorView, FieldProblemView } from '@mukti/staff-api';
+import { MAX_ACCESS_REASON_LENGTH } from '@mukti/http';
+import { ACCESS_REASON_HEADER } from '@mukti/security';
 
 type Operation = { parameters?: Array<{ in: string; name?: string }>; requestBody?: unknown; responses: Record<string, { description?: string; content?: unknown }> };
 
@@ -59,28 +61,115 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-type Schema = { properties?: Record<string, { type?: string; items?: { type?: string } }> };
+type PropertySchema = Record<string, unknown> & { type?: string; items?: PropertySchema; allOf?: unknown[] };
+type ObjectSchema = { properties?: Record<string, PropertySchema>; additionalProperties?: unknown };
+type Rule = { name?: string; propertyName: string; each?: boolean; constraints?: unknown[] };
+
+/** What a class-validator rule says about a value, in JSON Schema words. */
+const keywordsOfRule: Record<string, (constraints: unknown[]) => Record<string, unknown>> = {
+  min: ([minimum]) => ({ minimum }),
+  max: ([maximum]) => ({ maximum }),
+  isLength: ([minLength, maxLength]) => ({ minLength, ...(maxLength === undefined ? {} : { maxLength }) }),
+  arrayMinSize: ([minItems]) => ({ minItems }),
+  arrayMaxSize: ([maxItems]) => ({ maxItems }),
+  arrayUnique: () => ({ uniqueItems: true }),
+  isUuid: () => ({ format: 'uuid' }),
+  isIn: ([values]) => ({ enum: values }),
+};
+
+/** The rules of a class with its parents': a request class inherits its parents' rules. */
+function rulesOf(target: Function): Rule[] {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Rule[]> };
+  const rules: Rule[] = [];
+  for (let type = target; type && type !== Function.prototype; type = Object.getPrototypeOf(type)) rules.push(...(storage.validationMetadatas.get(type) ?? []));
+  return rules;
+}
 
 /**
- * A field the validator requires to be an integer (@IsInt) is an integer in the document too,
- * read from the same decorators rather than repeated in each @ApiProperty: a client sending 1.5
- * where the document said "number" would be refused for a request the document allows.
+ * Writes a class's validation rules into the schema of each of its properties: integers as
+ * `integer`, bounds, lengths, item counts, patterns, uuids, dates. The document is read from the
+ * same decorators that validate, so a request the document allows is one the server accepts:
+ * what a property's own @ApiProperty says is kept.
  */
-export function documentIntegers(document: OpenAPIObject): OpenAPIObject {
-  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ name?: string; propertyName: string; each?: boolean }>> };
-  for (const target of storage.validationMetadatas.keys()) {
-    const properties = schemas[target.name]?.properties;
-    if (!properties) continue;
-    // Rules live on the class that declares them; a request class inherits its parents'.
-    const rules = [];
-    for (let type = target; type && type !== Function.prototype; type = Object.getPrototypeOf(type)) rules.push(...(storage.validationMetadatas.get(type) ?? []));
-    for (const rule of rules) {
-      const property = properties[rule.propertyName];
-      if (rule.name !== 'isInt' || !property) continue;
-      if (rule.each && property.items?.type === 'number') property.items.type = 'integer';
-      else if (property.type === 'number') property.type = 'integer';
+function describeRules(properties: Record<string, PropertySchema>, rules: Rule[]): void {
+  const patterned = new Set(rules.filter((rule) => rule.name === 'matches').map((rule) => `${rule.propertyName}|${Boolean(rule.each)}`));
+  for (const rule of rules) {
+    const property = properties[rule.propertyName];
+    if (!property || !rule.name) continue;
+    const schema = rule.each ? property.items : property;
+    if (!schema) continue;
+    if (rule.name === 'isInt') {
+      if (schema.type === 'number') schema.type = 'integer';
+    } else if (rule.name === 'matches') {
+      const [pattern] = rule.constraints ?? [];
+      const source = pattern instanceof RegExp ? pattern.source : String(pattern);
+      // One pattern per schema: a second rule on the same value must hold as well.
+      if (schema['pattern'] === undefined) schema['pattern'] = source;
+      else if (schema['pattern'] !== source) (schema.allOf ??= []).push({ pattern: source });
+    } else if (rule.name === 'isIso8601') {
+      // An instant; a calendar date says so with its own pattern (YYYY-MM-DD) instead.
+      if (!patterned.has(`${rule.propertyName}|${Boolean(rule.each)}`)) schema['format'] ??= 'date-time';
+    } else {
+      for (const [keyword, value] of Object.entries(keywordsOfRule[rule.name]?.(rule.constraints ?? []) ?? {})) schema[keyword] ??= value;
     }
+  }
+}
+
+/** The names of the schemas a schema refers to, itself included, however deep. */
+function reachableSchemas(start: unknown, schemas: Record<string, unknown>, found = new Set<string>()): Set<string> {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+      const name = ref.slice('#/components/schemas/'.length);
+      if (found.has(name)) return;
+      found.add(name);
+      walk(schemas[name]);
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(start);
+  return found;
+}
+
+/**
+ * Every body field and query parameter is documented with the rules that validate it (see
+ * describeRules), and a request body admits no field it does not declare: the validation pipe
+ * refuses unknown fields, so the document says `additionalProperties: false`.
+ */
+export function documentValidationRules(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, ObjectSchema>;
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Rule[]> };
+  const classes = [...storage.validationMetadatas.keys()];
+  for (const target of classes) {
+    const properties = schemas[target.name]?.properties;
+    if (properties) describeRules(properties, rulesOf(target));
+  }
+  const requestSchemas = new Set<string>();
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Operation[]) {
+      if (!operation?.responses) continue;
+      if (operation.requestBody) reachableSchemas(operation.requestBody, schemas, requestSchemas);
+      // Query parameters come from a query class, flattened by the generator: the class whose
+      // documented fields are all among this operation's query parameters.
+      for (const parameter of operation.parameters ?? []) {
+        const header = parameter as { in: string; name?: string; schema?: PropertySchema };
+        if (header.in === 'header' && header.name?.toLowerCase() === ACCESS_REASON_HEADER) (header.schema ??= { type: 'string' })['maxLength'] ??= MAX_ACCESS_REASON_LENGTH;
+      }
+      const query = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query') as Array<{ name: string; schema?: PropertySchema }>;
+      if (query.length === 0) continue;
+      const names = new Set(query.map((parameter) => parameter.name));
+      for (const target of classes) {
+        const documented = (Reflect.getMetadata('swagger/apiModelPropertiesArray', target.prototype) ?? []) as string[];
+        if (documented.length === 0 || schemas[target.name] || !documented.every((key) => names.has(key.slice(1)))) continue;
+        describeRules(Object.fromEntries(query.map((parameter) => [parameter.name, (parameter.schema ??= {})])), rulesOf(target));
+      }
+    }
+  }
+  for (const name of requestSchemas) {
+    const schema = schemas[name];
+    if (schema?.properties) schema.additionalProperties ??= false;
   }
   return document;
 }
@@ -101,7 +190,7 @@ export function serveOpenApi(app: INestApplication): void {
       .build(),
     { extraModels: [ErrorView, FieldProblemView] },
   );
-  SwaggerModule.setup('api/docs', app, documentIntegers(documentErrors(document)), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentValidationRules(documentErrors(document)), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** The sentence every operation's description ends with: who may call it, from the role table. */

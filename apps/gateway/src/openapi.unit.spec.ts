@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, Headers, Post, Query } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ApiHeader, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AssignStaffRequest, RegisterHouseholdRequest, RegisterPersonRequest, TimelineQuery } from '@mukti/staff-api';
+import { documentErrors, documentValidationRules } from './openapi';
+
+@Controller('examples')
+class ExamplesController {
+  @Post('people') register(@Body() _body: RegisterPersonRequest): void {}
+  @Post('assignments') assign(@Body() _body: AssignStaffRequest): void {}
+  @Post('households') household(@Body() _body: RegisterHouseholdRequest): void {}
+  @Get('timeline')
+  @ApiHeader({ name: 'x-access-reason', required: false })
+  timeline(@Query() _query: TimelineQuery, @Headers('x-access-reason') _reason?: string): void {}
+  @Delete('thing') remove(): void {}
+}
+
+type Schema = Record<string, any>;
+
+/** The staff API's way of documenting a request, on a controller of its own. */
+async function documentOf(): Promise<Schema> {
+  const module = await Test.createTestingModule({ controllers: [ExamplesController] }).compile();
+  const app = module.createNestApplication({ logger: false });
+  await app.init();
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+  await app.close();
+  return documentValidationRules(documentErrors(document));
+}
+
+describe('the OpenAPI document says what validation accepts (found by the schema-driven fuzzer)', () => {
+  let document: Schema;
+  beforeAll(async () => {
+    document = await documentOf();
+  });
+  const schema = (name: string) => document['components'].schemas[name];
+
+  it('lengths, patterns, bounds and item counts come from the validation rules', () => {
+    const person = schema('RegisterPersonRequest');
+    expect(person.properties.name).toMatchObject({ minLength: 1, maxLength: 200, pattern: expect.stringContaining('\\p{L}') });
+    expect(person.properties.address).toMatchObject({ minLength: 1, maxLength: 500 });
+    expect(person.properties.aliases).toMatchObject({ maxItems: 20, items: { minLength: 1, maxLength: 200 } });
+    expect(person.properties.age).toMatchObject({ type: 'integer', minimum: 0, maximum: 120 });
+    expect(person.properties.birthDate).toMatchObject({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    expect(person.properties.birthDate.format).toBeUndefined();
+    expect(schema('PlaceDto').properties.state).toMatchObject({ minLength: 2, maxLength: 80 });
+    expect(schema('AssignStaffRequest').properties.staffId).toMatchObject({ minLength: 1, pattern: '^[\\w.@:-]+$' });
+    expect(schema('RegisterHouseholdRequest').properties.memberIds).toMatchObject({ minItems: 1, maxItems: 30, uniqueItems: true });
+  });
+
+  it('a request body admits no field it does not declare, nested ones included', () => {
+    expect(schema('RegisterPersonRequest').additionalProperties).toBe(false);
+    expect(schema('PlaceDto').additionalProperties).toBe(false);
+  });
+
+  it('query parameters get their query class rules, and the access reason its limit', () => {
+    const parameters = document['paths']['/examples/timeline'].get.parameters as Schema[];
+    expect(parameters.find((parameter) => parameter['name'] === 'cursor')?.['schema']).toMatchObject({ pattern: '^[A-Za-z0-9_-]{1,200}$' });
+    expect(parameters.find((parameter) => parameter['name'] === 'x-access-reason')?.['schema']).toMatchObject({ maxLength: 500 });
+  });
+});
