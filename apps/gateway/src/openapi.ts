@@ -174,6 +174,32 @@ export function documentValidationRules(document: OpenAPIObject): OpenAPIObject 
   return document;
 }
 
+type LinkedOperation = { operationId?: string; responses?: Record<string, { links?: Record<string, unknown> }> };
+
+/**
+ * Links from each operation that creates a resource (a POST to a collection answering 201 with
+ * its id) to every operation on that resource (a path under the collection with the id's
+ * parameter): register a person, then assess her, record her consent, read her timeline; plan a
+ * rescue operation, then record the rescue and read it. Clients and the fuzzer's stateful phase
+ * follow them to chain calls.
+ */
+export function documentLinks(document: OpenAPIObject): OpenAPIObject {
+  const paths = document.paths as Record<string, Record<string, LinkedOperation>>;
+  for (const [collection, operations] of Object.entries(paths)) {
+    const created = operations['post']?.responses?.['201'];
+    if (!created || collection.includes('{')) continue;
+    for (const [path, targets] of Object.entries(paths)) {
+      if (!path.startsWith(`${collection}/{`)) continue;
+      const parameter = path.slice(collection.length + 2).split('}')[0];
+      for (const target of Object.values(targets)) {
+        if (!target.operationId) continue;
+        (created.links ??= {})[target.operationId] = { operationId: target.operationId, parameters: { [parameter]: '$response.body#/id' } };
+      }
+    }
+  }
+  return document;
+}
+
 /** The staff API's OpenAPI document: UI at /api/docs, JSON at /api/docs-json. */
 export function serveOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
@@ -190,7 +216,7 @@ export function serveOpenApi(app: INestApplication): void {
       .build(),
     { extraModels: [ErrorView, FieldProblemView] },
   );
-  SwaggerModule.setup('api/docs', app, documentValidationRules(documentErrors(document)), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentLinks(documentValidationRules(documentErrors(document))), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** The sentence every operation's description ends with: who may call it, from the role table. */

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Headers, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ApiHeader, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AssignStaffRequest, RegisterHouseholdRequest, RegisterPersonRequest, TimelineQuery } from '@mukti/staff-api';
-import { documentErrors, documentValidationRules } from './openapi';
+import { ApiCreatedResponse, ApiHeader, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AssignStaffRequest, RegisterHouseholdRequest, RegisterPersonRequest, RegisterPersonResponse, TimelineQuery } from '@mukti/staff-api';
+import { documentErrors, documentLinks, documentValidationRules } from './openapi';
 
 @Controller('examples')
 class ExamplesController {
@@ -57,4 +57,24 @@ describe('the OpenAPI document says what validation accepts (found by the schema
     expect(parameters.find((parameter) => parameter['name'] === 'cursor')?.['schema']).toMatchObject({ pattern: '^[A-Za-z0-9_-]{1,200}$' });
     expect(parameters.find((parameter) => parameter['name'] === 'x-access-reason')?.['schema']).toMatchObject({ maxLength: 500 });
   });
+});
+
+@Controller('people')
+class PeopleExampleController {
+  @Post() @HttpCode(201) @ApiCreatedResponse({ type: RegisterPersonResponse }) register(@Body() _body: RegisterPersonRequest): void {}
+  @Post(':personId/consents') consent(@Param('personId') _id: string): void {}
+  @Get(':personId/timeline') timeline(@Param('personId') _id: string): void {}
+}
+
+it('links the operation that creates a resource to every operation on it, its id as their parameter', async () => {
+  const module = await Test.createTestingModule({ controllers: [PeopleExampleController] }).compile();
+  const app = module.createNestApplication({ logger: false });
+  await app.init();
+  const document = documentLinks(SwaggerModule.createDocument(app, new DocumentBuilder().build())) as Schema;
+  await app.close();
+  const links = document['paths']['/people'].post.responses['201'].links;
+  expect(Object.values(links)).toEqual([
+    { operationId: 'PeopleExampleController_consent', parameters: { personId: '$response.body#/id' } },
+    { operationId: 'PeopleExampleController_timeline', parameters: { personId: '$response.body#/id' } },
+  ]);
 });
