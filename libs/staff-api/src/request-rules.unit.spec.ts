@@ -44,4 +44,19 @@ describe('request classes of the staff API', () => {
     expect(at('2026-03-14')).toEqual([expect.stringMatching(/date and time such as/)]);
     expect(at('2026-02-30T09:30:00Z')).toEqual([expect.stringMatching(/real calendar date/)]);
   });
+
+  it("a name's pattern names the control characters as ranges a client can generate from, the same ones as \\p{Cc}", () => {
+    const { RegisterPersonRequest } = staffApi;
+    const ranges = /[\u0000-\u001F\u007F-\u009F]/u;
+    const different = [];
+    for (let code = 0; code <= 0x10ffff; code += 1) {
+      const character = String.fromCodePoint(code);
+      if (ranges.test(character) !== /\p{Cc}/u.test(character)) different.push(code);
+    }
+    expect(different).toEqual([]);
+    const name = (value: string) => problems(RegisterPersonRequest, { name: value, role: 'survivor', gender: 'female', referralSource: 'police' });
+    expect(name('Rani Das')).toEqual([]);
+    expect(name('\u0000\u200b ')).toEqual([{ field: 'name', reason: 'name must contain a letter and no control characters' }]);
+    expect(name('Rani\u0085Das')).toEqual([{ field: 'name', reason: 'name must contain a letter and no control characters' }]);
+  });
 });
