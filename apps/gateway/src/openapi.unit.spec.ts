@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ApiCreatedResponse, ApiHeader, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AssignStaffRequest, RegisterHouseholdRequest, RegisterPersonRequest, RegisterPersonResponse, TimelineQuery } from '@mukti/staff-api';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AssignStaffRequest, RegisterHouseholdRequest, RegisterPersonRequest, RegisterPersonResponse, TimelineQuery, PerpetratorView } from '@mukti/staff-api';
 import { documentErrors, documentLinks, documentValidationRules } from './openapi';
 
 @Controller('examples')
@@ -79,4 +79,19 @@ it('links the operation that creates a resource to every operation on it, its id
     { operationId: 'PeopleExampleController_consent', parameters: { personId: '$response.body#/id' } },
     { operationId: 'PeopleExampleController_timeline', parameters: { personId: '$response.body#/id' } },
   ]);
+});
+
+@Controller('perpetrators')
+class PerpetratorsExampleController {
+  @Get(':perpetratorId') @ApiOkResponse({ type: PerpetratorView }) read(@Param('perpetratorId') _id: string): void {}
+}
+
+it("documents a perpetrator's known places as the places they are, not strings", async () => {
+  const module = await Test.createTestingModule({ controllers: [PerpetratorsExampleController] }).compile();
+  const app = module.createNestApplication({ logger: false });
+  await app.init();
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build()) as Schema;
+  await app.close();
+  expect(document['components'].schemas.PerpetratorView.properties.knownPlaces.items).toEqual({ $ref: '#/components/schemas/KnownPlaceView' });
+  expect(document['components'].schemas.KnownPlaceView.required).toEqual(['state', 'district']);
 });
