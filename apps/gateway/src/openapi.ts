@@ -22,6 +22,15 @@ const answersOfEveryOperation: Record<string, string> = {
   503: 'the service behind the gateway is not reachable',
 };
 const answersWithABody = { 413: 'the body is larger than the limit' };
+/**
+ * What any change can answer: the owning service's decider weighs it against what is recorded,
+ * by rules a schema cannot state (a child's own consent, a date in the future, a step already
+ * taken), so every command can meet them, not only those whose controller names them.
+ */
+const answersOfEveryChange = {
+  409: 'it conflicts with what is recorded (already done, or another request changed it first); details say what',
+  422: 'a rule of the domain refuses it (such as a date in the future, or consent a child cannot give herself); details name the field',
+};
 const answerOfAChangeTimedOut =
   'the service did not answer in time: the change may have been made; send it again with the same Idempotency-Key to get the first answer';
 /** Every change may be retried safely: the same key gives the first answer and does nothing twice. */
@@ -48,6 +57,7 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
       const extra = {
         ...answersOfEveryOperation,
         ...(operation.requestBody ? answersWithABody : {}),
+        ...(method === 'post' || method === 'delete' ? answersOfEveryChange : {}),
         ...(operation.parameters?.some((parameter) => parameter.in === 'path') ? answersWithAnId : {}),
       };
       for (const [status, description] of Object.entries(extra)) operation.responses[status] ??= { description };

@@ -54,6 +54,14 @@ describe('the OpenAPI document says what validation accepts (found by the schema
     expect(schema('PlaceDto').additionalProperties).toBe(false);
   });
 
+  it('every change documents the 409 and 422 its service may answer, whatever its controller declares', () => {
+    for (const path of ['/examples/people', '/examples/thing']) {
+      const operation = Object.values(document['paths'][path])[0] as Schema;
+      expect(Object.keys(operation['responses'])).toEqual(expect.arrayContaining(['409', '422']));
+    }
+    expect(Object.keys(document['paths']['/examples/timeline'].get.responses)).not.toContain('422');
+  });
+
   it('query parameters get their query class rules, and the access reason its limit', () => {
     const parameters = document['paths']['/examples/timeline'].get.parameters as Schema[];
     expect(parameters.find((parameter) => parameter['name'] === 'cursor')?.['schema']).toMatchObject({ pattern: '^[A-Za-z0-9_-]{1,200}$' });
