@@ -17,10 +17,17 @@ const { build } = await import('../build/build.mjs');
 const { fuzz, startFuzzPlatform } = await import('../fuzz/fuzz.mjs');
 
 /**
- * The fuzz step's budget: every role on the operations it may call, a few examples each, with
- * the fixed seed, so it stays within a few minutes on two cores. `npm run fuzz` goes further.
+ * The fuzz step's budget, a few minutes on two cores: every role on the operations it may call,
+ * 5 examples each, the fixed seed, two roles at a time; the coverage phase (boundary and invalid
+ * values of every field, the bulk of the requests) as the admin only, who reaches every operation's
+ * validation and rules. `npm run fuzz` runs every phase as every role on every operation.
  */
-const fuzzBudget = { examples: Number(process.env.MUKTI_FUZZ_EXAMPLES ?? 5), ownOperations: true };
+const fuzzBudget = {
+  examples: Number(process.env.MUKTI_FUZZ_EXAMPLES ?? 5),
+  ownOperations: true,
+  parallel: 2,
+  phases: (role) => (role === 'admin' ? 'examples,coverage,fuzzing,stateful' : 'examples,fuzzing,stateful'),
+};
 
 function run(command, args, env = process.env) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
