@@ -45,6 +45,17 @@ describe('request classes of the staff API', () => {
     expect(at('2026-02-30T09:30:00Z')).toEqual([expect.stringMatching(/real calendar date/)]);
   });
 
+  it('a birth date is a real calendar date in 1900-2099, as the document says (format: date and its pattern)', () => {
+    const { RegisterPersonRequest } = staffApi;
+    const born = (birthDate: string) =>
+      problems(RegisterPersonRequest, { name: 'Rani', role: 'survivor', gender: 'female', referralSource: 'police', birthDate }).map((problem) => problem.reason);
+    expect(born('2008-03-14')).toEqual([]);
+    // The old pattern (\d{4}-\d{2}-\d{2}) allowed these, and ISO 8601 refused them with a 400.
+    expect(born('3648-97-22')).toContainEqual(expect.stringMatching(/between 1900 and 2099/));
+    expect(born('0098-11-28')).toContainEqual(expect.stringMatching(/between 1900 and 2099/));
+    expect(born('2023-02-29')).toEqual(['birthDate must be a real calendar date']);
+  });
+
   it("a name's pattern names the control characters as ranges a client can generate from, the same ones as \\p{Cc}", () => {
     const { RegisterPersonRequest } = staffApi;
     const ranges = /[\u0000-\u001F\u007F-\u009F]/u;
