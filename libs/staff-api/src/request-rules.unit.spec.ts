@@ -71,3 +71,19 @@ describe('request classes of the staff API', () => {
     expect(name('Rani\u0085Das')).toEqual([{ field: 'name', reason: 'name must contain a letter and no control characters' }]);
   });
 });
+
+describe("an audit trail query (whose trail: a person's or a record's)", () => {
+  const { AuditQuery, auditSubject } = staffApi;
+  const person = 'e3e70682-c209-4cac-a29f-6fbed82c07cd';
+
+  it('naming neither is a 422 that says so, not a 400 for a query the description allows (schemathesis: schema-valid request rejected)', () => {
+    expect(problems(AuditQuery, { page: 1 })).toEqual([]);
+    expect(() => auditSubject(plainToInstance(AuditQuery, {}))).toThrow(expect.objectContaining({ status: 422 }));
+  });
+
+  it('naming one reads that one; an id that is not a UUID is still a 400', () => {
+    expect(auditSubject(plainToInstance(AuditQuery, { personId: person }))).toEqual({ personId: person });
+    expect(auditSubject(plainToInstance(AuditQuery, { recordId: person }))).toEqual({ recordId: person });
+    expect(problems(AuditQuery, { recordId: 'x' })).toEqual([{ field: 'recordId', reason: 'recordId must be a UUID' }]);
+  });
+});
