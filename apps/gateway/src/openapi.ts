@@ -219,7 +219,8 @@ export function serveOpenApi(app: INestApplication): void {
       .setDescription(
         'Case management for organisations fighting commercial sexual exploitation and trafficking. ' +
           'Every endpoint needs a bearer token (`npm run token -- --role caseworker --sub asha` in development). ' +
-          'Errors have one shape (ErrorView): { statusCode, error, message, details?, requestId }; a 400 names each field and the reason.',
+          'Errors have one shape (ErrorView): { statusCode, error, message, details?, requestId }; a 400 names each field and the reason. ' +
+          'A body field is never null (leave it out) and no text contains U+0000.',
       )
       .setVersion('1')
       .addBearerAuth()

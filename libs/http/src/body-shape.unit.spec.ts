@@ -27,4 +27,12 @@ describe('the shape of a body, before validation (every service)', () => {
     expect(bodyShapeProblem({ origin: { state: null } })?.field).toBe('origin.state');
     expect(bodyShapeProblem({ languages: ['bn', null] })?.field).toBe('languages[1]');
   });
+
+  it('refuses the NUL character in any text, naming the field: the store cannot hold it (a 500 before)', () => {
+    expect(bodyShapeProblem({ origin: { state: 'West Bengal', district: 'H;\u0000x' } })).toEqual({
+      field: 'origin.district',
+      reason: 'text may not contain the NUL character (U+0000)',
+    });
+    expect(bodyShapeProblem({ aliases: ['Rani', 'a\u0000'] })?.field).toBe('aliases[1]');
+  });
 });
