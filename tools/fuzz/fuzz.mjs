@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reports = path.join(root, '.cache/fuzz');
 const configFile = path.join(root, 'tools/fuzz/schemathesis.toml');
-const { platformEnvironment, platformServices, startService } = require('../run/service-processes.cjs');
+const { platformEnvironment, platformServices, provisionKafka, startService } = require('../run/service-processes.cjs');
 
 /** Every role, from the contracts (dist/ must be built). */
 function staffRoles() {
@@ -93,6 +93,8 @@ export async function startFuzzPlatform({ kafkaBrokers, mongodbUri }) {
     await mongo.close();
   };
   try {
+    // Topics and each service's ACLs and consumer groups, as npm start and the e2e tests do.
+    await provisionKafka(environment.gateway);
     for (const name of platformServices) started.push(await startService(name, environment[name], { output: (line) => log.write(`${name} ${line}\n`) }));
   } catch (error) {
     await stop();
