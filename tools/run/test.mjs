@@ -1,7 +1,8 @@
 // npm test: every test, against a real Kafka broker and a real MongoDB-protocol store.
 // Installs dependencies if missing, provisions and starts the infrastructure (or uses
 // KAFKA_BROKERS / MONGODB_URI), type-checks, lints the module boundaries, builds (the end-to-end tests run dist/), runs jest,
-// stops what it started, and exits non-zero on any failure.
+// fuzzes the staff API from its OpenAPI document as every role (tools/fuzz), stops what it
+// started, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,20 @@ const started = Date.now();
 installDependenciesIfMissing();
 const { up, down, reset, status } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
+const { fuzz, startFuzzPlatform } = await import('../fuzz/fuzz.mjs');
+
+/**
+ * The fuzz step's budget, a few minutes on two cores: every role on the operations it may call,
+ * 5 examples each, the fixed seed, two roles at a time; the examples, fuzzing (valid and invalid
+ * data) and stateful phases. The coverage phase (every boundary and invalid value of every field,
+ * about 6,000 requests and 4 minutes as the admin alone) is left to `npm run fuzz`.
+ */
+const fuzzBudget = {
+  examples: Number(process.env.MUKTI_FUZZ_EXAMPLES ?? 5),
+  ownOperations: true,
+  parallel: 2,
+  phases: 'examples,fuzzing,stateful',
+};
 
 function run(command, args, env = process.env) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
@@ -46,6 +61,18 @@ try {
   } catch {
     console.log('\ntests: 0 passed, 1 failed (jest wrote no results)');
     exitCode = exitCode || 1;
+  }
+  // Arguments to jest mean a focused run (npm test -- --selectProjects unit): no fuzzing then.
+  if (process.argv.length <= 2) {
+    console.log('\nfuzz: schemathesis against the OpenAPI document, every role');
+    const platform = await startFuzzPlatform({ kafkaBrokers: infrastructure.kafkaBrokers, mongodbUri: infrastructure.mongodbUri });
+    try {
+      const { ok } = await fuzz({ url: platform.url, ...fuzzBudget });
+      if (!ok) exitCode = exitCode || 1;
+      console.log(`fuzz: ${ok ? 'passed' : 'FAILED'}`);
+    } finally {
+      await platform.stop();
+    }
   }
 } catch (error) {
   console.error(`npm test failed: ${error.message}`);

@@ -18,6 +18,12 @@ export function bodyShapeProblem(body: unknown): { field: string; reason: string
   let keys = 0;
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
+    // A field is left out when it has no value: null would pass every optional field's rules
+    // (class-validator's @IsOptional lets it through) and reach a handler that expects a value or none.
+    if (value === null && path !== '') return { field: path, reason: 'null is not a value: leave the field out instead' };
+    // U+0000 is no character of any text, and the PostgreSQL store behind FerretDB cannot hold it
+    // (the insert failed: a 500 for one character).
+    if (typeof value === 'string' && value.includes('\u0000')) return { field: path, reason: 'text may not contain the NUL character (U+0000)' };
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_BODY_DEPTH) {
       return { field: path, reason: `the body nests deeper than ${MAX_BODY_DEPTH} levels` };

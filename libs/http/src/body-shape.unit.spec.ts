@@ -21,4 +21,18 @@ describe('the shape of a body, before validation (every service)', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" key at any depth', (key) => {
     expect(bodyShapeProblem(JSON.parse(`{"origin":{"${key}":{"polluted":true}}}`))).toEqual({ field: `origin.${key}`, reason: `a key named "${key}" is not allowed` });
   });
+
+  it('refuses null as the value of a field or an item, naming it: a field without a value is left out', () => {
+    expect(bodyShapeProblem({ decision: 'granted', decidedAt: null })).toEqual({ field: 'decidedAt', reason: 'null is not a value: leave the field out instead' });
+    expect(bodyShapeProblem({ origin: { state: null } })?.field).toBe('origin.state');
+    expect(bodyShapeProblem({ languages: ['bn', null] })?.field).toBe('languages[1]');
+  });
+
+  it('refuses the NUL character in any text, naming the field: the store cannot hold it (a 500 before)', () => {
+    expect(bodyShapeProblem({ origin: { state: 'West Bengal', district: 'H;\u0000x' } })).toEqual({
+      field: 'origin.district',
+      reason: 'text may not contain the NUL character (U+0000)',
+    });
+    expect(bodyShapeProblem({ aliases: ['Rani', 'a\u0000'] })?.field).toBe('aliases[1]');
+  });
 });

@@ -1,4 +1,5 @@
 import { BadRequestException, createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import type { CommandContext } from '@mukti/contracts';
 import type { AuthenticatedRequest } from '@mukti/security';
 import { traceparentOf } from '@mukti/observability';
@@ -11,14 +12,7 @@ export const RequestContext = createParamDecorator((_: unknown, context: Executi
   const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
   if (!request.principal) throw new UnauthorizedException('a bearer token is required');
   const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'the request is not valid',
-      details: [{ field: IDEMPOTENCY_KEY_HEADER, reason: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID will do)' }],
-    });
-  }
+  if (key !== undefined && !isIdempotencyKey(key)) throw malformedIdempotencyKey();
   return {
     actor: { id: request.principal.sub, role: request.principal.role },
     correlationId: String(request.id),
@@ -34,3 +28,26 @@ export const RequestContext = createParamDecorator((_: unknown, context: Executi
  */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+function isIdempotencyKey(key: unknown): key is string {
+  return typeof key === 'string' && IDEMPOTENCY_KEY.test(key);
+}
+
+function malformedIdempotencyKey(): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'the request is not valid',
+    details: [{ field: IDEMPOTENCY_KEY_HEADER, reason: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID will do)' }],
+  });
+}
+
+/**
+ * Express middleware for every request: a malformed Idempotency-Key is a 400 wherever it is sent,
+ * not only on the handlers that read it (the others would take the request as if no key were
+ * given, and a retry would do the change twice).
+ */
+export function refuseMalformedIdempotencyKeys(request: Request, _response: Response, next: NextFunction): void {
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+  next(key === undefined || isIdempotencyKey(key) ? undefined : malformedIdempotencyKey());
+}

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { METRICS, requestIdOf, ServiceMetrics } from '@mukti/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { refuseUnreasonableBodies } from './body-shape';
+import { refuseMalformedIdempotencyKeys } from './request-context';
 import { ErrorFilter, errorBody } from './error.filter';
 import { requestValidationPipe } from './validation';
 
@@ -135,6 +136,7 @@ export async function createServiceApp(
   });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
   app.use(refuseUnreasonableBodies);
+  app.use(refuseMalformedIdempotencyKeys);
   // Malformed JSON, oversized and unreasonable bodies fail before Nest's filters: same shape here.
   app.use((error: unknown, request: Request & { id?: string }, response: Response, next: NextFunction) => {
     if (!error) return next();

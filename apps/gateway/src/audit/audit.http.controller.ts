@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { StaffEndpoint, ServiceClient } from '@mukti/http';
-import { AuditPageView, AuditQuery, endpointRoles } from '@mukti/staff-api';
+import { AuditPageView, AuditQuery, auditSubject, endpointRoles } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { AUDIT } from '../upstream/service-client';
 
@@ -20,9 +20,10 @@ export class AuditController {
     description: `Give personId or recordId. Newest first, paged. ${rolesNote(endpointRoles.readAuditTrail)}`,
   })
   @ApiOkResponse({ type: AuditPageView })
+  @ApiUnprocessableEntityResponse({ description: 'neither personId nor recordId given' })
   read(@Query() query: AuditQuery, @Req() caller: Request): Promise<AuditPageView> {
     const search = new URLSearchParams({
-      ...(query.personId ? { personId: query.personId } : { recordId: query.recordId! }),
+      ...auditSubject(query),
       page: String(query.page ?? 1),
       pageSize: String(query.pageSize ?? 50),
     });

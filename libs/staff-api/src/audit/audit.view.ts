@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsUUID, ValidateIf } from 'class-validator';
+import { UnprocessableEntityException } from '@nestjs/common';
+import { IsOptional, IsUUID } from 'class-validator';
 import { IntegerQueryParam } from '../fields';
 
 export const MAX_AUDIT_PAGE_SIZE = 200;
@@ -9,12 +10,12 @@ export const MAX_AUDIT_PAGE = 10_000;
 /** Whose trail: a person's, or a record's with a team of its own; exactly one of the two. */
 export class AuditQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'whose record (this, or recordId)' })
-  @ValidateIf((query: AuditQuery) => query.recordId === undefined || query.personId !== undefined)
+  @IsOptional()
   @IsUUID()
   personId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a rescue operation, case, perpetrator, household or prevention plan (this, or personId)' })
-  @ValidateIf((query: AuditQuery) => query.personId === undefined || query.recordId !== undefined)
+  @IsOptional()
   @IsUUID()
   recordId?: string;
 
@@ -23,6 +24,22 @@ export class AuditQuery {
 
   @IntegerQueryParam({ default: 50, minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE })
   pageSize?: number;
+}
+
+/**
+ * Whose trail a query asks for. Naming neither is a 422, not a 400: query parameters cannot say
+ * "one of these two" in the API description, so the description allows the query and a 400
+ * would refuse what it allows.
+ */
+export function auditSubject(query: AuditQuery): { personId: string } | { recordId: string } {
+  if (query.personId) return { personId: query.personId };
+  if (query.recordId) return { recordId: query.recordId };
+  throw new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message: 'give personId or recordId: whose trail to read',
+    details: [{ field: 'personId', reason: 'personId or recordId is required' }],
+  });
 }
 
 export class AuditRecordView {

@@ -1,7 +1,7 @@
 /** Request bodies of the household endpoints (intake): who lives together, where, and how vulnerable they are. */
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { vulnerabilityFactors, VulnerabilityFactor } from '@mukti/contracts';
 
 export class HouseholdPlaceDto {
@@ -11,7 +11,7 @@ export class HouseholdPlaceDto {
 }
 
 export class RegisterHouseholdRequest {
-  @ApiProperty({ type: HouseholdPlaceDto }) @ValidateNested() @Type(() => HouseholdPlaceDto) place!: HouseholdPlaceDto;
+  @ApiProperty({ type: HouseholdPlaceDto }) @IsObject() @ValidateNested() @Type(() => HouseholdPlaceDto) place!: HouseholdPlaceDto;
 
   @ApiProperty({ type: [String], format: 'uuid', uniqueItems: true, description: 'people registered in intake (survivors or at risk) who live in it' })
   @IsArray()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   consentDecisions,
   consentGivers,
@@ -8,6 +8,7 @@ import {
   ConsentGiver,
   ConsentScope,
 } from '@mukti/contracts';
+import { Instant } from '../fields';
 
 export class RecordConsentRequest {
   @ApiProperty({ enum: consentScopes })
@@ -25,7 +26,7 @@ export class RecordConsentRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'when she decided; defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant()
   decidedAt?: string;
 }
 

@@ -9,6 +9,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -71,9 +72,11 @@ export class RegisterPersonRequest extends IdentityDetails {
   @IsIn(personRoles)
   role!: PersonRole;
 
-  @ApiPropertyOptional({ description: 'personal data (YYYY-MM-DD); only the age band leaves the intake service', example: '2008-03-14' })
+  // A real calendar date (format: date) in 1900-2099: ISO 8601 reads a year such as 0098 as 1998
+  // and refuses it, so a date the document allowed would be a 400.
+  @ApiPropertyOptional({ format: 'date', description: 'personal data (YYYY-MM-DD); only the age band leaves the intake service', example: '2008-03-14' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date as YYYY-MM-DD' })
+  @Matches(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthDate must be a date as YYYY-MM-DD between 1900 and 2099' })
   @IsISO8601({ strict: true }, { message: 'birthDate must be a real calendar date' })
   birthDate?: string;
 
@@ -97,7 +100,7 @@ export class RegisterPersonRequest extends IdentityDetails {
 
   @ApiPropertyOptional({ type: PlaceDto, description: 'where she comes from (source of the trafficking flow)' })
   @IsOptional()
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => PlaceDto)
   origin?: PlaceDto;
 

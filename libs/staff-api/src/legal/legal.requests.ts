@@ -14,7 +14,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -42,6 +42,7 @@ import {
   trainingTopics,
   verdictOutcomes,
 } from '@mukti/contracts';
+import { Instant } from '../fields';
 import { IdentityDetails, PlaceDto } from '../intake/register-person.request';
 import { StaffIdField } from '../fields';
 
@@ -82,7 +83,7 @@ export class FirDto {
   @ApiProperty({ example: 'Mumbai City' }) @IsString() @Length(2, 80) district!: string;
   @ApiProperty({ example: 'Maharashtra' }) @IsString() @Length(2, 80) state!: string;
   @ApiProperty({ example: '123/2026' }) @IsString() @Length(1, 40) number!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) registeredAt!: string;
+  @ApiProperty(dateTime) @Instant() registeredAt!: string;
 }
 
 class SectionsField {
@@ -96,7 +97,7 @@ class SectionsField {
 }
 
 export class RegisterFirRequest extends SectionsField {
-  @ApiProperty({ type: FirDto }) @ValidateNested() @Type(() => FirDto) fir!: FirDto;
+  @ApiProperty({ type: FirDto }) @IsObject() @ValidateNested() @Type(() => FirDto) fir!: FirDto;
 
   @ApiProperty({ ...uuids, description: 'survivors named as victims: each needs her consent to be named to the police' })
   @IsArray()
@@ -129,26 +130,26 @@ export class RegisterFirRequest extends SectionsField {
 export class NameAccusedRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() perpetratorId!: string;
   @ApiPropertyOptional({ description: 'he is the main accused' }) @IsOptional() @IsBoolean() main?: boolean;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) namedAt!: string;
+  @ApiProperty(dateTime) @Instant() namedAt!: string;
 }
 
 export class NameSurvivorAsAccusedRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) namedAt!: string;
+  @ApiProperty(dateTime) @Instant() namedAt!: string;
 }
 
 export class DropSurvivorAccusationRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) droppedAt!: string;
+  @ApiProperty(dateTime) @Instant() droppedAt!: string;
 }
 
 export class RecordArrestRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() perpetratorId!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) arrestedAt!: string;
+  @ApiProperty(dateTime) @Instant() arrestedAt!: string;
 }
 
 export class DeclareAbscondingRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() perpetratorId!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) declaredAt!: string;
+  @ApiProperty(dateTime) @Instant() declaredAt!: string;
 }
 
 export class RecordBailRequest {
@@ -163,7 +164,7 @@ export class RecordBailRequest {
   personId?: string;
 
   @ApiProperty({ enum: bailStages }) @IsIn(bailStages) stage!: (typeof bailStages)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty(dateTime) @Instant() at!: string;
 
   @ApiPropertyOptional({ enum: suretyKinds, description: 'who stood surety; a known perpetrator for a survivor raises the debt-bondage alert' })
   @IsOptional()
@@ -177,7 +178,7 @@ export class RecordBailRequest {
 }
 
 export class FileChargeSheetRequest extends SectionsField {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) filedAt!: string;
+  @ApiProperty(dateTime) @Instant() filedAt!: string;
 
   @ApiProperty({ ...uuids, description: 'the accused it charges' })
   @IsArray()
@@ -189,15 +190,15 @@ export class FileChargeSheetRequest extends SectionsField {
 }
 
 export class RecordHearingRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty(dateTime) @Instant() heldAt!: string;
   @ApiProperty({ enum: courts }) @IsIn(courts) court!: (typeof courts)[number];
   @ApiProperty({ enum: hearingStages }) @IsIn(hearingStages) stage!: (typeof hearingStages)[number];
-  @ApiPropertyOptional(dateTime) @IsOptional() @IsISO8601({ strict: true }) nextHearingAt?: string;
+  @ApiPropertyOptional(dateTime) @IsOptional() @Instant() nextHearingAt?: string;
 }
 
 export class RecordWitnessSupportRequest {
   @ApiProperty({ format: 'uuid', description: 'a victim of the case; needs her consent to be named to a court' }) @IsUUID() personId!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty(dateTime) @Instant() at!: string;
   @ApiPropertyOptional({ enum: testimonyKinds }) @IsOptional() @IsIn(testimonyKinds) testimony?: (typeof testimonyKinds)[number];
   @ApiProperty({ description: 'heard in camera; always for a child (POCSO s.37)' }) @IsBoolean() inCamera!: boolean;
   @ApiProperty({ description: 'a support person was with her' }) @IsBoolean() supportPerson!: boolean;
@@ -215,7 +216,7 @@ export class RecordWitnessSupportRequest {
 export class RecordVerdictRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() perpetratorId!: string;
   @ApiProperty({ enum: verdictOutcomes }) @IsIn(verdictOutcomes) outcome!: (typeof verdictOutcomes)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) decidedAt!: string;
+  @ApiProperty(dateTime) @Instant() decidedAt!: string;
   @ApiProperty({ enum: courts }) @IsIn(courts) court!: (typeof courts)[number];
   @ApiPropertyOptional({ minimum: 0, maximum: 1200 }) @IsOptional() @IsInt() @Min(0) @Max(1200) sentenceMonths?: number;
   @ApiPropertyOptional({ minimum: 0, description: 'in rupees' }) @IsOptional() @IsInt() @Min(0) fineInr?: number;
@@ -225,36 +226,36 @@ export class FileAppealRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() perpetratorId!: string;
   @ApiProperty({ enum: appellants }) @IsIn(appellants) appellant!: (typeof appellants)[number];
   @ApiProperty({ enum: courts }) @IsIn(courts) court!: (typeof courts)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) filedAt!: string;
+  @ApiProperty(dateTime) @Instant() filedAt!: string;
 }
 
 export class ClosePremisesRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) closedAt!: string;
-  @ApiProperty({ type: PlaceDto }) @ValidateNested() @Type(() => PlaceDto) place!: PlaceDto;
+  @ApiProperty(dateTime) @Instant() closedAt!: string;
+  @ApiProperty({ type: PlaceDto }) @IsObject() @ValidateNested() @Type(() => PlaceDto) place!: PlaceDto;
 }
 
 export class AttachPropertyRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) attachedAt!: string;
+  @ApiProperty(dateTime) @Instant() attachedAt!: string;
   @ApiProperty({ enum: propertyKinds }) @IsIn(propertyKinds) kind!: (typeof propertyKinds)[number];
   @ApiPropertyOptional({ minimum: 1, description: 'in rupees' }) @IsOptional() @IsInt() @Min(1) valueInr?: number;
 }
 
 export class OrderCompensationRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) orderedAt!: string;
+  @ApiProperty(dateTime) @Instant() orderedAt!: string;
   @ApiProperty({ minimum: 1, description: 'in rupees' }) @IsInt() @Min(1) amountInr!: number;
   @ApiProperty({ enum: compensationPayers }) @IsIn(compensationPayers) payableBy!: (typeof compensationPayers)[number];
 }
 
 export class CloseCaseRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) closedAt!: string;
+  @ApiProperty(dateTime) @Instant() closedAt!: string;
   @ApiProperty({ enum: caseClosureReasons }) @IsIn(caseClosureReasons) reason!: (typeof caseClosureReasons)[number];
 }
 
 export class RecordTrainingSessionRequest {
   @ApiProperty({ enum: trainingAudiences }) @IsIn(trainingAudiences) audience!: (typeof trainingAudiences)[number];
   @ApiProperty({ enum: trainingTopics }) @IsIn(trainingTopics) topic!: (typeof trainingTopics)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty(dateTime) @Instant() heldAt!: string;
   @ApiProperty({ description: 'the staff member who trained them' }) @IsString() @Length(1, 100) trainerId!: string;
   @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10_000) participantCount!: number;
 
@@ -268,7 +269,7 @@ export class RecordTrainingSessionRequest {
 
   @ApiPropertyOptional({ ...dateTime, description: 'when a refresher is due; 12 months after the session unless given' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant()
   refresherDueAt?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the earlier session this one refreshes' })
@@ -276,7 +277,7 @@ export class RecordTrainingSessionRequest {
   @IsUUID()
   refreshesTrainingId?: string;
 
-  @ApiProperty({ type: PlaceDto, description: 'where it was held' }) @ValidateNested() @Type(() => PlaceDto) place!: PlaceDto;
+  @ApiProperty({ type: PlaceDto, description: 'where it was held' }) @IsObject() @ValidateNested() @Type(() => PlaceDto) place!: PlaceDto;
 }
 
 export class TrainingSessionsQuery {

@@ -7,6 +7,11 @@ export class PerpetratorLinkView {
   @ApiProperty({ enum: perpetratorLinks }) link!: string;
 }
 
+export class KnownPlaceView {
+  @ApiProperty({ example: 'West Bengal' }) state!: string;
+  @ApiProperty({ example: 'North 24 Parganas' }) district!: string;
+}
+
 export class PerpetratorView {
   @ApiProperty({ format: 'uuid' }) perpetratorId!: string;
   @ApiProperty({ enum: perpetratorCategories }) category!: string;
@@ -15,7 +20,7 @@ export class PerpetratorView {
   @ApiPropertyOptional({ type: [String] }) aliases?: string[];
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() address?: string;
-  @ApiProperty({ description: 'states and districts where he is known to operate' }) knownPlaces!: { state: string; district: string }[];
+  @ApiProperty({ type: [KnownPlaceView], description: 'states and districts where he is known to operate' }) knownPlaces!: KnownPlaceView[];
   @ApiProperty({ type: [PerpetratorLinkView] }) links!: PerpetratorLinkView[];
   @ApiProperty({ format: 'date-time' }) profiledAt!: string;
 }

@@ -4,7 +4,7 @@
  * households and people at risk. Validated by the gateway and again by the service.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import {
   financialInclusions,
   governmentSchemes,
@@ -17,6 +17,7 @@ import {
   skillLevels,
   trainingOutcomes,
 } from '@mukti/contracts';
+import { Instant } from '../fields';
 
 const dateTime = { format: 'date-time' } as const;
 
@@ -24,13 +25,13 @@ export class StartSkillTrainingRequest {
   @ApiProperty({ example: 'Tailoring and garment making' }) @IsString() @Length(2, 120) trade!: string;
   @ApiProperty({ example: 'Jan Shikshan Sansthan, Kolkata' }) @IsString() @Length(2, 200) provider!: string;
   @ApiProperty({ enum: skillLevels, description: 'the level the training prepares her for' }) @IsIn(skillLevels) skillLevel!: (typeof skillLevels)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) startedAt!: string;
-  @ApiPropertyOptional(dateTime) @IsOptional() @IsISO8601({ strict: true }) plannedEndAt?: string;
+  @ApiProperty(dateTime) @Instant() startedAt!: string;
+  @ApiPropertyOptional(dateTime) @IsOptional() @Instant() plannedEndAt?: string;
 }
 
 export class EndSkillTrainingRequest {
   @ApiProperty({ enum: trainingOutcomes }) @IsIn(trainingOutcomes) outcome!: (typeof trainingOutcomes)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) endedAt!: string;
+  @ApiProperty(dateTime) @Instant() endedAt!: string;
   @ApiProperty({ description: 'she received a certificate (only for a training completed)' }) @IsBoolean() certified!: boolean;
 }
 
@@ -43,29 +44,29 @@ export class StartPlacementRequest {
   @ApiProperty({ enum: sectors }) @IsIn(sectors) sector!: (typeof sectors)[number];
   @ApiProperty({ enum: skillLevels }) @IsIn(skillLevels) skillLevel!: (typeof skillLevels)[number];
   @ApiProperty({ description: 'the state whose minimum wage applies', example: 'West Bengal' }) @IsString() @Length(2, 80) state!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) startedAt!: string;
+  @ApiProperty(dateTime) @Instant() startedAt!: string;
   @ApiProperty({ minimum: 0, description: 'what it pays her a month, in rupees' }) @IsInt() @Min(0) monthlyIncomeInr!: number;
 }
 
 export class FollowUpIncomeRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty(dateTime) @Instant() at!: string;
   @ApiProperty({ minimum: 0, description: 'what she earns a month now, in rupees' }) @IsInt() @Min(0) monthlyIncomeInr!: number;
 }
 
 export class RecordPlacementLostRequest {
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) lostAt!: string;
+  @ApiProperty(dateTime) @Instant() lostAt!: string;
   @ApiProperty({ enum: placementLossReasons }) @IsIn(placementLossReasons) reason!: (typeof placementLossReasons)[number];
 }
 
 export class RecordFinancialInclusionRequest {
   @ApiProperty({ enum: financialInclusions }) @IsIn(financialInclusions) kind!: (typeof financialInclusions)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty(dateTime) @Instant() at!: string;
 }
 
 export class RecordSchemeLinkageRequest {
   @ApiProperty({ enum: governmentSchemes }) @IsIn(governmentSchemes) scheme!: (typeof governmentSchemes)[number];
   @ApiProperty({ enum: schemeStages }) @IsIn(schemeStages) stage!: (typeof schemeStages)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty(dateTime) @Instant() at!: string;
 }
 
 /** A prevention plan for a household at risk, or for one person at risk: exactly one of the two. */
@@ -88,12 +89,12 @@ export class RecordPreventionSupportRequest {
   supportId?: string;
   @ApiProperty({ enum: preventionSupportKinds }) @IsIn(preventionSupportKinds) kind!: (typeof preventionSupportKinds)[number];
   @ApiProperty({ enum: preventionSupportStatuses }) @IsIn(preventionSupportStatuses) status!: (typeof preventionSupportStatuses)[number];
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) startedAt!: string;
-  @ApiPropertyOptional(dateTime) @IsOptional() @IsISO8601({ strict: true }) endedAt?: string;
+  @ApiProperty(dateTime) @Instant() startedAt!: string;
+  @ApiPropertyOptional(dateTime) @IsOptional() @Instant() endedAt?: string;
   @ApiPropertyOptional({ enum: governmentSchemes, description: 'for a scheme linkage' }) @IsOptional() @IsIn(governmentSchemes) scheme?: (typeof governmentSchemes)[number];
 }
 
 export class RecordEntryIntoExploitationRequest {
   @ApiProperty({ format: 'uuid', description: 'a person the plan covers' }) @IsUUID() personId!: string;
-  @ApiProperty(dateTime) @IsISO8601({ strict: true }) enteredAt!: string;
+  @ApiProperty(dateTime) @Instant() enteredAt!: string;
 }

@@ -11,7 +11,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -39,6 +39,7 @@ import {
   CarePlanDomain,
   IdentityDocument,
 } from '@mukti/contracts';
+import { Instant } from '../fields';
 import { PlaceDto } from '../intake/register-person.request';
 
 export const healthServiceProviders = ['government', 'private', 'ngo'] as const;
@@ -59,13 +60,13 @@ export class OpenCarePlanRequest {
   @IsIn(carePlanDomains, { each: true })
   goals!: CarePlanDomain[];
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) openedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() openedAt!: string;
 }
 
 export class SetCarePlanGoalRequest {
   @ApiProperty({ enum: carePlanDomains }) @IsIn(carePlanDomains) domain!: CarePlanDomain;
   @ApiProperty({ enum: goalStatuses }) @IsIn(goalStatuses) status!: (typeof goalStatuses)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) setAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() setAt!: string;
 }
 
 /** A shelter is an institution: its public name is not her personal data. */
@@ -92,20 +93,20 @@ export class ShelterDto {
 
 export class AdmitToShelterRequest {
   @ApiProperty({ type: ShelterDto })
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => ShelterDto)
   shelter!: ShelterDto;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) admittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() admittedAt!: string;
 }
 
 export class DischargeFromShelterRequest {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) dischargedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() dischargedAt!: string;
   @ApiProperty({ enum: dischargeReasons }) @IsIn(dischargeReasons) reason!: (typeof dischargeReasons)[number];
 }
 
 export class RecordCounsellingSessionRequest {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() heldAt!: string;
   @ApiProperty({ enum: counsellingKinds }) @IsIn(counsellingKinds) kind!: (typeof counsellingKinds)[number];
 
   @ApiProperty({
@@ -120,13 +121,13 @@ export class RecordCounsellingSessionRequest {
 
 export class RecordHealthServiceRequest {
   @ApiProperty({ enum: healthServices }) @IsIn(healthServices) service!: (typeof healthServices)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) providedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() providedAt!: string;
   @ApiProperty({ enum: healthServiceProviders }) @IsIn(healthServiceProviders) provider!: (typeof healthServiceProviders)[number];
 }
 
 export class EnrolInEducationRequest {
   @ApiProperty({ enum: educationProgrammes }) @IsIn(educationProgrammes) programme!: (typeof educationProgrammes)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) enrolledAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() enrolledAt!: string;
 }
 
 export class RecordIdentityDocumentRequest {
@@ -135,15 +136,15 @@ export class RecordIdentityDocumentRequest {
   document!: IdentityDocument;
 
   @ApiProperty({ enum: documentStatuses }) @IsIn(documentStatuses) status!: (typeof documentStatuses)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() recordedAt!: string;
 }
 
 export class RecordRepatriationStepRequest {
   @ApiProperty({ enum: repatriationSteps }) @IsIn(repatriationSteps) step!: (typeof repatriationSteps)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() at!: string;
 
   @ApiProperty({ type: PlaceDto, description: 'her home state and district (not her address)' })
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => PlaceDto)
   home!: PlaceDto;
 
@@ -161,11 +162,11 @@ export class RecordRepatriationStepRequest {
 export class ScheduleFollowUpsRequest {
   @ApiProperty({ minimum: 1, maximum: 12, description: 'a follow-up every so many months' }) @IsInt() @Min(1) @Max(12) everyMonths!: number;
   @ApiProperty({ minimum: 1, maximum: 60, description: 'for so many months' }) @IsInt() @Min(1) @Max(60) forMonths!: number;
-  @ApiProperty({ format: 'date-time', description: 'the schedule starts then' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ format: 'date-time', description: 'the schedule starts then' }) @Instant() from!: string;
 }
 
 export class RecordFollowUpRequest {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() heldAt!: string;
   @ApiProperty({ enum: followUpStatuses }) @IsIn(followUpStatuses) status!: (typeof followUpStatuses)[number];
   @ApiProperty({ enum: retraffickingRisks }) @IsIn(retraffickingRisks) retraffickingRisk!: (typeof retraffickingRisks)[number];
 }
@@ -173,7 +174,7 @@ export class RecordFollowUpRequest {
 export class RecordCompensationRequest {
   @ApiProperty({ enum: compensationStages }) @IsIn(compensationStages) stage!: (typeof compensationStages)[number];
   @ApiProperty({ enum: compensationSchemes }) @IsIn(compensationSchemes) scheme!: (typeof compensationSchemes)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() at!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000_000, description: 'awarded or paid, in rupees' })
   @IsOptional()

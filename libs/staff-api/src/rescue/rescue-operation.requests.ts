@@ -7,7 +7,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -32,6 +32,7 @@ import {
   rescueKinds,
   traffickingStatuses,
 } from '@mukti/contracts';
+import { Instant } from '../fields';
 
 /** A place (state, district) and what kind of place it is. */
 export class RescuePlaceDto extends PlaceDto {
@@ -42,7 +43,7 @@ export class PlanRescueOperationRequest {
   @ApiProperty({ enum: rescueKinds }) @IsIn(rescueKinds) kind!: (typeof rescueKinds)[number];
 
   @ApiProperty({ type: RescuePlaceDto })
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => RescuePlaceDto)
   place!: RescuePlaceDto;
 
@@ -60,7 +61,7 @@ export class PlanRescueOperationRequest {
   @Length(2, 120)
   leadOfficer!: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) plannedFor!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() plannedFor!: string;
 }
 
 export class RescuedPersonDto {
@@ -77,10 +78,10 @@ export class SearchWitnessesDto {
 }
 
 export class RecordRescueRequest {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) carriedOutAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() carriedOutAt!: string;
 
   @ApiProperty({ type: SearchWitnessesDto, description: 'ITPA s.15: at least two local witnesses, one a woman' })
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => SearchWitnessesDto)
   searchWitnesses!: SearchWitnessesDto;
 
@@ -95,7 +96,7 @@ export class RecordRescueRequest {
 
 export class RecordPostRescueStepRequest {
   @ApiProperty({ enum: postRescueSteps }) @IsIn(postRescueSteps) step!: (typeof postRescueSteps)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) doneAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() doneAt!: string;
 }
 
 /** A place in the trafficking route: a country and, in India, state and district. */
@@ -128,7 +129,7 @@ export class RecordTraffickingProfileRequest {
   @IsIn(relationshipsToTrafficker)
   relationshipToTrafficker!: (typeof relationshipsToTrafficker)[number];
 
-  @ApiPropertyOptional({ type: TraffickingPlaceDto }) @IsOptional() @ValidateNested() @Type(() => TraffickingPlaceDto) source?: TraffickingPlaceDto;
+  @ApiPropertyOptional({ type: TraffickingPlaceDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => TraffickingPlaceDto) source?: TraffickingPlaceDto;
 
   @ApiPropertyOptional({ type: [TraffickingPlaceDto] })
   @IsOptional()
@@ -138,20 +139,20 @@ export class RecordTraffickingProfileRequest {
   @Type(() => TraffickingPlaceDto)
   transit?: TraffickingPlaceDto[];
 
-  @ApiPropertyOptional({ type: TraffickingPlaceDto }) @IsOptional() @ValidateNested() @Type(() => TraffickingPlaceDto) destination?: TraffickingPlaceDto;
+  @ApiPropertyOptional({ type: TraffickingPlaceDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => TraffickingPlaceDto) destination?: TraffickingPlaceDto;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() recordedAt!: string;
 }
 
 export class RecordPoliceRecordChangeRequest {
   @ApiProperty({ enum: policeRecords, description: 'how the police record her now; victim or witness closes the decriminalisation alert' })
   @IsIn(policeRecords)
   policeRecordedAs!: (typeof policeRecords)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) changedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() changedAt!: string;
 }
 
 export class CloseRescueOperationRequest {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) closedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() closedAt!: string;
 }
 
 export class RescuedPersonView {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { StaffEndpoint } from '@mukti/http';
-import { AuditPageView, AuditQuery } from '@mukti/staff-api';
+import { AuditPageView, AuditQuery, auditSubject } from '@mukti/staff-api';
 import { AuditStore } from '../../trail/audit.store';
 
 /** Who read or changed a person's record, or a record with a team of its own (a rescue operation, a case...), newest first. Admins only. */
@@ -13,7 +13,7 @@ export class ReadAuditTrailController {
   async read(@Query() query: AuditQuery): Promise<AuditPageView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const about = query.personId ? { personId: query.personId } : { recordId: query.recordId! };
+    const about = auditSubject(query);
     return { ...about, page, pageSize, records: await this.store.page(about, page, pageSize) };
   }
 }
