@@ -43,6 +43,7 @@ export class ProjectionModule {
           useFactory: async (database: ServiceDatabase) => {
             const store = new TimelineStore(database.connection);
             await store.createIndexes();
+            await store.assertSummariesCurrent();
             return store;
           },
         },

@@ -50,3 +50,15 @@ it('keeps every fact when two writers apply her events at once, and counts a red
   await store.project(event(intakeEventTypes.consentRecorded, '2026-01-03T00:00:00.000Z', { scope: 'research', decision: 'withdrawn', givenBy: 'self' }));
   expect((await store.indicatorCells())['registered']).toBe(0);
 });
+
+it('refuses to start on summaries stored before they were kept as views, saying how to rebuild, and starts on current ones', async () => {
+  await expect(store.assertSummariesCurrent()).resolves.toBeUndefined();
+  const old = await mongoose.createConnection(uniqueDatabaseUri('projection-old-shape')).asPromise();
+  try {
+    await old.collection('person_summaries').insertOne({ _id: randomUUID() as never, facts: [], caseTeam: {} });
+    await expect(new TimelineStore(old).assertSummariesCurrent()).rejects.toThrow(/npm run replay -- --service projection/);
+  } finally {
+    await old.dropDatabase();
+    await old.close();
+  }
+});

@@ -1,4 +1,5 @@
 import { Schema, Model, Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
@@ -98,6 +99,8 @@ export interface IndicatorCell {
 
 /** A write lost to another writer of the same summary: read again and apply again. */
 const MAX_CONFLICTS = 20;
+/** A claim on a summary's next version left this long by a writer who never wrote it (it crashed) is completed by the next writer. */
+const ABANDONED_CLAIM_MS = 30_000;
 
 /**
  * The projection's read model: timeline entries keyed by event id and person (a redelivered event
@@ -111,8 +114,11 @@ export class TimelineStore {
   readonly households: Model<IndicatorCell>;
   /** Listings fed from each summary written (their own documents and indexes). */
   private readonly followers: SummaryFollower[] = [];
+  /** Each summary version, claimed by the one writer who writes it (see writeIfUnchanged). */
+  private readonly claims: Collection<SummaryClaim>;
 
   constructor(connection: Connection) {
+    this.claims = connection.collection<SummaryClaim>('summary_claims');
     this.entries = connection.model<TimelineEntry>('TimelineEntry', timelineEntrySchema);
     this.summaries = connection.model<StoredSummary>('PersonSummary', summarySchema);
     this.cells = connection.model<IndicatorCell>('IndicatorCell', cellSchema);
@@ -122,6 +128,21 @@ export class TimelineStore {
   async createIndexes(): Promise<void> {
     for (const model of [this.entries, this.summaries, this.cells, this.households]) await model.createCollection().catch(() => undefined);
     await this.entries.createIndexes();
+  }
+
+  /**
+   * Summaries written before they were kept as views per pillar hold no view to evolve: applying an
+   * event to one would fail, and park it. Such a database is rebuilt from the topics instead, so
+   * the projection refuses to start on it and says how (one document read: no scan).
+   */
+  async assertSummariesCurrent(): Promise<void> {
+    const first = await this.summaries.collection.findOne({});
+    if (first && !('view' in first)) {
+      throw new Error(
+        'person_summaries holds summaries from before they were kept as views per pillar: rebuild the projection from the topics ' +
+          '(npm run replay -- --service projection, then set PROJECTION_CONSUMER_GROUP and MONGODB_URI as it says; see the README, Operations)',
+      );
+    }
   }
 
   /** A listing kept from her summary: told of each summary written, with its version. */
@@ -207,6 +228,14 @@ export class TimelineStore {
     }
   }
 
+  /**
+   * Writes the next version of her summary if no one else writes that version. A filter on the
+   * version read is not enough: FerretDB applies an update as read, then write, so two writers
+   * that read the same version would both write, and one's fact would be lost. An insert under a
+   * unique id is atomic on every store, so each version is first claimed by inserting it: the one
+   * writer whose claim went in writes it; the others read again and apply again. A claim its
+   * writer never completed (it crashed in between) is completed by the next writer after a while.
+   */
   private async writeIfUnchanged(before: StoredSummary, existed: boolean, next: StoredSummary): Promise<boolean> {
     if (!existed) {
       try {
@@ -217,10 +246,26 @@ export class TimelineStore {
         throw error;
       }
     }
+    const claimId = `${next._id}@${next.version}`;
+    try {
+      await this.claims.insertOne({ _id: claimId, next, at: new Date() });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const claim = await this.claims.findOne({ _id: claimId });
+      if (claim && Date.now() - claim.at.getTime() > ABANDONED_CLAIM_MS) await this.replaceVersion(before, claim.next);
+      else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      return false;
+    }
+    await this.replaceVersion(before, next);
+    // The claim before it is done with: at most two claims per person at any time.
+    await this.claims.deleteOne({ _id: `${next._id}@${before.version}` });
+    return true;
+  }
+
+  private async replaceVersion(before: StoredSummary, next: StoredSummary): Promise<void> {
     const { _id, ...fields } = next;
     const unset = next.pendingCells ? {} : { $unset: { pendingCells: '' } };
-    const written = await this.summaries.collection.updateOne({ _id: before._id, version: before.version } as never, { $set: fields, ...unset } as never);
-    return written.matchedCount === 1;
+    await this.summaries.collection.updateOne({ _id: before._id, version: before.version } as never, { $set: fields, ...unset } as never);
   }
 
   /**
@@ -304,6 +349,13 @@ export class TimelineStore {
     const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
     return stored ? publicSummary(stored) : null;
   }
+}
+
+/** A summary's next version, claimed by the writer who writes it. */
+interface SummaryClaim {
+  _id: string;
+  next: StoredSummary;
+  at: Date;
 }
 
 /** Told of each summary written (with its version), to keep a listing of its own. */
