@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reports = path.join(root, '.cache/fuzz');
 const configFile = path.join(root, 'tools/fuzz/schemathesis.toml');
-const { platformEnvironment, platformServices, provisionKafka, startService } = require('../run/service-processes.cjs');
+const { freePort, platformEnvironment, platformServices, provisionKafka, startService } = require('../run/service-processes.cjs');
 
 /** Every role, from the contracts (dist/ must be built). */
 function staffRoles() {
@@ -50,19 +50,6 @@ async function tokenFor(role) {
   const { staffTokenVariables, defineConfig } = require(path.join(root, 'dist/libs/config/src'));
   const settings = defineConfig('fuzz', staffTokenVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env });
   return signDevelopmentToken(settings, { sub: `fuzz-${role}`, role }, '2h');
-}
-
-/** A free TCP port on this machine (as libs/testing's freePort). */
-async function freePort() {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { developmentKafkaPassword, KafkaConnectionSettings } from '@mukti/config';
 import { provisioningPrincipal } from '@mukti/contracts';
 import { createKafka } from '@mukti/messaging';
-import { withDatabase } from '../../../tools/run/service-processes.cjs';
+import { freePort, withDatabase } from '../../../tools/run/service-processes.cjs';
 
 /**
  * The broker and store of this test run (npm test provisions them and sets KAFKA_BROKERS and
@@ -30,18 +30,8 @@ export function testLogger(): Logger {
   return pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 }
 
-/** A TCP port free on this machine right now. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+/** A TCP port free on this machine right now (the one helper the platform's start-up uses too). */
+export { freePort };
 
 /**
  * How a test connects to the test broker as a given principal, with its development password
