@@ -15,8 +15,8 @@ export function raise(alerts: readonly KeyedAlert[], key: string, alert: OpenAle
   return alerts.map((open, index) => (index === at ? { key, ...alert } : open));
 }
 
-export function close(alerts: readonly KeyedAlert[], closes: (key: string) => boolean): KeyedAlert[] {
-  const left = alerts.filter((open) => !closes(open.key));
+export function close(alerts: readonly KeyedAlert[], closes: (key: string, alert: KeyedAlert) => boolean): KeyedAlert[] {
+  const left = alerts.filter((open) => !closes(open.key, open));
   return left.length === alerts.length ? (alerts as KeyedAlert[]) : left;
 }
 

@@ -22,6 +22,13 @@ export interface HerCaseView {
 export interface LegalView {
   cases: HerCaseView[];
   alerts: KeyedAlert[];
+  /**
+   * When she last granted each consent that names her to the law. Her consents (intake's topic)
+   * and a case's alert about them (legal's) are two streams whose order a replay does not keep:
+   * a withdrawal is alerted only if no later grant is known, and a grant closes only alerts on
+   * withdrawals made before it, so the live summary and one rebuilt from the topics agree.
+   */
+  grantedAt?: Record<string, string>;
 }
 
 export const initialLegalView = (): LegalView => ({ cases: [], alerts: [] });
@@ -91,17 +98,26 @@ export function evolveLegal(view: LegalView, applied: Applied): LegalView {
       return { ...view, alerts: raise(view.alerts, `debt-bondage:${caseId}`, { kind: 'debt-bondage', pillar: 'legal', raisedAt: at, details: { caseId, suretyPerpetratorId } }) };
     }
     case legalEventTypes.consentWithdrawnOnOpenCase: {
-      const { caseId, scope } = event.data;
+      const { caseId, scope, withdrawnAt } = event.data;
       if (isClosed(view, caseId)) return view;
+      const granted = view.grantedAt?.[scope];
+      if (granted && Date.parse(granted) > Date.parse(withdrawnAt)) return view;
       return {
         ...view,
         alerts: raise(view.alerts, `consent-withdrawn:${caseId}:${scope}`, { kind: 'consent-withdrawn-on-open-case', pillar: 'legal', raisedAt: at, details: { caseId, scope } }),
       };
     }
-    case intakeEventTypes.consentRecorded:
-      // Granted again: she may be named to the law again, nothing is left to act on.
-      if (event.data.decision !== 'granted') return view;
-      return { ...view, alerts: close(view.alerts, (key) => key.startsWith('consent-withdrawn:') && key.endsWith(`:${event.data.scope}`)) };
+    case intakeEventTypes.consentRecorded: {
+      // Granted again: she may be named to the law again, nothing is left to act on (for withdrawals made before the grant).
+      const { decision, scope, decidedAt } = event.data;
+      if (decision !== 'granted') return view;
+      const grantedAt = view.grantedAt?.[scope] && Date.parse(view.grantedAt[scope]!) > Date.parse(decidedAt) ? view.grantedAt[scope]! : decidedAt;
+      const alerts = close(
+        view.alerts,
+        (key, alert) => key.startsWith('consent-withdrawn:') && key.endsWith(`:${scope}`) && Date.parse(alert.raisedAt) < Date.parse(decidedAt),
+      );
+      return { ...view, alerts, grantedAt: { ...view.grantedAt, [scope]: grantedAt } };
+    }
     default:
       return view;
   }

@@ -528,6 +528,19 @@ describe('the legal pillar of her summary', () => {
     expect(summaryOf(personId, fir(), withdrawn, grantedAgain).openAlerts).toEqual([]);
   });
 
+  it('agrees on the withdrawn-consent alert whatever order her consents and the case alert arrive in (a replay interleaves the two topics differently; found by the chaos run)', () => {
+    const withdrawn = aboutHer(legalEventTypes.consentWithdrawnOnOpenCase, '2026-05-02T00:00:00.000Z', { scope: 'share-with-courts', withdrawnAt: '2026-05-02T00:00:00.000Z' });
+    const grant = (decidedAt: string) =>
+      happened(intakeEventTypes.consentRecorded, decidedAt, { personId, consentId: decidedAt, scope: 'share-with-courts', decision: 'granted', givenBy: 'self', decidedAt });
+    const grantedBefore = grant('2026-04-01T00:00:00.000Z');
+    const grantedAfter = grant('2026-05-20T00:00:00.000Z');
+    // The grant made before the withdrawal, read after the alert, does not close it.
+    expect(summaryOf(personId, fir(), withdrawn, grantedBefore).openAlerts.map((alert) => alert.kind)).toEqual(['consent-withdrawn-on-open-case']);
+    // A grant made after the withdrawal closes it, whether it is read after the alert or before it.
+    expect(summaryOf(personId, fir(), withdrawn, grantedAfter).openAlerts).toEqual([]);
+    expect(summaryOf(personId, fir(), grantedAfter, withdrawn).openAlerts).toEqual([]);
+  });
+
   it('keeps one charge-sheet-missing alert per case, from the 60-day flag on, until a charge sheet is filed', () => {
     const sixty = missing(60, '2026-05-01T10:00:00.000Z');
     const ninety = missing(90, '2026-05-31T10:00:00.000Z');
