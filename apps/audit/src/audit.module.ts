@@ -8,6 +8,7 @@ import { ServiceDatabase } from '@mukti/persistence';
 import type { AuditConfig } from './audit.config';
 import { ReadAuditTrailController } from './queries/read-audit-trail/read-audit-trail.http.controller';
 import { AuditStore } from './trail/audit.store';
+import { auditStoreOf } from './trail/verify-audit-trail';
 
 /** The audit service: keeps the audit trail the gateway writes, and answers admins' questions about it. */
 @Module({})
@@ -24,7 +25,7 @@ export class AuditModule {
           provide: AuditStore,
           inject: [ServiceDatabase],
           useFactory: async (database: ServiceDatabase) => {
-            const store = new AuditStore(database.collection('audit_records'));
+            const store = auditStoreOf(database);
             await store.createIndexes();
             return store;
           },
@@ -40,7 +41,7 @@ export class AuditModule {
               ...consumerCollections(database),
               logger,
               topicSettings: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR },
-              handlers: { [auditEventTypes.personDataAccessed]: (event) => store.append(event) },
+              handlers: { [auditEventTypes.personDataAccessed]: (event, delivery) => store.append(event, delivery) },
             }),
         },
         serviceHealthChecks({ groupId, topics: [topics.audit] }),

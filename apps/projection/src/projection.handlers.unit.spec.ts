@@ -36,7 +36,7 @@ function parts() {
     publishRecord: async (_record: unknown, event: AnyPillarEventEnvelope, personId = event.subject) => void published.push(`${event.type} ${personId}`),
   } as unknown as AnalyticsStream;
   const handlers = projectionHandlers({ timeline, prosecution, analytics, pseudonymKey: 'a-test-pseudonym-key' });
-  const handle = (event: AnyPillarEventEnvelope) => (handlers[event.type] as EventHandler | undefined)?.(event as EventEnvelope);
+  const handle = (event: AnyPillarEventEnvelope) => (handlers[event.type] as EventHandler | undefined)?.(event as EventEnvelope, { topic: 'mukti.legal.events.v1', partition: 0, offset: '0' });
   return { handlers, handle, onTimeline, published, cases, perpetrators };
 }
 const envelope = (type: string, subject: string, data: Record<string, unknown>) =>

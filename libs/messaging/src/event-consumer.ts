@@ -7,7 +7,18 @@ import { EventEnvelope, EventType, deadLetterTopicOf, isKnownEventType, redriveT
 import { fromKafkaMessage, headerText, notFromItsProducer } from './cloudevents-binding';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
-export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
+/**
+ * Where an event was read from: its topic, partition and offset (a redriven event keeps those it
+ * was first read from). Most handlers need only the event; a log kept in partition order (the
+ * audit trail's hash chain) needs where it sits.
+ */
+export interface Delivery {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, delivery: Delivery) => Promise<void>;
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
 /**
@@ -24,8 +35,8 @@ export function allHandlers(...maps: EventHandlers[]): EventHandlers {
       type,
       handlers.length === 1
         ? handlers[0]
-        : async (event: EventEnvelope) => {
-            for (const handler of handlers) await handler(event);
+        : async (event: EventEnvelope, delivery: Delivery) => {
+            for (const handler of handlers) await handler(event, delivery);
           },
     ]),
   ) as EventHandlers;
@@ -93,7 +104,7 @@ interface HeldKey {
   since: Date;
 }
 
-type Origin = { topic: string; partition: number; offset: string };
+type Origin = Delivery;
 type Outcome = { handled?: string };
 
 /** What a consumer has done since it started (for health and metrics; no ids, no personal data). */
@@ -310,7 +321,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await this.park(message, origin, key, parkId, 'held', `held: her key waits for parked message ${hold.parked[0]}`, 0, hold);
       return {};
     }
-    const failure = await this.handleWithRetries(handler, event, heartbeat);
+    const failure = await this.handleWithRetries(handler, event, origin, heartbeat);
     if (failure) {
       log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
       // Not remembered as handled: redriven once the cause is fixed, it is handled then.
@@ -382,12 +393,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private async handleWithRetries(
     handler: EventHandler,
     event: EventEnvelope,
+    delivery: Delivery,
     heartbeat: () => Promise<void>,
   ): Promise<{ error: Error; attempts: number } | undefined> {
     let backoff = this.initialBackoffMs;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await handler(event);
+        await handler(event, delivery);
         return undefined;
       } catch (error) {
         if (error instanceof NonRetryableEventError || attempt >= this.maxAttempts) {
