@@ -31,6 +31,8 @@ import { chargeSheetDeadlineHandlers, flagMissingChargeSheet } from './case/char
 import { CaseState } from './case/domain/case.decider';
 import { ReadCaseController } from './case/queries/read-case/read-case.http.controller';
 import { alertOnConsentWithdrawn } from './case/reactions/alert-on-consent-withdrawn';
+import { CorrectPerpetratorProfileController } from './perpetrator/commands/correct-perpetrator-profile/correct-perpetrator-profile.http.controller';
+import { ErasePerpetratorController } from './perpetrator/commands/erase-perpetrator/erase-perpetrator.http.controller';
 import { LinkPerpetratorsController } from './perpetrator/commands/link-perpetrators/link-perpetrators.http.controller';
 import { ProfilePerpetratorController } from './perpetrator/commands/profile-perpetrator/profile-perpetrator.http.controller';
 import { PerpetratorState } from './perpetrator/domain/perpetrator.decider';
@@ -63,6 +65,8 @@ export class LegalModule {
         HealthController,
         ProfilePerpetratorController,
         LinkPerpetratorsController,
+        CorrectPerpetratorProfileController,
+        ErasePerpetratorController,
         ReadPerpetratorController,
         RegisterFirController,
         NameAccusedController,

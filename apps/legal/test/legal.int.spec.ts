@@ -18,7 +18,8 @@ import { legalConfig } from '../src/legal.config';
 import { LegalModule } from '../src/legal.module';
 import { CaseStore } from '../src/case/case.store';
 import { alertOnConsentWithdrawn } from '../src/case/reactions/alert-on-consent-withdrawn';
-import { KnownPeople } from '@mukti/security';
+import { KnownPeople, PersonalDataVault } from '@mukti/security';
+import { PERPETRATOR_VAULT } from '../src/perpetrator/perpetrator.store';
 
 jest.setTimeout(60_000);
 
@@ -324,5 +325,55 @@ describe('a case and a perpetrator are doors of their own', () => {
     const neverProfiled = randomUUID();
     const unknown = await post(`/perpetrators/${unseen.body.id}/links`, { otherPerpetratorId: neverProfiled, link: 'works-with' }, token).expect(422);
     expect(theirs.body.message.replace(brothelKeeper, 'ID')).toBe(unknown.body.message.replace(neverProfiled, 'ID'));
+  });
+});
+
+describe("a perpetrator's profile corrected, then erased", () => {
+  it('is corrected by who may see him, as a whole, his data sealed anew; anyone else gets the 404 of one never profiled', async () => {
+    const misjudged = await profile('pimp', 'Raju Lodge');
+    const correction = { category: 'hotel-or-lodge-owner', name: 'Raju Lodgewala', aliases: ['Raju Seth'], knownPlaces: [{ state: 'Maharashtra', district: 'Thane' }], reason: 'category-misjudged' };
+
+    const stranger = await serviceBearer('legal-officer', 'kiran');
+    const neverProfiled = randomUUID();
+    const [theirs, unknown] = [await post(`/perpetrators/${misjudged}/corrections`, correction, stranger), await post(`/perpetrators/${neverProfiled}/corrections`, correction, stranger)];
+    expect([theirs.status, unknown.status]).toEqual([404, 404]);
+    expect(theirs.body.message.replace(misjudged, 'ID')).toBe(unknown.body.message.replace(neverProfiled, 'ID'));
+    await post(`/perpetrators/${misjudged}/corrections`, { ...correction, reason: 'because I said so' }).expect(400);
+
+    await post(`/perpetrators/${misjudged}/corrections`, correction).expect(204);
+    const read = (await api().get(`/perpetrators/${misjudged}`).set('authorization', lata).expect(200)).body;
+    expect(read).toMatchObject({ category: 'hotel-or-lodge-owner', beneficiary: 'indirect', name: 'Raju Lodgewala', aliases: ['Raju Seth'], knownPlaces: [{ state: 'Maharashtra', district: 'Thane' }] });
+    expect(read).not.toHaveProperty('phone');
+
+    const messages = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.perpetratorProfileCorrected, misjudged)));
+    const published = messages.find(ofType(legalEventTypes.perpetratorProfileCorrected, misjudged))!;
+    expect(published.value!.toString()).not.toContain('Lodgewala');
+    expect(payload(published)).toMatchObject({ category: 'hotel-or-lodge-owner', reason: 'category-misjudged', personalData: { algorithm: 'AES-256-GCM' } });
+  });
+
+  it('is erased by an admin with a reason: his key destroyed, so no copy of his name can be opened, and he can be neither read nor named again', async () => {
+    const wronglyIdentified = await profile('buyer', 'Mohan Innocent');
+    const admin = await serviceBearer('admin', 'root');
+    const erase = (token: string, reason?: string) => {
+      const call = api().post(`/perpetrators/${wronglyIdentified}/erasure`).set('authorization', token);
+      return (reason ? call.set('x-access-reason', reason) : call).send({ reason: 'wrongly-identified' });
+    };
+    await erase(lata).expect(403);
+    await erase(admin).expect(403);
+
+    const messages = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.perpetratorProfiled, wronglyIdentified)));
+    const sealed = payload(messages.find(ofType(legalEventTypes.perpetratorProfiled, wronglyIdentified))!).personalData;
+    const vault = app.get<PersonalDataVault>(PERPETRATOR_VAULT);
+    expect(await vault.open(sealed, 'perpetrator-data')).toMatchObject({ name: 'Mohan Innocent' });
+
+    await erase(admin, 'wrongly identified by the police, court letter 17/2026').expect(204);
+    expect(await vault.open(sealed, 'perpetrator-data')).toBeUndefined();
+    // A retry after a lost answer answers the same; to anyone else he is as one never profiled.
+    await erase(admin, 'retry').expect(204);
+    await api().get(`/perpetrators/${wronglyIdentified}`).set('authorization', lata).expect(404);
+    await post(`/perpetrators/${lodgeOwner}/links`, { otherPerpetratorId: wronglyIdentified, link: 'works-with' }).expect(422);
+
+    const after = await readTopic(kafka, topics.legalEvents, (seen) => seen.some(ofType(legalEventTypes.perpetratorErased, wronglyIdentified)));
+    expect(payload(after.find(ofType(legalEventTypes.perpetratorErased, wronglyIdentified))!)).toMatchObject({ perpetratorId: wronglyIdentified, reason: 'wrongly-identified' });
   });
 });

@@ -115,6 +115,9 @@ export const staffEndpoints = {
   profilePerpetrator: { method: 'POST', path: '/api/v1/perpetrators', roles: legalStaff },
   linkPerpetrators: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/links', roles: legalStaff },
   readPerpetrator: { method: 'GET', path: '/api/v1/perpetrators/{perpetratorId}', roles: legalStaff },
+  correctPerpetratorProfile: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/corrections', roles: legalStaff },
+  /** Like a person's erasure: an admin's, with a reason. */
+  erasePerpetrator: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/erasure', roles: ['admin'] },
   registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'] },
   readCase: { method: 'GET', path: '/api/v1/cases/{caseId}', roles: legalStaff, peopleInAnswer: ['record.victimIds', 'record.survivorsAccused'] },
   /** A member of the case's team adds a legal officer to it. */

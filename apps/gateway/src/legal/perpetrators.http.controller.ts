@@ -14,7 +14,15 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IdParam, StaffEndpoint, ServiceClient } from '@mukti/http';
-import { endpointRoles, LinkPerpetratorsRequest, PerpetratorView, ProfilePerpetratorRequest, RecordedResponse } from '@mukti/staff-api';
+import {
+  CorrectPerpetratorProfileRequest,
+  endpointRoles,
+  ErasePerpetratorRequest,
+  LinkPerpetratorsRequest,
+  PerpetratorView,
+  ProfilePerpetratorRequest,
+  RecordedResponse,
+} from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { LEGAL } from '../upstream/service-client';
 
@@ -71,6 +79,45 @@ export class PerpetratorsController {
     @Req() caller: Request,
   ): Promise<void> {
     return this.legal.send('POST', `/perpetrators/${perpetratorId}/links`, caller, request);
+  }
+
+  @Post(':perpetratorId/corrections')
+  @HttpCode(204)
+  @StaffEndpoint('correctPerpetratorProfile')
+  @ApiOperation({
+    summary: "Correct a perpetrator's profile",
+    description:
+      'His whole profile again, as it should have been recorded (name, aliases, phone, address, category, places), with why, as a code: ' +
+      `it replaces what was recorded. ${sealed} For who may see him. ${rolesNote(endpointRoles.correctPerpetratorProfile)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: notFound })
+  correct(
+    @IdParam('perpetratorId') perpetratorId: string,
+    @Body() request: CorrectPerpetratorProfileRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.legal.send('POST', `/perpetrators/${perpetratorId}/corrections`, caller, request);
+  }
+
+  @Post(':perpetratorId/erasure')
+  @HttpCode(204)
+  @StaffEndpoint('erasePerpetrator')
+  @ApiOperation({
+    summary: "Erase a perpetrator's profile",
+    description:
+      'His data key is destroyed: every sealed copy of his name, aliases, phone and address, in every topic, database and backup, is unreadable ' +
+      'from then on, and he can no longer be read, named in a case or linked (the cases that named him keep his id). A wrongly identified man ' +
+      `does not stay on record as a perpetrator. Repeating it answers the same. ${rolesNote(endpointRoles.erasePerpetrator)}`,
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: notFound })
+  erase(
+    @IdParam('perpetratorId') perpetratorId: string,
+    @Body() request: ErasePerpetratorRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.legal.send('POST', `/perpetrators/${perpetratorId}/erasure`, caller, request);
   }
 
   @Get(':perpetratorId')

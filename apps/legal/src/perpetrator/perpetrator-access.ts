@@ -5,7 +5,7 @@ import { legalEventTypes } from '@mukti/contracts';
 import type { AggregateStore } from '@mukti/persistence';
 import { assertMayAccess, isOnTeam, Team } from '@mukti/security';
 import type { CaseState } from '../case/domain/case.decider';
-import { isProfiled, PerpetratorState } from './domain/perpetrator.decider';
+import { isErased, isProfiled, PerpetratorState } from './domain/perpetrator.decider';
 import { PERPETRATORS } from './perpetrator.store';
 
 export const CASES_NAMING_PERPETRATORS = Symbol('CASES_NAMING_PERPETRATORS');
@@ -64,6 +64,19 @@ export class PerpetratorAccess {
   /** For his team (an admin with a reason); otherwise the 404 of one never profiled. */
   async assertMayOpen(perpetratorId: string, actor: Actor, accessReason: string | undefined): Promise<void> {
     assertMayAccess(actor, { kind: 'perpetrator', id: perpetratorId, team: await this.teamOf(perpetratorId, actor) }, accessReason);
+  }
+
+  /**
+   * His erasure: as opening him; once erased, only an admin with a reason (the one role that
+   * erases) gets the repeated answer, anyone else the 404 of one never profiled.
+   */
+  async assertMayErase(perpetratorId: string, actor: Actor, accessReason: string | undefined): Promise<void> {
+    const state = (await this.perpetrators.load(perpetratorId))?.state;
+    if (state && isErased(state)) {
+      assertMayAccess(actor, { kind: 'perpetrator', id: perpetratorId, team: {} }, accessReason);
+      return;
+    }
+    await this.assertMayOpen(perpetratorId, actor, accessReason);
   }
 
   /**

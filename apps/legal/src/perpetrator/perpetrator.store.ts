@@ -31,6 +31,21 @@ export class PerpetratorStore {
     return this.vault.seal(perpetratorId, personalData, 'perpetrator-data');
   }
 
+  /** What of a profile request is his personal data, to be sealed. */
+  personalDataOf(request: { name: string; aliases?: string[]; phone?: string; address?: string }): PerpetratorPersonalData {
+    return {
+      name: request.name,
+      ...(request.aliases?.length ? { aliases: request.aliases } : {}),
+      ...(request.phone ? { phone: request.phone } : {}),
+      ...(request.address ? { address: request.address } : {}),
+    };
+  }
+
+  /** Crypto-shredding: every sealed copy of his personal data is unreadable from now on. Repeatable. */
+  destroyKey(perpetratorId: string): Promise<void> {
+    return this.vault.destroyKey(perpetratorId);
+  }
+
   async open(sealed: SealedPersonalData): Promise<PerpetratorPersonalData | undefined> {
     return this.vault.open<PerpetratorPersonalData>(sealed, 'perpetrator-data');
   }

@@ -79,11 +79,26 @@ export class ProsecutionStore {
     return prosecutionCase;
   }
 
-  /** A perpetrator profiled: his category and how he profits, by his id. Links between perpetrators are the legal service's to show. */
+  /**
+   * A perpetrator profiled or his profile corrected: his category and how he profits, by his id;
+   * erased: gone from here (a wrongly identified man is not counted as a perpetrator). Links
+   * between perpetrators are the legal service's to show.
+   */
   async projectPerpetrator(event: PerpetratorEventEnvelope): Promise<void> {
-    if (event.type !== legalEventTypes.perpetratorProfiled) return;
-    const { perpetratorId, category, beneficiary } = event.data;
-    await this.perpetrators.replaceOne({ _id: perpetratorId }, { perpetratorId, category, beneficiary }, { upsert: true });
+    switch (event.type) {
+      case legalEventTypes.perpetratorProfiled:
+      case legalEventTypes.perpetratorProfileCorrected: {
+        const { perpetratorId, category, beneficiary } = event.data;
+        await this.perpetrators.replaceOne({ _id: perpetratorId }, { perpetratorId, category, beneficiary }, { upsert: true });
+        return;
+      }
+      // His events are keyed by his id, so they arrive in order: nothing of his comes after the erasure.
+      case legalEventTypes.perpetratorErased:
+        await this.perpetrators.deleteOne({ _id: event.data.perpetratorId });
+        return;
+      default:
+        return;
+    }
   }
 
   /** Every case without the facts it is recomputed from. Fine at this scale (cases number in the thousands). */

@@ -341,6 +341,14 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const { perpetratorId, category, beneficiary } = event.data;
       return { pillar, summary: `Perpetrator profiled: ${words(category)} (${beneficiary} beneficiary)`, facts: { perpetratorId, category, beneficiary } };
     }
+    case legalEventTypes.perpetratorProfileCorrected: {
+      const { perpetratorId, category, beneficiary, reason } = event.data;
+      return { pillar, summary: `Perpetrator profile corrected (${words(reason)}): ${words(category)} (${beneficiary} beneficiary)`, facts: { perpetratorId, category, beneficiary, reason } };
+    }
+    case legalEventTypes.perpetratorErased: {
+      const { perpetratorId, reason } = event.data;
+      return { pillar, summary: `Perpetrator profile erased (${words(reason)})`, facts: { perpetratorId, reason } };
+    }
     case legalEventTypes.perpetratorsLinked: {
       const { perpetratorId, otherPerpetratorId, link } = event.data;
       return { pillar, summary: `Perpetrators linked: ${words(link)}`, facts: { perpetratorId, otherPerpetratorId, link } };

@@ -50,6 +50,14 @@ export function beneficiaryOf(category: PerpetratorCategory): BeneficiaryKind {
 /** How two perpetrators are connected in a network. */
 export const perpetratorLinks = ['works-for', 'works-with', 'supplies', 'finances', 'family', 'other'] as const;
 
+/** Why his profile was corrected: a code, never free text (what is written about him must be erasable with him). */
+export const perpetratorCorrectionReasons = ['details-misrecorded', 'new-information', 'category-misjudged'] as const;
+export type PerpetratorCorrectionReason = (typeof perpetratorCorrectionReasons)[number];
+
+/** Why his profile was erased: a wrongly identified man must not stay on record as a perpetrator. */
+export const perpetratorErasureReasons = ['wrongly-identified', 'duplicate-record', 'court-order', 'retention-period-ended'] as const;
+export type PerpetratorErasureReason = (typeof perpetratorErasureReasons)[number];
+
 /** Acts a FIR or charge sheet cites. ITPA offences are s.3 to s.9; BNS 2023 s.143 (trafficking), s.144 (exploiting a trafficked person). */
 export const acts = ['itpa', 'bns', 'pocso', 'jj-act', 'it-act', 'ipc', 'other'] as const;
 export type Act = (typeof acts)[number];
@@ -135,6 +143,8 @@ export const trainingTopics = [
 export const legalEventTypes = {
   perpetratorProfiled: 'org.mukti.legal.perpetrator-profiled.v1',
   perpetratorsLinked: 'org.mukti.legal.perpetrators-linked.v1',
+  perpetratorProfileCorrected: 'org.mukti.legal.perpetrator-profile-corrected.v1',
+  perpetratorErased: 'org.mukti.legal.perpetrator-erased.v1',
   firRegistered: 'org.mukti.legal.fir-registered.v1',
   accusedNamed: 'org.mukti.legal.accused-named.v1',
   accusedArrested: 'org.mukti.legal.accused-arrested.v1',
@@ -188,6 +198,35 @@ export const PerpetratorsLinkedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type PerpetratorsLinkedV1 = Static<typeof PerpetratorsLinkedV1>;
+
+/**
+ * His profile as corrected: the whole of it again (personal data sealed anew with his own key,
+ * category, places), replacing what was recorded, with why.
+ */
+export const PerpetratorProfileCorrectedV1 = Type.Object(
+  {
+    perpetratorId: Id,
+    category: oneOf(perpetratorCategories),
+    beneficiary: oneOf(beneficiaryKinds),
+    personalData: SealedPersonalData,
+    knownPlaces: Type.Array(Place, { maxItems: 20 }),
+    reason: oneOf(perpetratorCorrectionReasons),
+    correctedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PerpetratorProfileCorrectedV1 = Static<typeof PerpetratorProfileCorrectedV1>;
+
+/**
+ * His data key was destroyed: every sealed copy of his name, aliases, phone and address, in every
+ * topic, database and backup, is unreadable from now on, and he is no longer a profiled
+ * perpetrator (he cannot be named or linked). The cases that named him keep his id.
+ */
+export const PerpetratorErasedV1 = Type.Object(
+  { perpetratorId: Id, reason: oneOf(perpetratorErasureReasons), erasedAt: Timestamp },
+  { additionalProperties: false },
+);
+export type PerpetratorErasedV1 = Static<typeof PerpetratorErasedV1>;
 
 // Cases: every event carries the case's victims, whose timelines it belongs on.
 

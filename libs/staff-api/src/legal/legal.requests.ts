@@ -33,6 +33,8 @@ import {
   courts,
   hearingStages,
   perpetratorCategories,
+  perpetratorCorrectionReasons,
+  perpetratorErasureReasons,
   perpetratorLinks,
   propertyKinds,
   protectionMeasures,
@@ -62,6 +64,19 @@ export class ProfilePerpetratorRequest extends IdentityDetails {
   @ValidateNested({ each: true })
   @Type(() => PlaceDto)
   knownPlaces?: PlaceDto[];
+}
+
+/** His whole profile again, as it should have been recorded: it replaces what was recorded. */
+export class CorrectPerpetratorProfileRequest extends ProfilePerpetratorRequest {
+  @ApiProperty({ enum: perpetratorCorrectionReasons, description: 'why it is corrected: a code, never free text' })
+  @IsIn(perpetratorCorrectionReasons)
+  reason!: (typeof perpetratorCorrectionReasons)[number];
+}
+
+export class ErasePerpetratorRequest {
+  @ApiProperty({ enum: perpetratorErasureReasons, description: 'why he is erased: a code, never free text' })
+  @IsIn(perpetratorErasureReasons)
+  reason!: (typeof perpetratorErasureReasons)[number];
 }
 
 export class LinkPerpetratorsRequest {

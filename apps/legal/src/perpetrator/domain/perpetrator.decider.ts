@@ -5,7 +5,17 @@
  * his own key, and the districts where he is known to operate; then linked to the others of his
  * network, so that a case can reach past the man caught on the spot.
  */
-import { BeneficiaryKind, DomainEvent, PerpetratorCategory, SealedPersonalData, beneficiaryOf, legalEventTypes, perpetratorLinks } from '@mukti/contracts';
+import {
+  BeneficiaryKind,
+  DomainEvent,
+  PerpetratorCategory,
+  PerpetratorCorrectionReason,
+  PerpetratorErasureReason,
+  SealedPersonalData,
+  beneficiaryOf,
+  legalEventTypes,
+  perpetratorLinks,
+} from '@mukti/contracts';
 import { Decider, DomainError, unknownCommand } from '@mukti/decider';
 
 type PerpetratorLink = (typeof perpetratorLinks)[number];
@@ -22,12 +32,21 @@ export type LinkPerpetrators = {
   /** `otherKnown`: whether the other perpetrator is profiled, as the service found. */
   data: { perpetratorId: string; otherPerpetratorId: string; link: PerpetratorLink; otherKnown: boolean; now: string };
 };
-export type PerpetratorCommand = ProfilePerpetrator | LinkPerpetrators;
+/** His whole profile again, his personal data sealed anew with his key: it replaces what was recorded. */
+export type CorrectPerpetratorProfile = {
+  type: 'CorrectPerpetratorProfile';
+  data: { perpetratorId: string; category: PerpetratorCategory; personalData: SealedPersonalData; knownPlaces: KnownPlace[]; reason: PerpetratorCorrectionReason; now: string };
+};
+/** Recorded once his key is destroyed (the service destroys it first, so a retry completes it). */
+export type ErasePerpetrator = { type: 'ErasePerpetrator'; data: { perpetratorId: string; reason: PerpetratorErasureReason; now: string } };
+export type PerpetratorCommand = ProfilePerpetrator | LinkPerpetrators | CorrectPerpetratorProfile | ErasePerpetrator;
 
 // Events
 export type PerpetratorProfiled = DomainEvent<typeof legalEventTypes.perpetratorProfiled>;
 export type PerpetratorsLinked = DomainEvent<typeof legalEventTypes.perpetratorsLinked>;
-export type PerpetratorEvent = PerpetratorProfiled | PerpetratorsLinked;
+export type PerpetratorProfileCorrected = DomainEvent<typeof legalEventTypes.perpetratorProfileCorrected>;
+export type PerpetratorErased = DomainEvent<typeof legalEventTypes.perpetratorErased>;
+export type PerpetratorEvent = PerpetratorProfiled | PerpetratorsLinked | PerpetratorProfileCorrected | PerpetratorErased;
 
 // State: plain JSON, stored as it is.
 export type PerpetratorState =
@@ -42,10 +61,21 @@ export type PerpetratorState =
       profiledAt: string;
       /** Who profiled him: she sees him before any case names him (absent in states stored before). */
       profiledBy?: string;
+      /** His personal data as last recorded, sealed with his key (absent in states stored before corrections: then in his profiling event). */
+      personalData?: SealedPersonalData;
+      correctedAt?: string;
+    }
+  | {
+      /** His key is destroyed: nothing readable of him remains, and he can no longer be named or linked. */
+      status: 'erased';
+      reason: PerpetratorErasureReason;
+      erasedAt: string;
+      profiledBy?: string;
     };
 export type ProfiledPerpetratorState = Extract<PerpetratorState, { status: 'profiled' }>;
 
 export const isProfiled = (state: PerpetratorState): state is ProfiledPerpetratorState => state.status === 'profiled';
+export const isErased = (state: PerpetratorState): state is Extract<PerpetratorState, { status: 'erased' }> => state.status === 'erased';
 
 const samePlace = (a: KnownPlace, b: KnownPlace) =>
   a.state.toLowerCase() === b.state.toLowerCase() && a.district.toLowerCase() === b.district.toLowerCase();
@@ -63,7 +93,7 @@ export const perpetratorDecider: Decider<PerpetratorCommand, PerpetratorEvent, P
     switch (command.type) {
       case 'ProfilePerpetrator': {
         const { perpetratorId, category, personalData, knownPlaces, profiledBy, now } = command.data;
-        if (isProfiled(state)) throw DomainError.conflict(`perpetrator ${perpetratorId} is already profiled`);
+        if (state.status !== 'none') throw DomainError.conflict(`perpetrator ${perpetratorId} is already profiled`);
         return [
           {
             type: legalEventTypes.perpetratorProfiled,
@@ -98,6 +128,25 @@ export const perpetratorDecider: Decider<PerpetratorCommand, PerpetratorEvent, P
           },
         ];
       }
+      case 'CorrectPerpetratorProfile': {
+        const { perpetratorId, category, personalData, knownPlaces, reason, now } = command.data;
+        if (!isProfiled(state)) throw DomainError.notFound(`perpetrator ${perpetratorId} is not profiled`);
+        return [
+          {
+            type: legalEventTypes.perpetratorProfileCorrected,
+            subject: perpetratorId,
+            time: now,
+            data: { perpetratorId, category, beneficiary: beneficiaryOf(category), personalData, knownPlaces: distinctPlaces(knownPlaces), reason, correctedAt: now },
+          },
+        ];
+      }
+      case 'ErasePerpetrator': {
+        const { perpetratorId, reason, now } = command.data;
+        // Erased already: the retry of an erasure whose answer was lost.
+        if (isErased(state)) return [];
+        if (!isProfiled(state)) throw DomainError.notFound(`perpetrator ${perpetratorId} is not profiled`);
+        return [{ type: legalEventTypes.perpetratorErased, subject: perpetratorId, time: now, data: { perpetratorId, reason, erasedAt: now } }];
+      }
       default:
         return unknownCommand(command);
     }
@@ -106,10 +155,22 @@ export const perpetratorDecider: Decider<PerpetratorCommand, PerpetratorEvent, P
   evolve(state, event) {
     switch (event.type) {
       case legalEventTypes.perpetratorProfiled: {
-        if (isProfiled(state)) return state;
-        const { category, beneficiary, knownPlaces, profiledAt, profiledBy } = event.data;
+        if (state.status !== 'none') return state;
+        const { category, beneficiary, knownPlaces, profiledAt, profiledBy, personalData } = event.data;
         const places = knownPlaces.map(({ state, district }) => ({ state, district }));
-        return { status: 'profiled', category, beneficiary, knownPlaces: places, links: [], profiledAt, ...(profiledBy !== undefined ? { profiledBy } : {}) };
+        return { status: 'profiled', category, beneficiary, knownPlaces: places, links: [], profiledAt, personalData, ...(profiledBy !== undefined ? { profiledBy } : {}) };
+      }
+      case legalEventTypes.perpetratorProfileCorrected: {
+        if (!isProfiled(state)) return state;
+        const { category, beneficiary, knownPlaces, personalData, correctedAt } = event.data;
+        return { ...state, category, beneficiary, knownPlaces: knownPlaces.map(({ state, district }) => ({ state, district })), personalData, correctedAt };
+      }
+      case legalEventTypes.perpetratorErased: {
+        if (isErased(state)) return state;
+        const { reason, erasedAt } = event.data;
+        // Only who may still see that he was erased is kept: who profiled him.
+        const profiledBy = isProfiled(state) ? state.profiledBy : undefined;
+        return { status: 'erased', reason, erasedAt, ...(profiledBy !== undefined ? { profiledBy } : {}) };
       }
       case legalEventTypes.perpetratorsLinked: {
         const { otherPerpetratorId, link } = event.data;

@@ -106,19 +106,65 @@ describe('the state of a perpetrator', () => {
         { otherPerpetratorId, link: 'finances' },
       ],
       profiledAt,
+      personalData,
     });
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
     expect(isProfiled(perpetratorDecider.initialState())).toBe(false);
   });
 });
 
+const resealed = { ...personalData, iv: 'bmV3', ciphertext: 'bmV3IGN0' };
+const correct = (category: 'pimp' | 'hotel-or-lodge-owner' = 'hotel-or-lodge-owner'): PerpetratorCommand => ({
+  type: 'CorrectPerpetratorProfile',
+  data: { perpetratorId, category, personalData: resealed, knownPlaces: [kolkata, kolkata], reason: 'category-misjudged', now },
+});
+const corrected = (): PerpetratorEvent => ({
+  type: legalEventTypes.perpetratorProfileCorrected,
+  subject: perpetratorId,
+  time: now,
+  data: { perpetratorId, category: 'hotel-or-lodge-owner', beneficiary: 'indirect', personalData: resealed, knownPlaces: [kolkata], reason: 'category-misjudged', correctedAt: now },
+});
+const erase = (): PerpetratorCommand => ({ type: 'ErasePerpetrator', data: { perpetratorId, reason: 'wrongly-identified', now } });
+const erased = (): PerpetratorEvent => ({
+  type: legalEventTypes.perpetratorErased,
+  subject: perpetratorId,
+  time: now,
+  data: { perpetratorId, reason: 'wrongly-identified', erasedAt: now },
+});
+
+describe("a perpetrator's profile corrected or erased", () => {
+  it('is corrected as a whole: his data sealed anew, his category (and so how he profits) and places replaced', () => {
+    spec.given([profiled('pimp', 'direct')]).when(correct()).then([corrected()]);
+    const state = [profiled('pimp', 'direct'), linked(), corrected()].reduce(perpetratorDecider.evolve, perpetratorDecider.initialState());
+    expect(state).toMatchObject({ status: 'profiled', category: 'hotel-or-lodge-owner', beneficiary: 'indirect', personalData: resealed, correctedAt: now, links: [{ otherPerpetratorId, link: 'works-for' }] });
+  });
+
+  it('cannot be corrected before he is profiled, nor once erased', () => {
+    spec.given([]).when(correct()).thenThrows(DomainError, undefined, refused('not-found'));
+    spec.given([profiled(), erased()]).when(correct()).thenThrows(DomainError, undefined, refused('not-found'));
+  });
+
+  it('is erased once: nothing of him is kept but why and when, and who profiled him', () => {
+    spec.given([profiled()]).when(erase()).then([erased()]);
+    spec.given([profiled(), erased()]).when(erase()).then([]);
+    spec.given([]).when(erase()).thenThrows(DomainError, undefined, refused('not-found'));
+    const state = [{ ...profiled(), data: { ...profiled().data, profiledBy: 'lata' } } as PerpetratorEvent, erased()].reduce(perpetratorDecider.evolve, perpetratorDecider.initialState());
+    expect(state).toEqual({ status: 'erased', reason: 'wrongly-identified', erasedAt: now, profiledBy: 'lata' });
+  });
+
+  it('once erased, is neither profiled again under his id nor linked', () => {
+    spec.given([profiled(), erased()]).when(profile()).thenThrows(DomainError, undefined, refused('conflict'));
+    spec.given([profiled(), erased()]).when(link()).thenThrows(DomainError, undefined, refused('not-found'));
+  });
+});
+
 describe('the facts about a perpetrator', () => {
   it('fit the published contract', () => {
     const history: PerpetratorEvent[] = [];
-    for (const command of [profile('hotel-or-lodge-owner', [kolkata, kolkata]), link()]) {
+    for (const command of [profile('hotel-or-lodge-owner', [kolkata, kolkata]), link(), correct('pimp'), erase()]) {
       history.push(...perpetratorDecider.decide(command, history.reduce(perpetratorDecider.evolve, perpetratorDecider.initialState())));
     }
-    expect(history).toHaveLength(2);
+    expect(history).toHaveLength(4);
     for (const event of history) {
       expect(event.subject).toBe(perpetratorId);
       expect({ type: event.type, problems: payloadProblems(event.type, event.data) }).toEqual({ type: event.type, problems: [] });

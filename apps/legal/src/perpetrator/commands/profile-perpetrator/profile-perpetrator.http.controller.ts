@@ -15,12 +15,7 @@ export class ProfilePerpetratorController {
   @StaffEndpoint('profilePerpetrator')
   async profile(@Body() request: ProfilePerpetratorRequest, @RequestContext() context: CommandContext): Promise<RecordedResponse> {
     const perpetratorId = newId(context, 'perpetratorId');
-    const personalData = await this.perpetrators.seal(perpetratorId, {
-      name: request.name,
-      ...(request.aliases?.length ? { aliases: request.aliases } : {}),
-      ...(request.phone ? { phone: request.phone } : {}),
-      ...(request.address ? { address: request.address } : {}),
-    });
+    const personalData = await this.perpetrators.seal(perpetratorId, this.perpetrators.personalDataOf(request));
     await this.perpetrators.execute(
       perpetratorId,
       {

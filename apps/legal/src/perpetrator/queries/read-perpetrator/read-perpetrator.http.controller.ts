@@ -20,11 +20,13 @@ export class ReadPerpetratorController {
   async read(@IdParam('perpetratorId') perpetratorId: string, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<PerpetratorView> {
     await this.access.assertMayOpen(perpetratorId, actor, accessReason);
     const state = await this.perpetrators.get(perpetratorId);
-    // His personal data is in the profiling event only: the state keeps nothing readable.
-    const profiled = (await this.perpetrators.aggregates.commit(perpetratorId, 1))?.events.find(
-      (event): event is EventEnvelope<typeof legalEventTypes.perpetratorProfiled> => event.type === legalEventTypes.perpetratorProfiled,
-    );
-    const personalData = profiled ? await this.perpetrators.open(profiled.data.personalData) : undefined;
+    // His personal data as last recorded, sealed (states from before corrections: in his profiling event only).
+    const sealed =
+      state.personalData ??
+      (await this.perpetrators.aggregates.commit(perpetratorId, 1))?.events.find(
+        (event): event is EventEnvelope<typeof legalEventTypes.perpetratorProfiled> => event.type === legalEventTypes.perpetratorProfiled,
+      )?.data.personalData;
+    const personalData = sealed ? await this.perpetrators.open(sealed) : undefined;
     return {
       perpetratorId,
       category: state.category,
