@@ -3,10 +3,13 @@ import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { KAFKA, OutboxPublishing } from '@mukti/messaging';
-import { aggregateStoreFactory, ServiceDatabase } from '@mukti/persistence';
+import { Clock, CLOCK, systemClock } from '@mukti/decider';
+import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
 import { INTAKE_CONFIG } from './intake.tokens';
+import { AGE_BAND_WATCH, AgeBandWatch } from './person/age-band-watch/age-band-watch';
+import { DetermineAgeController } from './person/commands/determine-age/determine-age.http.controller';
 import { ErasePersonController } from './person/commands/erase-person/erase-person.http.controller';
 import { AssignStaffController } from './person/commands/assign-staff/assign-staff.http.controller';
 import { AssessVulnerabilityController } from './person/commands/assess-vulnerability/assess-vulnerability.http.controller';
@@ -27,7 +30,7 @@ import { HOUSEHOLDS, HouseholdStore } from './household/household.store';
 /** The intake service: people, consent, vulnerability, households, and the vault of their data keys. */
 @Module({})
 export class IntakeModule {
-  static register(config: IntakeConfig, logger: Logger): DynamicModule {
+  static register(config: IntakeConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
     return {
       module: IntakeModule,
       imports: [requestLogging(logger)],
@@ -39,6 +42,7 @@ export class IntakeModule {
         GetPersonController,
         AssignStaffController,
         ErasePersonController,
+        DetermineAgeController,
         CounsellingNotesController,
         RegisterHouseholdController,
         AddHouseholdMemberController,
@@ -46,7 +50,7 @@ export class IntakeModule {
       ],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
-        ...foundationProviders('intake', config, logger),
+        ...foundationProviders('intake', config, logger, clock),
         {
           provide: OutboxPublishing,
           inject: [KAFKA, ServiceDatabase],
@@ -79,6 +83,21 @@ export class IntakeModule {
             new PersonalDataVault(database.collection('data_keys'), parseMasterKey(config.PERSONAL_DATA_MASTER_KEY)),
         },
         PersonStore,
+        {
+          provide: AGE_BAND_WATCH,
+          inject: [ServiceDatabase, PersonStore, CLOCK],
+          useFactory: (database: ServiceDatabase, people: PersonStore, serviceClock: Clock) => {
+            let ageBands: AgeBandWatch | undefined = undefined;
+            const watch = new DeadlineWatch(database.collection('age_band_watch'), {
+              clock: serviceClock,
+              logger,
+              everyMs: config.INTAKE_AGE_BAND_SWEEP_MS,
+              onDue: AgeBandWatch.onDue(people, () => ageBands!),
+            });
+            ageBands = new AgeBandWatch(watch);
+            return ageBands;
+          },
+        },
         HouseholdStore,
         RegisterPersonHandler,
         serviceHealthChecks(),

@@ -39,6 +39,14 @@ export function mayBeChild(band: AgeBand | undefined): boolean {
   return band === undefined || band === 'unknown' || isChildAgeBand(band);
 }
 
+/**
+ * How her age was determined, in the order the Juvenile Justice Act (s.94) asks for evidence: a
+ * school certificate or a birth certificate first, a medical examination (ossification) only
+ * without them; or a court's or the Child Welfare Committee's finding.
+ */
+export const ageDeterminationMethods = ['school-certificate', 'birth-certificate', 'identity-document', 'medical-examination', 'court-finding'] as const;
+export type AgeDeterminationMethod = (typeof ageDeterminationMethods)[number];
+
 export const personRoles = ['survivor', 'at-risk'] as const;
 export type PersonRole = (typeof personRoles)[number];
 

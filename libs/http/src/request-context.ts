@@ -2,6 +2,7 @@ import { BadRequestException, createParamDecorator, ExecutionContext, Unauthoriz
 import type { NextFunction, Request, Response } from 'express';
 import type { CommandContext } from '@mukti/contracts';
 import type { AuthenticatedRequest } from '@mukti/security';
+import { invalidField } from './validation';
 import { traceparentOf } from '@mukti/observability';
 
 /**
@@ -34,12 +35,7 @@ function isIdempotencyKey(key: unknown): key is string {
 }
 
 function malformedIdempotencyKey(): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: 'the request is not valid',
-    details: [{ field: IDEMPOTENCY_KEY_HEADER, reason: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID will do)' }],
-  });
+  return invalidField(IDEMPOTENCY_KEY_HEADER, 'must be 8 to 128 letters, digits, "-" or "_" (a UUID will do)');
 }
 
 /**

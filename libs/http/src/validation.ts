@@ -34,3 +34,8 @@ export function requestValidationPipe(): ValidationPipe {
       }),
   });
 }
+
+/** The 400 of every invalid request, for a rule the validation pipe cannot state (one field and why). */
+export function invalidField(field: string, reason: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'the request is not valid', details: [{ field, reason }] });
+}

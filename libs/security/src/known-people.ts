@@ -59,6 +59,11 @@ export class KnownPeople {
           consents: { ...person.consents, [event.data.scope]: event.data.decision },
           consentsDecidedAt: { ...person.consentsDecidedAt, [event.data.scope]: event.data.decidedAt },
         })),
+      // Her band as determined or as a birthday moved it: every child safeguard here reads it.
+      [intakeEventTypes.ageDetermined]: (event: IntakeEvent<'ageDetermined'>) =>
+        this.change(event.data.personId, (person) => ({ ...person, ageBand: event.data.ageBand })),
+      [intakeEventTypes.ageBandMoved]: (event: IntakeEvent<'ageBandMoved'>) =>
+        this.change(event.data.personId, (person) => ({ ...person, ageBand: event.data.ageBand })),
       [intakeEventTypes.personErased]: (event: IntakeEvent<'personErased'>) =>
         this.change(event.data.personId, (person) => ({ ...person, erasedAt: event.data.erasedAt })),
     };

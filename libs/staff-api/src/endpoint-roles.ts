@@ -38,6 +38,7 @@ export const staffEndpoints = {
   assignStaff: { method: 'POST', path: '/api/v1/people/{personId}/assignments', roles: ['admin', 'caseworker'] },
   unassignStaff: { method: 'DELETE', path: '/api/v1/people/{personId}/assignments/{staffId}', roles: ['admin', 'caseworker'] },
   erasePerson: { method: 'POST', path: '/api/v1/people/{personId}/erasure', roles: ['admin'] },
+  determineAge: { method: 'POST', path: '/api/v1/people/{personId}/age-determinations', roles: ['admin', 'caseworker'] },
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
   planRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations', roles: ['admin', 'rescue-coordinator'] },

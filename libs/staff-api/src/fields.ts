@@ -59,3 +59,17 @@ export const Instant = () =>
     Matches(INSTANT, { message: ({ property }) => `${property} must be a date and time such as 2026-03-14T09:30:00Z (years 1900 to 2999)` }),
     IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be a real calendar date and time` }),
   );
+
+/** A real calendar date (format: date) in 1900-2099: ISO 8601 reads a year such as 0098 as 1998 and refuses it, so a date the document allowed would be a 400. */
+export const CalendarDate = (name: string, description: string, options: { optional?: boolean } = {}) =>
+  applyDecorators(
+    options.optional ? ApiPropertyOptional({ format: 'date', description, example: '2008-03-14' }) : ApiProperty({ format: 'date', description, example: '2026-03-14' }),
+    ...(options.optional ? [IsOptional()] : []),
+    Matches(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: `${name} must be a date as YYYY-MM-DD between 1900 and 2099` }),
+    IsISO8601({ strict: true }, { message: `${name} must be a real calendar date` }),
+  );
+
+/** What intake may know of her age: a birth year, or an age in years. */
+export const BirthYearField = () =>
+  applyDecorators(ApiPropertyOptional({ description: 'when the birth date is not known', example: 2008 }), IsOptional(), IsInt(), Min(1900), Max(2100));
+export const AgeInYearsField = (description: string) => applyDecorators(ApiPropertyOptional({ description, example: 17 }), IsOptional(), IsInt(), Min(0), Max(120));

@@ -6,6 +6,7 @@ export * from './intake/assess-vulnerability.request';
 export * from './intake/person.view';
 export * from './intake/assign-staff.request';
 export * from './intake/erase-person.request';
+export * from './intake/determine-age.request';
 export * from './projection/timeline.view';
 export * from './endpoint-roles';
 export * from './audit/audit.view';

@@ -22,6 +22,7 @@ import {
   AssignStaffRequest,
   CaseTeamMemberView,
   ErasePersonRequest,
+  DetermineAgeRequest,
   endpointRoles,
   FindPeopleQuery,
   TimelineQuery,
@@ -160,6 +161,29 @@ export class PeopleController {
     @Req() caller: Request,
   ): Promise<void> {
     return this.intake.send('POST', `/people/${personId}/erasure`, caller, request);
+  }
+
+  @Post(':personId/age-determinations')
+  @HttpCode(204)
+  @StaffEndpoint('determineAge')
+  @ApiOperation({
+    summary: 'Record her age as determined',
+    description:
+      'A school or birth certificate, an identity document, a medical examination or a finding (JJ Act s.94), with the day and a birth date, ' +
+      'a birth year or an age on that day (an examination: the lower end of its estimate). Her age band moves from today in intake and every ' +
+      'service that keeps a copy, and every child safeguard follows it: consent by a guardian or the CWC, a child care institution, testimony in camera, ' +
+      'no voter ID under 18. Her band then moves with her birthdays. The evidence stays sealed in intake; only the band is published. ' +
+      rolesNote(endpointRoles.determineAge),
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  @ApiUnprocessableEntityResponse({ description: 'a rule refused it (the day is in the future); details name the field' })
+  determineAge(
+    @IdParam('personId') personId: string,
+    @Body() request: DetermineAgeRequest,
+    @Req() caller: Request,
+  ): Promise<void> {
+    return this.intake.send('POST', `/people/${personId}/age-determinations`, caller, request);
   }
 
   @Get(':personId/timeline')

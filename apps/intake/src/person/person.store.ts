@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, CommandContext } from '@mukti/contracts';
+import type { Actor, AgeBand, CommandContext } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
 import { assertNeedToKnow } from '@mukti/security';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
@@ -66,6 +66,18 @@ export class PersonStore {
       aggregateId: personId,
       command: { type: 'ReportPossibleDuplicate', data: { personId, reportedBy, now: new Date().toISOString() } },
       context: withoutKey,
+      source: SOURCE,
+    });
+  }
+
+  /** A birthday's move of her age band, by the service itself (nothing happens if she was never registered, is erased, or stays in her band). */
+  moveAgeBand(personId: string, ageBand: AgeBand, now: Date, context: CommandContext) {
+    return handleCommand({
+      store: this.aggregates,
+      decider: personDecider,
+      aggregateId: personId,
+      command: { type: 'MoveAgeBand', data: { personId, ageBand, now: now.toISOString() } },
+      context,
       source: SOURCE,
     });
   }

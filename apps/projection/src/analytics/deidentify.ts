@@ -165,6 +165,8 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [rehabilitationEventTypes.compensationRecorded]: ['stage', 'scheme'],
   [legalEventTypes.perpetratorProfiled]: ['category', 'beneficiary'],
   [legalEventTypes.perpetratorsLinked]: ['link'],
+  [intakeEventTypes.ageDetermined]: ['method', 'ageBand'],
+  [intakeEventTypes.ageBandMoved]: ['ageBand'],
   [legalEventTypes.perpetratorProfileCorrected]: ['category', 'beneficiary', 'reason'],
   [legalEventTypes.perpetratorErased]: ['reason'],
   [legalEventTypes.firRegistered]: (facts) =>

@@ -31,6 +31,9 @@ export function evolveIntake(view: IntakeView, { event, at }: Applied): IntakeVi
       const { [event.data.staffId]: _left, ...caseTeam } = view.caseTeam;
       return { ...view, caseTeam };
     }
+    case intakeEventTypes.ageDetermined:
+    case intakeEventTypes.ageBandMoved:
+      return { ...view, part: { ...view.part, ageBand: event.data.ageBand } };
     case intakeEventTypes.personErased:
       return { ...view, erasedAt: at };
     default:

@@ -167,6 +167,14 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
         summary: `A ${words(event.data.reportedByRole)} not on her case team tried to register someone with her name and phone or birth date: review whether it is her`,
         facts: { reportedByRole: event.data.reportedByRole },
       };
+    case intakeEventTypes.ageDetermined: {
+      const { method, determinedOn, ageBand } = event.data;
+      return { pillar, summary: `Age determined by ${words(method)} on ${determinedOn}: age ${ageBand}`, facts: { method, determinedOn, ageBand } };
+    }
+    case intakeEventTypes.ageBandMoved: {
+      const { ageBand } = event.data;
+      return { pillar, summary: `A birthday took her into age band ${ageBand}`, facts: { ageBand } };
+    }
     case intakeEventTypes.personErased: {
       const { reason } = event.data;
       return { pillar, summary: `Personal data erased (${words(reason)}); the non-identifying record remains`, facts: { reason } };

@@ -15,6 +15,7 @@ import {
   vulnerabilityLevels,
   caseRoles,
   erasureReasons,
+  ageDeterminationMethods,
   staffRoles,
   Id,
   Timestamp,
@@ -29,6 +30,8 @@ export const intakeEventTypes = {
   staffUnassigned: 'org.mukti.intake.staff-unassigned.v1',
   personErased: 'org.mukti.intake.person-erased.v1',
   possibleDuplicateReported: 'org.mukti.intake.possible-duplicate-reported.v1',
+  ageDetermined: 'org.mukti.intake.age-determined.v1',
+  ageBandMoved: 'org.mukti.intake.age-band-moved.v1',
   householdRegistered: 'org.mukti.intake.household-registered.v1',
   householdMemberAdded: 'org.mukti.intake.household-member-added.v1',
   householdAssessed: 'org.mukti.intake.household-assessed.v1',
@@ -113,6 +116,28 @@ export const PersonErasedV1 = Type.Object(
   { additionalProperties: false },
 );
 export type PersonErasedV1 = Static<typeof PersonErasedV1>;
+
+/**
+ * Her age was determined (a document, a medical examination, a finding): her age band from now
+ * on, wherever a copy of it is kept, and every child safeguard follows it. The evidence itself
+ * (a birth date) stays sealed in intake.
+ */
+export const AgeDeterminedV1 = Type.Object(
+  {
+    personId: Id,
+    method: oneOf(ageDeterminationMethods),
+    /** The day the document was seen, the examination made or the finding given. */
+    determinedOn: Type.String({ format: 'date' }),
+    ageBand: oneOf(ageBands),
+    recordedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type AgeDeterminedV1 = Static<typeof AgeDeterminedV1>;
+
+/** A birthday took her into the next age band (intake watches the day from the evidence it keeps sealed). */
+export const AgeBandMovedV1 = Type.Object({ personId: Id, ageBand: oneOf(ageBands), movedAt: Timestamp }, { additionalProperties: false });
+export type AgeBandMovedV1 = Static<typeof AgeBandMovedV1>;
 
 /**
  * Someone not on her case team tried to register a person with her name and phone or birth date:

@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ContainsALetter } from '../fields';
+import { AgeInYearsField, BirthYearField, CalendarDate, ContainsALetter } from '../fields';
 import { genders, personRoles, referralSources, Gender, PersonRole, ReferralSource } from '@mukti/contracts';
 
 export class PlaceDto {
@@ -72,26 +72,13 @@ export class RegisterPersonRequest extends IdentityDetails {
   @IsIn(personRoles)
   role!: PersonRole;
 
-  // A real calendar date (format: date) in 1900-2099: ISO 8601 reads a year such as 0098 as 1998
-  // and refuses it, so a date the document allowed would be a 400.
-  @ApiPropertyOptional({ format: 'date', description: 'personal data (YYYY-MM-DD); only the age band leaves the intake service', example: '2008-03-14' })
-  @IsOptional()
-  @Matches(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthDate must be a date as YYYY-MM-DD between 1900 and 2099' })
-  @IsISO8601({ strict: true }, { message: 'birthDate must be a real calendar date' })
+  @CalendarDate('birthDate', 'personal data (YYYY-MM-DD); only the age band leaves the intake service', { optional: true })
   birthDate?: string;
 
-  @ApiPropertyOptional({ description: 'when the birth date is not known', example: 2008 })
-  @IsOptional()
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
+  @BirthYearField()
   birthYear?: number;
 
-  @ApiPropertyOptional({ description: 'age in years when neither birth date nor year is known', example: 17 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(120)
+  @AgeInYearsField('age in years when neither birth date nor year is known')
   age?: number;
 
   @ApiProperty({ enum: genders })

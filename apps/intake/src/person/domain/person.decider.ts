@@ -22,6 +22,7 @@ import {
   EventData,
   ErasureReason,
   mayBeChild,
+  AgeDeterminationMethod,
 } from '@mukti/contracts';
 import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { vulnerabilityLevel } from './vulnerability-level';
@@ -65,7 +66,23 @@ export type ReportPossibleDuplicate = {
   type: 'ReportPossibleDuplicate';
   data: { personId: string; reportedBy: Actor; now: string };
 };
-export type PersonCommand = RegisterPerson | RecordConsent | AssessVulnerability | AssignStaff | UnassignStaff | ErasePerson | ReportPossibleDuplicate;
+/** Her age determined from a document, an examination or a finding; `ageBand` is what the evidence gives today. */
+export type DetermineAge = {
+  type: 'DetermineAge';
+  data: { personId: string; method: AgeDeterminationMethod; determinedOn: string; ageBand: AgeBand; now: string };
+};
+/** A birthday may have taken her into the next band (the watch intake keeps from the evidence). */
+export type MoveAgeBand = { type: 'MoveAgeBand'; data: { personId: string; ageBand: AgeBand; now: string } };
+export type PersonCommand =
+  | RegisterPerson
+  | RecordConsent
+  | AssessVulnerability
+  | AssignStaff
+  | UnassignStaff
+  | ErasePerson
+  | ReportPossibleDuplicate
+  | DetermineAge
+  | MoveAgeBand;
 
 // Events: what happened.
 export type PersonRegistered = DomainEvent<typeof intakeEventTypes.personRegistered>;
@@ -75,7 +92,18 @@ export type StaffAssigned = DomainEvent<typeof intakeEventTypes.staffAssigned>;
 export type StaffUnassigned = DomainEvent<typeof intakeEventTypes.staffUnassigned>;
 export type PersonErased = DomainEvent<typeof intakeEventTypes.personErased>;
 export type PossibleDuplicateReported = DomainEvent<typeof intakeEventTypes.possibleDuplicateReported>;
-export type PersonEvent = PersonRegistered | ConsentRecorded | VulnerabilityAssessed | StaffAssigned | StaffUnassigned | PersonErased | PossibleDuplicateReported;
+export type AgeDetermined = DomainEvent<typeof intakeEventTypes.ageDetermined>;
+export type AgeBandMoved = DomainEvent<typeof intakeEventTypes.ageBandMoved>;
+export type PersonEvent =
+  | PersonRegistered
+  | ConsentRecorded
+  | VulnerabilityAssessed
+  | StaffAssigned
+  | StaffUnassigned
+  | PersonErased
+  | PossibleDuplicateReported
+  | AgeDetermined
+  | AgeBandMoved;
 
 // State: what the rules need to know.
 export interface ConsentState {
@@ -215,6 +243,19 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
           },
         ];
       }
+      case 'DetermineAge': {
+        const person = registered(state, command.data.personId);
+        const { personId, method, determinedOn, ageBand, now } = command.data;
+        if (person.erasedAt) throw DomainError.notFound(`person ${personId} is not registered`, { personId });
+        assertNotInFuture('determinedOn', `${determinedOn}T00:00:00.000Z`, now);
+        return [{ type: intakeEventTypes.ageDetermined, subject: personId, time: now, data: { personId, method, determinedOn, ageBand, recordedAt: now } }];
+      }
+      case 'MoveAgeBand': {
+        const { personId, ageBand, now } = command.data;
+        // Never registered (a registration refused after its watch was set), erased, or no move: nothing to say.
+        if (state.status !== 'registered' || state.erasedAt || state.ageBand === ageBand) return [];
+        return [{ type: intakeEventTypes.ageBandMoved, subject: personId, time: now, data: { personId, ageBand, movedAt: now } }];
+      }
       default:
         return unknownCommand(command);
     }
@@ -250,6 +291,9 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
       }
       case intakeEventTypes.personErased:
         return state.status === 'registered' ? { ...state, erasedAt: event.data.erasedAt } : state;
+      case intakeEventTypes.ageDetermined:
+      case intakeEventTypes.ageBandMoved:
+        return state.status === 'registered' ? { ...state, ageBand: event.data.ageBand } : state;
       case intakeEventTypes.possibleDuplicateReported:
         return state.status === 'registered' ? { ...state, duplicateReportedBy: [...(state.duplicateReportedBy ?? []), event.data.reportedBy] } : state;
       default:

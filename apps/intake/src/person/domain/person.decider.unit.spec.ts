@@ -1,6 +1,6 @@
 import { intakeEventTypes } from '@mukti/contracts';
 import { deciderSpecification, DomainError } from '@mukti/decider';
-import { personDecider, PersonEvent, RegisterPerson } from './person.decider';
+import { personDecider, PersonCommand, PersonEvent, RegisterPerson } from './person.decider';
 
 const personId = '7f0e4f5e-8a3b-4c1d-9e2f-0a1b2c3d4e5f';
 const sealed = { keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'Y3Q=', authTag: 'dGFn' };
@@ -200,5 +200,37 @@ describe('a person in intake', () => {
 
     it('cannot erase someone who was never registered', () =>
       spec.given([]).when({ type: 'ErasePerson', data: { personId, reason: 'her-request', now } }).thenThrows(DomainError, /not registered/));
+  });
+});
+
+describe('her age band, not frozen at registration', () => {
+  const determine = (ageBand: RegisterPerson['data']['ageBand'], determinedOn = '2026-11-27'): PersonCommand => ({
+    type: 'DetermineAge',
+    data: { personId, method: 'medical-examination', determinedOn, ageBand, now },
+  });
+  const determined = (ageBand: RegisterPerson['data']['ageBand']): PersonEvent => ({
+    type: intakeEventTypes.ageDetermined,
+    subject: personId,
+    time: now,
+    data: { personId, method: 'medical-examination', determinedOn: '2026-11-27', ageBand, recordedAt: now },
+  });
+  const move = (ageBand: RegisterPerson['data']['ageBand']): PersonCommand => ({ type: 'MoveAgeBand', data: { personId, ageBand, now } });
+  const recordOwnConsent: PersonCommand = { type: 'RecordConsent', data: { ...consent(), now } };
+
+  it('is moved by an age determination, and her own consent then follows her band', () => {
+    spec.given([registered('18-24')]).when(determine('12-15')).then([determined('12-15')]);
+    spec.given([registered('18-24'), determined('12-15')]).when(recordOwnConsent).thenThrows(DomainError, /a child's consent must be given by her guardian/);
+    spec.given([registered('unknown'), determined('18-24')]).when(recordOwnConsent).then([{ type: intakeEventTypes.consentRecorded, subject: personId, time: consent().decidedAt, data: consent() }]);
+  });
+
+  it('is not determined on a day still to come, nor for someone not registered', () => {
+    spec.given([registered()]).when(determine('12-15', '2026-12-25')).thenThrows(DomainError, /determinedOn/);
+    spec.given([]).when(determine('12-15')).thenThrows(DomainError, /not registered/);
+  });
+
+  it('moves on a birthday only when the band changes, and never for someone not registered', () => {
+    spec.given([registered('16-17')]).when(move('18-24')).then([{ type: intakeEventTypes.ageBandMoved, subject: personId, time: now, data: { personId, ageBand: '18-24', movedAt: now } }]);
+    spec.given([registered('16-17')]).when(move('16-17')).then([]);
+    spec.given([]).when(move('18-24')).then([]);
   });
 });

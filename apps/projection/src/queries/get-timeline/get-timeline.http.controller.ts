@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import type { Actor, StaffRole } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
-import { AccessReason, StaffEndpoint } from '@mukti/http';
+import { AccessReason, invalidField, StaffEndpoint } from '@mukti/http';
 import { assertNeedToKnow, CurrentActor, pillarsVisibleTo } from '@mukti/security';
 import { DEFAULT_TIMELINE_PAGE, TimelineQuery, TimelineView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
@@ -27,12 +27,7 @@ export class GetTimelineController {
     assertNeedToKnow(actor, personId, summary?.caseTeam, accessReason);
     const from = query.cursor === undefined ? undefined : timelineCursor.read(query.cursor);
     if (query.cursor !== undefined && !from) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'the request is not valid',
-        details: [{ field: 'cursor', reason: 'cursor must be the nextCursor of an earlier page' }],
-      });
+      throw invalidField('cursor', 'cursor must be the nextCursor of an earlier page');
     }
     const pillars = pillarsVisibleTo[actor.role as StaffRole];
     const page = await this.timeline.timeline(personId, pillars, {

@@ -6,6 +6,9 @@
  * her home district when she goes home. She is never sent back to a home found unsafe.
  */
 import {
+  AgeBand,
+  isChildAgeBand,
+  mayBeChild,
   CarePlanDomain,
   DomainEvent,
   EventData,
@@ -52,7 +55,8 @@ export type OpenCarePlan = {
   data: { personId: string; origin: 'rescued' | 'referred'; operationId?: string; child: boolean; goals: CarePlanDomain[]; openedAt: string; now: string };
 };
 export type SetGoal = { type: 'SetGoal'; data: { personId: string; domain: CarePlanDomain; status: GoalStatus; setAt: string; now: string } };
-export type AdmitToShelter = { type: 'AdmitToShelter'; data: { personId: string; shelter: Shelter; admittedAt: string; now: string } };
+/** `ageBand`: her band now, as intake last said (a child's safeguards follow her current band, not the one at opening). */
+export type AdmitToShelter = { type: 'AdmitToShelter'; data: { personId: string; shelter: Shelter; admittedAt: string; ageBand: AgeBand; now: string } };
 export type DischargeFromShelter = { type: 'DischargeFromShelter'; data: { personId: string; dischargedAt: string; reason: DischargeReason; now: string } };
 export type RecordCounsellingSession = {
   type: 'RecordCounsellingSession';
@@ -65,7 +69,7 @@ export type RecordHealthService = {
 export type EnrolInEducation = { type: 'EnrolInEducation'; data: { personId: string; programme: EducationProgramme; enrolledAt: string; now: string } };
 export type RecordIdentityDocument = {
   type: 'RecordIdentityDocument';
-  data: { personId: string; document: IdentityDocument; status: DocumentStatus; recordedAt: string; now: string };
+  data: { personId: string; document: IdentityDocument; status: DocumentStatus; recordedAt: string; ageBand: AgeBand; now: string };
 };
 export type RecordRepatriationStep = {
   type: 'RecordRepatriationStep';
@@ -76,6 +80,7 @@ export type RecordRepatriationStep = {
     home: Home;
     homeInvestigationOutcome?: HomeInvestigationOutcome;
     handedOverTo?: HandoverRecipient;
+    ageBand: AgeBand;
     now: string;
   };
 };
@@ -172,7 +177,7 @@ const sameHome = (a: Home, b: Home) => a.state === b.state && a.district === b.d
 const byDueDate = (a: { dueAt: string }, b: { dueAt: string }) => Date.parse(a.dueAt) - Date.parse(b.dueAt);
 
 function decideRepatriationStep(plan: OpenCarePlanState, data: RecordRepatriationStep['data']): RepatriationStepRecorded[] {
-  const { personId, step, at, home, homeInvestigationOutcome, handedOverTo, now } = data;
+  const { personId, step, at, home, homeInvestigationOutcome, handedOverTo, ageBand, now } = data;
   const recorded = (extra: Pick<EventData<typeof rehabilitationEventTypes.repatriationStepRecorded>, 'homeInvestigationOutcome' | 'handedOverTo'>) => [
     {
       type: rehabilitationEventTypes.repatriationStepRecorded,
@@ -202,7 +207,7 @@ function decideRepatriationStep(plan: OpenCarePlanState, data: RecordRepatriatio
   assertNotInFuture('at', at, now);
   if (step === 'escort') return recorded({});
   if (!handedOverTo) throw DomainError.ruleViolated('a handover says to whom she was handed over', { field: 'handedOverTo' });
-  if (plan.child && handedOverTo !== 'child-welfare-committee') {
+  if (mayBeChild(ageBand) && handedOverTo !== 'child-welfare-committee') {
     throw DomainError.ruleViolated('JJ Act: a child is handed to the Child Welfare Committee of her home district, not straight to her family', {
       field: 'handedOverTo',
     });
@@ -272,13 +277,14 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         return [{ type: rehabilitationEventTypes.goalSet, subject: personId, time: setAt, data: { personId, domain, status, setAt } }];
       }
       case 'AdmitToShelter': {
-        const { personId, shelter, admittedAt, now } = command.data;
+        const { personId, shelter, admittedAt, ageBand, now } = command.data;
         const plan = openPlanOf(state, personId);
+        const child = mayBeChild(ageBand);
         if (plan.shelter) throw DomainError.conflict(`she is in ${plan.shelter.name}: discharge her from ${plan.shelter.name} first`);
-        if (plan.child && shelter.kind !== 'child-care-institution') {
+        if (child && shelter.kind !== 'child-care-institution') {
           throw DomainError.ruleViolated('JJ Act: a child is placed only in a child care institution', { field: 'shelter.kind' });
         }
-        if (!plan.child && shelter.kind === 'child-care-institution') {
+        if (!child && shelter.kind === 'child-care-institution') {
           throw DomainError.ruleViolated('JJ Act: a child care institution is for children; an adult goes to another shelter', { field: 'shelter.kind' });
         }
         assertNotInFuture('admittedAt', admittedAt, now);
@@ -338,8 +344,11 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         return [{ type: rehabilitationEventTypes.educationEnrolled, subject: personId, time: enrolledAt, data: { personId, programme, enrolledAt } }];
       }
       case 'RecordIdentityDocument': {
-        const { personId, document, status, recordedAt, now } = command.data;
+        const { personId, document, status, recordedAt, ageBand, now } = command.data;
         const plan = openPlanOf(state, personId);
+        if (document === 'voter-id' && isChildAgeBand(ageBand)) {
+          throw DomainError.ruleViolated(`she is under 18 (age ${ageBand}): a voter ID is for those 18 and over`, { field: 'document' });
+        }
         const current = plan.documents[document];
         if (current === status) return [];
         if (current === 'obtained') throw DomainError.conflict(`her ${document} is already obtained`);

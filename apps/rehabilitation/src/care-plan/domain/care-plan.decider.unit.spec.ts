@@ -1,4 +1,4 @@
-import { payloadProblems, rehabilitationEventTypes } from '@mukti/contracts';
+import { AgeBand, payloadProblems, rehabilitationEventTypes } from '@mukti/contracts';
 import { deciderSpecification, DomainError, DomainErrorKind } from '@mukti/decider';
 import { CarePlanCommand, CarePlanEvent, carePlanDecider } from './care-plan.decider';
 
@@ -29,10 +29,12 @@ const setGoal = (domain: 'safety' | 'education', status: 'open' | 'achieved' | '
   type: 'SetGoal',
   data: { personId, domain, status, setAt, now },
 });
-const admit = (kind: 'ngo' | 'ujjawala' | 'child-care-institution', name = 'Sanlaap Shelter Home', admittedAt = '2026-12-01T12:00:00.000Z'): CarePlanCommand => ({
+const admit = (kind: 'ngo' | 'ujjawala' | 'child-care-institution', name = 'Sanlaap Shelter Home', admittedAt = '2026-12-01T12:00:00.000Z', ageBand: AgeBand = '18-24'): CarePlanCommand => ({
   type: 'AdmitToShelter',
-  data: { personId, shelter: { name, kind, state: 'West Bengal', district: 'Kolkata' }, admittedAt, now },
+  data: { personId, shelter: { name, kind, state: 'West Bengal', district: 'Kolkata' }, admittedAt, ageBand, now },
 });
+/** A child's command: her band now (intake's copy). */
+const asChild = (command: CarePlanCommand, ageBand: AgeBand = '16-17'): CarePlanCommand => ({ ...command, data: { ...command.data, ageBand } }) as CarePlanCommand;
 const discharge = (dischargedAt = '2027-03-01T10:00:00.000Z'): CarePlanCommand => ({
   type: 'DischargeFromShelter',
   data: { personId, dischargedAt, reason: 'repatriated', now },
@@ -43,12 +45,12 @@ const counselling = (heldAt = '2027-01-05T10:00:00.000Z'): CarePlanCommand => ({
 });
 const document = (doc: 'aadhaar' | 'voter-id', status: 'applied' | 'obtained' | 'refused', recordedAt = '2027-02-01T10:00:00.000Z'): CarePlanCommand => ({
   type: 'RecordIdentityDocument',
-  data: { personId, document: doc, status, recordedAt, now },
+  data: { personId, document: doc, status, recordedAt, ageBand: '18-24', now },
 });
 type StepData = Extract<CarePlanCommand, { type: 'RecordRepatriationStep' }>['data'];
 const step = (data: Omit<Partial<StepData>, 'personId' | 'now'> & Pick<StepData, 'step'>): CarePlanCommand => ({
   type: 'RecordRepatriationStep',
-  data: { personId, at: '2027-02-15T10:00:00.000Z', home, now, ...data },
+  data: { personId, at: '2027-02-15T10:00:00.000Z', home, ageBand: '18-24', now, ...data },
 });
 const schedule = (everyMonths: number, forMonths: number, from = '2027-03-01T10:00:00.000Z', at = now): CarePlanCommand => ({
   type: 'ScheduleFollowUps',
@@ -229,8 +231,18 @@ describe('a shelter stay', () => {
   });
 
   it('admits a child only to a child care institution (JJ Act)', () => {
-    spec.given([opened(true)]).when(admit('child-care-institution')).then([admitted('child-care-institution')]);
-    spec.given([opened(true)]).when(admit('ujjawala')).thenThrows(DomainError, /JJ Act: a child is placed only in a child care institution/, refused('rule-violated', 'shelter.kind'));
+    spec.given([opened(true)]).when(asChild(admit('child-care-institution'))).then([admitted('child-care-institution')]);
+    spec.given([opened(true)]).when(asChild(admit('ujjawala'))).thenThrows(DomainError, /JJ Act: a child is placed only in a child care institution/, refused('rule-violated', 'shelter.kind'));
+  });
+
+  it('follows her band now, not the one her plan opened with: a girl found to be 15 after opening as an adult goes to a child care institution', () => {
+    spec.given([opened(false)]).when(asChild(admit('ujjawala'), '12-15')).thenThrows(DomainError, /JJ Act: a child is placed only in a child care institution/, refused('rule-violated', 'shelter.kind'));
+    // Opened for a child who has turned 18 since: an adult's shelter.
+    spec.given([opened(true)]).when(admit('ngo')).then([admitted('ngo')]);
+  });
+
+  it('records a voter ID only for someone 18 or over', () => {
+    spec.given([opened()]).when(asChild(document('voter-id', 'applied'), '16-17')).thenThrows(DomainError, /a voter ID is for those 18 and over/, refused('rule-violated', 'document'));
   });
 
   it('never admits an adult to a child care institution (JJ Act)', () => {
@@ -426,11 +438,11 @@ describe('going home', () => {
   it('hands a child to the Child Welfare Committee of her home district, never straight to her family (JJ Act)', () => {
     spec
       .given([opened(true), reported('favourable')])
-      .when(step({ step: 'handover', handedOverTo: 'family' }))
+      .when(step({ step: 'handover', handedOverTo: 'family', ageBand: '16-17' }))
       .thenThrows(DomainError, /JJ Act: a child is handed to the Child Welfare Committee/, refused('rule-violated', 'handedOverTo'));
     spec
       .given([opened(true), reported('favourable')])
-      .when(step({ step: 'handover', handedOverTo: 'child-welfare-committee' }))
+      .when(step({ step: 'handover', handedOverTo: 'child-welfare-committee', ageBand: '16-17' }))
       .then([{ ...handedOver, data: { ...handedOver.data, handedOverTo: 'child-welfare-committee' } } as CarePlanEvent]);
   });
 
@@ -593,7 +605,7 @@ describe('the facts of her care plan', () => {
     const commands: CarePlanCommand[] = [
       open({ child: true, goals: ['safety', 'safety', 'family-and-repatriation'] }),
       setGoal('education', 'open'),
-      admit('child-care-institution'),
+      asChild(admit('child-care-institution')),
       counselling(),
       { type: 'RecordHealthService', data: { personId, service: 'medical-examination', providedAt: '2027-01-02T10:00:00.000Z', provider: 'government', now } },
       { type: 'EnrolInEducation', data: { personId, programme: 'school', enrolledAt: '2027-01-03T10:00:00.000Z', now } },

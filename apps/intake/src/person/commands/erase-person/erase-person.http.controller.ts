@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
 import { PersonalDataVault } from '@mukti/security';
 import { ErasePersonRequest } from '@mukti/staff-api';
+import { AGE_BAND_WATCH, AgeBandWatch } from '../../age-band-watch/age-band-watch';
 import { PersonStore } from '../../person.store';
 
 /**
@@ -16,6 +17,7 @@ export class ErasePersonController {
   constructor(
     private readonly people: PersonStore,
     private readonly vault: PersonalDataVault,
+    @Inject(AGE_BAND_WATCH) private readonly ageBands: AgeBandWatch,
   ) {}
 
   @Post()
@@ -29,6 +31,8 @@ export class ErasePersonController {
   ): Promise<void> {
     await this.people.openFor(personId, context.actor, accessReason);
     await this.vault.destroyKey(personId);
+    // Her birth date lives on in the watch of her age band: gone with her key.
+    await this.ageBands.forget(personId);
     await this.people.aggregates.releaseUniqueFields(personId);
     await this.people.change(personId, { type: 'ErasePerson', data: { personId, reason: request.reason, now: new Date().toISOString() } }, context, accessReason);
   }

@@ -6,8 +6,17 @@ import { fingerprint, normaliseName, normalisePhone, PersonalDataVault } from '@
 import type { RegisterPersonRequest } from '@mukti/staff-api';
 import { INTAKE_CONFIG } from '../../../intake.tokens';
 import type { IntakeConfig } from '../../../intake.config';
-import { ageBandOf, ageOn } from '../../domain/age-band';
+import { AGE_BAND_WATCH, AgeBandWatch } from '../../age-band-watch/age-band-watch';
+import { ageBandOf, ageOn, AgeEvidence } from '../../domain/age-band';
 import { PersonFingerprints, PersonStore } from '../../person.store';
+
+/** What the registration says of her age: the best of birth date, birth year, or an age stated today. */
+function ageEvidenceOf(request: RegisterPersonRequest, now: Date): AgeEvidence {
+  if (request.birthDate) return { birthDate: request.birthDate };
+  if (request.birthYear !== undefined) return { birthYear: request.birthYear };
+  if (request.age !== undefined) return { age: request.age, statedOn: now.toISOString().slice(0, 10) };
+  return {};
+}
 
 /**
  * Registers a person: seals her personal data with a new data key of her own, keeps keyed
@@ -22,6 +31,7 @@ export class RegisterPersonHandler {
     private readonly people: PersonStore,
     private readonly vault: PersonalDataVault,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+    @Inject(AGE_BAND_WATCH) private readonly ageBands: AgeBandWatch,
   ) {}
 
   async handle(request: RegisterPersonRequest, context: CommandContext, accessReason?: string, now = new Date()): Promise<string> {
@@ -41,6 +51,10 @@ export class RegisterPersonHandler {
       address: request.address,
       birthDate: request.birthDate,
     });
+    // Her band moves with her birthdays: watched from before she is written (a watch for a
+    // registration that fails does nothing when it comes due).
+    const evidence = ageEvidenceOf(request, now);
+    await this.ageBands.follow(personId, evidence, now);
     try {
       await this.people.register(
         personId,
@@ -51,7 +65,7 @@ export class RegisterPersonHandler {
             role: request.role,
             personalData,
             gender: request.gender,
-            ageBand: ageBandOf(ageOn(request, now)),
+            ageBand: ageBandOf(ageOn(evidence, now)),
             ...(request.origin ? { origin: { state: request.origin.state, district: request.origin.district } } : {}),
             languages: request.languages ?? [],
             referralSource: request.referralSource,
@@ -66,6 +80,7 @@ export class RegisterPersonHandler {
       if (error instanceof UniqueConstraintError) {
         // The unique index refused her commit, so the key sealed nothing that was kept.
         await this.vault.destroyKey(personId);
+        await this.ageBands.forget(personId);
         // Registered by someone else a moment ago: the unique index is the last word.
         throw await this.alreadyRegistered(await this.people.registeredWith(fingerprints), context, accessReason);
       }

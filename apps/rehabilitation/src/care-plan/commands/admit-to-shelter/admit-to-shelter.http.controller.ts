@@ -18,12 +18,13 @@ export class AdmitToShelterController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.carePlans.execute(personId, context, accessReason, (now) => ({
+    await this.carePlans.execute(personId, context, accessReason, (now, person) => ({
           type: 'AdmitToShelter',
           data: {
             personId,
             shelter: { name: request.shelter.name, kind: request.shelter.kind, state: request.shelter.state, district: request.shelter.district },
             admittedAt: new Date(request.admittedAt).toISOString(),
+            ageBand: person.ageBand,
             now,
           },
         }));

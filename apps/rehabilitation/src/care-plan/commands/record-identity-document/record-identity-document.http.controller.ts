@@ -18,6 +18,6 @@ export class RecordIdentityDocumentController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.carePlans.execute(personId, context, accessReason, (now) => ({ type: 'RecordIdentityDocument', data: { personId, document: request.document, status: request.status, recordedAt: new Date(request.recordedAt).toISOString(), now } }));
+    await this.carePlans.execute(personId, context, accessReason, (now, person) => ({ type: 'RecordIdentityDocument', data: { personId, document: request.document, status: request.status, recordedAt: new Date(request.recordedAt).toISOString(), ageBand: person.ageBand, now } }));
   }
 }

@@ -18,7 +18,7 @@ export class RecordRepatriationStepController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
-    await this.carePlans.execute(personId, context, accessReason, (now) => ({
+    await this.carePlans.execute(personId, context, accessReason, (now, person) => ({
           type: 'RecordRepatriationStep',
           data: {
             personId,
@@ -27,6 +27,7 @@ export class RecordRepatriationStepController {
             home: { state: request.home.state, district: request.home.district },
             ...(request.homeInvestigationOutcome ? { homeInvestigationOutcome: request.homeInvestigationOutcome } : {}),
             ...(request.handedOverTo ? { handedOverTo: request.handedOverTo } : {}),
+            ageBand: person.ageBand,
             now,
           },
         }));
