@@ -10,7 +10,7 @@ import { Service, type IService } from 'kubernetes-models/v1/Service';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import { appNames, appVariables, portVariable, secretVariables, type AppName } from './app-variables';
-import { appsWithEntryPoint, isRecord, readYaml, readYamlDocuments, repoPath } from './support';
+import { appsWithEntryPoint, isRecord, readYaml, readYamlDocuments, repoPath, schemaProblems, type KubernetesModel } from './support';
 
 /**
  * k8s/base: every resource is a valid Kubernetes object; every app has a hardened
@@ -25,7 +25,7 @@ const CONFIG_MAP = 'mukti-config';
 const secretOf = (app: string) => `${app}-secrets`;
 
 // Kinds this base may contain, with the model that validates them. Add a row for a new kind.
-const models: Record<string, new (data: never) => { validate(): void }> = {
+const models: Record<string, KubernetesModel> = {
   'v1/Namespace': Namespace,
   'v1/ConfigMap': ConfigMap,
   'v1/Secret': Secret,
@@ -153,21 +153,8 @@ function containerPortNumber(c: IContainer, port: string | number | undefined): 
 
 describe('k8s/base', () => {
   it('lists only resources of known kinds, each valid against the Kubernetes schema', () => {
-    const problems: string[] = [];
-    for (const { file, object } of resources) {
-      const id = `${file}: ${object.kind} ${object.metadata.name}`;
-      const Model = models[`${object.apiVersion}/${object.kind}`];
-      if (!Model) {
-        problems.push(`${id}: no model registered for ${object.apiVersion}/${object.kind} in k8s.unit.spec.ts`);
-        continue;
-      }
-      try {
-        new Model(object as never).validate();
-      } catch (e) {
-        problems.push(`${id}: ${(e as Error).message}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    const objects = resources.map(({ file, object }) => ({ id: `${file}: ${object.kind} ${object.metadata.name}`, object }));
+    expect(schemaProblems(objects, models)).toEqual([]);
   });
 
   it('has no two resources of the same kind and name', () => {

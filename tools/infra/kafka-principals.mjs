@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
-/** A TypeScript module with relative imports only, compiled to CommonJS and evaluated. */
-function loadTypeScript(file, swc, cache = new Map()) {
+/** A TypeScript module with relative imports only, compiled to CommonJS and evaluated (also tools/deploy/strimzi.mjs). */
+export function loadTypeScript(file, swc, cache = new Map()) {
   if (cache.has(file)) return cache.get(file).exports;
   const { code } = swc.transformSync(fs.readFileSync(file, 'utf8'), {
     filename: file,
