@@ -5,6 +5,7 @@
  * producer and a receive operation for the consumers (libs/contracts/src/kafka-access.ts).
  */
 import { stringify } from 'yaml';
+import { eventSourcedServiceVariables } from '@mukti/config';
 import { eventCatalog, EventType, eventTopicConfig, Topic, topicProducers, topics } from '@mukti/contracts';
 import { analyticsExamples } from './asyncapi-examples';
 import { consumersOf, eventTypesOf, producerName, subjectOf } from './event-reference';
@@ -19,7 +20,8 @@ export function messageName(type: EventType): string {
   return `${scope}-${name}`.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-const defaultPartitions = 3;
+/** Provisioning's default (KAFKA_TOPIC_PARTITIONS); a deployment may choose more. */
+const defaultPartitions = Number(eventSourcedServiceVariables.KAFKA_TOPIC_PARTITIONS.defaultValue);
 
 function headers(type: EventType, topic: Topic) {
   const analytics = topic === topics.analytics;
