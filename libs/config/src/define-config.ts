@@ -182,11 +182,11 @@ export const commonVariables = {
 /** The gateway's: how it checks staff tokens from the organisation's identity provider. */
 export const staffTokenVariables = {
   AUTH_JWT_SECRET: secret(
-    'HMAC secret for HS256 staff tokens (development and tests); ignored when AUTH_JWKS_URL is set',
+    'HMAC secret for HS256 staff tokens (development and tests); ignored for verification when AUTH_JWKS_URL is set, but still required',
     'mukti-development-secret-do-not-use-in-production',
     32,
   ),
-  AUTH_JWKS_URL: optionalString("the OIDC provider's JWKS URL; when set, tokens are verified against it (RS256/ES256)"),
+  AUTH_JWKS_URL: optionalString("the OIDC provider's JWKS URL; when set, tokens are verified against it (RS256, ES256, PS256) and HS256 tokens are refused"),
   AUTH_ISSUER: string('expected "iss" of staff tokens', 'mukti-dev'),
   AUTH_AUDIENCE: string('expected "aud" of staff tokens', 'mukti-api'),
   AUTH_MAX_TOKEN_LIFETIME: duration('longest a staff token may live (exp - iat; iat required), e.g. 12h', '12h'),
@@ -209,8 +209,8 @@ export const serviceTokenVariables = {
 /** Variables of every service that talks to Kafka and owns a database. */
 export const eventSourcedServiceVariables = {
   KAFKA_BROKERS: list('comma-separated Kafka bootstrap servers', '127.0.0.1:9092'),
-  KAFKA_TOPIC_PARTITIONS: integer('partitions of the topics this service creates', 3),
-  KAFKA_TOPIC_REPLICATION_FACTOR: integer('replication factor of the topics this service creates', 1),
+  KAFKA_TOPIC_PARTITIONS: integer('partitions of each topic provisioning creates (npm run kafka-provision); applied only when a topic is created', 3),
+  KAFKA_TOPIC_REPLICATION_FACTOR: integer('replication factor of each topic provisioning creates; its min.insync.replicas is min(2, this)', 1),
 };
 
 /** One of a fixed set of values (a typo must not silently mean another). */

@@ -48,7 +48,7 @@ export async function ensureTopics(admin: Admin, names: string[], settings: Topi
       if (errorTypes(error).some((type) => type.endsWith('AUTHORIZATION_FAILED'))) {
         throw new Error(
           `topics ${missing.join(', ')} do not exist (or this principal may not see them), and it may not create them: ` +
-            'provisioning creates every topic and grants the ACLs (npm run kafka-provision; README, Kafka access)',
+            'provisioning creates every topic and grants the ACLs (npm run kafka-provision; docs/security.md, Kafka)',
         );
       }
       throw error;

@@ -140,7 +140,7 @@ export class TimelineStore {
     if (first && !('view' in first)) {
       throw new Error(
         'person_summaries holds summaries from before they were kept as views per pillar: rebuild the projection from the topics ' +
-          '(npm run replay -- --service projection, then set PROJECTION_CONSUMER_GROUP and MONGODB_URI as it says; see the README, Operations)',
+          '(npm run replay -- --service projection, then set PROJECTION_CONSUMER_GROUP and MONGODB_URI as it says; see docs/operations.md, Rebuilding the projection)',
       );
     }
   }

@@ -32,6 +32,30 @@ export const PersonDataAccessedV1 = Type.Object(
     requestId: Type.String({ minLength: 1, maxLength: 128 }),
     at: Type.String({ format: 'date-time' }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'This is one step of one staff request that read or changed a person\'s record. The gateway ' +
+      'writes it, and it is acknowledged by all in-sync replicas. It carries these headers:\n' +
+      '\n' +
+      '- key and `ce_subject`: `personId`, or `request:<request id>` for a registration\'s ' +
+      '`requested` record;\n' +
+      '- `ce_actorid` and `ce_actorrole`: the staff member;\n' +
+      '- `ce_correlationid`: the request id;\n' +
+      '- `ce_time`: `at`.\n' +
+      '\n' +
+      'The payload names the person **by id only**. The trail outlives erasure and must not undo ' +
+      'it.\n' +
+      '\n' +
+      '- `personId`: absent only on a registration\'s `requested` record (she has no id yet)\n' +
+      '- `staffRole`: `admin`, `caseworker`, `rescue-coordinator`, `counsellor`, ' +
+      '`livelihood-officer`, `legal-officer`, `analyst`\n' +
+      '- `action`: the endpoint\'s name in the role table: `readPerson`, `recordConsent`, ' +
+      '`readTimeline`, …\n' +
+      '- `outcome`: `requested` is written before the request goes on. `refused` means a 403 or ' +
+      '404\n' +
+      '- `status`: the HTTP status the staff member got, once known\n' +
+      '- `reason`: an admin\'s `X-Access-Reason`',
+  },
 );
 export type PersonDataAccessedV1 = Static<typeof PersonDataAccessedV1>;

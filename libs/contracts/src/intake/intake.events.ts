@@ -50,7 +50,28 @@ export const PersonRegisteredV1 = Type.Object(
     referralSource: oneOf(referralSources),
     registeredAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A survivor or a person at risk was registered. `ce_time` = `registeredAt`. If the person ' +
+      'who registers her has a case role (caseworker or rescue-coordinator), the same commit also ' +
+      'emits `staff-assigned.v1` for that person, with the same time.\n' +
+      '\n' +
+      '- `personalData`: **personal data, sealed** with her data key (see below)\n' +
+      '- `ageBand`: see [Age bands](#age-bands)\n' +
+      '- `origin`: where she comes from (the source of the flow)\n' +
+      '\n' +
+      '`personalData` is `{ keyId, algorithm, iv, ciphertext, authTag }`:\n' +
+      '\n' +
+      '- `keyId` is the person\'s id;\n' +
+      '- `algorithm` is `"AES-256-GCM"`;\n' +
+      '- `iv` (12 bytes), `ciphertext` and `authTag` are base64.\n' +
+      '\n' +
+      'The plaintext is the JSON `{ name, aliases, phone?, address?, birthDate? }`, encrypted ' +
+      'with associated data `personal-data:<personId>`. Only intake holds the keys. Once she is ' +
+      'erased, no one can open it. Birth year and stated age, if given, are used only to compute ' +
+      '`ageBand` and are not kept.',
+  },
 );
 export type PersonRegisteredV1 = Static<typeof PersonRegisteredV1>;
 
@@ -63,7 +84,18 @@ export const ConsentRecordedV1 = Type.Object(
     givenBy: oneOf(consentGivers),
     decidedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She, or for a child her guardian or the Child Welfare Committee, decided on one scope of ' +
+      'sharing. The latest decision per scope wins, by `decidedAt`. `ce_time` = `decidedAt`, ' +
+      'which may be in the past. A time up to 5 minutes in the future is accepted, to allow for ' +
+      'clock skew.\n' +
+      '\n' +
+      '- `consentId`: the id the API returned\n' +
+      '- `givenBy`: a child (age band under 18) cannot grant for herself: refused with 422 before ' +
+      'any event',
+  },
 );
 export type ConsentRecordedV1 = Static<typeof ConsentRecordedV1>;
 
@@ -76,7 +108,17 @@ export const VulnerabilityAssessedV1 = Type.Object(
     level: oneOf(vulnerabilityLevels),
     assessedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'The factors present were recorded. Intake computes the score and level from them ' +
+      '([vulnerability.md](vulnerability.md)), and they are stored in the event as decided at the ' +
+      'time. The latest assessment wins, by `assessedAt`. `ce_time` = `assessedAt`.\n' +
+      '\n' +
+      '- `assessmentId`: the id the API returned\n' +
+      '- `factors`: may be empty\n' +
+      '- `score`: sum of the factor weights',
+  },
 );
 export type VulnerabilityAssessedV1 = Static<typeof VulnerabilityAssessedV1>;
 
@@ -89,7 +131,15 @@ export const StaffAssignedV1 = Type.Object(
     staffRole: oneOf(caseRoles),
     assignedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A staff member joined her case team. From then on, that person may see what her role needs ' +
+      'of this record. `ce_time` = `assignedAt`. An assignment that changes nothing (same member, ' +
+      'same role) emits no event.\n' +
+      '\n' +
+      '- `staffId`: the staff member\'s token subject (staff identity, not the person\'s)',
+  },
 );
 export type StaffAssignedV1 = Static<typeof StaffAssignedV1>;
 
@@ -99,7 +149,12 @@ export const StaffUnassignedV1 = Type.Object(
     staffId: Type.String({ minLength: 1, maxLength: 200 }),
     unassignedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A staff member left her case team. `ce_time` = `unassignedAt`. Removing someone who is not ' +
+      'on the team emits no event.',
+  },
 );
 export type StaffUnassignedV1 = Static<typeof StaffUnassignedV1>;
 
@@ -113,7 +168,16 @@ export const PersonErasedV1 = Type.Object(
     reason: oneOf(erasureReasons),
     erasedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Her data key was destroyed and her fingerprints released. From then on every sealed copy ' +
+      'of her personal data is unreadable, including the one in her `person-registered.v1` on ' +
+      'this topic. The non-identifying facts remain, so she is still counted. Erasing twice emits ' +
+      'one event. `ce_time` = `erasedAt`.\n' +
+      '\n' +
+      '- `reason`: a code, never free text: what is written about her must itself be erasable',
+  },
 );
 export type PersonErasedV1 = Static<typeof PersonErasedV1>;
 
@@ -152,7 +216,18 @@ export const PossibleDuplicateReportedV1 = Type.Object(
     reportedByRole: oneOf(staffRoles),
     reportedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Someone not on her case team tried to register a person with her name and phone or birth ' +
+      'date. That staff member got a 409 saying only that a possible duplicate exists, never her ' +
+      'id; this event asks her case team to review it (is it her, registered twice, or someone ' +
+      'else?). Once per staff member: trying again emits nothing. The subject is her id; it is on ' +
+      'her timeline. `ce_time` = `reportedAt`.\n' +
+      '\n' +
+      '- `personId`: the subject: the person already registered\n' +
+      '- `reportedBy`: the staff member who tried (her subject in the identity provider)',
+  },
 );
 export type PossibleDuplicateReportedV1 = Static<typeof PossibleDuplicateReportedV1>;
 
@@ -171,11 +246,38 @@ export type HouseholdPlace = Static<typeof HouseholdPlace>;
 
 export const HouseholdRegisteredV1 = Type.Object(
   { householdId: Id, place: HouseholdPlace, memberIds: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }), registeredAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A household was registered: where it lives and who lives in it. The service creates ' +
+      '`householdId` and returns it. `ce_time` = `registeredAt`, which is when it was recorded.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- it names no member, more than 30, or one twice (400);\n' +
+      '- a member is not registered in intake or not on the caller\'s case team (404, the same ' +
+      'answer for both);\n' +
+      '- a member was erased (409).\n' +
+      '\n' +
+      '- `place`: `state` and `district` 2–80 characters, `villageOrWard` 2–120. Not an address\n' +
+      '- `memberIds`: people registered in intake, survivors or at risk',
+  },
 );
 export type HouseholdRegisteredV1 = Static<typeof HouseholdRegisteredV1>;
 
-export const HouseholdMemberAddedV1 = Type.Object({ householdId: Id, personId: Id, addedAt: Timestamp }, { additionalProperties: false });
+export const HouseholdMemberAddedV1 = Type.Object(
+  { householdId: Id, personId: Id, addedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'Someone came to live in the household, or was missed when it was registered. `ce_time` = ' +
+      '`addedAt`, which is when it was recorded. Adding a member again emits nothing. If she is ' +
+      'not registered in intake, the request is refused with 422. If she was erased, it is ' +
+      'refused with 409.\n' +
+      '\n' +
+      '- `personId`: the member added',
+  },
+);
 export type HouseholdMemberAddedV1 = Static<typeof HouseholdMemberAddedV1>;
 
 /** The household's vulnerability: the person assessment's factors, plus its income, debt and dependants. */
@@ -191,6 +293,22 @@ export const HouseholdAssessedV1 = Type.Object(
     level: oneOf(vulnerabilityLevels),
     assessedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'The household\'s vulnerability was assessed: the person assessment\'s factors, plus its ' +
+      'income, debt and dependants. Intake computes the score and level ' +
+      '([vulnerability.md](vulnerability.md#households)), and they are stored in the event as ' +
+      'decided at the time. The latest assessment stands. The service creates `assessmentId` and ' +
+      'returns it. `ce_time` = `assessedAt`, which is when it was recorded. Factors outside the ' +
+      'vocabulary or repeated, and amounts that are not whole numbers ≥ 0, are refused with 400.\n' +
+      '\n' +
+      '- `assessmentId`: the id the API returned\n' +
+      '- `factors`: may be empty\n' +
+      '- `monthlyIncomeInr`: the household\'s income a month, in rupees\n' +
+      '- `debtInr`: what it owes, in rupees\n' +
+      '- `dependants`: people who depend on its earners\n' +
+      '- `score`: the factors\' weights plus the household points',
+  },
 );
 export type HouseholdAssessedV1 = Static<typeof HouseholdAssessedV1>;

@@ -189,13 +189,39 @@ export const PerpetratorProfiledV1 = Type.Object(
     /** The legal officer who profiled him: she sees him before any case names him (absent in events from before). */
     profiledBy: Type.Optional(StaffId),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Someone who profits from her exploitation was profiled: not only the trafficker, but also ' +
+      'the buyer and whoever lends the room, the ride or the money. `ce_time` = `profiledAt`, ' +
+      'which is when the profile was recorded. Profiling the same perpetrator twice is refused ' +
+      'with 409.\n' +
+      '\n' +
+      '- `beneficiary`: derived from `category`: `direct` for `trafficker`, `recruiter`, `pimp`, ' +
+      '`brothel-keeper` and `buyer`, otherwise `indirect`\n' +
+      '- `personalData`: **personal data, sealed** with his data key (see above)\n' +
+      '- `knownPlaces`: where he is known to operate. Each place once (compared without case), in ' +
+      'the first spelling given\n' +
+      '- `profiledBy`: the legal officer who profiled him: she sees him before any case names ' +
+      'him',
+  },
 );
 export type PerpetratorProfiledV1 = Static<typeof PerpetratorProfiledV1>;
 
 export const PerpetratorsLinkedV1 = Type.Object(
   { perpetratorId: Id, otherPerpetratorId: Id, link: oneOf(perpetratorLinks), linkedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Two perpetrators of one network were linked. The link is recorded on the first one\'s ' +
+      'record, which is the subject. `ce_time` = `linkedAt`, which is when the link was recorded. ' +
+      'Recording a link that already exists (same other perpetrator, same link) emits nothing.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- the perpetrator is not profiled (404);\n' +
+      '- he is linked to himself, or the other perpetrator is not profiled (422).',
+  },
 );
 export type PerpetratorsLinkedV1 = Static<typeof PerpetratorsLinkedV1>;
 
@@ -244,18 +270,80 @@ export const FirRegisteredV1 = Type.Object(
     /** The legal officer who registered it, the first on its team (absent in events from before cases had teams). */
     registeredBy: Type.Optional(StaffId),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A case was opened with its FIR. The subject is the case id. `ce_time` = ' +
+      '`fir.registeredAt`. The same commit also emits one `survivor-named-as-accused.v1` for each ' +
+      'survivor the police listed as accused, with the same time. The event starts the ' +
+      'charge-sheet clock (see `charge-sheet-missing.v1`). Victims, survivors accused and accused ' +
+      'named twice are kept once.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- the case is already registered (409);\n' +
+      '- `fir.registeredAt` is in the future (422);\n' +
+      '- the sections are not valid (422, see above);\n' +
+      '- the FIR names neither a victim nor a survivor accused (422);\n' +
+      '- a victim or survivor accused is not registered (422), or the caller is not on her case ' +
+      'team (404);\n' +
+      '- an accused or the main accused is not profiled as a perpetrator (422);\n' +
+      '- a victim\'s `share-with-police` consent is not granted (409, `consent missing: ' +
+      'share-with-police for person <id>`). Survivors accused need no consent: the police named ' +
+      'them themselves.\n' +
+      '\n' +
+      '- `victimIds`: may be empty when the FIR names only survivors accused\n' +
+      '- `fir`: `policeStation` 2–120 characters, `district` and `state` 2–80, `number` 1–40; ' +
+      '`registeredAt` is a date-time\n' +
+      '- `accusedIds`: perpetrators the FIR names. May be empty\n' +
+      '- `mainAccusedId`: the main accused ("the kingpin"), whether or not the FIR names him\n' +
+      '- `registeredBy`: the legal officer who registered it, the first on the case\'s team',
+  },
 );
 export type FirRegisteredV1 = Static<typeof FirRegisteredV1>;
 
 /** A perpetrator added to the accused after the FIR, or the main accused named at last. */
-export const AccusedNamedV1 = Type.Object({ ...CaseFacts, perpetratorId: Id, main: Type.Boolean(), namedAt: Timestamp }, { additionalProperties: false });
+export const AccusedNamedV1 = Type.Object(
+  { ...CaseFacts, perpetratorId: Id, main: Type.Boolean(), namedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'A perpetrator was added to the accused after the FIR, or the main accused was named at ' +
+      'last. `ce_time` = `namedAt`.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- the perpetrator is not profiled (422);\n' +
+      '- `main` is true and another perpetrator is already the main accused (409);\n' +
+      '- he is already accused, and the event would not make him the main accused (409).\n' +
+      '\n' +
+      '- `caseId`, `victimIds`: as on every case event\n' +
+      '- `main`: he is the main accused',
+  },
+);
 export type AccusedNamedV1 = Static<typeof AccusedNamedV1>;
 
-export const AccusedArrestedV1 = Type.Object({ ...CaseFacts, perpetratorId: Id, arrestedAt: Timestamp }, { additionalProperties: false });
+export const AccusedArrestedV1 = Type.Object(
+  { ...CaseFacts, perpetratorId: Id, arrestedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'An accused was arrested. `ce_time` = `arrestedAt`. If he is not accused in this case, the ' +
+      'request is refused with 422. If he is already arrested, it is refused with 409.',
+  },
+);
 export type AccusedArrestedV1 = Static<typeof AccusedArrestedV1>;
 
-export const AccusedAbscondingV1 = Type.Object({ ...CaseFacts, perpetratorId: Id, declaredAt: Timestamp }, { additionalProperties: false });
+export const AccusedAbscondingV1 = Type.Object(
+  { ...CaseFacts, perpetratorId: Id, declaredAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'An accused was declared absconding. `ce_time` = `declaredAt`. If he is not accused in this ' +
+      'case, the request is refused with 422. If he is already absconding, it is refused with ' +
+      '409.',
+  },
+);
 export type AccusedAbscondingV1 = Static<typeof AccusedAbscondingV1>;
 
 /** Bail of an accused perpetrator, or of a survivor the police wrongly charged (exactly one of the two ids). */
@@ -270,7 +358,27 @@ export const BailRecordedV1 = Type.Object(
     /** The known perpetrator who stood surety. */
     suretyPerpetratorId: Type.Optional(Id),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A stage of bail was reached for an accused perpetrator, or for a survivor the police ' +
+      'wrongly charged. `ce_time` = `at`. When the bail is a survivor\'s and a known perpetrator ' +
+      'stood surety, the same commit also emits `debt-bondage-suspected.v1` for her, with the ' +
+      'same time.\n' +
+      '\n' +
+      'The request is refused with 422 in these cases:\n' +
+      '\n' +
+      '- it names both a perpetrator and a survivor, or neither;\n' +
+      '- the perpetrator is not accused in this case, or the survivor is not accused in it now;\n' +
+      '- `surety` is `known-perpetrator` without a `suretyPerpetratorId`, or that perpetrator is ' +
+      'not profiled;\n' +
+      '- a `suretyPerpetratorId` is given with another `surety`.\n' +
+      '\n' +
+      '- `perpetratorId`: the accused perpetrator. Exactly one of `perpetratorId` and `personId`\n' +
+      '- `personId`: the survivor accused. The event also goes on her timeline\n' +
+      '- `suretyPerpetratorId`: the known perpetrator who stood surety. Only with ' +
+      '`known-perpetrator`',
+  },
 );
 export type BailRecordedV1 = Static<typeof BailRecordedV1>;
 
@@ -282,20 +390,60 @@ export const ChargeSheetFiledV1 = Type.Object(
     accusedIds: Ids(100),
     daysAfterFir: Type.Integer({ minimum: 0 }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A charge sheet was filed. A case may have more than one. The first one ends the ' +
+      'charge-sheet clock. `ce_time` = `filedAt`.\n' +
+      '\n' +
+      'The request is refused with 422 in these cases:\n' +
+      '\n' +
+      '- the sections are not valid (see above);\n' +
+      '- it charges no one, or someone who is not accused in this case.\n' +
+      '\n' +
+      '- `accusedIds`: the accused it charges\n' +
+      '- `daysAfterFir`: whole days from `fir.registeredAt` to `filedAt`',
+  },
 );
 export type ChargeSheetFiledV1 = Static<typeof ChargeSheetFiledV1>;
 
 /** Still no charge sheet 60 (then 90) days after the FIR: an open alert until one is filed. */
 export const ChargeSheetMissingV1 = Type.Object(
   { ...CaseFacts, daysAfterFir: Type.Union(chargeSheetDeadlinesDays.map((days) => Type.Literal(days))), dueAt: Timestamp, flaggedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'No charge sheet was filed 60 days after the FIR, and then again at 90 days. Past these ' +
+      'marks an arrested accused may walk out on default bail (BNSS s.187). No staff member emits ' +
+      'this event. The legal service\'s deadline watch emits it, and the watch is scheduled from ' +
+      'the service\'s own `fir-registered.v1` events. The envelope of this event is set as ' +
+      'follows:\n' +
+      '\n' +
+      '- `ce_actorid` is `system:legal` and `ce_actorrole` is `system`;\n' +
+      '- `ce_correlationid` is a new id;\n' +
+      '- there is no causation id.\n' +
+      '\n' +
+      'Each mark is flagged once. A charge sheet filed, or the case closed, ends the watch and ' +
+      'closes the alert. A mark that passes while the watch is down is flagged when it runs ' +
+      'again, with the others that have passed. `ce_time` = `flaggedAt`.\n' +
+      '\n' +
+      '- `daysAfterFir`: the mark that passed\n' +
+      '- `dueAt`: `fir.registeredAt` plus that many days',
+  },
 );
 export type ChargeSheetMissingV1 = Static<typeof ChargeSheetMissingV1>;
 
 export const HearingRecordedV1 = Type.Object(
   { ...CaseFacts, heldAt: Timestamp, court: oneOf(courts), stage: oneOf(hearingStages), nextHearingAt: Type.Optional(Timestamp) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A hearing was held. `ce_time` = `heldAt`. If `nextHearingAt` is not after `heldAt`, the ' +
+      'request is refused with 422.\n' +
+      '\n' +
+      '- `court`: see above\n' +
+      '- `nextHearingAt`: the next date the court set, if any',
+  },
 );
 export type HearingRecordedV1 = Static<typeof HearingRecordedV1>;
 
@@ -311,7 +459,23 @@ export const WitnessSupportRecordedV1 = Type.Object(
     protectionMeasures: Type.Array(oneOf(protectionMeasures), { maxItems: protectionMeasures.length, uniqueItems: true }),
     travelSupported: Type.Boolean(),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A victim of the case was supported as a witness. `ce_time` = `at`. The event goes on every ' +
+      'victim\'s timeline, but it is about her alone.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- she is not a victim in this case (422);\n' +
+      '- she is a child, or of unknown age (intake age band under 18 or `unknown`), and ' +
+      '`inCamera` is false (POCSO s.37, 422);\n' +
+      '- her `share-with-courts` consent is not granted (409, `consent missing: share-with-courts ' +
+      'for person <id>`).\n' +
+      '\n' +
+      '- `personId`: the witness\n' +
+      '- `supportPerson`: a support person was with her',
+  },
 );
 export type WitnessSupportRecordedV1 = Static<typeof WitnessSupportRecordedV1>;
 
@@ -326,59 +490,177 @@ export const VerdictRecordedV1 = Type.Object(
     sentenceMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
     fineInr: Type.Optional(Type.Integer({ minimum: 0 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A court gave its verdict on an accused. `ce_time` = `decidedAt`.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- he is not accused in this case (422);\n' +
+      '- this court already gave its verdict on him, and no appeal to it is pending (409);\n' +
+      '- a sentence or a fine is given without a conviction (422).\n' +
+      '\n' +
+      '- `sentenceMonths`: only when `convicted`\n' +
+      '- `fineInr`: the fine in rupees. Only when `convicted`',
+  },
 );
 export type VerdictRecordedV1 = Static<typeof VerdictRecordedV1>;
 
 export const AppealFiledV1 = Type.Object(
   { ...CaseFacts, perpetratorId: Id, appellant: oneOf(appellants), court: oneOf(courts), filedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A verdict on an accused was appealed. The court appealed to may then give its verdict on ' +
+      'him, again if it already gave one. `ce_time` = `filedAt`. If there is no verdict on him, ' +
+      'or `filedAt` is before his first verdict, the request is refused with 422.\n' +
+      '\n' +
+      '- `court`: the court appealed to',
+  },
 );
 export type AppealFiledV1 = Static<typeof AppealFiledV1>;
 
 /** Premises used as a brothel closed by a magistrate's order (ITPA s.18). */
-export const PremisesClosedV1 = Type.Object({ ...CaseFacts, closedAt: Timestamp, place: Place }, { additionalProperties: false });
+export const PremisesClosedV1 = Type.Object(
+  { ...CaseFacts, closedAt: Timestamp, place: Place },
+  {
+    additionalProperties: false,
+    description:
+      'Premises used as a brothel were closed by a magistrate\'s order (ITPA s.18). `ce_time` = ' +
+      '`closedAt`.\n' +
+      '\n' +
+      '- `place`: not the address',
+  },
+);
 export type PremisesClosedV1 = Static<typeof PremisesClosedV1>;
 
 export const PropertyAttachedV1 = Type.Object(
   { ...CaseFacts, attachedAt: Timestamp, kind: oneOf(propertyKinds), valueInr: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Property of the accused was attached. `ce_time` = `attachedAt`.\n' +
+      '\n' +
+      '- `valueInr`: its value in rupees, if known',
+  },
 );
 export type PropertyAttachedV1 = Static<typeof PropertyAttachedV1>;
 
 export const CompensationOrderedV1 = Type.Object(
   { ...CaseFacts, personId: Id, orderedAt: Timestamp, amountInr: Type.Integer({ minimum: 1 }), payableBy: oneOf(compensationPayers) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A court ordered compensation to a victim of the case. `ce_time` = `orderedAt`. If she is ' +
+      'not a victim in this case, the request is refused with 422. The event goes on every ' +
+      'victim\'s timeline, but it is about her alone.\n' +
+      '\n' +
+      '- `personId`: the victim it is ordered to',
+  },
 );
 export type CompensationOrderedV1 = Static<typeof CompensationOrderedV1>;
 
-export const CaseClosedV1 = Type.Object({ ...CaseFacts, closedAt: Timestamp, reason: oneOf(caseClosureReasons) }, { additionalProperties: false });
+export const CaseClosedV1 = Type.Object(
+  { ...CaseFacts, closedAt: Timestamp, reason: oneOf(caseClosureReasons) },
+  {
+    additionalProperties: false,
+    description:
+      'The case was closed. From then on every command on it is refused with 409. `ce_time` = ' +
+      '`closedAt`. The reason `verdicts-final` is refused with 422 until every accused has a ' +
+      'verdict and no appeal is pending (the details list the `perpetratorIds` in the way).',
+  },
+);
 export type CaseClosedV1 = Static<typeof CaseClosedV1>;
 
 /** A legal officer joined the case's team (added by a member, or by an admin): the team reads the case and acts on it. */
-export const CaseTeamJoinedV1 = Type.Object({ ...CaseFacts, staffId: StaffId, addedBy: StaffId, joinedAt: Timestamp }, { additionalProperties: false });
+export const CaseTeamJoinedV1 = Type.Object(
+  { ...CaseFacts, staffId: StaffId, addedBy: StaffId, joinedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'A legal officer joined the case\'s team. The team (who registered the FIR, named as ' +
+      '`registeredBy` on `fir-registered.v1`, and who joined) reads the case and acts on it; ' +
+      'anyone else gets the 404 of a case never registered. A member (or an admin with a reason) ' +
+      'adds others; adding her again emits nothing. Like every case event it carries the victims, ' +
+      'on whose timelines it goes. `ce_time` = `joinedAt`.\n' +
+      '\n' +
+      '- `staffId`: who joined\n' +
+      '- `addedBy`: who added her',
+  },
+);
 export type CaseTeamJoinedV1 = Static<typeof CaseTeamJoinedV1>;
 
 // Alerts about a survivor: on her timeline, keyed by her id.
 
 /** The police or a court listed her as accused: the decriminalisation alert, open until dropped. */
-export const SurvivorNamedAsAccusedV1 = Type.Object({ personId: Id, caseId: Id, namedAt: Timestamp }, { additionalProperties: false });
+export const SurvivorNamedAsAccusedV1 = Type.Object(
+  { personId: Id, caseId: Id, namedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'The police or a court listed a survivor as accused. A survivor is never an offender: the ' +
+      'platform records this as it is, and raises the **decriminalisation alert**, which stays ' +
+      'open until `survivor-accusation-dropped.v1`. The subject is her id. `ce_time` = `namedAt`.\n' +
+      '\n' +
+      'It is emitted in one of two ways:\n' +
+      '\n' +
+      '- **With the FIR**, for each survivor it lists as accused. `namedAt` is ' +
+      '`fir.registeredAt`.\n' +
+      '- **Later, by hand.** If she is not registered, the request is refused with 422. If she is ' +
+      'already accused in this case, nothing is emitted.',
+  },
+);
 export type SurvivorNamedAsAccusedV1 = Static<typeof SurvivorNamedAsAccusedV1>;
 
-export const SurvivorAccusationDroppedV1 = Type.Object({ personId: Id, caseId: Id, droppedAt: Timestamp }, { additionalProperties: false });
+export const SurvivorAccusationDroppedV1 = Type.Object(
+  { personId: Id, caseId: Id, droppedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'The accusation against her was dropped, and the decriminalisation alert of this case ' +
+      'closes. The subject is her id. `ce_time` = `droppedAt`. If she is not accused in this case ' +
+      'now, the request is refused with 422.',
+  },
+);
 export type SurvivorAccusationDroppedV1 = Static<typeof SurvivorAccusationDroppedV1>;
 
 /** A known perpetrator stood surety for her bail: she may be bound to him by the debt. */
 export const DebtBondageSuspectedV1 = Type.Object(
   { personId: Id, caseId: Id, suretyPerpetratorId: Id, suspectedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A known perpetrator stood surety for her bail, so she may be bound to him by a debt. This ' +
+      'event is emitted only with a `bail-recorded.v1` of a survivor accused whose `surety` is ' +
+      '`known-perpetrator`, and it has the same time. The subject is her id. `ce_time` = ' +
+      '`suspectedAt` = the bail\'s `at`. The alert stays open: no event closes it.',
+  },
 );
 export type DebtBondageSuspectedV1 = Static<typeof DebtBondageSuspectedV1>;
 
 /** She withdrew a consent that names her to the law while a case of hers is open. */
 export const ConsentWithdrawnOnOpenCaseV1 = Type.Object(
   { personId: Id, caseId: Id, scope: oneOf(namingScopes), withdrawnAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She withdrew a consent that names her to the law while a case of hers is open, so her ' +
+      'legal officer acts before anyone names her again. The service emits it by itself, as a ' +
+      'reaction to `org.mukti.intake.consent-recorded.v1` with `decision` `withdrawn` and `scope` ' +
+      '`share-with-police` or `share-with-courts`. It emits one for each open case in which she ' +
+      'is a victim (the service finds them from its own `fir-registered.v1` events). A closed ' +
+      'case emits nothing. The subject is her id. `ce_time` = `withdrawnAt` = the consent\'s ' +
+      '`decidedAt`.\n' +
+      '\n' +
+      'The envelope of this event is set as follows:\n' +
+      '\n' +
+      '- `ce_actorid` is `system:legal` and `ce_actorrole` is `system`;\n' +
+      '- it keeps the intake event\'s `ce_correlationid`;\n' +
+      '- `ce_causationid` is the intake event\'s `ce_id`.\n' +
+      '\n' +
+      'The alert stays open until the case is closed.',
+  },
 );
 export type ConsentWithdrawnOnOpenCaseV1 = Static<typeof ConsentWithdrawnOnOpenCaseV1>;
 
@@ -401,12 +683,52 @@ export const TrainingSessionHeldV1 = Type.Object(
     district: Type.String({ minLength: 2, maxLength: 80 }),
     state: Type.String({ minLength: 2, maxLength: 80 }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A training was held for those who enforce the law or care for survivors. The subject is ' +
+      'the session id. `ce_time` = `heldAt`. The service watches the refresher\'s due date (see ' +
+      '`training-refresher-overdue.v1`), and keeps the register of sessions that legal staff list ' +
+      '(`GET /training-sessions`). A session that refreshes an earlier one ends that one\'s watch, ' +
+      'and clears its overdue flag in the register.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- the session is already recorded (409);\n' +
+      '- `heldAt` is in the future (422; no allowance for clock skew here);\n' +
+      '- `refresherDueAt` is not after `heldAt` (422);\n' +
+      '- the session refreshes itself, or a session that is not recorded (422).\n' +
+      '\n' +
+      '- `trainerId`: the staff member who trained them\n' +
+      '- `participantNames`: **personal data, sealed** with the session\'s data key (see above). ' +
+      'Present only when names were given\n' +
+      '- `refresherDueAt`: as given, or 12 calendar months after `heldAt` (UTC; past the month\'s ' +
+      'end, its last day)\n' +
+      '- `refreshesTrainingId`: the earlier session this one refreshes\n' +
+      '- `district`, `state`: where it was held',
+  },
 );
 export type TrainingSessionHeldV1 = Static<typeof TrainingSessionHeldV1>;
 
 export const TrainingRefresherOverdueV1 = Type.Object(
   { trainingId: Id, audience: oneOf(trainingAudiences), dueAt: Timestamp, flaggedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A session\'s refresher fell due, and no later session refreshed it. No staff member emits ' +
+      'this event. The legal service\'s deadline watch emits it, and the watch is scheduled from ' +
+      'the service\'s own `training-session-held.v1` events. The envelope of this event is set as ' +
+      'follows:\n' +
+      '\n' +
+      '- `ce_actorid` is `system:legal` and `ce_actorrole` is `system`;\n' +
+      '- `ce_correlationid` is a new id;\n' +
+      '- there is no causation id.\n' +
+      '\n' +
+      'Each session is flagged once. The flag stays in the register until a later session ' +
+      'refreshes this one. `ce_time` = `flaggedAt`.\n' +
+      '\n' +
+      '- `audience`: the session\'s\n' +
+      '- `dueAt`: its `refresherDueAt`',
+  },
 );
 export type TrainingRefresherOverdueV1 = Static<typeof TrainingRefresherOverdueV1>;

@@ -102,7 +102,24 @@ export const livelihoodEventTypes = {
 
 export const LivelihoodPlanOpenedV1 = Type.Object(
   { personId: Id, origin: oneOf(livelihoodPlanOrigins), openedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Her livelihood plan was opened. `ce_time` = `openedAt`. A plan is opened in one of two ' +
+      'ways:\n' +
+      '\n' +
+      '- **`care-plan`: by itself.** It is a reaction to ' +
+      '`org.mukti.rehabilitation.care-plan-opened.v1` whose `goals` include `livelihood` (a ' +
+      'rescued adult\'s starting set does), or to `org.mukti.rehabilitation.care-plan-goal-set.v1` ' +
+      'that sets `livelihood` to `open`.\n' +
+      '- `openedAt` is when the reaction ran.\n' +
+      '- The envelope has `ce_actorid` `system:livelihood` and `ce_actorrole` `system`. It keeps ' +
+      'the rehabilitation event\'s `ce_correlationid` and `traceparent`, and sets `ce_causationid` ' +
+      'to the rehabilitation event\'s `ce_id`.\n' +
+      '- If she already has a plan, nothing is emitted.\n' +
+      '- **`referred`: by hand.** `openedAt` is when it was recorded. If she already has a plan, ' +
+      'the request is refused with 409.',
+  },
 );
 export type LivelihoodPlanOpenedV1 = Static<typeof LivelihoodPlanOpenedV1>;
 
@@ -116,13 +133,34 @@ export const SkillTrainingStartedV1 = Type.Object(
     startedAt: Timestamp,
     plannedEndAt: Type.Optional(Timestamp),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She started a skill training. `ce_time` = `startedAt`. If `plannedEndAt` is not after ' +
+      '`startedAt`, the request is refused with 422.\n' +
+      '\n' +
+      '- `provider`: the training provider\n' +
+      '- `skillLevel`: the level the training prepares her for',
+  },
 );
 export type SkillTrainingStartedV1 = Static<typeof SkillTrainingStartedV1>;
 
 export const SkillTrainingEndedV1 = Type.Object(
   { personId: Id, trainingId: Id, outcome: oneOf(trainingOutcomes), endedAt: Timestamp, certified: Type.Boolean() },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Her training ended. `ce_time` = `endedAt`.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- she has no such training (404);\n' +
+      '- it already ended (409);\n' +
+      '- `certified` is true but the outcome is not `completed` (422);\n' +
+      '- `endedAt` is before the training started (422).\n' +
+      '\n' +
+      '- `certified`: she received a certificate',
+  },
 );
 export type SkillTrainingEndedV1 = Static<typeof SkillTrainingEndedV1>;
 
@@ -143,7 +181,21 @@ export const PlacementStartedV1 = Type.Object(
     /** Her income is at least the minimum wage. */
     sustainableWage: Type.Boolean(),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She started a job or her own enterprise. She may hold more than one at a time. The service ' +
+      'compares what it pays with the minimum wage (see above). `ce_time` = `startedAt`. If no ' +
+      'minimum wage is on file for `state` and `skillLevel` on that day, the request is refused ' +
+      'with 422 naming `state`.\n' +
+      '\n' +
+      '- `employerOrEnterprise`: the employer\'s or her enterprise\'s name: a business, not a ' +
+      'person\n' +
+      '- `state`: the state whose minimum wage applies\n' +
+      '- `monthlyIncomeInr`: what it pays her a month, in rupees\n' +
+      '- `minimumWage`: the one in force on the day she started\n' +
+      '- `sustainableWage`: `monthlyIncomeInr` ≥ `minimumWage.monthlyInr`',
+  },
 );
 export type PlacementStartedV1 = Static<typeof PlacementStartedV1>;
 
@@ -156,25 +208,64 @@ export const IncomeFollowedUpV1 = Type.Object(
     minimumWage: MinimumWage,
     sustainableWage: Type.Boolean(),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'What a placement pays her now was recorded, against the minimum wage in force on the day ' +
+      'of the follow-up, for the placement\'s state and skill level. The latest follow-up by `at` ' +
+      'stands. `ce_time` = `at`.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- she has no such placement (404);\n' +
+      '- the placement was lost (422);\n' +
+      '- no minimum wage is on file for that day (422, naming `state`);\n' +
+      '- `at` is before the placement started (422).\n' +
+      '\n' +
+      '- `monthlyIncomeInr`: what she earns a month now, in rupees\n' +
+      '- `minimumWage`: the one in force on the day of `at`\n' +
+      '- `sustainableWage`: `monthlyIncomeInr` ≥ `minimumWage.monthlyInr`',
+  },
 );
 export type IncomeFollowedUpV1 = Static<typeof IncomeFollowedUpV1>;
 
 export const PlacementLostV1 = Type.Object(
   { personId: Id, placementId: Id, lostAt: Timestamp, reason: oneOf(placementLossReasons) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She lost a placement. `ce_time` = `lostAt`.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- she has no such placement (404);\n' +
+      '- it is already recorded as lost (409);\n' +
+      '- `lostAt` is before the placement started (422).',
+  },
 );
 export type PlacementLostV1 = Static<typeof PlacementLostV1>;
 
 export const FinancialInclusionRecordedV1 = Type.Object(
   { personId: Id, kind: oneOf(financialInclusions), at: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A bank account was opened in her name, or she joined a self-help group. Each kind is ' +
+      'recorded once: recording it again emits nothing. `ce_time` = `at`.',
+  },
 );
 export type FinancialInclusionRecordedV1 = Static<typeof FinancialInclusionRecordedV1>;
 
 export const SchemeLinkageRecordedV1 = Type.Object(
   { personId: Id, scheme: oneOf(governmentSchemes), stage: oneOf(schemeStages), at: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She applied for a government scheme, or was granted or refused it. `ce_time` = `at`. A ' +
+      'grant or refusal with no application on record is accepted: she may have applied before ' +
+      'the plan. The request is refused with 409 if the application is already recorded, or the ' +
+      'scheme was already granted or refused.',
+  },
 );
 export type SchemeLinkageRecordedV1 = Static<typeof SchemeLinkageRecordedV1>;
 
@@ -182,7 +273,34 @@ export type SchemeLinkageRecordedV1 = Static<typeof SchemeLinkageRecordedV1>;
 
 const PreventionFacts = { preventionPlanId: Id, subject: oneOf(preventionPlanSubjects), personIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }) };
 
-export const PreventionPlanOpenedV1 = Type.Object({ ...PreventionFacts, openedAt: Timestamp }, { additionalProperties: false });
+export const PreventionPlanOpenedV1 = Type.Object(
+  { ...PreventionFacts, openedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'A prevention plan was opened for a household at risk, or for one person at risk. The ' +
+      'request gives exactly one of `householdId` and `personId` (422 otherwise), and the plan ' +
+      'takes that id. `ce_time` = `openedAt`, which is when it was recorded. The people covered ' +
+      'are fixed when it opens:\n' +
+      '\n' +
+      '- **For a household**, the people at risk (intake role `at-risk`) among its members, as ' +
+      'the service\'s copy of intake\'s households has them. Survivors are left out: they have a ' +
+      'livelihood plan instead.\n' +
+      '- **For a person**, she alone, and she must be at risk.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- the household is not registered (404);\n' +
+      '- a member, or the person, is not registered, or the caller is not on her case team (404);\n' +
+      '- there is no one at risk to cover (422);\n' +
+      '- it would cover more than 50 people (422);\n' +
+      '- the plan is already open (409).\n' +
+      '\n' +
+      '- `preventionPlanId`: the subject: the household\'s or the person\'s id\n' +
+      '- `subject`: whom it is for\n' +
+      '- `personIds`: the people it covers',
+  },
+);
 export type PreventionPlanOpenedV1 = Static<typeof PreventionPlanOpenedV1>;
 
 export const PreventionSupportRecordedV1 = Type.Object(
@@ -196,20 +314,82 @@ export const PreventionSupportRecordedV1 = Type.Object(
     /** For scheme linkage. */
     scheme: Type.Optional(oneOf(governmentSchemes)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Support was given under the plan, or a support\'s status changed. A request without ' +
+      '`supportId` adds a support. A request with one records a change in that support\'s status, ' +
+      'and the same status and end again emit nothing. The earliest support\'s `startedAt` starts ' +
+      'the 12-month follow-up of everyone the plan covers (see `entry-prevented.v1`), even a ' +
+      'support recorded late. `ce_time` = `endedAt` if given, otherwise `startedAt` for a new ' +
+      'support, or when it was recorded for a change.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- a known support is given another `kind` or `scheme` (409), or another `startedAt` (422);\n' +
+      '- `scheme` is missing on a `scheme-linkage`, or given on another kind (422);\n' +
+      '- `endedAt` is given on an `ongoing` support, or is not after `startedAt` (422).\n' +
+      '\n' +
+      '- `preventionPlanId`, `subject`, `personIds`: as on every prevention plan\'s event\n' +
+      '- `scheme`: only on `scheme-linkage`, where it is required',
+  },
 );
 export type PreventionSupportRecordedV1 = Static<typeof PreventionSupportRecordedV1>;
 
 /** One of the people it covers entered exploitation: counted too, with the plan's history. */
 export const EntryIntoExploitationRecordedV1 = Type.Object(
   { ...PreventionFacts, personId: Id, enteredAt: Timestamp, source: oneOf(entrySources), followedSince: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A person the plan covers entered exploitation. It is counted honestly, with the plan\'s ' +
+      'history. Each person\'s entry is counted once: recording it again, or a second rescue, ' +
+      'emits nothing. One already counted as an entry prevented is recorded all the same: both ' +
+      'are facts. The event goes on everyone\'s timeline, but it is about her alone. `ce_time` = ' +
+      '`enteredAt`.\n' +
+      '\n' +
+      'It is recorded in one of two ways:\n' +
+      '\n' +
+      '- **`recorded`: by hand.** If she is not covered by the plan, the request is refused with ' +
+      '422.\n' +
+      '- **`rescued`: by itself.** It is a reaction to `org.mukti.rescue.person-rescued.v1`, for ' +
+      'each plan that covers her (the service finds them from its own `prevention-plan-opened.v1` ' +
+      'events).\n' +
+      '- `enteredAt` is the rescue\'s `rescuedAt`.\n' +
+      '- The envelope has `ce_actorid` `system:livelihood` and `ce_actorrole` `system`. It keeps ' +
+      'the rescue event\'s `ce_correlationid` and `traceparent`, and sets `ce_causationid` to the ' +
+      'rescue event\'s `ce_id`.\n' +
+      '\n' +
+      '- `personId`: the person who entered exploitation\n' +
+      '- `followedSince`: when her follow-up began: the earliest support\'s `startedAt`, or ' +
+      '`openedAt` if there was no support yet',
+  },
 );
 export type EntryIntoExploitationRecordedV1 = Static<typeof EntryIntoExploitationRecordedV1>;
 
 /** Followed 12 months since her first support with no entry into exploitation: a new entry prevented. */
 export const EntryPreventedV1 = Type.Object(
   { ...PreventionFacts, personId: Id, followedSince: Timestamp, countedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A person the plan covers was followed for 12 months with no entry into exploitation, and ' +
+      'counts as a new entry prevented. No staff member emits this event. The livelihood ' +
+      'service\'s deadline watch emits it, and the watch is scheduled from the service\'s own ' +
+      'prevention plans\' events. The envelope of this event is set as follows:\n' +
+      '\n' +
+      '- `ce_actorid` is `system:livelihood` and `ce_actorrole` is `system`;\n' +
+      '- `ce_correlationid` is a new id;\n' +
+      '- there is no causation id.\n' +
+      '\n' +
+      'Her count falls due 12 calendar months after `followedSince` (UTC; past the month\'s end, ' +
+      'its last day). Each person is counted once. No one is counted before the plan\'s first ' +
+      'support, nor after her entry into exploitation is recorded. When the watch runs, it counts ' +
+      'everyone on the plan whose count is due, one event each. `ce_time` = `countedAt`.\n' +
+      '\n' +
+      '- `personId`: the person counted\n' +
+      '- `followedSince`: the earliest support\'s `startedAt`\n' +
+      '- `countedAt`: when the watch counted her',
+  },
 );
 export type EntryPreventedV1 = Static<typeof EntryPreventedV1>;

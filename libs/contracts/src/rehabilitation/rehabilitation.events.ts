@@ -82,13 +82,44 @@ export const CarePlanOpenedV1 = Type.Object(
     child: Type.Boolean(),
     goals: Type.Array(oneOf(carePlanDomains), { minItems: 1, uniqueItems: true }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Her care plan was opened. `ce_time` = `openedAt`. A plan is opened in one of two ways:\n' +
+      '\n' +
+      '- **`rescued`: by itself.** It is a reaction to `org.mukti.rescue.person-rescued.v1`.\n' +
+      '- `child` is true when her `jjAgeClass` is not `adult`.\n' +
+      '- The goals are the starting set: `safety`, `physical-health`, `mental-health`, ' +
+      '`legal-support`, `family-and-repatriation` and `identity-documents`, plus `education` for ' +
+      'a child or `livelihood` for an adult.\n' +
+      '- `openedAt` is when the reaction ran.\n' +
+      '- The envelope has `ce_actorid` `system:rehabilitation` and `ce_actorrole` `system`. It ' +
+      'keeps the rescue event\'s `ce_correlationid` and `traceparent`, and sets `ce_causationid` ' +
+      'to the rescue event\'s `ce_id`.\n' +
+      '- If she already has a plan, nothing is emitted.\n' +
+      '- **`referred`: by hand**, for a survivor who came another way.\n' +
+      '- `child` is true when her intake age band is under 18 or `unknown`.\n' +
+      '- If she already has a plan, the request is refused with 409.\n' +
+      '\n' +
+      '- `operationId`: the rescue operation it follows; present only when `rescued`\n' +
+      '- `child`: under 18, or of unknown age: the child-protection path (a child care ' +
+      'institution, and a handover to the CWC)\n' +
+      '- `goals`: each goal starts `open`\n' +
+      '\n' +
+      '**Care-plan domains**: `safety` \\| `physical-health` \\| `mental-health` \\| `education` \\| ' +
+      '`identity-documents` \\| `livelihood` \\| `family-and-repatriation` \\| `legal-support`.',
+  },
 );
 export type CarePlanOpenedV1 = Static<typeof CarePlanOpenedV1>;
 
 export const CarePlanGoalSetV1 = Type.Object(
   { personId: Id, domain: oneOf(carePlanDomains), status: oneOf(goalStatuses), setAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A goal changed status, or a new goal was added. A new goal must start `open` (422 ' +
+      'otherwise). Setting the status a goal already has emits nothing. `ce_time` = `setAt`.',
+  },
 );
 export type CarePlanGoalSetV1 = Static<typeof CarePlanGoalSetV1>;
 
@@ -103,12 +134,37 @@ export const Shelter = Type.Object(
   { additionalProperties: false },
 );
 
-export const ShelterAdmittedV1 = Type.Object({ personId: Id, shelter: Shelter, admittedAt: Timestamp }, { additionalProperties: false });
+export const ShelterAdmittedV1 = Type.Object(
+  { personId: Id, shelter: Shelter, admittedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'She was admitted to a shelter. `ce_time` = `admittedAt`. These rules apply:\n' +
+      '\n' +
+      '- She is in one shelter at a time. If she is already in a shelter, the request is refused ' +
+      'with 409.\n' +
+      '- A child is placed only in a `child-care-institution`, and an adult never in one (JJ Act, ' +
+      '422).\n' +
+      '\n' +
+      '- `shelter`: `name` is 2–120 characters, the institution\'s public name. `state` and ' +
+      '`district` are 2–80 characters each\n' +
+      '\n' +
+      'The shelter\'s `kind` is `government` \\| `ngo` \\| `ujjawala` \\| `shakti-sadan` \\| ' +
+      '`child-care-institution`. Ujjawala and Shakti Sadan are government-funded schemes.',
+  },
+);
 export type ShelterAdmittedV1 = Static<typeof ShelterAdmittedV1>;
 
 export const ShelterDischargedV1 = Type.Object(
   { personId: Id, shelterName: Type.String({ minLength: 2, maxLength: 120 }), dischargedAt: Timestamp, reason: oneOf(dischargeReasons) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She left the shelter she was in. If she is in no shelter, the request is refused with 409. ' +
+      '`dischargedAt` cannot be before her admission. `ce_time` = `dischargedAt`.\n' +
+      '\n' +
+      '- `shelterName`: the shelter she left',
+  },
 );
 export type ShelterDischargedV1 = Static<typeof ShelterDischargedV1>;
 
@@ -121,30 +177,67 @@ export const CounsellingSessionRecordedV1 = Type.Object(
     /** The counsellor's notes, sealed with her key: readable only by counsellors, erased with her. */
     notes: SealedPersonalData,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A counselling session was recorded by a counsellor or an admin. `ce_actorid` is the staff ' +
+      'member who recorded it. The service creates `sessionId` and returns it. `ce_time` = ' +
+      '`heldAt`.\n' +
+      '\n' +
+      '- `notes`: **personal data, sealed** with her data key (see above)',
+  },
 );
 export type CounsellingSessionRecordedV1 = Static<typeof CounsellingSessionRecordedV1>;
 
 export const HealthServiceRecordedV1 = Type.Object(
   { personId: Id, service: oneOf(healthServices), providedAt: Timestamp, provider: oneOf(['government', 'private', 'ngo'] as const) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She received a health service. `ce_time` = `providedAt`.',
+  },
 );
 export type HealthServiceRecordedV1 = Static<typeof HealthServiceRecordedV1>;
 
 export const EducationEnrolledV1 = Type.Object(
   { personId: Id, programme: oneOf(educationProgrammes), enrolledAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'She was enrolled in an education programme. `ce_time` = `enrolledAt`.',
+  },
 );
 export type EducationEnrolledV1 = Static<typeof EducationEnrolledV1>;
 
 export const IdentityDocumentRecordedV1 = Type.Object(
   { personId: Id, document: oneOf(identityDocuments), status: oneOf(documentStatuses), recordedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'The status of one of her identity documents changed. `ce_time` = `recordedAt`. These rules ' +
+      'apply:\n' +
+      '\n' +
+      '- Recording the status a document already has emits nothing.\n' +
+      '- A document that is `obtained` no longer changes (409).\n' +
+      '- The first time her `voter-id` is `obtained`, the same commit also emits ' +
+      '`voter-registered.v1`.',
+  },
 );
 export type IdentityDocumentRecordedV1 = Static<typeof IdentityDocumentRecordedV1>;
 
 /** On the electoral roll: taking part in democracy is an outcome of its own in the model. */
-export const VoterRegisteredV1 = Type.Object({ personId: Id, registeredAt: Timestamp }, { additionalProperties: false });
+export const VoterRegisteredV1 = Type.Object(
+  { personId: Id, registeredAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'She is on the electoral roll. Taking part in democracy counts as an outcome of its own. ' +
+      'This event is emitted only with the first `identity-document-recorded.v1` that records her ' +
+      '`voter-id` as `obtained`, and it has the same time. `ce_time` = `registeredAt`.\n' +
+      '\n' +
+      '- `registeredAt`: the document\'s `recordedAt`',
+  },
+);
 export type VoterRegisteredV1 = Static<typeof VoterRegisteredV1>;
 
 export const RepatriationStepRecordedV1 = Type.Object(
@@ -157,7 +250,23 @@ export const RepatriationStepRecordedV1 = Type.Object(
     homeInvestigationOutcome: Type.Optional(oneOf(homeInvestigationOutcomes)),
     handedOverTo: Type.Optional(oneOf(handoverRecipients)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'One step of taking her home was done. `ce_time` = `at`. The steps follow these rules:\n' +
+      '\n' +
+      '- **Report first.** A `home-investigation-report` comes first, and it states its outcome.\n' +
+      '- **Only to a safe home.** `escort` and `handover` are accepted only after the latest ' +
+      'report is `favourable`, and only to the home the report found (422 otherwise). She is ' +
+      'never sent back to a home found unsafe.\n' +
+      '- **Handover.** A `handover` says to whom she was handed over. A child goes to the Child ' +
+      'Welfare Committee of her home district, never straight to her family (JJ Act, 422).\n' +
+      '- **Once.** She is handed over once. A second handover is refused with 409.\n' +
+      '\n' +
+      '- `home`: her home state and district, not her address\n' +
+      '- `homeInvestigationOutcome`: only on `home-investigation-report`, where it is required\n' +
+      '- `handedOverTo`: only on `handover`, where it is required',
+  },
 );
 export type RepatriationStepRecordedV1 = Static<typeof RepatriationStepRecordedV1>;
 
@@ -168,7 +277,18 @@ export const FollowUpsScheduledV1 = Type.Object(
     forMonths: Type.Integer({ minimum: 1, maximum: 60 }),
     dueDates: Type.Array(Timestamp, { minItems: 1, maxItems: 60 }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Follow-ups after her reintegration were scheduled. They fall every `everyMonths` months ' +
+      'after a start date that staff give, for `forMonths` months. For example, every 3 months ' +
+      'for 24 months is 8 follow-ups. Scheduling again replaces the follow-ups that were neither ' +
+      'held nor missed. The service watches each due date (see ' +
+      '`reintegration-follow-up-missed.v1`). `ce_time` is when the schedule was recorded.\n' +
+      '\n' +
+      '- `forMonths`: at least `everyMonths` (422)\n' +
+      '- `dueDates`: calendar months in UTC: a month after 31 January is the last day of February',
+  },
 );
 export type FollowUpsScheduledV1 = Static<typeof FollowUpsScheduledV1>;
 
@@ -181,12 +301,38 @@ export const FollowUpRecordedV1 = Type.Object(
     status: oneOf(followUpStatuses),
     retraffickingRisk: oneOf(retraffickingRisks),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A follow-up was held. It answers the earliest scheduled follow-up that is not yet held, ' +
+      'whether or not it was missed. If nothing is scheduled, or every follow-up is already held, ' +
+      'the request is refused with 422. `ce_time` = `heldAt`.\n' +
+      '\n' +
+      '- `dueAt`: the scheduled follow-up it answers',
+  },
 );
 export type FollowUpRecordedV1 = Static<typeof FollowUpRecordedV1>;
 
 /** Not held within the grace period after its due date: an open alert until it is held. */
-export const FollowUpMissedV1 = Type.Object({ personId: Id, dueAt: Timestamp, flaggedAt: Timestamp }, { additionalProperties: false });
+export const FollowUpMissedV1 = Type.Object(
+  { personId: Id, dueAt: Timestamp, flaggedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'A follow-up was not held within 14 days (the grace period) after its due date. No staff ' +
+      'member emits this event. The rehabilitation service\'s deadline watch emits it. The ' +
+      'envelope of this event is set as follows:\n' +
+      '\n' +
+      '- `ce_actorid` is `system:rehabilitation` and `ce_actorrole` is `system`;\n' +
+      '- `ce_correlationid` is a new id;\n' +
+      '- there is no causation id.\n' +
+      '\n' +
+      'Each follow-up is flagged once. The flag is an open alert until she is seen. `ce_time` = ' +
+      '`flaggedAt`.\n' +
+      '\n' +
+      '- `dueAt`: the follow-up that was missed',
+  },
+);
 export type FollowUpMissedV1 = Static<typeof FollowUpMissedV1>;
 
 export const CompensationRecordedV1 = Type.Object(
@@ -198,6 +344,17 @@ export const CompensationRecordedV1 = Type.Object(
     /** Awarded or paid, in rupees. */
     amountInr: Type.Optional(Type.Integer({ minimum: 1 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A stage of victim compensation was reached. `ce_time` = `at`. These rules apply (422 ' +
+      'otherwise):\n' +
+      '\n' +
+      '- `awarded` and `paid` need an amount.\n' +
+      '- A payment comes only after an award.\n' +
+      '- The payments together never exceed the award.\n' +
+      '\n' +
+      '- `amountInr`: the rupees awarded, or paid in this payment. Absent for `applied`',
+  },
 );
 export type CompensationRecordedV1 = Static<typeof CompensationRecordedV1>;

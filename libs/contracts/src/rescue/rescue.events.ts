@@ -115,7 +115,17 @@ export const RescueOperationPlannedV1 = Type.Object(
     /** The coordinator who planned it, its first team member (absent in events from before operations had teams). */
     plannedBy: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A rescue operation was planned. The subject is the operation id. `ce_time` = `plannedFor`. ' +
+      'Planning the same operation twice is refused with 409.\n' +
+      '\n' +
+      '- `place`: see above\n' +
+      '- `leadOfficer`: the officer in charge, by rank and unit\n' +
+      '- `plannedBy`: the coordinator who planned it, the first on its team (absent in events ' +
+      'from before operations had teams)',
+  },
 );
 export type RescueOperationPlannedV1 = Static<typeof RescueOperationPlannedV1>;
 
@@ -128,7 +138,24 @@ export const RescueOperationCarriedOutV1 = Type.Object(
     /** ITPA s.15 needs at least two local witnesses, one a woman: accepted without, but flagged. */
     searchWithoutRequiredWitnesses: Type.Boolean(),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'The operation was carried out and at least one person was rescued. The subject is the ' +
+      'operation id. The same commit also emits one `person-rescued.v1` for each person, with the ' +
+      'same time. `ce_time` = `carriedOutAt`.\n' +
+      '\n' +
+      'The request is refused in these cases:\n' +
+      '\n' +
+      '- the operation is not planned (404);\n' +
+      '- it was already carried out or called off (409);\n' +
+      '- a person is listed twice, or is not registered in intake (422).\n' +
+      '\n' +
+      '- `searchWitnesses`: `women` cannot exceed `total` (422)\n' +
+      '- `searchWithoutRequiredWitnesses`: true when `legalBasis` is `itpa-s15` and there were ' +
+      'fewer than two witnesses or no woman among them. ITPA s.15 requires two local witnesses, ' +
+      'one of them a woman. The search is accepted, but flagged',
+  },
 );
 export type RescueOperationCarriedOutV1 = Static<typeof RescueOperationCarriedOutV1>;
 
@@ -146,7 +173,41 @@ export const PersonRescuedV1 = Type.Object(
     jjAgeClass: oneOf(jjAgeClasses),
     stepsDue: Type.Array(Type.Object({ step: oneOf(postRescueSteps), dueAt: Timestamp }, { additionalProperties: false })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A person was rescued. A person who is rescued is a victim. If the police recorded her as ' +
+      'accused, the platform raises the **decriminalisation alert**. It does not accept her as an ' +
+      'offender.\n' +
+      '\n' +
+      'The subject is the person. `ce_time` = `rescuedAt` = the operation\'s `carriedOutAt`. This ' +
+      'event has three effects in other places:\n' +
+      '\n' +
+      '- it starts the clock on her post-rescue steps (see `post-rescue-step-overdue.v1`);\n' +
+      '- it opens her care plan in rehabilitation (see `care-plan-opened.v1`);\n' +
+      '- it records her entry into exploitation on any prevention plan that covers her (see ' +
+      '`entry-into-exploitation-recorded.v1`).\n' +
+      '\n' +
+      '- `place`: the operation\'s place\n' +
+      '- `decriminalisationAlert`: true exactly when `policeRecordedAs` is `accused`\n' +
+      '- `ageAtRescue`: her age in years, if known\n' +
+      '- `itpaAgeClass`: ITPA: a child is under 16, a minor is 16 or 17. `unknown` when no age is ' +
+      'given\n' +
+      '- `jjAgeClass`: JJ Act and POCSO: a child is under 18\n' +
+      '- `stepsDue`: the post-rescue steps the law requires, with their due times\n' +
+      '\n' +
+      '**Post-rescue steps**: `medical-examination` \\| `age-determination` \\| ' +
+      '`production-before-child-welfare-committee` \\| `care-arrangements` \\| ' +
+      '`production-before-magistrate` \\| `shelter-placement-requested`. The steps due are counted ' +
+      'from `rescuedAt`:\n' +
+      '\n' +
+      '- For everyone: `medical-examination` within 24 hours, `age-determination` within 72 hours ' +
+      'and `shelter-placement-requested` within 24 hours.\n' +
+      '- For an adult: `production-before-magistrate` within 24 hours (ITPA s.15, s.17).\n' +
+      '- For a child, or a person of unknown age, which is the protective reading: ' +
+      '`production-before-child-welfare-committee` within 24 hours (JJ Act s.31) and ' +
+      '`care-arrangements` within 24 hours (POCSO s.19(5)).',
+  },
 );
 export type PersonRescuedV1 = Static<typeof PersonRescuedV1>;
 
@@ -159,14 +220,38 @@ export const PostRescueStepCompletedV1 = Type.Object(
     /** Done after its due time. */
     late: Type.Boolean(),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A step that was due for her was done. A step that is already done emits nothing when it is ' +
+      'recorded again. `doneAt` cannot be before the rescue or in the future. `ce_time` = ' +
+      '`doneAt`.\n' +
+      '\n' +
+      '- `step`: it must be one of her `stepsDue` (422)\n' +
+      '- `late`: done after its `dueAt`',
+  },
 );
 export type PostRescueStepCompletedV1 = Static<typeof PostRescueStepCompletedV1>;
 
 /** A step not done by its due time: an open alert until it is done. */
 export const PostRescueStepOverdueV1 = Type.Object(
   { personId: Id, operationId: Id, step: oneOf(postRescueSteps), dueAt: Timestamp, flaggedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A step\'s due time passed and the step is not done. No staff member emits this event. The ' +
+      'rescue service\'s deadline watch emits it, and the watch is scheduled from the service\'s ' +
+      'own `person-rescued.v1` events. The envelope of this event is set as follows:\n' +
+      '\n' +
+      '- `ce_actorid` is `system:rescue` and `ce_actorrole` is `system`;\n' +
+      '- `ce_correlationid` is a new id;\n' +
+      '- there is no causation id.\n' +
+      '\n' +
+      'Each step is flagged once. The flag is an open alert until the step is done, which is ' +
+      'recorded as `post-rescue-step-completed.v1` with `late: true`. `ce_time` = `flaggedAt`.\n' +
+      '\n' +
+      '- `dueAt`: when it was due',
+  },
 );
 export type PostRescueStepOverdueV1 = Static<typeof PostRescueStepOverdueV1>;
 
@@ -195,7 +280,24 @@ export const TraffickingProfileRecordedV1 = Type.Object(
     transit: Type.Array(TraffickingPlace, { maxItems: 10 }),
     destination: Type.Optional(TraffickingPlace),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Her trafficking profile was recorded, in the vocabulary of the Human Trafficking Case Data ' +
+      'Standard (HTCDS v2, as used by CTDC), so that analysts can count and compare. The profile ' +
+      'is recorded again when more is learnt, and the latest one stands. A profile that has not ' +
+      'changed emits nothing. The profile holds coded values only. `ce_time` = `recordedAt`.\n' +
+      '\n' +
+      '- `operationId`: the operation she was rescued in\n' +
+      '- `source`: where she was recruited\n' +
+      '- `transit`: may be empty\n' +
+      '- `destination`: where she was exploited\n' +
+      '\n' +
+      'A trafficking place is `{ country, state?, district? }`:\n' +
+      '\n' +
+      '- `country` is ISO 3166-1 alpha-2 (two capital letters);\n' +
+      '- `state` and `district` are 2–80 characters each.',
+  },
 );
 export type TraffickingProfileRecordedV1 = Static<typeof TraffickingProfileRecordedV1>;
 
@@ -219,7 +321,23 @@ export const RescueOperationClosedV1 = Type.Object(
       { additionalProperties: false },
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'The operation was closed, with counts of what it came to. The subject is the operation id. ' +
+      '`ce_time` = `closedAt`. Closing it twice is refused with 409. Once an operation is called ' +
+      'off, it cannot be carried out.\n' +
+      '\n' +
+      '- `outcome`: `called-off` if it was closed before anyone was rescued\n' +
+      '- `counts`: see below\n' +
+      '\n' +
+      'The counts are taken at closing:\n' +
+      '\n' +
+      '- `children` are those under 18, or of unknown age (`jjAgeClass` not `adult`);\n' +
+      '- `recordedAsAccused` follows the police record as it stands at closing;\n' +
+      '- `stepsDoneLate` is part of `stepsDone`;\n' +
+      '- `stepsOpen` counts the steps that were due but not done.',
+  },
 );
 export type RescueOperationClosedV1 = Static<typeof RescueOperationClosedV1>;
 
@@ -235,7 +353,21 @@ export const PoliceRecordChangedV1 = Type.Object(
     decriminalisationAlert: Type.Boolean(),
     changedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'The police changed how they record her. This is the organisation\'s work after a ' +
+      'decriminalisation alert:\n' +
+      '\n' +
+      '- recorded as `victim` or `witness`, she is no longer recorded as an offender, and the ' +
+      'alert **closes**;\n' +
+      '- recorded as `accused` again, the alert is **raised** again.\n' +
+      '\n' +
+      'Recording the police record she already has emits nothing. `changedAt` cannot be before ' +
+      'the rescue or in the future. `ce_time` = `changedAt`.\n' +
+      '\n' +
+      '- `decriminalisationAlert`: true exactly when `policeRecordedAs` is `accused`',
+  },
 );
 export type PoliceRecordChangedV1 = Static<typeof PoliceRecordChangedV1>;
 
@@ -251,6 +383,18 @@ export const RescueOperationTeamJoinedV1 = Type.Object(
     addedBy: Type.String({ minLength: 1, maxLength: 200 }),
     joinedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A coordinator joined the operation\'s team. The team (who planned it, named as `plannedBy` ' +
+      'on `rescue-operation-planned.v1`, and who joined) reads the operation, records the rescue ' +
+      'and closes it; anyone else gets the 404 of an operation never planned. A member of the ' +
+      'team (or an admin with a reason) adds others; adding her again emits nothing. The subject ' +
+      'is the operation id. `ce_time` = `joinedAt`. Staff ids only; nothing of it goes on the ' +
+      'analytics stream but its month.\n' +
+      '\n' +
+      '- `staffId`: who joined\n' +
+      '- `addedBy`: who added her',
+  },
 );
 export type RescueOperationTeamJoinedV1 = Static<typeof RescueOperationTeamJoinedV1>;
