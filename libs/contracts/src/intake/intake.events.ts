@@ -195,12 +195,37 @@ export const AgeDeterminedV1 = Type.Object(
     ageBand: oneOf(ageBands),
     recordedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Her age was determined: a school or birth certificate, an identity document, a medical ' +
+      'examination or a court\'s or the Child Welfare Committee\'s finding (JJ Act s.94). `ageBand` ' +
+      'is her band from now on; every service that keeps a copy of her band takes it, and every ' +
+      'child safeguard follows it (consent by a guardian or the CWC, a child care institution, ' +
+      'testimony in camera, no voter ID under 18). The evidence (a birth date, a birth year, an ' +
+      'estimated age) stays in intake; intake then moves her band on her birthdays ' +
+      '(`age-band-moved.v1`). `ce_time` = `recordedAt`.\n' +
+      '\n' +
+      '- `determinedOn`: the day the document was seen, the examination made or the finding given; not in the future (422)\n' +
+      '- the request is refused without a birth date, birth year or age (400), and for someone not on the caller\'s case team (404)',
+  },
 );
 export type AgeDeterminedV1 = Static<typeof AgeDeterminedV1>;
 
 /** A birthday took her into the next age band (intake watches the day from the evidence it keeps sealed). */
-export const AgeBandMovedV1 = Type.Object({ personId: Id, ageBand: oneOf(ageBands), movedAt: Timestamp }, { additionalProperties: false });
+export const AgeBandMovedV1 = Type.Object(
+  { personId: Id, ageBand: oneOf(ageBands), movedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      'A birthday took her into the next age band (a girl turning 16 or 18, for instance). Intake ' +
+      'watches the day from the evidence it keeps (a birth date; 1 January for a birth year, the ' +
+      'younger reading; the anniversary of the day an age was stated) and publishes only the band. ' +
+      'Every copy of her band takes it, as for `age-determined.v1`. Nothing is published while her ' +
+      'band stays the same, for someone erased, or for someone whose age is unknown (a possible ' +
+      'child until it is determined). `ce_time` = `movedAt`, the sweep that found the day passed.',
+  },
+);
 export type AgeBandMovedV1 = Static<typeof AgeBandMovedV1>;
 
 /**

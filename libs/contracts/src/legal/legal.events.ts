@@ -239,7 +239,18 @@ export const PerpetratorProfileCorrectedV1 = Type.Object(
     reason: oneOf(perpetratorCorrectionReasons),
     correctedAt: Timestamp,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A perpetrator\'s profile was corrected as a whole: his name, aliases, phone and address ' +
+      'sealed anew with his own key (never in clear), his category and so whether he profits ' +
+      'directly or indirectly, and the places he is known in, replacing what was recorded. Links ' +
+      'stay. Corrected by who may see him: who profiled him, the teams of the cases naming him, ' +
+      'an admin with a reason. `ce_time` = `correctedAt`.\n' +
+      '\n' +
+      '- `reason`: a code, never free text\n' +
+      '- the request is refused for one not profiled, erased, or not the caller\'s to see (the same 404)',
+  },
 );
 export type PerpetratorProfileCorrectedV1 = Static<typeof PerpetratorProfileCorrectedV1>;
 
@@ -250,7 +261,18 @@ export type PerpetratorProfileCorrectedV1 = Static<typeof PerpetratorProfileCorr
  */
 export const PerpetratorErasedV1 = Type.Object(
   { perpetratorId: Id, reason: oneOf(perpetratorErasureReasons), erasedAt: Timestamp },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A perpetrator\'s profile was erased by an admin with a reason: his data key was destroyed ' +
+      'first, so every sealed copy of his name, aliases, phone and address (in his ' +
+      '`perpetrator-profiled.v1` and every correction on this topic, in every database and ' +
+      'backup) is unreadable. He can no longer be read, named in a case or linked; the cases that ' +
+      'named him keep his id. The projection stops counting him. Erasing twice emits one event. ' +
+      '`ce_time` = `erasedAt`.\n' +
+      '\n' +
+      '- `reason`: a code, never free text (a wrongly identified man does not stay on record as a perpetrator)',
+  },
 );
 export type PerpetratorErasedV1 = Static<typeof PerpetratorErasedV1>;
 
