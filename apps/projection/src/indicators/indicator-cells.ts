@@ -68,13 +68,39 @@ function breakdown(cells: Cells, prefix: string): Record<string, number> {
   );
 }
 
-/** The programme indicators from the cells: the same tables, and the same rule, as programmeIndicators over every summary. */
-export function indicatorsFromCells(cells: Cells, k = DEFAULT_K): Indicators {
-  const table: CountTable<RegisteredBreakdown> = {
+function registeredTable(cells: Cells): CountTable<RegisteredBreakdown> {
+  return {
     total: cells['registered'] ?? 0,
     breakdowns: Object.fromEntries(breakdownsOfRegistered.map((name) => [name, breakdown(cells, `registered.${name}:`)])) as Record<RegisteredBreakdown, Record<string, number>>,
   };
-  const { total, breakdowns } = suppressTable(table, k);
+}
+const wagesTable = (cells: Cells) => ({ total: cells['livelihood:placed'] ?? 0, breakdowns: { byWage: breakdown(cells, 'livelihood:byWage:') } });
+const outcomesTable = (cells: Cells) => ({ total: cells['prevention:followed'] ?? 0, breakdowns: { byOutcome: breakdown(cells, 'prevention:byOutcome:') } });
+
+const addsUp = (table: CountTable<string>) =>
+  Object.values(table.breakdowns).every((cells) => Object.values(cells as Record<string, number>).reduce((sum, count) => sum + count, 0) === table.total);
+
+/**
+ * Whether every table's breakdowns add up to its total. A person moving between cells changes
+ * them one write at a time, so a read in the middle of her move sees a total and a breakdown
+ * that differ by her; the reader reads again (see TimelineStore.indicatorCells).
+ */
+export function cellsAddUp(cells: Cells): boolean {
+  return [registeredTable(cells), wagesTable(cells), outcomesTable(cells)].every((table) => addsUp(table as CountTable<string>));
+}
+
+/**
+ * A table suppressed by the rule; one caught in the middle of a move (it does not add up) is
+ * withheld like a small one: shown as it stands, a total and a breakdown a person apart would give
+ * her cell away, and a count is never made up.
+ */
+function shownTable<Breakdown extends string>(table: CountTable<Breakdown>, k: number) {
+  return addsUp(table as CountTable<string>) ? suppressTable(table, k) : suppressTable({ total: 0, breakdowns: table.breakdowns }, k, { withheld: true });
+}
+
+/** The programme indicators from the cells: the same tables, and the same rule, as programmeIndicators over every summary. */
+export function indicatorsFromCells(cells: Cells, k = DEFAULT_K): Indicators {
+  const { total, breakdowns } = shownTable(registeredTable(cells), k);
   return {
     k,
     peopleRegistered: { total, byRole: breakdowns.byRole, byState: breakdowns.byState, byAgeBand: breakdowns.byAgeBand, byGender: breakdowns.byGender },
@@ -86,8 +112,8 @@ export function indicatorsFromCells(cells: Cells, k = DEFAULT_K): Indicators {
 }
 
 export function livelihoodFromCells(cells: Cells, k = DEFAULT_K): LivelihoodIndicators {
-  const wages = suppressTable({ total: cells['livelihood:placed'] ?? 0, breakdowns: { byWage: breakdown(cells, 'livelihood:byWage:') } }, k);
-  const outcomes = suppressTable({ total: cells['prevention:followed'] ?? 0, breakdowns: { byOutcome: breakdown(cells, 'prevention:byOutcome:') } }, k);
+  const wages = shownTable(wagesTable(cells), k);
+  const outcomes = shownTable(outcomesTable(cells), k);
   return {
     peopleInTraining: suppressCount(cells['livelihood:inTraining'] ?? 0, k),
     peoplePlaced: wages.total,

@@ -1,7 +1,7 @@
 import { intakeEventTypes, livelihoodEventTypes } from '@mukti/contracts';
 import type { PersonSummary, SummarisedEntry } from '../timeline/person-summary';
 import { summaryOfEntries } from '../timeline/entries.testing';
-import { cellChanges, Cells, htcdsRowsFromCells, HOUSEHOLD, HOUSEHOLDS_SUPPORTED, indicatorCellsOf, indicatorsFromCells } from './indicator-cells';
+import { cellChanges, Cells, cellsAddUp, htcdsRowsFromCells, HOUSEHOLD, HOUSEHOLDS_SUPPORTED, indicatorCellsOf, indicatorsFromCells } from './indicator-cells';
 import { htcdsExport, htcdsExportOf, programmeIndicators } from './indicators';
 
 let sequence = 0;
@@ -68,5 +68,16 @@ describe('indicators from counters', () => {
   it('when nothing she counts in changes, changes no cell', () => {
     const her = person({ earning: 12000 });
     expect(cellChanges(indicatorCellsOf(her), indicatorCellsOf({ ...her, entryCount: her.entryCount + 1 }))).toEqual([]);
+  });
+
+  it('when read in the middle of someone moving between cells, withholds the table that does not add up instead of failing, and shows the rest', () => {
+    const cells = cellsOf(everyone);
+    // Her registration counted in the total, not yet in her age band (the writes are one cell at a time).
+    const midMove: Cells = { ...cells, registered: (cells['registered'] ?? 0) + 1 };
+    expect(cellsAddUp(cells)).toBe(true);
+    expect(cellsAddUp(midMove)).toBe(false);
+    const shown = indicatorsFromCells(midMove, 11);
+    expect(shown.peopleRegistered).toEqual({ total: null, byRole: { other: null }, byState: { other: null }, byAgeBand: { other: null }, byGender: { other: null } });
+    expect(shown.livelihood).toEqual(indicatorsFromCells(cells, 11).livelihood);
   });
 });

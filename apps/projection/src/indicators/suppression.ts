@@ -78,15 +78,16 @@ function showBreakdown(cells: Readonly<Record<string, number>>, k: number): Reco
   return { ...byKey(named), [OTHER]: bucket.count };
 }
 
-export function suppressTable<Breakdown extends string>(table: CountTable<Breakdown>, k: number = DEFAULT_K): ShownTable<Breakdown> {
+export function suppressTable<Breakdown extends string>(table: CountTable<Breakdown>, k: number = DEFAULT_K, options: { withheld?: boolean } = {}): ShownTable<Breakdown> {
   assertK(k);
   const names = Object.keys(table.breakdowns) as Breakdown[];
+  const every = (cells: () => Record<string, SuppressedCount>) => Object.fromEntries(names.map((name) => [name, cells()])) as ShownTable<Breakdown>['breakdowns'];
+  const withheld = (): ShownTable<Breakdown> => ({ total: null, breakdowns: every(() => ({ [OTHER]: null })) });
+  if (options.withheld) return withheld();
   for (const name of names) {
     const sum = Object.values(table.breakdowns[name]).reduce((total, count) => total + count, 0);
     if (sum !== table.total) throw new RangeError(`breakdown ${name} counts ${sum} people, not the total's ${table.total}`);
   }
-  const every = (cells: () => Record<string, SuppressedCount>) => Object.fromEntries(names.map((name) => [name, cells()])) as ShownTable<Breakdown>['breakdowns'];
-  const withheld = (): ShownTable<Breakdown> => ({ total: null, breakdowns: every(() => ({ [OTHER]: null })) });
   if (table.total === 0) return { total: 0, breakdowns: every(() => ({})) };
   if (table.total < k) return withheld();
   const shown: Partial<Record<Breakdown, Record<string, number>>> = {};

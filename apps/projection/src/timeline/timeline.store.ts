@@ -3,9 +3,12 @@ import type { Collection } from 'mongodb';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
-import { HOUSEHOLD, HOUSEHOLDS_SUPPORTED, cellChanges, indicatorCellsOf } from '../indicators/indicator-cells';
+import { HOUSEHOLD, HOUSEHOLDS_SUPPORTED, cellChanges, cellsAddUp, indicatorCellsOf } from '../indicators/indicator-cells';
 import { evolvePerson, initialPersonView, PersonSummary, PersonView, SummarisedEntry, summaryOf } from './person-summary';
 import { entryIdOf } from './whose-timeline';
+
+/** How many times the indicator cells are read for a view that adds up. */
+const CELL_READS = 5;
 
 /**
  * One document per timeline entry (a person's whole history in one document would hit the 16 MB
@@ -310,8 +313,16 @@ export class TimelineStore {
 
   /** Every indicator cell with its count: a collection bounded by the vocabulary (states, age bands, roles), not by the people. */
   async indicatorCells(): Promise<Record<string, number>> {
-    const cells = await this.cells.find({}).select({ count: 1 }).lean<IndicatorCell[]>();
-    return Object.fromEntries(cells.map((cell) => [cell._id, cell.count]));
+    // A read in the middle of someone's move between cells does not add up: read again (a move
+    // takes a few writes, milliseconds). Still not after a few reads, the tables that do not add up are withheld.
+    let cells: Record<string, number> = {};
+    for (let read = 1; read <= CELL_READS; read += 1) {
+      const found = await this.cells.find({}).select({ count: 1 }).lean<IndicatorCell[]>();
+      cells = Object.fromEntries(found.map((cell) => [cell._id, cell.count]));
+      if (cellsAddUp(cells)) return cells;
+      await new Promise((resolve) => setTimeout(resolve, 10 * read));
+    }
+    return cells;
   }
 
   /**
