@@ -10,27 +10,6 @@ import { ensureTopics, TopicSettings } from './topic-provisioning';
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
-/**
- * Several services' worth of handlers as one map: where two react to the same event type (her
- * copy of intake's consent and an alert on her cases), both run, in the order given.
- */
-export function allHandlers(...maps: EventHandlers[]): EventHandlers {
-  const combined: Record<string, EventHandler[]> = {};
-  for (const map of maps) {
-    for (const [type, handler] of Object.entries(map)) (combined[type] ??= []).push(handler as EventHandler);
-  }
-  return Object.fromEntries(
-    Object.entries(combined).map(([type, handlers]) => [
-      type,
-      handlers.length === 1
-        ? handlers[0]
-        : async (event: EventEnvelope) => {
-            for (const handler of handlers) await handler(event);
-          },
-    ]),
-  ) as EventHandlers;
-}
-
 /** An error that retrying cannot fix: the message goes to the dead-letter topic at once. */
 export class NonRetryableEventError extends Error {}
 

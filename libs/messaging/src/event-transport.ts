@@ -1,8 +1,9 @@
 import { applyDecorators, ArgumentsHost, Catch, Controller, RpcExceptionFilter, UseFilters } from '@nestjs/common';
 import { BaseRpcContext, CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { isObservable, lastValueFrom, Observable, throwError } from 'rxjs';
 import type { EventEnvelope, EventType } from '@mukti/contracts';
-import type { EventConsumer, EventDispatch, MessagePosition } from './event-consumer';
+import type { EventConsumer, EventDispatch, EventHandler, EventHandlers, MessagePosition } from './event-consumer';
 
 /**
  * What an `@EventPattern` handler can ask about the event in hand (`@Ctx() context: EventContext`):
@@ -122,4 +123,29 @@ export class EventTransport extends Server implements CustomTransportStrategy, E
 /** What Nest's own filter makes of an error (a handler outside an `EventController`) is still a failure. */
 function asError(error: unknown): never {
   throw error instanceof Error ? error : new Error(`handler failed: ${JSON.stringify(error)}`);
+}
+
+/**
+ * The `@EventPattern` methods of these objects as one map of handlers by type, called directly,
+ * without Nest: for unit tests of handler classes. Where several handle a type, they run in turn,
+ * in the order given, as the transport runs them.
+ */
+export function handlersOf(...instances: object[]): EventHandlers {
+  const byType: Record<string, EventHandler[]> = {};
+  for (const instance of instances) {
+    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = prototype[name];
+      const types = typeof method === 'function' ? (Reflect.getMetadata(PATTERN_METADATA, method) as string[] | undefined) : undefined;
+      for (const type of types ?? []) (byType[type] ??= []).push((event) => (method as EventHandler).call(instance, event));
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(byType).map(([type, handlers]) => [
+      type,
+      async (event: EventEnvelope) => {
+        for (const handler of handlers) await handler(event);
+      },
+    ]),
+  ) as EventHandlers;
 }

@@ -1,0 +1,15 @@
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { auditEventTypes, EventEnvelope } from '@mukti/contracts';
+import { EventController } from '@mukti/messaging';
+import { AuditStore } from './audit.store';
+
+/** Appends every access the gateway records to the queryable trail (keyed by event id: a redelivery adds nothing). */
+@EventController()
+export class AuditTrailRecorder {
+  constructor(private readonly store: AuditStore) {}
+
+  @EventPattern(auditEventTypes.personDataAccessed)
+  personDataAccessed(@Payload() event: EventEnvelope<typeof auditEventTypes.personDataAccessed>): Promise<void> {
+    return this.store.append(event);
+  }
+}
