@@ -46,6 +46,8 @@ beforeAll(async () => {
     processes.set(name, await startService(name, environment[name]));
   }
   livelihood = await createServiceApp(LivelihoodModule.register(livelihoodConfig.load(environment.livelihood), testLogger(), clock), { logger: testLogger() });
+  await livelihood.init();
+  await livelihood.startAllMicroservices();
   await livelihood.listen(environment.ports.livelihood, '127.0.0.1');
   processes.set('gateway', await startService('gateway', environment.gateway));
   gateway = `http://127.0.0.1:${environment.ports.gateway}`;

@@ -58,6 +58,10 @@ beforeAll(async () => {
     RehabilitationModule.register(rehabilitationConfig.load(environment.rehabilitation), testLogger(), clock),
     { logger: testLogger() },
   );
+  for (const app of [rescue, rehabilitation]) {
+    await app.init();
+    await app.startAllMicroservices();
+  }
   await rescue.listen(environment.ports.rescue, '127.0.0.1');
   await rehabilitation.listen(environment.ports.rehabilitation, '127.0.0.1');
   inProcess.push(rescue, rehabilitation);

@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { auditEventTypes, topics } from '@mukti/contracts';
+import { topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA } from '@mukti/messaging';
 import { ServiceDatabase } from '@mukti/persistence';
 import type { AuditConfig } from './audit.config';
 import { ReadAuditTrailController } from './queries/read-audit-trail/read-audit-trail.http.controller';
 import { AuditStore } from './trail/audit.store';
+import { AuditTrailRecorder } from './trail/audit-trail-recorder';
 import { auditStoreOf } from './trail/verify-audit-trail';
 
 /** The audit service: keeps the audit trail the gateway writes, and answers admins' questions about it. */
@@ -18,7 +19,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       imports: [requestLogging(logger)],
-      controllers: [HealthController, ReadAuditTrailController],
+      controllers: [HealthController, ReadAuditTrailController, AuditTrailRecorder],
       providers: [
         ...foundationProviders('audit', config, logger),
         {
@@ -32,8 +33,8 @@ export class AuditModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, AuditStore],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, store: AuditStore) =>
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
             new EventConsumer({
               kafka,
               groupId,
@@ -41,7 +42,6 @@ export class AuditModule {
               ...consumerCollections(database),
               logger,
               topicSettings: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR },
-              handlers: { [auditEventTypes.personDataAccessed]: (event, delivery) => store.append(event, delivery) },
             }),
         },
         serviceHealthChecks({ groupId, topics: [topics.audit] }),

@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { allHandlers, consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
-import { KnownPeople, parseMasterKey, PersonalDataVault } from '@mukti/security';
+import { KnownPeople, KnownPeopleFromIntake, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { LegalConfig } from './legal.config';
 import { AttachPropertyController } from './case/commands/attach-property/attach-property.http.controller';
 import { CloseCaseController } from './case/commands/close-case/close-case.http.controller';
@@ -27,10 +27,10 @@ import { RecordWitnessSupportController } from './case/commands/record-witness-s
 import { JoinCaseTeamController } from './case/commands/join-case-team/join-case-team.http.controller';
 import { RegisterFirController } from './case/commands/register-fir/register-fir.http.controller';
 import { CASES, CaseStore } from './case/case.store';
-import { chargeSheetDeadlineHandlers, flagMissingChargeSheet } from './case/charge-sheet-deadlines/charge-sheet-deadlines.watch';
+import { CHARGE_SHEET_WATCH, ChargeSheetDeadlines, flagMissingChargeSheet } from './case/charge-sheet-deadlines/charge-sheet-deadlines.watch';
 import { CaseState } from './case/domain/case.decider';
 import { ReadCaseController } from './case/queries/read-case/read-case.http.controller';
-import { alertOnConsentWithdrawn } from './case/reactions/alert-on-consent-withdrawn';
+import { CASES_BY_VICTIM, ConsentWithdrawnAlerts } from './case/reactions/alert-on-consent-withdrawn';
 import { CorrectPerpetratorProfileController } from './perpetrator/commands/correct-perpetrator-profile/correct-perpetrator-profile.http.controller';
 import { ErasePerpetratorController } from './perpetrator/commands/erase-perpetrator/erase-perpetrator.http.controller';
 import { LinkPerpetratorsController } from './perpetrator/commands/link-perpetrators/link-perpetrators.http.controller';
@@ -38,17 +38,16 @@ import { ProfilePerpetratorController } from './perpetrator/commands/profile-per
 import { PerpetratorState } from './perpetrator/domain/perpetrator.decider';
 import { CASE_RECORDS, CASES_NAMING_PERPETRATORS, PerpetratorAccess } from './perpetrator/perpetrator-access';
 import { PERPETRATOR_VAULT, PERPETRATORS, PerpetratorStore } from './perpetrator/perpetrator.store';
+import { PerpetratorsNamedInCases } from './perpetrator/perpetrators-named-in-cases.event-handlers';
 import { ReadPerpetratorController } from './perpetrator/queries/read-perpetrator/read-perpetrator.http.controller';
 import { RecordTrainingSessionController } from './training/commands/record-training-session/record-training-session.http.controller';
 import { TrainingSessionState } from './training/domain/training-session.decider';
 import { ListTrainingSessionsController, TRAINING_REGISTER } from './training/queries/list-training-sessions/list-training-sessions.http.controller';
-import { flagOverdueRefresher, refresherHandlers } from './training/refresher-deadlines/refresher-deadlines.watch';
+import { flagOverdueRefresher, REFRESHER_WATCH, RefresherDeadlines } from './training/refresher-deadlines/refresher-deadlines.watch';
 import { TRAINING_SESSIONS, TrainingSessionStore } from './training/training-session.store';
 
 /** What the service reads: intake's people and consents (its own copy), its own events (deadlines, victims' cases, the training register). */
 const consumedTopics = topicsConsumedBy('legal');
-const CHARGE_SHEET_WATCH = Symbol('CHARGE_SHEET_WATCH');
-const REFRESHER_WATCH = Symbol('REFRESHER_WATCH');
 
 /** The legal service: the prosecution pillar, from the FIR to the verdict, and the training of those who enforce the law. */
 @Module({})
@@ -88,6 +87,13 @@ export class LegalModule {
         JoinCaseTeamController,
         RecordTrainingSessionController,
         ListTrainingSessionsController,
+        // Its events' handlers (@EventPattern), in the order they run on an event several handle
+        // (an FIR: her cases, then his cases, then the charge-sheet marks; her consent: her copy first).
+        KnownPeopleFromIntake,
+        ConsentWithdrawnAlerts,
+        PerpetratorsNamedInCases,
+        ChargeSheetDeadlines,
+        RefresherDeadlines,
       ],
       providers: [
         ...foundationProviders('legal', config, logger, clock),
@@ -113,6 +119,7 @@ export class LegalModule {
         },
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         { provide: TRAINING_REGISTER, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('training_register') },
+        { provide: CASES_BY_VICTIM, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('cases_by_victim') },
         { provide: CASE_RECORDS, useExisting: CASES },
         {
           provide: CASES_NAMING_PERPETRATORS,
@@ -137,32 +144,9 @@ export class LegalModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, KnownPeople, CaseStore, PerpetratorAccess, CHARGE_SHEET_WATCH, REFRESHER_WATCH, TRAINING_REGISTER],
-          useFactory: (
-            kafka: Kafka,
-            database: ServiceDatabase,
-            people: KnownPeople,
-            cases: CaseStore,
-            perpetratorAccess: PerpetratorAccess,
-            chargeSheets: DeadlineWatch,
-            refreshers: DeadlineWatch,
-            register: Collection,
-          ) =>
-            new EventConsumer({
-              kafka,
-              groupId,
-              topics: consumedTopics,
-              ...consumerCollections(database),
-              logger,
-              topicSettings,
-              handlers: allHandlers(
-                people.handlers(),
-                alertOnConsentWithdrawn(cases, database.collection('cases_by_victim'), people),
-                perpetratorAccess.handlers(),
-                chargeSheetDeadlineHandlers(chargeSheets),
-                refresherHandlers(refreshers, register),
-              ),
-            }),
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
+            new EventConsumer({ kafka, groupId, topics: consumedTopics, ...consumerCollections(database), logger, topicSettings }),
         },
         serviceHealthChecks({ groupId, topics: consumedTopics }),
       ],

@@ -17,8 +17,8 @@ import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfr
 import { legalConfig } from '../src/legal.config';
 import { LegalModule } from '../src/legal.module';
 import { CaseStore } from '../src/case/case.store';
-import { alertOnConsentWithdrawn } from '../src/case/reactions/alert-on-consent-withdrawn';
-import { KnownPeople, PersonalDataVault } from '@mukti/security';
+import { ConsentWithdrawnAlerts } from '../src/case/reactions/alert-on-consent-withdrawn';
+import { KnownPeople, KnownPeopleFromIntake, PersonalDataVault } from '@mukti/security';
 import { PERPETRATOR_VAULT } from '../src/perpetrator/perpetrator.store';
 
 jest.setTimeout(60_000);
@@ -73,6 +73,8 @@ beforeAll(async () => {
   await publisher.connect();
   app = await createServiceApp(LegalModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
+  // Its @EventPattern handlers start consuming, as startServiceApp starts them.
+  await app.startAllMicroservices();
   mongo = await MongoClient.connect(databaseUri);
   lata = await serviceBearer('legal-officer', 'lata');
   await publisher.publish([
@@ -211,10 +213,10 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   const priya = randomUUID();
   // The service's copy of her as it stood when the FIR was decided: consent to be named to the police.
   const copy = new KnownPeople(mongo.db().collection(uniqueName('known-copy')));
-  const handlers = copy.handlers();
-  await handlers[intakeEventTypes.personRegistered](registered(priya));
-  await handlers[intakeEventTypes.staffAssigned](lataAssigned(priya));
-  await handlers[intakeEventTypes.consentRecorded](consent(priya, 'share-with-police', 'granted'));
+  const keeping = new KnownPeopleFromIntake(copy);
+  await keeping.personRegistered(registered(priya));
+  await keeping.staffAssigned(lataAssigned(priya));
+  await keeping.consentRecorded(consent(priya, 'share-with-police', 'granted'));
   await publisher.publish([registered(priya), lataAssigned(priya), consent(priya, 'share-with-police', 'granted')]);
   await eventually(async () =>
     expect((await mongo.db().collection('known_people').findOne({ _id: priya as never }))?.consents).toEqual({ 'share-with-police': 'granted' }),
@@ -224,15 +226,15 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   const firRegistered = ((await mongo.db().collection('cases').findOne({ _id: `${priyasCase}:1` as never }))!.events as EventEnvelope[])[0]!;
 
   // Her withdrawal reaches the service before its own FIR event does: no case is known for her yet.
-  const reaction = alertOnConsentWithdrawn(app.get(CaseStore), mongo.db().collection(uniqueName('cases-by-victim')), copy);
+  const reaction = new ConsentWithdrawnAlerts(app.get(CaseStore), mongo.db().collection(uniqueName('cases-by-victim')), copy);
   const withdrawal = consent(priya, 'share-with-police', 'withdrawn');
-  await handlers[intakeEventTypes.consentRecorded](withdrawal);
-  await reaction[intakeEventTypes.consentRecorded](withdrawal);
+  await keeping.consentRecorded(withdrawal);
+  await reaction.consentRecorded(withdrawal);
   // Then the FIR arrives: its end of the join sees the withdrawal.
-  await reaction[legalEventTypes.firRegistered](firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
+  await reaction.firRegistered(firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
   // And a redelivery of the withdrawal, now that the case is known, alerts no second time.
-  await reaction[intakeEventTypes.consentRecorded](withdrawal);
-  await reaction[legalEventTypes.firRegistered](firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
+  await reaction.consentRecorded(withdrawal);
+  await reaction.firRegistered(firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
 
   const commits = await mongo.db().collection('cases').find({ aggregateId: priyasCase }).toArray();
   const alerts = commits.flatMap((commit) => (commit['events'] as EventEnvelope[]).filter((event) => event.type === legalEventTypes.consentWithdrawnOnOpenCase));

@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
-import { allHandlers, consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
-import { KnownPeople } from '@mukti/security';
+import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { LivelihoodConfig } from './livelihood.config';
 import { EndSkillTrainingController } from './livelihood-plan/commands/end-skill-training/end-skill-training.http.controller';
 import { FollowUpIncomeController } from './livelihood-plan/commands/follow-up-income/follow-up-income.http.controller';
@@ -18,17 +18,17 @@ import { StartPlacementController } from './livelihood-plan/commands/start-place
 import { StartSkillTrainingController } from './livelihood-plan/commands/start-skill-training/start-skill-training.http.controller';
 import { LivelihoodPlanState } from './livelihood-plan/domain/livelihood-plan.decider';
 import { LIVELIHOOD_PLANS, LivelihoodPlanStore } from './livelihood-plan/livelihood-plan.store';
-import { openLivelihoodPlanOnCarePlan } from './livelihood-plan/reactions/open-livelihood-plan-on-care-plan';
+import { LivelihoodPlanOnCarePlan } from './livelihood-plan/reactions/open-livelihood-plan-on-care-plan';
 import { MINIMUM_WAGES, MinimumWageTable } from './minimum-wages/minimum-wage-table';
 import { OpenPreventionPlanController } from './prevention-plan/commands/open-prevention-plan/open-prevention-plan.http.controller';
 import { RecordEntryIntoExploitationController } from './prevention-plan/commands/record-entry-into-exploitation/record-entry-into-exploitation.http.controller';
 import { RecordPreventionSupportController } from './prevention-plan/commands/record-prevention-support/record-prevention-support.http.controller';
 import { PreventionPlanState } from './prevention-plan/domain/prevention-plan.decider';
-import { entriesPreventedHandlers, flagEntriesPrevented } from './prevention-plan/entries-prevented/entries-prevented.watch';
-import { KnownHouseholds } from './prevention-plan/known-households';
+import { EntriesPreventedDeadlines, flagEntriesPrevented } from './prevention-plan/entries-prevented/entries-prevented.watch';
+import { KnownHouseholds, KnownHouseholdsFromIntake } from './prevention-plan/known-households';
 import { PREVENTION_PLANS, PreventionPlanStore } from './prevention-plan/prevention-plan.store';
 import { ReadPreventionPlanController } from './prevention-plan/queries/read-prevention-plan/read-prevention-plan.http.controller';
-import { recordEntryOnRescue } from './prevention-plan/reactions/record-entry-on-rescue';
+import { EntryOnRescue, PLANS_BY_PERSON, RESCUES_BY_PERSON } from './prevention-plan/reactions/record-entry-on-rescue';
 
 /**
  * What the service reads: intake's people and households (its own copy), care plans (a livelihood
@@ -60,6 +60,12 @@ export class LivelihoodModule {
         RecordPreventionSupportController,
         RecordEntryIntoExploitationController,
         ReadPreventionPlanController,
+        // Its events' handlers (@EventPattern), in the order they run on an event several handle.
+        KnownPeopleFromIntake,
+        KnownHouseholdsFromIntake,
+        LivelihoodPlanOnCarePlan,
+        EntryOnRescue,
+        EntriesPreventedDeadlines,
       ],
       providers: [
         ...foundationProviders('livelihood', config, logger, clock),
@@ -79,6 +85,8 @@ export class LivelihoodModule {
         { provide: PREVENTION_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<PreventionPlanState>('prevention_plans') },
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         { provide: KnownHouseholds, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownHouseholds(database.collection('known_households')) },
+        { provide: PLANS_BY_PERSON, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('prevention_plans_by_person') },
+        { provide: RESCUES_BY_PERSON, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('rescues_by_person') },
         { provide: MINIMUM_WAGES, useValue: new MinimumWageTable() },
         LivelihoodPlanStore,
         PreventionPlanStore,
@@ -95,32 +103,9 @@ export class LivelihoodModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, KnownPeople, KnownHouseholds, LivelihoodPlanStore, PreventionPlanStore, DeadlineWatch, CLOCK],
-          useFactory: (
-            kafka: Kafka,
-            database: ServiceDatabase,
-            people: KnownPeople,
-            households: KnownHouseholds,
-            livelihoodPlans: LivelihoodPlanStore,
-            preventionPlans: PreventionPlanStore,
-            deadlines: DeadlineWatch,
-            serviceClock: Clock,
-          ) =>
-            new EventConsumer({
-              kafka,
-              groupId,
-              topics: consumedTopics,
-              ...consumerCollections(database),
-              logger,
-              topicSettings,
-              handlers: allHandlers(
-                people.handlers(),
-                households.handlers(),
-                openLivelihoodPlanOnCarePlan(livelihoodPlans, serviceClock),
-                recordEntryOnRescue(preventionPlans, database.collection('prevention_plans_by_person'), database.collection('rescues_by_person')),
-                entriesPreventedHandlers(deadlines, preventionPlans),
-              ),
-            }),
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
+            new EventConsumer({ kafka, groupId, topics: consumedTopics, ...consumerCollections(database), logger, topicSettings }),
         },
         serviceHealthChecks({ groupId, topics: consumedTopics }),
       ],

@@ -16,7 +16,7 @@ import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfr
 import { livelihoodConfig } from '../src/livelihood.config';
 import { LivelihoodModule } from '../src/livelihood.module';
 import { PreventionPlanStore } from '../src/prevention-plan/prevention-plan.store';
-import { recordEntryOnRescue } from '../src/prevention-plan/reactions/record-entry-on-rescue';
+import { EntryOnRescue } from '../src/prevention-plan/reactions/record-entry-on-rescue';
 
 jest.setTimeout(60_000);
 
@@ -82,6 +82,8 @@ beforeAll(async () => {
   await publisher.connect();
   app = await createServiceApp(LivelihoodModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
+  // Its @EventPattern handlers start consuming, as startServiceApp starts them.
+  await app.startAllMicroservices();
   mongo = await MongoClient.connect(databaseUri);
   kiran = await serviceBearer('livelihood-officer', 'kiran');
   await publisher.publish([
@@ -150,12 +152,12 @@ it('counts her rescue as an entry when it is handled before the opening of the p
   clock.advance(DAY);
   const rescued = rescuedNow(meera);
   // Her rescue reaches the service before its own plan-opened event: no plan is known for her yet.
-  const reaction = recordEntryOnRescue(app.get(PreventionPlanStore), mongo.db().collection(uniqueName('plans-by-person')), mongo.db().collection(uniqueName('rescues-by-person')));
-  await reaction[rescueEventTypes.personRescued](rescued);
-  await reaction[livelihoodEventTypes.preventionPlanOpened](opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
+  const reaction = new EntryOnRescue(app.get(PreventionPlanStore), mongo.db().collection(uniqueName('plans-by-person')), mongo.db().collection(uniqueName('rescues-by-person')));
+  await reaction.personRescued(rescued);
+  await reaction.preventionPlanOpened(opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
   // Redeliveries of both change nothing more.
-  await reaction[rescueEventTypes.personRescued](rescued);
-  await reaction[livelihoodEventTypes.preventionPlanOpened](opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
+  await reaction.personRescued(rescued);
+  await reaction.preventionPlanOpened(opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
   const commits = await mongo.db().collection('prevention_plans').find({ aggregateId: meera }).toArray();
   const entries = commits.flatMap((commit) => (commit['events'] as EventEnvelope[]).filter((fact) => fact.type === livelihoodEventTypes.entryIntoExploitationRecorded));
   expect(entries.map((fact) => fact.data)).toEqual([expect.objectContaining({ personId: meera, source: 'rescued', enteredAt: rescued.data.rescuedAt })]);

@@ -1,9 +1,11 @@
-import { AnyPillarEventEnvelope, eventCatalog, EventType, topics, topicsConsumedBy } from '@mukti/contracts';
-import type { EventHandler, EventHandlers } from '@mukti/messaging';
-import type { AnalyticsStream } from './analytics/analytics-stream';
+import { Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { AnyPillarEventEnvelope, eventCatalog, EventType, topicsConsumedBy } from '@mukti/contracts';
+import { EventController } from '@mukti/messaging';
+import { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
-import type { ProsecutionStore } from './prosecution/prosecution.store';
-import type { TimelineStore } from './timeline/timeline.store';
+import { ProsecutionStore } from './prosecution/prosecution.store';
+import { TimelineStore } from './timeline/timeline.store';
 import {
   CaseEventEnvelope,
   EventSubject,
@@ -19,12 +21,15 @@ import {
 /** What it reads, as libs/contracts declares it (its ACLs come from the same declaration). */
 export const projectedTopics = topicsConsumedBy('projection');
 
-export interface ProjectionParts {
-  timeline: TimelineStore;
-  prosecution: ProsecutionStore;
-  analytics: AnalyticsStream;
-  pseudonymKey: string;
+/** The projected event types about one kind of subject (a person, a case...). */
+function projectedTypesAbout(subject: EventSubject): EventType[] {
+  return (Object.keys(eventCatalog) as EventType[]).filter(
+    (type) => (projectedTopics as readonly string[]).includes(eventCatalog[type].topic) && subjectOf(type) === subject,
+  );
 }
+
+/** The key analytics pseudonyms are made with (ANALYTICS_PSEUDONYM_KEY). */
+export const PSEUDONYM_KEY = Symbol('PSEUDONYM_KEY');
 
 /**
  * What the projection does with each event of the projected topics, by what the event is about:
@@ -38,42 +43,45 @@ export interface ProjectionParts {
  *   model here: the households the indicators count are the prevention plans' own).
  * Every step is idempotent, so a handler retried after failing half-way does each step once.
  */
-export function projectionHandlers({ timeline, prosecution, analytics, pseudonymKey }: ProjectionParts): EventHandlers {
-  const onHerTimeline = async (event: AnyPillarEventEnvelope) => {
-    const { facts, summary } = await timeline.project(event);
-    const record = deidentify(event, facts, summary, pseudonymKey);
-    if (record) await analytics.publishRecord(record, event);
-  };
-  const onTheirTimelines = async (event: FannedOutEventEnvelope) => {
+@EventController()
+export class PillarEventsProjector {
+  constructor(
+    private readonly timeline: TimelineStore,
+    private readonly prosecution: ProsecutionStore,
+    private readonly analytics: AnalyticsStream,
+    @Inject(PSEUDONYM_KEY) private readonly pseudonymKey: string,
+  ) {}
+
+  @EventPattern(projectedTypesAbout('person'))
+  async onHerTimeline(@Payload() event: AnyPillarEventEnvelope): Promise<void> {
+    const { facts, summary } = await this.timeline.project(event);
+    const record = deidentify(event, facts, summary, this.pseudonymKey);
+    if (record) await this.analytics.publishRecord(record, event);
+  }
+
+  @EventPattern(projectedTypesAbout('case'))
+  async ofTheCase(@Payload() event: CaseEventEnvelope): Promise<void> {
+    await this.prosecution.projectCase(event);
+    await this.onTheirTimelines(event);
+  }
+
+  @EventPattern(projectedTypesAbout('prevention-plan'))
+  ofThePreventionPlan(@Payload() event: PreventionPlanEventEnvelope): Promise<void> {
+    return this.onTheirTimelines(event);
+  }
+
+  @EventPattern(projectedTypesAbout('perpetrator'))
+  ofThePerpetrator(@Payload() event: PerpetratorEventEnvelope): Promise<void> {
+    return this.prosecution.projectPerpetrator(event);
+  }
+
+  private async onTheirTimelines(event: FannedOutEventEnvelope): Promise<void> {
     const concerned = peopleConcernedBy(event);
     for (const personId of timelinesOf(event)) {
-      const { facts, summary } = await timeline.project(event, personId);
+      const { facts, summary } = await this.timeline.project(event, personId);
       if (!concerned.includes(personId)) continue;
-      const record = deidentify(event, facts, summary, pseudonymKey, personId);
-      if (record) await analytics.publishRecord(record, event, personId);
+      const record = deidentify(event, facts, summary, this.pseudonymKey, personId);
+      if (record) await this.analytics.publishRecord(record, event, personId);
     }
-  };
-  const ofTheCase = async (event: CaseEventEnvelope) => {
-    await prosecution.projectCase(event);
-    await onTheirTimelines(event);
-  };
-  const ofThePreventionPlan = (event: PreventionPlanEventEnvelope) => onTheirTimelines(event);
-  const ofThePerpetrator = (event: PerpetratorEventEnvelope) => prosecution.projectPerpetrator(event);
-  const handlerFor: Record<EventSubject, EventHandler | undefined> = {
-    person: onHerTimeline as EventHandler,
-    case: ofTheCase as EventHandler,
-    perpetrator: ofThePerpetrator as EventHandler,
-    'prevention-plan': ofThePreventionPlan as EventHandler,
-    operation: undefined,
-    training: undefined,
-    household: undefined,
-  };
-  return Object.fromEntries(
-    (Object.keys(eventCatalog) as EventType[])
-      .filter((type) => (projectedTopics as readonly string[]).includes(eventCatalog[type].topic))
-      .flatMap((type) => {
-        const handler = handlerFor[subjectOf(type)];
-        return handler ? [[type, handler]] : [];
-      }),
-  ) as EventHandlers;
+  }
 }

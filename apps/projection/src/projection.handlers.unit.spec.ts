@@ -1,8 +1,8 @@
 import { AnyPillarEventEnvelope, EventEnvelope, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
-import type { EventHandler } from '@mukti/messaging';
+import { EventHandler, handlersOf } from '@mukti/messaging';
 import type { AnalyticsStream } from './analytics/analytics-stream';
 import type { ProsecutionStore } from './prosecution/prosecution.store';
-import { projectedTopics, projectionHandlers } from './projection.handlers';
+import { PillarEventsProjector, projectedTopics } from './projection.handlers';
 import { describeEvent } from './timeline/describe-event';
 // Summaries built from entries (test support).
 import { summaryOfEntries } from './timeline/entries.testing';
@@ -35,7 +35,7 @@ function parts() {
   const analytics = {
     publishRecord: async (_record: unknown, event: AnyPillarEventEnvelope, personId = event.subject) => void published.push(`${event.type} ${personId}`),
   } as unknown as AnalyticsStream;
-  const handlers = projectionHandlers({ timeline, prosecution, analytics, pseudonymKey: 'a-test-pseudonym-key' });
+  const handlers = handlersOf(new PillarEventsProjector(timeline, prosecution, analytics, 'a-test-pseudonym-key'));
   const handle = (event: AnyPillarEventEnvelope) => (handlers[event.type] as EventHandler | undefined)?.(event as EventEnvelope, { topic: 'mukti.legal.events.v1', partition: 0, offset: '0' });
   return { handlers, handle, onTimeline, published, cases, perpetrators };
 }

@@ -15,7 +15,7 @@ import { FindPeopleController } from './queries/find-people/find-people.http.con
 import { ReadProsecutionIndicatorsController } from './queries/read-prosecution-indicators/read-prosecution-indicators.http.controller';
 import { AnalyticsStream } from './analytics/analytics-stream';
 import { ProsecutionStore } from './prosecution/prosecution.store';
-import { projectedTopics, projectionHandlers } from './projection.handlers';
+import { PillarEventsProjector, projectedTopics, PSEUDONYM_KEY } from './projection.handlers';
 
 /** The projection service: one truthful timeline and summary per person, from every pillar's events. */
 @Module({})
@@ -34,6 +34,8 @@ export class ProjectionModule {
         ReadIndicatorsController,
         ReadProsecutionIndicatorsController,
         ExportHtcdsController,
+        // Its events' handlers (@EventPattern).
+        PillarEventsProjector,
       ],
       providers: [
         ...foundationProviders('projection', config, logger),
@@ -56,6 +58,7 @@ export class ProjectionModule {
             return store;
           },
         },
+        { provide: PSEUDONYM_KEY, useValue: config.ANALYTICS_PSEUDONYM_KEY },
         {
           provide: AnalyticsStream,
           inject: [KAFKA],
@@ -64,8 +67,8 @@ export class ProjectionModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, TimelineStore, ProsecutionStore, AnalyticsStream],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, timeline: TimelineStore, prosecution: ProsecutionStore, analytics: AnalyticsStream) =>
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
             new EventConsumer({
               kafka,
               groupId,
@@ -76,8 +79,6 @@ export class ProjectionModule {
                 partitions: config.KAFKA_TOPIC_PARTITIONS,
                 replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
               },
-              // Her timeline and summary, the prosecution's read model and the analytics stream: by what each event is about.
-              handlers: projectionHandlers({ timeline, prosecution, analytics, pseudonymKey: config.ANALYTICS_PSEUDONYM_KEY }),
             }),
         },
         serviceHealthChecks({ groupId, topics: projectedTopics }),

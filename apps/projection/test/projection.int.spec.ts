@@ -80,6 +80,8 @@ beforeAll(async () => {
   await publisher.connect();
   app = await createServiceApp(ProjectionModule.register(config, testLogger()), { logger: testLogger() });
   await app.init();
+  // Its @EventPattern handlers start consuming, as startServiceApp starts them.
+  await app.startAllMicroservices();
   mongo = await MongoClient.connect(databaseUri);
   caseworker = await serviceBearer('caseworker', 'asha');
 });

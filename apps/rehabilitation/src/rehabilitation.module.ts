@@ -6,7 +6,7 @@ import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks, ServiceClient } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
-import { KnownPeople } from '@mukti/security';
+import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { RehabilitationConfig } from './rehabilitation.config';
 import { AdmitToShelterController } from './care-plan/commands/admit-to-shelter/admit-to-shelter.http.controller';
 import { DischargeFromShelterController } from './care-plan/commands/discharge-from-shelter/discharge-from-shelter.http.controller';
@@ -23,9 +23,9 @@ import { SetCarePlanGoalController } from './care-plan/commands/set-care-plan-go
 import { CARE_PLANS, CarePlanStore } from './care-plan/care-plan.store';
 import { CarePlanState } from './care-plan/domain/care-plan.decider';
 import { INTAKE } from './care-plan/intake-client';
-import { flagMissedFollowUps, missedFollowUpHandlers } from './care-plan/missed-follow-ups/missed-follow-ups.watch';
+import { flagMissedFollowUps, FollowUpDeadlines } from './care-plan/missed-follow-ups/missed-follow-ups.watch';
 import { ReadCounsellingSessionsController } from './care-plan/queries/read-counselling-sessions/read-counselling-sessions.http.controller';
-import { openCarePlanOnRescue } from './care-plan/reactions/open-care-plan-on-rescue';
+import { CarePlanOnRescue } from './care-plan/reactions/open-care-plan-on-rescue';
 
 /** What the service reads: intake's people (its own copy), rescues (to open care plans), its own events (follow-up deadlines). */
 const consumedTopics = topicsConsumedBy('rehabilitation');
@@ -54,6 +54,10 @@ export class RehabilitationModule {
         ScheduleFollowUpsController,
         SetCarePlanGoalController,
         ReadCounsellingSessionsController,
+        // Its events' handlers (@EventPattern), in the order they run on an event both handle.
+        KnownPeopleFromIntake,
+        CarePlanOnRescue,
+        FollowUpDeadlines,
       ],
       providers: [
         ...foundationProviders('rehabilitation', config, logger, clock),
@@ -84,17 +88,9 @@ export class RehabilitationModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, KnownPeople, CarePlanStore, DeadlineWatch, CLOCK],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, people: KnownPeople, carePlans: CarePlanStore, deadlines: DeadlineWatch, serviceClock: Clock) =>
-            new EventConsumer({
-              kafka,
-              groupId,
-              topics: consumedTopics,
-              ...consumerCollections(database),
-              logger,
-              topicSettings,
-              handlers: { ...people.handlers(), ...openCarePlanOnRescue(carePlans, serviceClock), ...missedFollowUpHandlers(deadlines) },
-            }),
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
+            new EventConsumer({ kafka, groupId, topics: consumedTopics, ...consumerCollections(database), logger, topicSettings }),
         },
         serviceHealthChecks({ groupId, topics: consumedTopics }),
       ],

@@ -120,6 +120,8 @@ beforeAll(async () => {
   await publisher.connect();
   app = await createServiceApp(RehabilitationModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
+  // Its @EventPattern handlers start consuming, as startServiceApp starts them.
+  await app.startAllMicroservices();
   mongo = await MongoClient.connect(databaseUri);
   asha = await serviceBearer('caseworker', 'asha');
   await publisher.publish([

@@ -6,7 +6,7 @@ import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
-import { KnownPeople } from '@mukti/security';
+import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { RescueConfig } from './rescue.config';
 import { CloseRescueOperationController } from './rescue-operation/commands/close-rescue-operation/close-rescue-operation.http.controller';
 import { PlanRescueOperationController } from './rescue-operation/commands/plan-rescue-operation/plan-rescue-operation.http.controller';
@@ -16,7 +16,7 @@ import { JoinRescueOperationTeamController } from './rescue-operation/commands/j
 import { RecordRescueController } from './rescue-operation/commands/record-rescue/record-rescue.http.controller';
 import { RecordTraffickingProfileController } from './rescue-operation/commands/record-trafficking-profile/record-trafficking-profile.http.controller';
 import { RescueOperationState } from './rescue-operation/domain/rescue-operation.decider';
-import { flagOverdueSteps, overdueStepHandlers } from './rescue-operation/overdue-steps/overdue-steps.watch';
+import { flagOverdueSteps, PostRescueStepDeadlines } from './rescue-operation/overdue-steps/overdue-steps.watch';
 import { GetRescueOperationController } from './rescue-operation/queries/get-rescue-operation/get-rescue-operation.http.controller';
 import { RESCUE_OPERATIONS, RescueOperationStore } from './rescue-operation/rescue-operation.store';
 
@@ -42,6 +42,9 @@ export class RescueModule {
         CloseRescueOperationController,
         JoinRescueOperationTeamController,
         GetRescueOperationController,
+        // Its events' handlers (@EventPattern), in the order they run on an event both handle.
+        KnownPeopleFromIntake,
+        PostRescueStepDeadlines,
       ],
       providers: [
         ...foundationProviders('rescue', config, logger, clock),
@@ -71,17 +74,9 @@ export class RescueModule {
         },
         {
           provide: EventConsumer,
-          inject: [KAFKA, ServiceDatabase, KnownPeople, DeadlineWatch],
-          useFactory: (kafka: Kafka, database: ServiceDatabase, people: KnownPeople, deadlines: DeadlineWatch) =>
-            new EventConsumer({
-              kafka,
-              groupId,
-              topics: consumedTopics,
-              ...consumerCollections(database),
-              logger,
-              topicSettings,
-              handlers: { ...people.handlers(), ...overdueStepHandlers(deadlines) },
-            }),
+          inject: [KAFKA, ServiceDatabase],
+          useFactory: (kafka: Kafka, database: ServiceDatabase) =>
+            new EventConsumer({ kafka, groupId, topics: consumedTopics, ...consumerCollections(database), logger, topicSettings }),
         },
         serviceHealthChecks({ groupId, topics: consumedTopics }),
       ],

@@ -83,6 +83,8 @@ beforeAll(async () => {
   await publisher.connect();
   app = await createServiceApp(RescueModule.register(config, testLogger(), clock), { logger: testLogger() });
   await app.init();
+  // Its @EventPattern handlers start consuming, as startServiceApp starts them.
+  await app.startAllMicroservices();
   mongo = await MongoClient.connect(databaseUri);
   coordinator = await serviceBearer('rescue-coordinator', 'rekha');
   await publisher.publish([registered(minor), registered(accused), rekhaAssigned(minor), rekhaAssigned(accused)]);

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { EventConsumer, EventTransport } from '@mukti/messaging';
 import { METRICS, requestIdOf, ServiceMetrics } from '@mukti/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { refuseUnreasonableBodies } from './body-shape';
@@ -62,8 +63,10 @@ export interface ServiceAppOptions {
 }
 
 /**
- * Starts a service's HTTP side the same way everywhere: pino logging, security headers, a body
- * size, depth and key-count limit, request validation, one error shape, and graceful shutdown on SIGTERM/SIGINT
+ * Starts a service the same way everywhere, HTTP and events together (a hybrid application): its
+ * HTTP side with pino logging, security headers, a body size, depth and key-count limit, request
+ * validation and one error shape; its `@EventPattern` handlers fed by its consumer, once every
+ * module has started (publishers connected, watches running); and graceful shutdown on SIGTERM/SIGINT
  * (Nest calls each module's shutdown hooks: consumers stop, relays flush, connections close).
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
@@ -73,6 +76,8 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   } catch {
     // No metrics in this module.
   }
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   // Nest's own shutdown hooks re-raise the signal after closing, so the process would end "killed
   // by SIGTERM"; closing here lets it end with 0, as an orchestrator expects from a clean stop.
@@ -121,7 +126,26 @@ function exposeMetrics(app: NestExpressApplication): void {
   });
 }
 
-/** The same application, configured but not listening: integration tests drive it with supertest. */
+/**
+ * A consuming service's events as a transport of the same application: its `@EventPattern`
+ * handlers are registered now, and run once `startAllMicroservices()` starts its consumer.
+ */
+function connectEvents(app: NestExpressApplication): void {
+  let consumer: EventConsumer;
+  try {
+    consumer = app.get(EventConsumer, { strict: false });
+  } catch {
+    // A service that consumes nothing.
+    return;
+  }
+  if (!consumer.awaitsTransport) return;
+  app.connectMicroservice({ strategy: new EventTransport(consumer) });
+}
+
+/**
+ * The same application, configured but not listening: integration tests drive it with supertest,
+ * after `init()` and (for a consuming service) `startAllMicroservices()`.
+ */
 export async function createServiceApp(
   module: unknown,
   options: Omit<ServiceAppOptions, 'port' | 'host'>,
@@ -146,5 +170,6 @@ export async function createServiceApp(
   app.useGlobalFilters(new ErrorFilter(options.logger));
   app.useGlobalPipes(requestValidationPipe());
   await options.configure?.(app);
+  connectEvents(app);
   return app;
 }

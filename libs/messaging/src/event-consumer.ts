@@ -7,40 +7,8 @@ import { EventEnvelope, EventType, deadLetterTopicOf, isKnownEventType, redriveT
 import { fromKafkaMessage, headerText, notFromItsProducer } from './cloudevents-binding';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
 
-/**
- * Where an event was read from: its topic, partition and offset (a redriven event keeps those it
- * was first read from). Most handlers need only the event; a log kept in partition order (the
- * audit trail's hash chain) needs where it sits.
- */
-export interface Delivery {
-  topic: string;
-  partition: number;
-  offset: string;
-}
-
-export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, delivery: Delivery) => Promise<void>;
+export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, position: MessagePosition) => Promise<void>;
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
-
-/**
- * Several services' worth of handlers as one map: where two react to the same event type (her
- * copy of intake's consent and an alert on her cases), both run, in the order given.
- */
-export function allHandlers(...maps: EventHandlers[]): EventHandlers {
-  const combined: Record<string, EventHandler[]> = {};
-  for (const map of maps) {
-    for (const [type, handler] of Object.entries(map)) (combined[type] ??= []).push(handler as EventHandler);
-  }
-  return Object.fromEntries(
-    Object.entries(combined).map(([type, handlers]) => [
-      type,
-      handlers.length === 1
-        ? handlers[0]
-        : async (event: EventEnvelope, delivery: Delivery) => {
-            for (const handler of handlers) await handler(event, delivery);
-          },
-    ]),
-  ) as EventHandlers;
-}
 
 /** An error that retrying cannot fix: the message goes to the dead-letter topic at once. */
 export class NonRetryableEventError extends Error {}
@@ -58,11 +26,43 @@ export function consumerCollections(database: { collection(name: string): Collec
   return { processedEvents: database.collection('processed_events'), heldKeys: database.collection('held_keys') };
 }
 
+/**
+ * Where a message being handled was read: its topic, partition and offset (a redriven event keeps
+ * those it was first read from). Most handlers need only the event; a log kept in partition order
+ * (the audit trail's hash chain) needs where it sits.
+ */
+export interface MessagePosition {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * What runs an event's handlers: the consumer asks it whether this service handles a type at all,
+ * then hands it each event to handle (the whole of it, retried as one, committed once it resolves).
+ */
+export interface EventDispatch {
+  handles(type: EventType): boolean;
+  handle(event: EventEnvelope, position: MessagePosition): Promise<void>;
+}
+
+/** A map of handlers, one per type, as a dispatch. */
+function dispatchOf(handlers: EventHandlers): EventDispatch {
+  return {
+    handles: (type) => handlers[type] !== undefined,
+    handle: (event, position) => (handlers[event.type] as EventHandler)(event, position),
+  };
+}
+
 export interface EventConsumerOptions extends ConsumerCollections {
   kafka: Kafka;
   groupId: string;
   topics: string[];
-  handlers: EventHandlers;
+  /**
+   * The handlers, by type. Without them, the consumer waits for its dispatch: a service's
+   * `@EventPattern` handlers, given by its transport (`EventTransport`), which also starts it.
+   */
+  handlers?: EventHandlers;
   logger: Logger;
   topicSettings: TopicSettings;
   maxAttempts?: number;
@@ -104,7 +104,7 @@ interface HeldKey {
   since: Date;
 }
 
-type Origin = Delivery;
+type Origin = MessagePosition;
 type Outcome = { handled?: string };
 
 /** What a consumer has done since it started (for health and metrics; no ids, no personal data). */
@@ -149,8 +149,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    * held), and kept up to date by this member's own parking and releasing.
    */
   private heldKeyIds = new Set<string>();
+  private dispatch: EventDispatch | undefined;
+  private started = false;
+  private stopped: Promise<void> | undefined;
 
   constructor(private readonly options: EventConsumerOptions) {
+    this.dispatch = options.handlers && dispatchOf(options.handlers);
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -185,7 +189,20 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return (this.counts.byType[type] ??= { handled: 0, deadLettered: 0 });
   }
 
+  /** True for a consumer built without handlers: its transport gives them and starts it. */
+  get awaitsTransport(): boolean {
+    return !this.options.handlers;
+  }
+
+  /** Hands this consumer's events to a dispatch (its transport's handlers), before it starts. */
+  consumeWith(dispatch: EventDispatch): void {
+    this.dispatch = dispatch;
+  }
+
   async start(): Promise<void> {
+    if (!this.dispatch) throw new Error(`consumer ${this.options.groupId}: no handlers (connect its EventTransport, or give it handlers)`);
+    if (this.started) throw new Error(`consumer ${this.options.groupId}: started twice`);
+    this.started = true;
     const admin = this.options.kafka.admin();
     await admin.connect();
     try {
@@ -215,8 +232,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.start();
+  /** A consumer given its handlers starts with the application; one served by a transport starts when the transport listens. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.handlers) await this.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -227,11 +245,15 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    * Lets the message in hand finish, commits it, then disconnects. (kafkajs drops a commit made
    * once its disconnect has begun, so the batch is ended and committed first.)
    */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.batchInHand;
-    await this.consumer.disconnect();
-    await this.producer.disconnect();
+  stop(): Promise<void> {
+    // Once: the application's shutdown stops it before the database closes, then its transport closes.
+    this.stopped ??= (async () => {
+      this.stopping = true;
+      await this.batchInHand;
+      await this.consumer.disconnect();
+      await this.producer.disconnect();
+    })();
+    return this.stopped;
   }
 
   /**
@@ -304,10 +326,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await this.park(message, origin, key, parkId, 'invalid', `invalid message: ${forged}`, 0);
       return {};
     }
-    const handler = this.options.handlers[event.type] as EventHandler | undefined;
     const log = this.logger.child({ eventId: event.id, eventType: event.type, correlationId: event.correlationId });
     const remembered = `${this.options.groupId}/${event.id}`;
-    if (!handler) {
+    if (!this.dispatch!.handles(event.type)) {
       log.debug('event: no handler in this service, skipped');
       return {};
     }
@@ -321,7 +342,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await this.park(message, origin, key, parkId, 'held', `held: her key waits for parked message ${hold.parked[0]}`, 0, hold);
       return {};
     }
-    const failure = await this.handleWithRetries(handler, event, origin, heartbeat);
+    const failure = await this.handleWithRetries(event, origin, heartbeat);
     if (failure) {
       log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
       // Not remembered as handled: redriven once the cause is fixed, it is handled then.
@@ -391,15 +412,14 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async handleWithRetries(
-    handler: EventHandler,
     event: EventEnvelope,
-    delivery: Delivery,
+    position: MessagePosition,
     heartbeat: () => Promise<void>,
   ): Promise<{ error: Error; attempts: number } | undefined> {
     let backoff = this.initialBackoffMs;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await handler(event, delivery);
+        await this.dispatch!.handle(event, position);
         return undefined;
       } catch (error) {
         if (error instanceof NonRetryableEventError || attempt >= this.maxAttempts) {

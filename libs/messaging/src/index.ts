@@ -11,3 +11,4 @@ export * from './kafka-health';
 export * from './direct-publishing';
 export * from './redrive';
 export * from './kafka-access-provisioning';
+export * from './event-transport';

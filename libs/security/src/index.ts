@@ -5,3 +5,4 @@ export * from './personal-data-vault';
 export * from './fingerprint';
 export * from './access-policy';
 export * from './known-people';
+export * from './known-people.event-handlers';

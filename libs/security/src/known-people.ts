@@ -1,6 +1,5 @@
 import type { Collection, Document } from 'mongodb';
-import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, EventEnvelope, PersonRole } from '@mukti/contracts';
-import { intakeEventTypes } from '@mukti/contracts';
+import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, PersonRole } from '@mukti/contracts';
 import { assertNeedToKnow, CaseTeam, peopleVisibleTo, recordNotFound } from './access-policy';
 
 /** What a service other than intake knows of a person: never her personal data, only what its rules need. */
@@ -17,8 +16,6 @@ export interface KnownPerson {
   erasedAt?: string;
 }
 
-type IntakeEvent<T extends keyof typeof intakeEventTypes> = EventEnvelope<(typeof intakeEventTypes)[T]>;
-
 /**
  * A service's own copy of who is registered in intake, with her age band, case team and
  * consents, kept from intake's events: services never read intake's database (rule 1), yet each
@@ -27,47 +24,6 @@ type IntakeEvent<T extends keyof typeof intakeEventTypes> = EventEnvelope<(typeo
  */
 export class KnownPeople {
   constructor(private readonly people: Collection) {}
-
-  /** The handlers to give the service's event consumer, for the intake topic. */
-  handlers() {
-    return {
-      [intakeEventTypes.personRegistered]: async (event: IntakeEvent<'personRegistered'>) => {
-        const existing = await this.find(event.data.personId);
-        await this.save({
-          caseTeam: {},
-          consents: {},
-          ...existing,
-          _id: event.data.personId,
-          registeredAt: event.data.registeredAt,
-          ageBand: event.data.ageBand,
-          role: event.data.role,
-        });
-      },
-      [intakeEventTypes.staffAssigned]: (event: IntakeEvent<'staffAssigned'>) =>
-        this.change(event.data.personId, (person) => ({
-          ...person,
-          caseTeam: { ...person.caseTeam, [event.data.staffId]: { role: event.data.staffRole } },
-        })),
-      [intakeEventTypes.staffUnassigned]: (event: IntakeEvent<'staffUnassigned'>) =>
-        this.change(event.data.personId, (person) => {
-          const { [event.data.staffId]: _left, ...caseTeam } = person.caseTeam;
-          return { ...person, caseTeam };
-        }),
-      [intakeEventTypes.consentRecorded]: (event: IntakeEvent<'consentRecorded'>) =>
-        this.change(event.data.personId, (person) => ({
-          ...person,
-          consents: { ...person.consents, [event.data.scope]: event.data.decision },
-          consentsDecidedAt: { ...person.consentsDecidedAt, [event.data.scope]: event.data.decidedAt },
-        })),
-      // Her band as determined or as a birthday moved it: every child safeguard here reads it.
-      [intakeEventTypes.ageDetermined]: (event: IntakeEvent<'ageDetermined'>) =>
-        this.change(event.data.personId, (person) => ({ ...person, ageBand: event.data.ageBand })),
-      [intakeEventTypes.ageBandMoved]: (event: IntakeEvent<'ageBandMoved'>) =>
-        this.change(event.data.personId, (person) => ({ ...person, ageBand: event.data.ageBand })),
-      [intakeEventTypes.personErased]: (event: IntakeEvent<'personErased'>) =>
-        this.change(event.data.personId, (person) => ({ ...person, erasedAt: event.data.erasedAt })),
-    };
-  }
 
   async find(personId: string): Promise<KnownPerson | null> {
     return (await this.people.findOne({ _id: personId } as Document)) as KnownPerson | null;
@@ -111,12 +67,12 @@ export class KnownPeople {
 
   // Staff events can only follow her registration on her partition; an unknown person is kept
   // anyway (registration first seen later fills in the rest) so nothing is lost.
-  private async change(personId: string, apply: (person: KnownPerson) => KnownPerson): Promise<void> {
+  async change(personId: string, apply: (person: KnownPerson) => KnownPerson): Promise<void> {
     const person = (await this.find(personId)) ?? { _id: personId, registeredAt: '', ageBand: 'unknown', caseTeam: {}, consents: {} };
     await this.save(apply(person));
   }
 
-  private async save(person: KnownPerson): Promise<void> {
+  async save(person: KnownPerson): Promise<void> {
     await this.people.replaceOne({ _id: person._id } as Document, person, { upsert: true });
   }
 }

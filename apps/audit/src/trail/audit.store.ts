@@ -1,6 +1,6 @@
 import type { Collection, Document } from 'mongodb';
 import type { EventEnvelope, auditEventTypes } from '@mukti/contracts';
-import type { Delivery } from '@mukti/messaging';
+import type { MessagePosition } from '@mukti/messaging';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import type { AuditRecordView } from '@mukti/staff-api';
 import { ChainedRecord, describeBreak, firstBreak, link } from './hash-chain';
@@ -36,7 +36,7 @@ export class AuditStore {
     await this.records.createIndex({ partition: 1, seq: 1 }, { name: 'chain_place', unique: true });
   }
 
-  async append(event: AuditEvent, delivery: Pick<Delivery, 'partition'>): Promise<void> {
+  async append(event: AuditEvent, delivery: Pick<MessagePosition, 'partition'>): Promise<void> {
     const { personId, ...record } = event.data;
     // A registration's request record has no person yet; its outcome record, with the same request id, has.
     // The record it opened (an operation, a case) is kept by its id too, so its trail is one indexed equality away.

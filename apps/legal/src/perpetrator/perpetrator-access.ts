@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
-import type { Actor, EventEnvelope } from '@mukti/contracts';
-import { legalEventTypes } from '@mukti/contracts';
+import type { Actor } from '@mukti/contracts';
 import type { AggregateStore } from '@mukti/persistence';
 import { assertMayAccess, isOnTeam, Team } from '@mukti/security';
 import type { CaseState } from '../case/domain/case.decider';
@@ -32,17 +31,6 @@ export class PerpetratorAccess {
   static async indexed(naming: Collection): Promise<Collection> {
     await naming.createIndex({ perpetratorId: 1 }, { name: 'perpetrator' });
     return naming;
-  }
-
-  /** The handlers to give the service's consumer, for its own topic: a case names him in its FIR or later. */
-  handlers() {
-    return {
-      [legalEventTypes.firRegistered]: async (event: EventEnvelope<typeof legalEventTypes.firRegistered>) => {
-        const { caseId, accusedIds, mainAccusedId } = event.data;
-        for (const perpetratorId of new Set([...accusedIds, ...(mainAccusedId ? [mainAccusedId] : [])])) await this.note(perpetratorId, caseId);
-      },
-      [legalEventTypes.accusedNamed]: (event: EventEnvelope<typeof legalEventTypes.accusedNamed>) => this.note(event.data.perpetratorId, event.data.caseId),
-    };
   }
 
   /** His team: who profiled him and every case team that names him; none if he was never profiled. */
@@ -95,7 +83,8 @@ export class PerpetratorAccess {
     return new Set(visible.filter((id): id is string => id !== undefined));
   }
 
-  private async note(perpetratorId: string, caseId: string): Promise<void> {
+  /** A case names him (kept by PerpetratorsNamedInCases, from the service's own topic). */
+  async note(perpetratorId: string, caseId: string): Promise<void> {
     await this.naming.updateOne({ _id: `${perpetratorId}|${caseId}` } as Document, { $setOnInsert: { perpetratorId, caseId } }, { upsert: true });
   }
 }

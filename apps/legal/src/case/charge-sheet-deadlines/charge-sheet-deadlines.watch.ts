@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { chargeSheetDeadlinesDays, EventEnvelope, legalEventTypes } from '@mukti/contracts';
 import { DAY_MS } from '@mukti/decider';
+import { EventController } from '@mukti/messaging';
 import { DeadlineWatch } from '@mukti/persistence';
 import type { CaseStore } from '../case.store';
+
+/** The watch of charge-sheet marks (the service has more than one DeadlineWatch). */
+export const CHARGE_SHEET_WATCH = Symbol('CHARGE_SHEET_WATCH');
 
 const deadlineId = (caseId: string, days: number) => `${caseId}:charge-sheet:${days}`;
 
@@ -11,20 +17,31 @@ const deadlineId = (caseId: string, days: number) => `${caseId}:charge-sheet:${d
  * accused may walk out on default bail). Watched from the service's own events, so none is lost;
  * a charge sheet filed or the case closed ends the watch.
  */
-export function chargeSheetDeadlineHandlers(watch: DeadlineWatch) {
-  const cancel = async (caseId: string) => {
-    for (const days of chargeSheetDeadlinesDays) await watch.cancel(deadlineId(caseId, days));
-  };
-  return {
-    [legalEventTypes.firRegistered]: async (event: EventEnvelope<typeof legalEventTypes.firRegistered>) => {
-      const { caseId, fir } = event.data;
-      for (const days of chargeSheetDeadlinesDays) {
-        await watch.schedule(deadlineId(caseId, days), new Date(Date.parse(fir.registeredAt) + days * DAY_MS), { caseId });
-      }
-    },
-    [legalEventTypes.chargeSheetFiled]: (event: EventEnvelope<typeof legalEventTypes.chargeSheetFiled>) => cancel(event.data.caseId),
-    [legalEventTypes.caseClosed]: (event: EventEnvelope<typeof legalEventTypes.caseClosed>) => cancel(event.data.caseId),
-  };
+@EventController()
+export class ChargeSheetDeadlines {
+  constructor(@Inject(CHARGE_SHEET_WATCH) private readonly watch: DeadlineWatch) {}
+
+  @EventPattern(legalEventTypes.firRegistered)
+  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered>): Promise<void> {
+    const { caseId, fir } = event.data;
+    for (const days of chargeSheetDeadlinesDays) {
+      await this.watch.schedule(deadlineId(caseId, days), new Date(Date.parse(fir.registeredAt) + days * DAY_MS), { caseId });
+    }
+  }
+
+  @EventPattern(legalEventTypes.chargeSheetFiled)
+  chargeSheetFiled(@Payload() event: EventEnvelope<typeof legalEventTypes.chargeSheetFiled>): Promise<void> {
+    return this.cancel(event.data.caseId);
+  }
+
+  @EventPattern(legalEventTypes.caseClosed)
+  caseClosed(@Payload() event: EventEnvelope<typeof legalEventTypes.caseClosed>): Promise<void> {
+    return this.cancel(event.data.caseId);
+  }
+
+  private async cancel(caseId: string): Promise<void> {
+    for (const days of chargeSheetDeadlinesDays) await this.watch.cancel(deadlineId(caseId, days));
+  }
 }
 
 /** What the watch does when a mark passes: the case flags whichever marks have passed without a charge sheet. */

@@ -1,7 +1,13 @@
+import { Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Collection, Document } from 'mongodb';
 import { CommandContext, EventEnvelope, intakeEventTypes, legalEventTypes, namingScopes } from '@mukti/contracts';
-import type { KnownPeople } from '@mukti/security';
-import type { CaseStore } from '../case.store';
+import { EventController } from '@mukti/messaging';
+import { KnownPeople } from '@mukti/security';
+import { CaseStore } from '../case.store';
+
+/** The cases each victim is named in, kept from the FIRs (the join's own index). */
+export const CASES_BY_VICTIM = Symbol('CASES_BY_VICTIM');
 
 type NamingScope = (typeof namingScopes)[number];
 const namesHerToTheLaw = (scope: string): scope is NamingScope => (namingScopes as readonly string[]).includes(scope);
@@ -22,27 +28,35 @@ const reactingTo = (event: EventEnvelope): CommandContext => ({
  * consent of hers that is withdrawn now. The case's rules alert once per withdrawal, whichever end
  * saw it first.
  */
-export function alertOnConsentWithdrawn(cases: CaseStore, casesByVictim: Collection, knownPeople: KnownPeople) {
-  return {
-    [legalEventTypes.firRegistered]: async (event: EventEnvelope<typeof legalEventTypes.firRegistered>) => {
-      const { caseId, victimIds } = event.data;
-      for (const personId of victimIds) {
-        await casesByVictim.updateOne({ _id: personId } as Document, { $addToSet: { caseIds: caseId } }, { upsert: true });
-        const known = await knownPeople.find(personId);
-        for (const scope of namingScopes) {
-          if (known?.consents[scope] !== 'withdrawn') continue;
-          const withdrawnAt = known.consentsDecidedAt?.[scope] ?? event.time;
-          await cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt } }, reactingTo(event));
-        }
+@EventController()
+export class ConsentWithdrawnAlerts {
+  constructor(
+    private readonly cases: CaseStore,
+    @Inject(CASES_BY_VICTIM) private readonly casesByVictim: Collection,
+    private readonly knownPeople: KnownPeople,
+  ) {}
+
+  @EventPattern(legalEventTypes.firRegistered)
+  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered>): Promise<void> {
+    const { caseId, victimIds } = event.data;
+    for (const personId of victimIds) {
+      await this.casesByVictim.updateOne({ _id: personId } as Document, { $addToSet: { caseIds: caseId } }, { upsert: true });
+      const known = await this.knownPeople.find(personId);
+      for (const scope of namingScopes) {
+        if (known?.consents[scope] !== 'withdrawn') continue;
+        const withdrawnAt = known.consentsDecidedAt?.[scope] ?? event.time;
+        await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt } }, reactingTo(event));
       }
-    },
-    [intakeEventTypes.consentRecorded]: async (event: EventEnvelope<typeof intakeEventTypes.consentRecorded>) => {
-      const { personId, scope, decision, decidedAt } = event.data;
-      if (decision !== 'withdrawn' || !namesHerToTheLaw(scope)) return;
-      const found = (await casesByVictim.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
-      for (const caseId of found?.caseIds ?? []) {
-        await cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt: decidedAt } }, reactingTo(event));
-      }
-    },
-  };
+    }
+  }
+
+  @EventPattern(intakeEventTypes.consentRecorded)
+  async consentRecorded(@Payload() event: EventEnvelope<typeof intakeEventTypes.consentRecorded>): Promise<void> {
+    const { personId, scope, decision, decidedAt } = event.data;
+    if (decision !== 'withdrawn' || !namesHerToTheLaw(scope)) return;
+    const found = (await this.casesByVictim.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
+    for (const caseId of found?.caseIds ?? []) {
+      await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt: decidedAt } }, reactingTo(event));
+    }
+  }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, livelihoodEventTypes } from '@mukti/contracts';
+import { EventController } from '@mukti/messaging';
 import { DeadlineWatch } from '@mukti/persistence';
 import { preventionDeadlines } from '../domain/prevention-plan.decider';
-import type { PreventionPlanStore } from '../prevention-plan.store';
+import { PreventionPlanStore } from '../prevention-plan.store';
 
 type PreventionPlanEvent = EventEnvelope<
   | typeof livelihoodEventTypes.preventionPlanOpened
@@ -18,23 +20,25 @@ const deadlineId = (preventionPlanId: string, personId: string) => `${prevention
  * are set again from its state (scheduled from the service's own events, so none is lost): an
  * entry recorded or a count made removes hers.
  */
-export function entriesPreventedHandlers(watch: DeadlineWatch, plans: PreventionPlanStore) {
-  const reschedule = async (event: PreventionPlanEvent) => {
+@EventController()
+export class EntriesPreventedDeadlines {
+  constructor(
+    private readonly watch: DeadlineWatch,
+    private readonly plans: PreventionPlanStore,
+  ) {}
+
+  @EventPattern([livelihoodEventTypes.preventionSupportRecorded, livelihoodEventTypes.entryIntoExploitationRecorded, livelihoodEventTypes.entryPrevented])
+  async reschedule(@Payload() event: PreventionPlanEvent): Promise<void> {
     const { preventionPlanId } = event.data;
-    const loaded = await plans.aggregates.load(preventionPlanId);
+    const loaded = await this.plans.aggregates.load(preventionPlanId);
     if (!loaded) return;
     const due = preventionDeadlines(loaded.state);
     for (const personId of event.data.personIds) {
       const hers = due.find((deadline) => deadline.personId === personId);
-      if (hers) await watch.schedule(deadlineId(preventionPlanId, personId), hers.dueAt, { preventionPlanId });
-      else await watch.cancel(deadlineId(preventionPlanId, personId));
+      if (hers) await this.watch.schedule(deadlineId(preventionPlanId, personId), hers.dueAt, { preventionPlanId });
+      else await this.watch.cancel(deadlineId(preventionPlanId, personId));
     }
-  };
-  return {
-    [livelihoodEventTypes.preventionSupportRecorded]: reschedule,
-    [livelihoodEventTypes.entryIntoExploitationRecorded]: reschedule,
-    [livelihoodEventTypes.entryPrevented]: reschedule,
-  };
+  }
 }
 
 /** What the watch does when someone's 12 months pass: the plan counts whoever is due by now. */

@@ -1,6 +1,13 @@
+import { Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Collection, Document } from 'mongodb';
 import { CommandContext, EventEnvelope, livelihoodEventTypes, rescueEventTypes } from '@mukti/contracts';
-import type { PreventionPlanStore } from '../prevention-plan.store';
+import { EventController } from '@mukti/messaging';
+import { PreventionPlanStore } from '../prevention-plan.store';
+
+/** The prevention plans each person is followed by, and her latest rescue: the join's own indexes. */
+export const PLANS_BY_PERSON = Symbol('PLANS_BY_PERSON');
+export const RESCUES_BY_PERSON = Symbol('RESCUES_BY_PERSON');
 
 const reactingTo = (event: EventEnvelope): CommandContext => ({
   actor: { id: 'system:livelihood', role: 'system' },
@@ -19,33 +26,43 @@ const reactingTo = (event: EventEnvelope): CommandContext => ({
  * look: a rescue records the entry on the plans known to cover her, and a plan's opening records
  * a rescue of hers known since it opened. The plan's rules count her entry once.
  */
-export function recordEntryOnRescue(plans: PreventionPlanStore, plansByPerson: Collection, rescuesByPerson: Collection) {
-  const recordEntry = (preventionPlanId: string, personId: string, rescuedAt: string, cause: EventEnvelope) =>
-    plans.decide(
+@EventController()
+export class EntryOnRescue {
+  constructor(
+    private readonly plans: PreventionPlanStore,
+    @Inject(PLANS_BY_PERSON) private readonly plansByPerson: Collection,
+    @Inject(RESCUES_BY_PERSON) private readonly rescuesByPerson: Collection,
+  ) {}
+
+  @EventPattern(livelihoodEventTypes.preventionPlanOpened)
+  async preventionPlanOpened(@Payload() event: EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>): Promise<void> {
+    const { preventionPlanId, personIds, openedAt } = event.data;
+    for (const personId of personIds) {
+      await this.plansByPerson.updateOne({ _id: personId } as Document, { $addToSet: { planIds: preventionPlanId } }, { upsert: true });
+      const rescued = (await this.rescuesByPerson.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
+      if (rescued?.rescuedAt && Date.parse(rescued.rescuedAt) >= Date.parse(openedAt)) {
+        await this.recordEntry(preventionPlanId, personId, rescued.rescuedAt, event);
+      }
+    }
+  }
+
+  @EventPattern(rescueEventTypes.personRescued)
+  async personRescued(@Payload() event: EventEnvelope<typeof rescueEventTypes.personRescued>): Promise<void> {
+    const { personId, rescuedAt } = event.data;
+    // Her latest rescue, for a plan whose opening this service has not seen yet.
+    const known = (await this.rescuesByPerson.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
+    if (!known?.rescuedAt || Date.parse(known.rescuedAt) < Date.parse(rescuedAt)) {
+      await this.rescuesByPerson.replaceOne({ _id: personId } as Document, { rescuedAt }, { upsert: true });
+    }
+    const found = (await this.plansByPerson.findOne({ _id: personId } as Document)) as { planIds?: string[] } | null;
+    for (const preventionPlanId of found?.planIds ?? []) await this.recordEntry(preventionPlanId, personId, rescuedAt, event);
+  }
+
+  private recordEntry(preventionPlanId: string, personId: string, rescuedAt: string, cause: EventEnvelope) {
+    return this.plans.decide(
       preventionPlanId,
       { type: 'RecordEntryIntoExploitation', data: { preventionPlanId, personId, enteredAt: rescuedAt, source: 'rescued', now: rescuedAt } },
       reactingTo(cause),
     );
-  return {
-    [livelihoodEventTypes.preventionPlanOpened]: async (event: EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>) => {
-      const { preventionPlanId, personIds, openedAt } = event.data;
-      for (const personId of personIds) {
-        await plansByPerson.updateOne({ _id: personId } as Document, { $addToSet: { planIds: preventionPlanId } }, { upsert: true });
-        const rescued = (await rescuesByPerson.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
-        if (rescued?.rescuedAt && Date.parse(rescued.rescuedAt) >= Date.parse(openedAt)) {
-          await recordEntry(preventionPlanId, personId, rescued.rescuedAt, event);
-        }
-      }
-    },
-    [rescueEventTypes.personRescued]: async (event: EventEnvelope<typeof rescueEventTypes.personRescued>) => {
-      const { personId, rescuedAt } = event.data;
-      // Her latest rescue, for a plan whose opening this service has not seen yet.
-      const known = (await rescuesByPerson.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
-      if (!known?.rescuedAt || Date.parse(known.rescuedAt) < Date.parse(rescuedAt)) {
-        await rescuesByPerson.replaceOne({ _id: personId } as Document, { rescuedAt }, { upsert: true });
-      }
-      const found = (await plansByPerson.findOne({ _id: personId } as Document)) as { planIds?: string[] } | null;
-      for (const preventionPlanId of found?.planIds ?? []) await recordEntry(preventionPlanId, personId, rescuedAt, event);
-    },
-  };
+  }
 }

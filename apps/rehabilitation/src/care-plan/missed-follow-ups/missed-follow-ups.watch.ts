@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, rehabilitationEventTypes } from '@mukti/contracts';
+import { EventController } from '@mukti/messaging';
 import { DeadlineWatch } from '@mukti/persistence';
 import type { CarePlanStore } from '../care-plan.store';
 import { missedAfter } from '../domain/follow-up-schedule';
@@ -11,15 +13,20 @@ const deadlineId = (personId: string, dueAt: string) => `${personId}:${dueAt}`;
  * period ends (scheduled from the service's own events, so none is lost); one not held by then
  * is flagged missed, an open alert until she is seen.
  */
-export function missedFollowUpHandlers(watch: DeadlineWatch) {
-  return {
-    [rehabilitationEventTypes.followUpsScheduled]: async (event: EventEnvelope<typeof rehabilitationEventTypes.followUpsScheduled>) => {
-      const { personId, dueDates } = event.data;
-      for (const dueAt of dueDates) await watch.schedule(deadlineId(personId, dueAt), missedAfter(dueAt), { personId });
-    },
-    [rehabilitationEventTypes.followUpRecorded]: (event: EventEnvelope<typeof rehabilitationEventTypes.followUpRecorded>) =>
-      watch.cancel(deadlineId(event.data.personId, event.data.dueAt)),
-  };
+@EventController()
+export class FollowUpDeadlines {
+  constructor(private readonly watch: DeadlineWatch) {}
+
+  @EventPattern(rehabilitationEventTypes.followUpsScheduled)
+  async followUpsScheduled(@Payload() event: EventEnvelope<typeof rehabilitationEventTypes.followUpsScheduled>): Promise<void> {
+    const { personId, dueDates } = event.data;
+    for (const dueAt of dueDates) await this.watch.schedule(deadlineId(personId, dueAt), missedAfter(dueAt), { personId });
+  }
+
+  @EventPattern(rehabilitationEventTypes.followUpRecorded)
+  followUpRecorded(@Payload() event: EventEnvelope<typeof rehabilitationEventTypes.followUpRecorded>): Promise<void> {
+    return this.watch.cancel(deadlineId(event.data.personId, event.data.dueAt));
+  }
 }
 
 /** What the watch does when a grace period ends: her plan flags whatever follow-up is missed by now. */

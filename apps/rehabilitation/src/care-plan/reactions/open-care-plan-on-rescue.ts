@@ -1,6 +1,9 @@
+import { Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { CarePlanDomain, EventEnvelope, rescueEventTypes } from '@mukti/contracts';
-import type { Clock } from '@mukti/decider';
-import type { CarePlanStore } from '../care-plan.store';
+import { Clock, CLOCK } from '@mukti/decider';
+import { EventController } from '@mukti/messaging';
+import { CarePlanStore } from '../care-plan.store';
 
 /** Where every rescued survivor's plan starts; her caseworker adds and closes goals from there. */
 export function goalsAfterRescue(child: boolean): CarePlanDomain[] {
@@ -13,17 +16,22 @@ export function goalsAfterRescue(child: boolean): CarePlanDomain[] {
  * care plan. A person of unknown age is on the child-protection path until her age is known.
  * A later rescue of someone whose plan is open changes nothing (the decider says so).
  */
-export function openCarePlanOnRescue(carePlans: CarePlanStore, clock: Clock) {
-  return {
-    [rescueEventTypes.personRescued]: async (event: EventEnvelope<typeof rescueEventTypes.personRescued>) => {
-      const { personId, operationId, jjAgeClass } = event.data;
-      const child = jjAgeClass !== 'adult';
-      const now = clock.now().toISOString();
-      await carePlans.decide(
-        personId,
-        { type: 'OpenCarePlan', data: { personId, origin: 'rescued', operationId, child, goals: goalsAfterRescue(child), openedAt: now, now } },
-        { actor: { id: 'system:rehabilitation', role: 'system' }, correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent },
-      );
-    },
-  };
+@EventController()
+export class CarePlanOnRescue {
+  constructor(
+    private readonly carePlans: CarePlanStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @EventPattern(rescueEventTypes.personRescued)
+  async personRescued(@Payload() event: EventEnvelope<typeof rescueEventTypes.personRescued>): Promise<void> {
+    const { personId, operationId, jjAgeClass } = event.data;
+    const child = jjAgeClass !== 'adult';
+    const now = this.clock.now().toISOString();
+    await this.carePlans.decide(
+      personId,
+      { type: 'OpenCarePlan', data: { personId, origin: 'rescued', operationId, child, goals: goalsAfterRescue(child), openedAt: now, now } },
+      { actor: { id: 'system:rehabilitation', role: 'system' }, correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent },
+    );
+  }
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, rescueEventTypes } from '@mukti/contracts';
+import { EventController } from '@mukti/messaging';
 import { DeadlineWatch } from '@mukti/persistence';
 import type { RescueOperationStore } from '../rescue-operation.store';
 
@@ -11,15 +13,20 @@ const deadlineId = (operationId: string, personId: string, step: string) => `${o
  * with the step not done, the operation flags it overdue: an event, on her timeline and in the
  * alerts, until the step is done.
  */
-export function overdueStepHandlers(watch: DeadlineWatch) {
-  return {
-    [rescueEventTypes.personRescued]: async (event: EventEnvelope<typeof rescueEventTypes.personRescued>) => {
-      const { operationId, personId, stepsDue } = event.data;
-      for (const { step, dueAt } of stepsDue) await watch.schedule(deadlineId(operationId, personId, step), dueAt, { operationId, personId });
-    },
-    [rescueEventTypes.postRescueStepCompleted]: (event: EventEnvelope<typeof rescueEventTypes.postRescueStepCompleted>) =>
-      watch.cancel(deadlineId(event.data.operationId, event.data.personId, event.data.step)),
-  };
+@EventController()
+export class PostRescueStepDeadlines {
+  constructor(private readonly watch: DeadlineWatch) {}
+
+  @EventPattern(rescueEventTypes.personRescued)
+  async personRescued(@Payload() event: EventEnvelope<typeof rescueEventTypes.personRescued>): Promise<void> {
+    const { operationId, personId, stepsDue } = event.data;
+    for (const { step, dueAt } of stepsDue) await this.watch.schedule(deadlineId(operationId, personId, step), dueAt, { operationId, personId });
+  }
+
+  @EventPattern(rescueEventTypes.postRescueStepCompleted)
+  stepCompleted(@Payload() event: EventEnvelope<typeof rescueEventTypes.postRescueStepCompleted>): Promise<void> {
+    return this.watch.cancel(deadlineId(event.data.operationId, event.data.personId, event.data.step));
+  }
 }
 
 /** What the watch does when a step's due time passes: the operation flags whatever is overdue by now. */
