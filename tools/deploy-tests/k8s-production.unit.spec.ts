@@ -328,7 +328,7 @@ describe('k8s/overlays/production monitoring', () => {
     expect([...exported.keys()]).toEqual(
       expect.arrayContaining(['mukti_consumer_lag_messages', 'mukti_dead_letters_messages', 'mukti_outbox_oldest_pending_age_seconds', 'mukti_http_request_duration_seconds_count']),
     );
-    expect(exported.get('mukti_consumer_lag_messages')).toEqual(['group', 'topic']);
+    expect(exported.get('mukti_consumer_lag_messages')).toEqual(['group', 'topic', 'partition']);
   });
 
   it('queries only metrics the code exports, by labels they carry', () => {

@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { foundationProviders, HEALTH_CHECKS, HealthController, requestLogging, ServiceClient } from '@mukti/http';
 import { KAFKA, kafkaHealthCheck } from '@mukti/messaging';
+import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { ServiceTokenIssuer } from '@mukti/security';
 import type { GatewayConfig } from './gateway.config';
 import { AddressRateLimit, rateLimits, UserRateLimit } from './hardening/rate-limits';
@@ -70,9 +71,9 @@ export class GatewayModule {
         { provide: LIVELIHOOD, useValue: livelihood },
         {
           provide: AuditTrail,
-          inject: [KAFKA],
-          useFactory: (kafka: Kafka) =>
-            new AuditTrail(kafka, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR }),
+          inject: [KAFKA, METRICS],
+          useFactory: (kafka: Kafka, metrics: ServiceMetrics) =>
+            new AuditTrail(kafka, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR }, metrics),
         },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         {

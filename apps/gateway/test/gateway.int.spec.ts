@@ -131,6 +131,9 @@ describe('the legal endpoints', () => {
       .send(validFir())
       .expect(503);
     expect(forwarded.body.message).toMatch(/legal service is not reachable/);
+    // Its victims' records were written to the trail first: the operator sees what that wait costs.
+    const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/mukti_audit_write_duration_seconds_count\{[^}]*outcome="requested"[^}]*result="written"[^}]*\} [1-9]/);
   });
 
   it('takes the prosecution indicators from the projection, for admins only', async () => {

@@ -4,6 +4,7 @@ import { topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
+import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { IntakeConfig } from './intake.config';
@@ -85,12 +86,13 @@ export class IntakeModule {
         PersonStore,
         {
           provide: AGE_BAND_WATCH,
-          inject: [ServiceDatabase, PersonStore, CLOCK],
-          useFactory: (database: ServiceDatabase, people: PersonStore, serviceClock: Clock) => {
+          inject: [ServiceDatabase, PersonStore, CLOCK, METRICS],
+          useFactory: (database: ServiceDatabase, people: PersonStore, serviceClock: Clock, metrics: ServiceMetrics) => {
             let ageBands: AgeBandWatch | undefined = undefined;
             const watch = new DeadlineWatch(database.collection('age_band_watch'), {
               clock: serviceClock,
               logger,
+              metrics,
               everyMs: config.INTAKE_AGE_BAND_SWEEP_MS,
               onDue: AgeBandWatch.onDue(people, () => ageBands!),
             });

@@ -6,6 +6,7 @@ import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople, KnownPeopleFromIntake, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import type { LegalConfig } from './legal.config';
@@ -55,8 +56,8 @@ export class LegalModule {
   static register(config: LegalConfig, logger: Logger, clock: Clock = systemClock): DynamicModule {
     const groupId = config.LEGAL_CONSUMER_GROUP;
     const topicSettings = { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR };
-    const watch = (collection: string, onDue: ConstructorParameters<typeof DeadlineWatch>[1]['onDue'], serviceClock: Clock, database: ServiceDatabase) =>
-      new DeadlineWatch(database.collection(collection), { clock: serviceClock, logger, everyMs: config.LEGAL_DEADLINE_SWEEP_MS, onDue });
+    const watch = (collection: string, onDue: ConstructorParameters<typeof DeadlineWatch>[1]['onDue'], serviceClock: Clock, database: ServiceDatabase, metrics: ServiceMetrics) =>
+      new DeadlineWatch(database.collection(collection), { clock: serviceClock, logger, everyMs: config.LEGAL_DEADLINE_SWEEP_MS, onDue, metrics });
     return {
       module: LegalModule,
       imports: [requestLogging(logger)],
@@ -132,15 +133,15 @@ export class LegalModule {
         TrainingSessionStore,
         {
           provide: CHARGE_SHEET_WATCH,
-          inject: [ServiceDatabase, CaseStore, CLOCK],
-          useFactory: (database: ServiceDatabase, cases: CaseStore, serviceClock: Clock) =>
-            watch('charge_sheet_deadlines', flagMissingChargeSheet(cases), serviceClock, database),
+          inject: [ServiceDatabase, CaseStore, CLOCK, METRICS],
+          useFactory: (database: ServiceDatabase, cases: CaseStore, serviceClock: Clock, metrics: ServiceMetrics) =>
+            watch('charge_sheet_deadlines', flagMissingChargeSheet(cases), serviceClock, database, metrics),
         },
         {
           provide: REFRESHER_WATCH,
-          inject: [ServiceDatabase, TrainingSessionStore, CLOCK],
-          useFactory: (database: ServiceDatabase, sessions: TrainingSessionStore, serviceClock: Clock) =>
-            watch('refresher_deadlines', flagOverdueRefresher(sessions), serviceClock, database),
+          inject: [ServiceDatabase, TrainingSessionStore, CLOCK, METRICS],
+          useFactory: (database: ServiceDatabase, sessions: TrainingSessionStore, serviceClock: Clock, metrics: ServiceMetrics) =>
+            watch('refresher_deadlines', flagOverdueRefresher(sessions), serviceClock, database, metrics),
         },
         {
           provide: EventConsumer,

@@ -256,6 +256,11 @@ it('shows an operator its consumer on /metrics: lag per topic, dead letters, eve
   expect(metrics.text).toMatch(new RegExp(`mukti_consumer_lag_messages\\{[^}]*group="${consumerGroup}"[^}]*topic="mukti.intake.events.v1"[^}]*\\} \\d+`));
   expect(metrics.text).toMatch(/mukti_events_handled_total\{[^}]*type="org.mukti.intake.person-registered.v1"[^}]*\} [1-9]/);
   expect(metrics.text).toMatch(/mukti_dead_letters_messages\{[^}]*\} \d+/);
+  // Its deadline watches: sweeps and actions (the charge sheet flagged above), and when each last swept (an alert on a sweep that stopped).
+  expect(metrics.text).toMatch(/mukti_deadline_sweeps_total\{[^}]*watch="charge_sheet_deadlines"[^}]*\} [1-9]/);
+  expect(metrics.text).toMatch(/mukti_deadlines_acted_total\{[^}]*watch="charge_sheet_deadlines"[^}]*\} [1-9]/);
+  expect(metrics.text).toMatch(/mukti_deadline_last_sweep_timestamp_seconds\{[^}]*watch="refresher_deadlines"[^}]*\} [1-9]/);
+  expect(metrics.text).toMatch(/mukti_deadlines_overdue\{[^}]*watch="charge_sheet_deadlines"[^}]*\} 0/);
   expect(metrics.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 });
 

@@ -5,6 +5,7 @@ import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { LivelihoodConfig } from './livelihood.config';
@@ -92,11 +93,12 @@ export class LivelihoodModule {
         PreventionPlanStore,
         {
           provide: DeadlineWatch,
-          inject: [ServiceDatabase, PreventionPlanStore, CLOCK],
-          useFactory: (database: ServiceDatabase, plans: PreventionPlanStore, serviceClock: Clock) =>
+          inject: [ServiceDatabase, PreventionPlanStore, CLOCK, METRICS],
+          useFactory: (database: ServiceDatabase, plans: PreventionPlanStore, serviceClock: Clock, metrics: ServiceMetrics) =>
             new DeadlineWatch(database.collection('prevention_deadlines'), {
               clock: serviceClock,
               logger,
+              metrics,
               everyMs: config.LIVELIHOOD_DEADLINE_SWEEP_MS,
               onDue: flagEntriesPrevented(plans),
             }),

@@ -5,6 +5,7 @@ import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks, ServiceClient } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { RehabilitationConfig } from './rehabilitation.config';
@@ -77,11 +78,12 @@ export class RehabilitationModule {
         { provide: INTAKE, useValue: new ServiceClient('intake', config.INTAKE_URL) },
         {
           provide: DeadlineWatch,
-          inject: [ServiceDatabase, CarePlanStore, CLOCK],
-          useFactory: (database: ServiceDatabase, carePlans: CarePlanStore, serviceClock: Clock) =>
+          inject: [ServiceDatabase, CarePlanStore, CLOCK, METRICS],
+          useFactory: (database: ServiceDatabase, carePlans: CarePlanStore, serviceClock: Clock, metrics: ServiceMetrics) =>
             new DeadlineWatch(database.collection('follow_up_deadlines'), {
               clock: serviceClock,
               logger,
+              metrics,
               everyMs: config.REHABILITATION_DEADLINE_SWEEP_MS,
               onDue: flagMissedFollowUps(carePlans),
             }),

@@ -5,6 +5,7 @@ import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
+import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
 import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { RescueConfig } from './rescue.config';
@@ -63,11 +64,12 @@ export class RescueModule {
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
         {
           provide: DeadlineWatch,
-          inject: [ServiceDatabase, RescueOperationStore, CLOCK],
-          useFactory: (database: ServiceDatabase, operations: RescueOperationStore, serviceClock: Clock) =>
+          inject: [ServiceDatabase, RescueOperationStore, CLOCK, METRICS],
+          useFactory: (database: ServiceDatabase, operations: RescueOperationStore, serviceClock: Clock, metrics: ServiceMetrics) =>
             new DeadlineWatch(database.collection('step_deadlines'), {
               clock: serviceClock,
               logger,
+              metrics,
               everyMs: config.RESCUE_DEADLINE_SWEEP_MS,
               onDue: flagOverdueSteps(operations),
             }),

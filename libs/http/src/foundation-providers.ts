@@ -70,9 +70,9 @@ function watchOnMetrics(
   events?: EventConsumer,
 ): void {
   if (consumer) {
-    metrics.gauge('mukti_consumer_lag_messages', 'messages on a topic the consumer group has not committed yet', ['group', 'topic'], async (set) => {
+    metrics.gauge('mukti_consumer_lag_messages', 'messages on a topic partition the consumer group has not committed yet', ['group', 'topic', 'partition'], async (set) => {
       const lag = await consumerLag(await connected(), consumer.groupId, consumer.topics);
-      for (const [topic, behind] of Object.entries(lag.byTopic)) set({ group: consumer.groupId, topic }, behind);
+      for (const { topic, partition, behind } of lag.byPartition) set({ group: consumer.groupId, topic, partition: String(partition) }, behind);
     });
     metrics.gauge('mukti_dead_letters_messages', 'messages the consumer group has ever parked', ['group'], async (set) =>
       set({ group: consumer.groupId }, await deadLetterCount(await connected(), deadLetterTopicOf(consumer.groupId))),

@@ -56,6 +56,30 @@ export class ServiceMetrics {
     });
   }
 
+  private readonly deadlineWatches = new Map<string, () => DeadlineFigures>();
+
+  /**
+   * A deadline watch's figures, by what it watches (charge sheets, post-rescue steps...): sweeps,
+   * deadlines acted on, failed actions, the overdue ones waiting, and when it last swept (the
+   * alert on a sweep that stopped). Several watches of a service share the metrics.
+   */
+  watchDeadlines(watch: string, read: () => DeadlineFigures): void {
+    if (this.deadlineWatches.size === 0) {
+      const each = () => [...this.deadlineWatches].map(([name, figures]) => ({ name, figures: figures() }));
+      const total = (field: 'sweeps' | 'acted' | 'failures') => () => each().map(({ name, figures }) => ({ labels: { watch: name }, value: figures[field] }));
+      this.counterFrom('mukti_deadline_sweeps_total', 'sweeps for passed deadlines since start', ['watch'], total('sweeps'));
+      this.counterFrom('mukti_deadlines_acted_total', 'passed deadlines acted on (an alert raised) since start', ['watch'], total('acted'));
+      this.counterFrom('mukti_deadline_failures_total', 'actions on passed deadlines that failed (tried again on the next sweep)', ['watch'], total('failures'));
+      this.gauge('mukti_deadlines_overdue', 'deadlines the last sweep found passed and could not act on', ['watch'], async (set) => {
+        for (const { name, figures } of each()) set({ watch: name }, figures.overdue);
+      });
+      this.gauge('mukti_deadline_last_sweep_timestamp_seconds', 'when the watch last swept (unix time); 0 before its first sweep', ['watch'], async (set) => {
+        for (const { name, figures } of each()) set({ watch: name }, figures.lastSweepAt ? figures.lastSweepAt.getTime() / 1000 : 0);
+      });
+    }
+    this.deadlineWatches.set(watch, read);
+  }
+
   text(): Promise<string> {
     return this.registry.metrics();
   }
@@ -63,6 +87,15 @@ export class ServiceMetrics {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+/** A deadline watch's figures (libs/persistence's DeadlineWatchStats, by shape). */
+export interface DeadlineFigures {
+  sweeps: number;
+  acted: number;
+  failures: number;
+  overdue: number;
+  lastSweepAt?: Date;
 }
 
 /** Nest injection token of a service's metrics. */

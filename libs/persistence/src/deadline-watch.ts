@@ -11,6 +11,24 @@ export interface Deadline {
   details: Record<string, string>;
 }
 
+/** What a watch has done since its service started (for metrics: no ids, no personal data). */
+export interface DeadlineWatchStats {
+  sweeps: number;
+  /** Deadlines acted on. */
+  acted: number;
+  /** Actions that failed (each is tried again on the next sweep). */
+  failures: number;
+  /** When the last sweep ended; undefined before the first. */
+  lastSweepAt?: Date;
+  /** Deadlines the last sweep found passed and could not act on: they are overdue. */
+  overdue: number;
+}
+
+/** Where a watch reports its figures (a service's metrics): by the name of what it watches. */
+export interface DeadlineWatchReporting {
+  watchDeadlines(watch: string, read: () => DeadlineWatchStats): void;
+}
+
 export interface DeadlineWatchOptions {
   clock: Clock;
   logger: Logger;
@@ -18,6 +36,8 @@ export interface DeadlineWatchOptions {
   everyMs: number;
   /** Acts on a passed deadline (a command that raises the alert); must be idempotent. */
   onDue: (deadline: Deadline, now: Date) => Promise<void>;
+  /** Reports sweeps, actions, failures and overdue deadlines under the collection's name (the operator's alert on a sweep that stopped). */
+  metrics?: DeadlineWatchReporting;
 }
 
 /**
@@ -30,12 +50,18 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<number>;
   private readonly logger: Logger;
+  private readonly figures: DeadlineWatchStats = { sweeps: 0, acted: 0, failures: 0, overdue: 0 };
 
   constructor(
     private readonly deadlines: Collection,
     private readonly options: DeadlineWatchOptions,
   ) {
     this.logger = options.logger.child({ component: 'deadline-watch' });
+    options.metrics?.watchDeadlines(deadlines.collectionName, () => this.stats());
+  }
+
+  stats(): DeadlineWatchStats {
+    return { ...this.figures };
   }
 
   async schedule(id: string, dueAt: string | Date, details: Record<string, string>): Promise<void> {
@@ -62,9 +88,14 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
         await this.deadlines.deleteOne({ _id: deadline._id, dueAt: deadline.dueAt } as Document);
         acted += 1;
       } catch (error) {
+        this.figures.failures += 1;
         this.logger.error({ err: error, deadline: deadline._id }, 'acting on a passed deadline failed; trying again on the next sweep');
       }
     }
+    this.figures.sweeps += 1;
+    this.figures.acted += acted;
+    this.figures.overdue = passed.length - acted;
+    this.figures.lastSweepAt = new Date();
     return acted;
   }
 
