@@ -8,6 +8,7 @@ import type { ProjectionConfig } from './projection.config';
 import { GetSummaryController } from './queries/get-summary/get-summary.http.controller';
 import { GetTimelineController } from './queries/get-timeline/get-timeline.http.controller';
 import { TimelineStore } from './timeline/timeline.store';
+import { CaseloadIndex } from './queries/caseload-index';
 import { ExportHtcdsController } from './queries/export-htcds/export-htcds.http.controller';
 import { ReadIndicatorsController } from './queries/read-indicators/read-indicators.http.controller';
 import { ReadAlertsController } from './queries/read-alerts/read-alerts.http.controller';
@@ -47,6 +48,17 @@ export class ProjectionModule {
             await store.createIndexes();
             await store.assertSummariesCurrent();
             return store;
+          },
+        },
+        {
+          provide: CaseloadIndex,
+          inject: [ServiceDatabase, TimelineStore],
+          useFactory: async (database: ServiceDatabase, timeline: TimelineStore) => {
+            const caseloads = new CaseloadIndex(database.collection('caseloads'), database.collection('caseloads_meta'));
+            await caseloads.createIndexes();
+            timeline.follow((summary, version) => caseloads.follow(summary, version));
+            await caseloads.buildOnce(timeline);
+            return caseloads;
           },
         },
         {

@@ -11,6 +11,7 @@ import { uniqueDatabaseUri } from '@mukti/testing';
 import { indicatorsFromCells } from '../src/indicators/indicator-cells';
 import { programmeIndicators } from '../src/indicators/indicators';
 import { findPeople } from '../src/queries/find-people/find-people';
+import { CaseloadIndex } from '../src/queries/caseload-index';
 import { StoredSummary, TimelineStore } from '../src/timeline/timeline.store';
 
 const sizes = (process.env['MUKTI_BENCH_SIZES'] ?? '').split(',').filter(Boolean).map(Number);
@@ -47,21 +48,28 @@ maybe('times one event, the indicators and a caseload page as the people grow', 
     for (let from = 1; from < size; from += 1000) {
       const batch = Array.from({ length: Math.min(1000, size - from) }, (_, offset) => {
         const personId = randomUUID();
-        return { ...template, _id: personId, personId, view: { ...template.view, personId }, lastEventAt: new Date(Date.UTC(2026, 0, 2, 0, 0, from + offset)).toISOString() };
+        // A hundred caseworkers, each on the case teams of one person in a hundred.
+        const caseTeam = { [`cw-${(from + offset) % 100}`]: { role: 'caseworker', since: '2026-01-02T00:00:00.000Z' } };
+        return { ...template, _id: personId, personId, caseTeam, view: { ...template.view, personId }, lastEventAt: new Date(Date.UTC(2026, 0, 2, 0, 0, from + offset)).toISOString() };
       });
       await store.summaries.collection.insertMany(batch as never[], { ordered: false });
     }
     for (const cell of template.counted) await store.cells.collection.updateOne({ _id: cell } as never, { $set: { count: size, inFlight: [] } }, { upsert: true });
     const someone = randomUUID();
     await store.project(registration(someone, 1));
-    const asha = { id: 'asha', role: 'caseworker' };
     const apply = await median(5, () => store.project(event(someone, intakeEventTypes.vulnerabilityAssessed, new Date().toISOString(), { level: 'high', score: 7, factors: [] })));
     const indicatorsBefore = await median(3, async () => programmeIndicators(await store.allSummaries()));
     const indicatorsAfter = await median(5, async () => indicatorsFromCells(await store.indicatorCells()));
-    const caseload = await median(3, async () => findPeople(asha, await store.allSummaries(), { limit: 50 }));
-    rows.push(`| ${size} | ${apply.toFixed(1)} ms | ${indicatorsBefore.toFixed(0)} ms | ${indicatorsAfter.toFixed(1)} ms | ${caseload.toFixed(0)} ms |`);
+    const caseworker = { id: 'cw-7', role: 'caseworker' };
+    const caseload = await median(3, async () => findPeople(caseworker, await store.allSummaries(), { limit: 50 }));
+    const caseloads = new CaseloadIndex(connection.collection(`caseloads`), connection.collection('caseloads_meta'));
+    await caseloads.createIndexes();
+    await caseloads.buildOnce(store);
+    const fromIndex = await median(5, async () => findPeople(caseworker, await caseloads.summariesListedFor(caseworker, store), { limit: 50 }));
+    expect(findPeople(caseworker, await caseloads.summariesListedFor(caseworker, store), { limit: 50 })).toEqual(findPeople(caseworker, await store.allSummaries(), { limit: 50 }));
+    rows.push(`| ${size} | ${apply.toFixed(1)} ms | ${indicatorsBefore.toFixed(0)} ms | ${indicatorsAfter.toFixed(1)} ms | ${caseload.toFixed(0)} ms | ${fromIndex.toFixed(1)} ms |`);
     await connection.dropDatabase();
     await connection.close();
   }
-  process.stdout.write(['', '| people | one event applied | indicators, every summary (before) | indicators, counters (after) | caseload page (every summary) |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n'));
+  process.stdout.write(['', '| people | one event applied | indicators, every summary (before) | indicators, counters (after) | caseload page, every summary (before) | caseload page, caseload index (after) |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n'));
 }, 3_600_000);

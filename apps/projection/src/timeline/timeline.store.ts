@@ -348,12 +348,20 @@ export class TimelineStore {
   }
 
   /**
-   * Every person's summary, for the alert and people listings, which filter them in memory: the
-   * one read left that grows with the people (cursor-paged listings from indexes are next).
+   * Every person's summary, for an admin's listing of everyone's people or alerts, which filters
+   * them in memory: the one read left that grows with the people. Staff list their caseload from
+   * the caseload index (queries/caseload-index.ts).
    */
   async allSummaries(): Promise<PersonSummary[]> {
     const stored = await this.summaries.find({}).select({ view: 0, recentEntryIds: 0, counted: 0 }).lean<StoredSummary[]>();
     return stored.map(publicSummary);
+  }
+
+  /** Every summary with its version, read as a stream (a start-up backfill, never a request's path). */
+  async *everySummaryWithVersion(): AsyncGenerator<{ summary: PersonSummary; version: number }> {
+    for await (const stored of this.summaries.find({}).select({ view: 0, recentEntryIds: 0, counted: 0 }).lean<StoredSummary[]>().cursor()) {
+      yield { summary: publicSummary(stored as StoredSummary), version: (stored as StoredSummary).version };
+    }
   }
 
   async summary(personId: string): Promise<PersonSummary | null> {

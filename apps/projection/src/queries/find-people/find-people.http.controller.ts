@@ -4,17 +4,21 @@ import { AccessReason, StaffEndpoint } from '@mukti/http';
 import { assertMayList, CurrentActor } from '@mukti/security';
 import { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
+import { CaseloadIndex } from '../caseload-index';
 import { findPeople } from './find-people';
 
 /** The people in her caseload, by trafficking profile and open alerts: what her role sees of each case, never personal data. */
 @Controller('people')
 export class FindPeopleController {
-  constructor(private readonly timeline: TimelineStore) {}
+  constructor(
+    private readonly timeline: TimelineStore,
+    private readonly caseloads: CaseloadIndex,
+  ) {}
 
   @Get()
   @StaffEndpoint('findPeople')
   async find(@Query() query: FindPeopleQuery, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<PeopleView> {
     assertMayList(actor, accessReason);
-    return findPeople(actor, await this.timeline.allSummaries(), query);
+    return findPeople(actor, await this.caseloads.summariesListedFor(actor, this.timeline), query);
   }
 }

@@ -4,17 +4,21 @@ import { AccessReason, StaffEndpoint } from '@mukti/http';
 import { assertMayList, CurrentActor } from '@mukti/security';
 import { AlertsQuery, AlertsView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
+import { CaseloadIndex } from '../caseload-index';
 import { openAlertsFor } from './open-alerts';
 
 /** What needs attention now across her caseload: open alerts, oldest first, in the pillars her role sees. */
 @Controller('alerts')
 export class ReadAlertsController {
-  constructor(private readonly timeline: TimelineStore) {}
+  constructor(
+    private readonly timeline: TimelineStore,
+    private readonly caseloads: CaseloadIndex,
+  ) {}
 
   @Get()
   @StaffEndpoint('readAlerts')
   async read(@Query() query: AlertsQuery, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<AlertsView> {
     assertMayList(actor, accessReason);
-    return openAlertsFor(actor, await this.timeline.allSummaries(), query);
+    return openAlertsFor(actor, await this.caseloads.summariesListedFor(actor, this.timeline), query);
   }
 }

@@ -1,0 +1,88 @@
+/**
+ * Staff list their caseload from an index kept from the summaries (real store): one indexed
+ * equality per listing, bounded by her caseload; a member who leaves her case team loses her from
+ * it, an old version written late never comes back, and a database from before is indexed once.
+ */
+import mongoose, { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { uniqueDatabaseUri } from '@mukti/testing';
+import { CaseloadIndex } from '../src/queries/caseload-index';
+import { findPeople } from '../src/queries/find-people/find-people';
+import { TimelineStore } from '../src/timeline/timeline.store';
+
+jest.setTimeout(60_000);
+
+let connection: Connection;
+let timeline: TimelineStore;
+let caseloads: CaseloadIndex;
+
+const event = (personId: string, type: string, data: Record<string, unknown>) =>
+  ({ id: randomUUID(), type, source: '/mukti/intake', subject: personId, time: new Date().toISOString(), data: { personId, ...data }, correlationId: 'c', actor: { id: 'asha', role: 'caseworker' } }) as AnyPillarEventEnvelope;
+const registered = (personId: string) =>
+  event(personId, intakeEventTypes.personRegistered, { role: 'survivor', gender: 'female', ageBand: '18-24', referralSource: 'police', languages: ['hi'], registeredAt: new Date().toISOString() });
+const assigned = (personId: string, staffId: string) => event(personId, intakeEventTypes.staffAssigned, { staffId, staffRole: 'caseworker', assignedAt: new Date().toISOString() });
+const unassigned = (personId: string, staffId: string) => event(personId, intakeEventTypes.staffUnassigned, { staffId, unassignedAt: new Date().toISOString() });
+const listed = async (staffId: string) => (await caseloads.summariesListedFor({ id: staffId, role: 'caseworker' }, timeline)).map((summary) => summary.personId).sort();
+
+beforeEach(async () => {
+  connection = await mongoose.createConnection(uniqueDatabaseUri('caseloads')).asPromise();
+  timeline = new TimelineStore(connection);
+  await timeline.createIndexes();
+  caseloads = new CaseloadIndex(connection.collection('caseloads'), connection.collection('caseloads_meta'));
+  await caseloads.createIndexes();
+  timeline.follow((summary, version) => caseloads.follow(summary, version));
+});
+afterEach(async () => {
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+it("lists a caseworker's caseload from the index, follows her case team as it changes, and lists the same as filtering every summary", async () => {
+  const [priya, lata, sunita] = [randomUUID(), randomUUID(), randomUUID()].sort();
+  for (const personId of [priya!, lata!, sunita!]) await timeline.project(registered(personId));
+  await timeline.project(assigned(priya!, 'asha'));
+  await timeline.project(assigned(priya!, 'meera'));
+  await timeline.project(assigned(lata!, 'asha'));
+  await timeline.project(assigned(sunita!, 'ravi'));
+  expect(await listed('asha')).toEqual([priya, lata].sort());
+  expect(await listed('meera')).toEqual([priya]);
+  expect(await listed('nobody')).toEqual([]);
+
+  await timeline.project(unassigned(priya!, 'asha'));
+  expect(await listed('asha')).toEqual([lata]);
+  expect(await listed('meera')).toEqual([priya]);
+
+  for (const staffId of ['asha', 'meera', 'ravi']) {
+    const actor = { id: staffId, role: 'caseworker' };
+    expect(findPeople(actor, await caseloads.summariesListedFor(actor, timeline))).toEqual(findPeople(actor, await timeline.allSummaries()));
+  }
+  // An admin lists everyone, from every summary.
+  expect((await caseloads.summariesListedFor({ id: 'root', role: 'admin' }, timeline)).length).toBe(3);
+});
+
+it('never takes back an older version of her summary written late, nor lists her for a member who left in a newer one', async () => {
+  const priya = randomUUID();
+  await timeline.project(registered(priya));
+  await timeline.project(assigned(priya, 'asha'));
+  const withAsha = (await timeline.summary(priya))!;
+  await timeline.project(unassigned(priya, 'asha'));
+  const now = await connection.collection('person_summaries').findOne({ _id: priya as never });
+  // A late write of the version that had her on the team (a redelivery, a slow writer).
+  await caseloads.follow(withAsha, (now!['version'] as number) - 1);
+  expect(await listed('asha')).toEqual([]);
+});
+
+it('indexes once, at start, the summaries of a database written before it existed', async () => {
+  const priya = randomUUID();
+  // Written by a projection that kept no caseloads (its own connection to the same database).
+  const unfollowed = new TimelineStore(connection.useDb(connection.name, { useCache: false }));
+  await unfollowed.project(registered(priya));
+  await unfollowed.project(assigned(priya, 'asha'));
+  expect(await listed('asha')).toEqual([]);
+  await caseloads.buildOnce(timeline);
+  expect(await listed('asha')).toEqual([priya]);
+  await connection.collection('caseloads').deleteMany({});
+  await caseloads.buildOnce(timeline);
+  expect(await listed('asha')).toEqual([]);
+});
