@@ -23,6 +23,7 @@ type Schema = {
   allOf?: Schema[];
 };
 type OperationObject = {
+  tags?: string[];
   parameters?: Array<{ in: string; name: string; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
@@ -113,6 +114,8 @@ export interface MatrixOperation {
   /** Body fields that name records with a team: each one B names from A's world, and from nowhere. */
   readonly idFields: readonly IdField[];
   readonly roles: readonly StaffRole[];
+  /** Its part of the API (the document's tag): one service's records, whose commands the matrix runs one after the other. */
+  readonly tag: string;
 }
 
 export interface Derivation {
@@ -246,6 +249,7 @@ export class RequestBuilder {
           bodySchema,
           idFields,
           roles: known.endpoint.roles,
+          tag: operation.tags?.[0] ?? path,
         });
       }
     }
