@@ -1,7 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { assertMayAccess } from '@mukti/security';
 import { PersonStore, SOURCE } from '../person/person.store';
 import {
   AddHouseholdMember,
@@ -9,7 +10,6 @@ import {
   householdDecider,
   HouseholdCommand,
   HouseholdMember,
-  householdNotFound,
   HouseholdState,
   RegisterHousehold,
 } from './domain/household.decider';
@@ -84,19 +84,20 @@ export class HouseholdStore {
   }
 
   /**
-   * Checks the caller may see every member of the household, and returns them. A household no
-   * one registered is left to the rules; one with a member the caller may not see gets the same
-   * 404 (its members are not named to her).
+   * Need-to-know on the household, before anything the command names is looked up: its team is
+   * the staff on every member's case team, so a household with a member she may not see and one
+   * never registered get the same 404 (its members are not named to her), and an admin states
+   * her reason for either. Returns its members.
    */
   private async openMembers(householdId: string, actor: Actor, accessReason?: string): Promise<ReadonlySet<string>> {
     const state = (await this.aggregates.load(householdId))?.state;
-    if (state?.status !== 'registered') return new Set();
-    try {
-      for (const personId of state.memberIds) await this.people.openFor(personId, actor, accessReason);
-    } catch (error) {
-      const notFound = error instanceof NotFoundException || (error instanceof DomainError && error.kind === 'not-found');
-      throw notFound ? householdNotFound(householdId) : error;
+    const memberIds = state?.status === 'registered' ? state.memberIds : undefined;
+    let onEveryCaseTeam = memberIds !== undefined;
+    for (const personId of memberIds ?? []) {
+      if (!onEveryCaseTeam) break;
+      onEveryCaseTeam = await this.people.mayOpen(personId, actor, accessReason);
     }
-    return new Set(state.memberIds);
+    assertMayAccess(actor, { kind: 'household', id: householdId, team: memberIds && (onEveryCaseTeam ? { [actor.id]: 'member-case-teams' } : {}) }, accessReason);
+    return new Set(memberIds);
   }
 }

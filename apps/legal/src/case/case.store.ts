@@ -34,14 +34,31 @@ export class CaseStore {
   ) {}
 
   /**
-   * A staff member's command: on a registered case, its team only (checked before anything it
-   * names is looked up, and again on the state the command is decided on); the command is built
-   * with what it names looked up, then decided. Registering an FIR makes a new case.
+   * A staff member's command on a case: its team only, checked before anything the command names
+   * is looked up (a case never registered is the same 404 as one not hers, so neither the people
+   * it names nor the shape of the answer tell them apart), and again on the state the command is
+   * decided on; the command is built with what it names looked up, then decided.
    */
-  async execute(caseId: string, context: CommandContext, accessReason: string | undefined, command: (lookups: CaseLookups) => Promise<CaseCommand> | CaseCommand) {
-    const authorize = (state: CaseState) => {
+  execute(caseId: string, context: CommandContext, accessReason: string | undefined, command: (lookups: CaseLookups) => Promise<CaseCommand> | CaseCommand) {
+    return this.run(caseId, context, accessReason, command, (state) =>
+      assertMayAccess(context.actor, { kind: 'case', id: caseId, team: state.status === 'none' ? undefined : (state.team ?? {}) }, accessReason),
+    );
+  }
+
+  /** Registering an FIR makes a new case: no team to be on yet (the same request sent again meets its own case, and its team). */
+  register(caseId: string, context: CommandContext, accessReason: string | undefined, command: (lookups: CaseLookups) => Promise<CaseCommand> | CaseCommand) {
+    return this.run(caseId, context, accessReason, command, (state) => {
       if (state.status !== 'none') assertMayAccess(context.actor, { kind: 'case', id: caseId, team: state.team ?? {} }, accessReason);
-    };
+    });
+  }
+
+  private async run(
+    caseId: string,
+    context: CommandContext,
+    accessReason: string | undefined,
+    command: (lookups: CaseLookups) => Promise<CaseCommand> | CaseCommand,
+    authorize: (state: CaseState) => void,
+  ) {
     authorize((await this.aggregates.load(caseId))?.state ?? { status: 'none' });
     const lookups: CaseLookups = {
       now: this.clock.now().toISOString(),

@@ -1,8 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK, DomainError } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { KnownPeople, recordNotFound } from '@mukti/security';
+import { assertMayAccess, KnownPeople, Team } from '@mukti/security';
 import { SOURCE } from '../livelihood-plan/livelihood-plan.store';
 import { PreventionPlanCommand, preventionPlanDecider, PreventionPlanState } from './domain/prevention-plan.decider';
 import { KnownHouseholds } from './known-households';
@@ -32,11 +32,9 @@ export class PreventionPlanStore {
    */
   async coveredBy(context: CommandContext, accessReason: string | undefined, target: { householdId?: string; personId?: string }): Promise<string[]> {
     const candidates = target.householdId ? await this.households.members(target.householdId) : [target.personId!];
-    if (!candidates) throw recordNotFound('household', target.householdId!);
     // A household with a member she may not see is as unknown to her as one never registered: its members are not named to her.
-    const people = await Promise.all(candidates.map((personId) => this.knownPeople.forActor(context.actor, personId, accessReason))).catch((error: unknown) => {
-      throw target.householdId && error instanceof NotFoundException ? recordNotFound('household', target.householdId) : error;
-    });
+    if (target.householdId) assertMayAccess(context.actor, { kind: 'household', id: target.householdId, team: await this.teamOf(context.actor, candidates) }, accessReason);
+    const people = await Promise.all(candidates!.map((personId) => this.knownPeople.forActor(context.actor, personId, accessReason)));
     const atRisk = people.filter((person) => person.role === 'at-risk').map((person) => person._id);
     if (atRisk.length === 0) {
       const field = target.householdId ? 'householdId' : 'personId';
@@ -45,17 +43,23 @@ export class PreventionPlanStore {
     return atRisk;
   }
 
-  /** The plan, for a staff member on the case team of everyone it covers (an admin with a reason); otherwise 404. */
+  /** The plan, for a staff member on the case team of everyone it covers (an admin with a reason); otherwise the 404 of a plan never opened. */
   async openFor(preventionPlanId: string, actor: Actor, accessReason: string | undefined) {
     const plan = await this.find(preventionPlanId);
-    if (!plan) throw recordNotFound('prevention-plan', preventionPlanId);
-    try {
-      for (const personId of plan.personIds) await this.knownPeople.forActor(actor, personId, accessReason);
-    } catch (error) {
-      // Not the name of a person it covers: the plan is as unknown to her as one never opened.
-      throw error instanceof NotFoundException ? recordNotFound('prevention-plan', preventionPlanId) : error;
-    }
-    return plan;
+    assertMayAccess(actor, { kind: 'prevention-plan', id: preventionPlanId, team: await this.teamOf(actor, plan?.personIds) }, accessReason);
+    return plan!;
+  }
+
+  /**
+   * The team of a household or plan as need-to-know sees it: whoever is on the case team of every
+   * person in it (her alone is asked); none when there is no such household or plan. An admin's
+   * reason is assertMayAccess's to ask, before anything else, so it says nothing of who exists.
+   */
+  private async teamOf(actor: Actor, personIds: readonly string[] | undefined): Promise<Team | undefined> {
+    if (!personIds) return undefined;
+    if (actor.role === 'admin') return {};
+    const visible = await this.knownPeople.visibleTo(actor, personIds);
+    return personIds.every((personId) => visible.has(personId)) ? { [actor.id]: 'on the case team of everyone in it' } : {};
   }
 
   /** A staff member's command on a plan: she must be on the case team of everyone it covers. */

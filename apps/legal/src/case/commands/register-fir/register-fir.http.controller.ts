@@ -23,7 +23,7 @@ export class RegisterFirController {
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
     const caseId = newId(context, 'caseId');
-    await this.cases.execute(caseId, context, accessReason, async ({ now, person, perpetrators }) => ({
+    await this.cases.register(caseId, context, accessReason, async ({ now, person, perpetrators }) => ({
       type: 'RegisterFir',
       data: {
         caseId,
