@@ -118,8 +118,11 @@ it('opens her livelihood plan from her care plan, and flags a placement below th
     return summary;
   });
   expect(JSON.stringify(above.pillars.livelihood)).toContain('"sustainableWage":true');
-  expect(await timelineTypes(sita, kiran)).toEqual(
-    expect.arrayContaining([livelihoodEventTypes.skillTrainingStarted, livelihoodEventTypes.skillTrainingEnded, livelihoodEventTypes.placementStarted, livelihoodEventTypes.incomeFollowedUp]),
+  // Her summary is written before her entry (so an entry means her summary has it): the entry may come a moment later.
+  await eventually(async () =>
+    expect(await timelineTypes(sita, kiran)).toEqual(
+      expect.arrayContaining([livelihoodEventTypes.skillTrainingStarted, livelihoodEventTypes.skillTrainingEnded, livelihoodEventTypes.placementStarted, livelihoodEventTypes.incomeFollowedUp]),
+    ),
   );
 });
 
