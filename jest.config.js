@@ -19,6 +19,8 @@ const kind = (displayName, pattern, extra = {}) => ({
 });
 
 module.exports = {
+  // Unit, then integration, then end to end; the suites that publish the most last (see the sequencer).
+  testSequencer: '<rootDir>/tools/run/test-sequencer.cjs',
   projects: [
     kind('unit', 'unit'),
     kind('int', 'int', { slowTestThreshold: 20 }),
