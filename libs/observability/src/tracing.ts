@@ -12,7 +12,7 @@ import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
  * instrumentations a provider that names the service and exports in OTLP/HTTP (JSON).
  *
  * What is traced: HTTP in and out (node:http server, fetch for the gateway's calls), Express
- * routing, MongoDB commands (their shape only: values are replaced by "?"), and Kafka through
+ * routing, MongoDB commands (collection, operation and top-level field names, never values), and Kafka through
  * libs/messaging's own spans (`publishSpan`, `consumeSpan`), which follow each event's stored
  * `traceparent` across the outbox. Health probes and metric scrapes are not traced, and nothing
  * is traced outside a request or an event (the relay's polling, the consumer's bookkeeping).
@@ -51,7 +51,8 @@ export function instrumentForTracing(env: NodeJS.ProcessEnv = process.env): bool
       new ExpressInstrumentation(),
       new UndiciInstrumentation({ requireParentforSpans: true, ignoreRequestHook: (request) => untraced(request.path) }),
       // Commands of a request or an event only: the relay's and the consumer's polling would be noise.
-      new MongoDBInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
+      // A command's top-level field names only: nested keys can be ids (a case team keyed by staff id).
+      new MongoDBInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, dbStatementSerializer: (command) => Object.keys(command).join(' ') }),
     ],
   });
   return true;
