@@ -26,6 +26,30 @@ const boundaries = (testing) => [
   },
 ];
 
+/**
+ * Domain rules (deciders, evolve, state: every `domain/` folder, and libs/decider) are pure: no
+ * database, broker, file, network or framework. Until they move into `type:domain` libraries,
+ * this holds them where they are; `*.spec.ts` beside them are given/when/then, pure too.
+ */
+const ioModules = [
+  'mongodb', 'mongodb/*', 'mongoose', 'mongoose/*', 'kafkajs', 'kafkajs/*', '@nestjs/*', 'express', 'undici', 'pino', 'pino-http',
+  'fs', 'fs/*', 'node:fs', 'node:fs/*', 'http', 'https', 'node:http', 'node:https', 'http2', 'node:http2', 'net', 'node:net', 'tls', 'node:tls',
+  'dgram', 'node:dgram', 'dns', 'node:dns', 'child_process', 'node:child_process',
+  '@mukti/persistence', '@mukti/messaging', '@mukti/http', '@mukti/security', '@mukti/observability', '@mukti/config',
+];
+export const domainFiles = ['apps/**/domain/**/*.ts', 'libs/**/domain/**/*.ts', 'libs/decider/src/**/*.ts'];
+const pureDomain = [
+  'error',
+  {
+    patterns: [
+      {
+        group: ioModules,
+        message: 'domain code is pure (decide, evolve, state): I/O, frameworks and infrastructure libraries belong in the command handlers and adapters around it',
+      },
+    ],
+  },
+];
+
 export default [
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.nx/**', 'coverage/**'] },
   {
@@ -37,5 +61,9 @@ export default [
   {
     files: ['**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
+  },
+  {
+    files: domainFiles,
+    rules: { 'no-restricted-imports': pureDomain },
   },
 ];
