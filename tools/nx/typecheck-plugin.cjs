@@ -5,7 +5,7 @@
 const path = require('node:path');
 
 const createNodes = [
-  '{apps/*,libs/*,tools}/project.json',
+  '{apps,libs,tools}/*/project.json',
   (configFiles) =>
     configFiles.map((file) => {
       const projectRoot = path.dirname(file);
