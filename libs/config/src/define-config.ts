@@ -171,12 +171,42 @@ export function defineConfig<S extends Shape>(service: string, variables: S): Co
   };
 }
 
-/** Variables every service reads: logging, and the interface it listens on. */
+/** An http(s) URL, or nothing. */
+export function optionalUrl(description: string): Variable<string | undefined> {
+  return {
+    kind: 'string',
+    description,
+    optional: true,
+    parse(raw) {
+      if (raw === '') return undefined;
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw new Error(`"${raw}" is not a URL`);
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`"${raw}" is not an http(s) URL`);
+      return raw;
+    },
+  };
+}
+
+/** Where a service sends its traces; nothing is traced without it. */
+function observabilityVariables() {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(
+      'OTLP/HTTP endpoint of an OpenTelemetry collector (e.g. http://otel-collector:4318): spans go to <endpoint>/v1/traces as JSON; unset, tracing is off and costs nothing',
+    ),
+  };
+}
+
+/** Variables every service reads: logging, the interface it listens on, and where its traces go. */
 export const commonVariables = {
   NODE_ENV: string('the Node environment; secrets never fall back to defaults because of it (see MUKTI_DEVELOPMENT_DEFAULTS)', 'development'),
   LOG_LEVEL: string('pino log level: fatal, error, warn, info, debug, trace', 'info'),
   // Loopback unless told otherwise: on a workstation nothing but the gateway should be reachable.
   BIND_ADDRESS: string('the interface the HTTP server listens on (0.0.0.0 in containers)', '127.0.0.1'),
+  ...observabilityVariables(),
 };
 
 /** The gateway's: how it checks staff tokens from the organisation's identity provider. */

@@ -1,3 +1,5 @@
+// First: tracing must patch HTTP, Express and MongoDB before they are loaded (see tracing-preload).
+import './tracing-preload';
 export * from './validation';
 export * from './body-shape';
 export * from './id-param';

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { EventConsumer, EventTransport } from '@mukti/messaging';
-import { METRICS, requestIdOf, ServiceMetrics } from '@mukti/observability';
+import { METRICS, requestIdOf, ServiceMetrics, stopTracing } from '@mukti/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { refuseUnreasonableBodies } from './body-shape';
 import { refuseMalformedIdempotencyKeys } from './request-context';
@@ -84,8 +84,9 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       options.logger.info({ signal }, 'shutting down: no new messages, finishing in-flight work, flushing the outbox');
+      // The spans of the last requests and events are sent before the process ends.
       app.close().then(
-        () => process.exit(0),
+        () => stopTracing().catch(() => undefined).then(() => process.exit(0)),
         (error: unknown) => {
           options.logger.error({ err: error }, 'shutdown failed');
           process.exit(1);

@@ -1,6 +1,6 @@
 import { GatewayTimeoutException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { ErrorBody, UpstreamError } from './error.filter';
-import { traceparentOf } from '@mukti/observability';
+import { traceHeadersFor } from '@mukti/observability';
 import { ACCESS_REASON_HEADER, AuthenticatedRequest, ServiceTokenIssuer } from '@mukti/security';
 import { IDEMPOTENCY_KEY_HEADER } from './request-context';
 
@@ -43,7 +43,7 @@ export class ServiceClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           authorization,
           'x-request-id': String(caller.id ?? ''),
-          traceparent: traceparentOf(caller.headers['traceparent']),
+          ...traceHeadersFor(caller.headers['traceparent']),
           ...(caller.headers[ACCESS_REASON_HEADER] ? { [ACCESS_REASON_HEADER]: String(caller.headers[ACCESS_REASON_HEADER]) } : {}),
           ...(caller.headers[IDEMPOTENCY_KEY_HEADER] ? { [IDEMPOTENCY_KEY_HEADER]: String(caller.headers[IDEMPOTENCY_KEY_HEADER]) } : {}),
         },

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { EventEnvelope, EventType, deadLetterTopicOf, isKnownEventType, redriveTopicOf } from '@mukti/contracts';
 import { fromKafkaMessage, headerText, notFromItsProducer } from './cloudevents-binding';
 import { ensureTopics, TopicSettings } from './topic-provisioning';
+import { inProcessSpan } from './event-tracing';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, position: MessagePosition) => Promise<void>;
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
@@ -342,7 +343,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await this.park(message, origin, key, parkId, 'held', `held: her key waits for parked message ${hold.parked[0]}`, 0, hold);
       return {};
     }
-    const failure = await this.handleWithRetries(event, origin, heartbeat);
+    // A span per event handled, in the trace of the request that caused it.
+    const failure = await inProcessSpan(
+      event,
+      { ...origin, group: this.options.groupId },
+      () => this.handleWithRetries(event, origin, heartbeat),
+      (outcome) => outcome?.error,
+    );
     if (failure) {
       log.error({ err: failure.error, attempts: failure.attempts }, 'event: dead-lettered after failing');
       // Not remembered as handled: redriven once the cause is fixed, it is handled then.

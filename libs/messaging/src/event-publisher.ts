@@ -1,6 +1,7 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { EventEnvelope, eventCatalog, payloadProblems } from '@mukti/contracts';
 import { toKafkaMessage } from './cloudevents-binding';
+import { endSpans, startSendSpan, traceparentHeaderOf } from './event-tracing';
 
 export class InvalidEventError extends Error {
   constructor(readonly event: Pick<EventEnvelope, 'id' | 'type'>, readonly problems: string[]) {
@@ -58,15 +59,30 @@ export class EventPublisher {
       const topic = this.topicOf(event);
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), event]);
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.map((event) => this.messageOf(event)) })),
-    });
+    // Each event's send is a span of the trace its command started (see event-tracing).
+    const spans = [...byTopic].flatMap(([topic, batch]) => batch.map((event) => startSendSpan(event, topic)));
+    let sent = 0;
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.map((event) => this.messageOf(event, spans[sent++]!)) })),
+      });
+    } catch (error) {
+      endSpans(spans, error);
+      throw error;
+    }
+    endSpans(spans);
   }
 
-  private messageOf(event: EventEnvelope) {
+  private messageOf(event: EventEnvelope, span: Parameters<typeof traceparentHeaderOf>[0]) {
     const timestamp = this.timestampOf(event);
-    return { ...toKafkaMessage(event), ...(timestamp ? { timestamp: String(timestamp.getTime()) } : {}) };
+    const message = toKafkaMessage(event);
+    const traceparent = traceparentHeaderOf(span, event);
+    return {
+      ...message,
+      headers: { ...message.headers, ...(traceparent ? { traceparent } : {}) },
+      ...(timestamp ? { timestamp: String(timestamp.getTime()) } : {}),
+    };
   }
 
   async disconnect(): Promise<void> {

@@ -1,4 +1,5 @@
 import pino, { Logger } from 'pino';
+import { traceFields } from './tracing';
 
 /**
  * Paths that must never reach a log line in clear: credentials, and personal data should it
@@ -18,14 +19,21 @@ export const redactedPaths = [
   '*.token',
 ];
 
-/** The one logger setup: pino JSON on stdout, with the service name on every line. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: redactedPaths, censor: '[redacted]' },
-  });
+/**
+ * The one logger setup: pino JSON on stdout, with the service name on every line, and the trace
+ * and span ids on every line written while a span is active (tracing on: a request, an event).
+ */
+export function createLogger(service: string, level = 'info', destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      mixin: traceFields,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
 /** Nest injection token for the service's pino logger. */
