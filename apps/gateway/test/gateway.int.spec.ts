@@ -13,6 +13,9 @@ import { configureGateway } from '../src/gateway.app';
 import { gatewayConfig } from '../src/gateway.config';
 import { GatewayModule } from '../src/gateway.module';
 
+// Building an application and talking to the store take seconds on a loaded machine (jest's default is 5 s).
+jest.setTimeout(60_000);
+
 async function gateway(environment: Record<string, string> = {}): Promise<NestExpressApplication> {
   const nowhere = `http://127.0.0.1:${await freePort()}`;
   const config = gatewayConfig.load({

@@ -8,6 +8,9 @@ import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { uniqueDatabaseUri } from '@mukti/testing';
 import { TimelineStore } from '../src/timeline/timeline.store';
 
+// Building an application and talking to the store take seconds on a loaded machine (jest's default is 5 s).
+jest.setTimeout(60_000);
+
 let connection: Connection;
 let store: TimelineStore;
 let otherWriter: TimelineStore;

@@ -177,7 +177,7 @@ export class PeopleController {
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  @ApiUnprocessableEntityResponse({ description: 'a rule refused it (the day is in the future); details name the field' })
+  @ApiUnprocessableEntityResponse({ description: 'a rule refused it (no birth date, birth year or age given; the day in the future); details name the field' })
   determineAge(
     @IdParam('personId') personId: string,
     @Body() request: DetermineAgeRequest,

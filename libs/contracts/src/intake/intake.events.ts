@@ -207,7 +207,7 @@ export const AgeDeterminedV1 = Type.Object(
       '(`age-band-moved.v1`). `ce_time` = `recordedAt`.\n' +
       '\n' +
       '- `determinedOn`: the day the document was seen, the examination made or the finding given; not in the future (422)\n' +
-      '- the request is refused without a birth date, birth year or age (400), and for someone not on the caller\'s case team (404)',
+      '- the request is refused without a birth date, birth year or age (422), and for someone not on the caller\'s case team (404)',
   },
 );
 export type AgeDeterminedV1 = Static<typeof AgeDeterminedV1>;

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
-import { AccessReason, IdParam, invalidField, RequestContext, StaffEndpoint } from '@mukti/http';
+import { DomainError } from '@mukti/decider';
+import { AccessReason, IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
 import { DetermineAgeRequest } from '@mukti/staff-api';
 import { AGE_BAND_WATCH, AgeBandWatch } from '../../age-band-watch/age-band-watch';
 import { ageBandOf, ageOn, AgeEvidence } from '../../domain/age-band';
@@ -34,8 +35,9 @@ export class DetermineAgeController {
         : request.age !== undefined
           ? { age: request.age, statedOn: request.determinedOn }
           : {};
+    // Each of the three is optional in the schema; that one of them is given is a rule (422), as the document says.
     if (Object.keys(evidence).length === 0) {
-      throw invalidField('birthDate', 'an age determination gives one of birthDate, birthYear or age');
+      throw DomainError.ruleViolated('an age determination gives one of birthDate, birthYear or age', { field: 'birthDate' });
     }
     const now = new Date();
     // The person must be hers to see before anything is watched for her.
