@@ -7,7 +7,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { intakeEventTypes } from '@mukti/contracts';
-import { bearer, eventually, testInfrastructure, uniqueName } from '@mukti/testing';
+import { bearer, eventually, healthDetailsOf, testInfrastructure, uniqueName } from '@mukti/testing';
 import { Platform, ServiceName, startPlatform } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
@@ -28,7 +28,10 @@ beforeAll(async () => {
     extra: { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000', GATEWAY_UPSTREAM_TIMEOUT_MS: '1500' },
   });
   caseworker = await bearer('caseworker', 'asha');
-});
+  // Its projection's group is new, so it reads the shared topics from offset 0: let it catch up
+  // with what other suites published, so each test waits for its own events only.
+  await eventually(async () => expect((await healthDetailsOf(platform.url('projection'))).checks?.kafka?.lag?.total).toBe(0), 240_000, 500);
+}, 300_000);
 
 afterAll(async () => {
   await platform?.stop({ kill: true });
