@@ -89,12 +89,16 @@ export class ServiceMetrics {
   }
 }
 
-/** A deadline watch's figures (libs/persistence's DeadlineWatchStats, by shape). */
+/** What a deadline watch has done since its service started (libs/persistence reports it; no ids, no personal data). */
 export interface DeadlineFigures {
   sweeps: number;
+  /** Deadlines acted on. */
   acted: number;
+  /** Actions that failed (each is tried again on the next sweep). */
   failures: number;
+  /** Deadlines the last sweep found passed and could not act on: they are overdue. */
   overdue: number;
+  /** When the last sweep ended; undefined before the first. */
   lastSweepAt?: Date;
 }
 

@@ -2,6 +2,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Clock } from '@mukti/decider';
+import type { DeadlineFigures } from '@mukti/observability';
 
 export interface Deadline {
   /** What is due, unique: scheduling it again moves it. */
@@ -12,17 +13,7 @@ export interface Deadline {
 }
 
 /** What a watch has done since its service started (for metrics: no ids, no personal data). */
-export interface DeadlineWatchStats {
-  sweeps: number;
-  /** Deadlines acted on. */
-  acted: number;
-  /** Actions that failed (each is tried again on the next sweep). */
-  failures: number;
-  /** When the last sweep ended; undefined before the first. */
-  lastSweepAt?: Date;
-  /** Deadlines the last sweep found passed and could not act on: they are overdue. */
-  overdue: number;
-}
+export type DeadlineWatchStats = DeadlineFigures;
 
 /** Where a watch reports its figures (a service's metrics): by the name of what it watches. */
 export interface DeadlineWatchReporting {

@@ -177,14 +177,19 @@ const StaffId = Type.String({ minLength: 1, maxLength: 200 });
 /** Name, aliases, phone and address: sealed with his own key, like a survivor's. */
 export type PerpetratorPersonalData = { name: string; aliases?: string[]; phone?: string; address?: string };
 
+/** His profile, as profiled and as corrected: the same fields either way. */
+const PerpetratorProfile = {
+  perpetratorId: Id,
+  category: oneOf(perpetratorCategories),
+  beneficiary: oneOf(beneficiaryKinds),
+  personalData: SealedPersonalData,
+  /** Where he is known to operate: state and district only. */
+  knownPlaces: Type.Array(Place, { maxItems: 20 }),
+};
+
 export const PerpetratorProfiledV1 = Type.Object(
   {
-    perpetratorId: Id,
-    category: oneOf(perpetratorCategories),
-    beneficiary: oneOf(beneficiaryKinds),
-    personalData: SealedPersonalData,
-    /** Where he is known to operate: state and district only. */
-    knownPlaces: Type.Array(Place, { maxItems: 20 }),
+    ...PerpetratorProfile,
     profiledAt: Timestamp,
     /** The legal officer who profiled him: she sees him before any case names him (absent in events from before). */
     profiledBy: Type.Optional(StaffId),
@@ -231,11 +236,7 @@ export type PerpetratorsLinkedV1 = Static<typeof PerpetratorsLinkedV1>;
  */
 export const PerpetratorProfileCorrectedV1 = Type.Object(
   {
-    perpetratorId: Id,
-    category: oneOf(perpetratorCategories),
-    beneficiary: oneOf(beneficiaryKinds),
-    personalData: SealedPersonalData,
-    knownPlaces: Type.Array(Place, { maxItems: 20 }),
+    ...PerpetratorProfile,
     reason: oneOf(perpetratorCorrectionReasons),
     correctedAt: Timestamp,
   },
