@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { STAFF_ID_PATTERN } from '@mukti/contracts';
 import { AssignStaffRequest, RegisterHouseholdRequest, RegisterPersonRequest, RegisterPersonResponse, TimelineQuery, PerpetratorView } from '@mukti/staff-api';
 import { documentErrors, documentLinks, documentValidationRules } from './openapi';
 
@@ -44,7 +45,7 @@ describe('the OpenAPI document says what validation accepts (found by the schema
     expect(person.properties.age).toMatchObject({ type: 'integer', minimum: 0, maximum: 120 });
     expect(person.properties.birthDate).toMatchObject({ format: 'date', pattern: expect.stringMatching(/^\^\(19\|20\)/) });
     expect(schema('PlaceDto').properties.state).toMatchObject({ minLength: 2, maxLength: 80 });
-    expect(schema('AssignStaffRequest').properties.staffId).toMatchObject({ minLength: 1, pattern: '^[\\w.@:-]+$' });
+    expect(schema('AssignStaffRequest').properties.staffId).toMatchObject({ minLength: 1, pattern: STAFF_ID_PATTERN.source });
     expect(schema('RegisterHouseholdRequest').properties.memberIds).toMatchObject({ minItems: 1, maxItems: 30, uniqueItems: true });
   });
 

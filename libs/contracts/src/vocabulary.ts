@@ -101,6 +101,14 @@ export const staffRoles = [
 export type StaffRole = (typeof staffRoles)[number];
 
 /**
+ * What a staff member's id (the identity provider's subject) may be: ASCII letters, digits and
+ * _ - @ : | (a UUID, a username, `auth0|…`). Case teams and operation teams are keyed by it in the
+ * store, which refuses a dot or a leading $ in a key. Spelt out rather than \w: other pattern
+ * languages (the fuzzer's, client generators') read \w as any script's letters.
+ */
+export const STAFF_ID_PATTERN = /^[A-Za-z0-9_@:|-]{1,200}$/;
+
+/**
  * Why a person was erased: a code, never free text, because whatever is written about her must
  * itself be erasable, and the record of an erasure is kept.
  */

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, JWTPayload, SignJWT, JWTVerifyGetKey } from 'jose';
-import { StaffRole, staffRoles } from '@mukti/contracts';
+import { STAFF_ID_PATTERN, StaffRole, staffRoles } from '@mukti/contracts';
 
 /** Who is calling: the token's subject and their one platform role. */
 export interface StaffPrincipal {
@@ -27,6 +27,7 @@ export abstract class PrincipalVerifier {
 export function principalOf(payload: JWTPayload): StaffPrincipal {
   // jose checks that sub is there, not that it names anyone.
   if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new InvalidTokenError('the token names no subject (sub)');
+  if (!STAFF_ID_PATTERN.test(payload.sub)) throw new InvalidTokenError('the token\'s subject (sub) must be letters, digits, _ - @ : or | (no dots or spaces)');
   const role = payload['role'];
   if (typeof role !== 'string' || !(staffRoles as readonly string[]).includes(role)) {
     throw new InvalidTokenError(`the token's role "${String(role)}" is not a platform role`);

@@ -5,6 +5,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { STAFF_ID_PATTERN } from '@mukti/contracts';
 import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** Plain decimal digits only: '1e308', '0x10' or '1.0' would become numbers nobody typed. */
@@ -44,7 +45,7 @@ export const StaffIdField = () =>
     ApiProperty({ description: "the staff member's subject in the identity provider (the token's sub)", example: 'meera', minLength: 1, maxLength: 200 }),
     IsString(),
     Length(1, 200),
-    Matches(/^[\w.@:-]+$/, { message: 'staffId must be letters, digits, . @ : _ or -' }),
+    Matches(STAFF_ID_PATTERN, { message: 'staffId must be letters, digits, _ - @ : or | (no dots or spaces)' }),
   );
 
 /**

@@ -72,6 +72,18 @@ describe('request classes of the staff API', () => {
   });
 });
 
+describe('a staff member named in a request', () => {
+  const { AssignStaffRequest } = staffApi;
+  it.each(['meera', 'meera_das', 'auth0|6541', 'meera@field-office', 'f47ac10b-58cc-4372-a567-0e02b2c3d479'])('may be %s', (staffId) => {
+    expect(problems(AssignStaffRequest, { staffId, staffRole: 'caseworker' })).toEqual([]);
+  });
+
+  // A dot or a leading $ cannot be a key in the store, and case teams are keyed by staff id: that was a 500 (found by the fuzzer).
+  it.each(['meera.das', '$where', 'meera das', ''])('is refused when it is %j (a 400 naming staffId)', (staffId) => {
+    expect(problems(AssignStaffRequest, { staffId, staffRole: 'caseworker' }).map((problem) => problem.field)).toContain('staffId');
+  });
+});
+
 describe("an audit trail query (whose trail: a person's or a record's)", () => {
   const { AuditQuery, auditSubject } = staffApi;
   const person = 'e3e70682-c209-4cac-a29f-6fbed82c07cd';
