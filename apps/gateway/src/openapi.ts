@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { INestApplication } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { ErrorView, FieldProblemView } from '@mukti/staff-api';
+import { atLeastOneOf, ErrorView, FieldProblemView } from '@mukti/staff-api';
 import { MAX_ACCESS_REASON_LENGTH } from '@mukti/http';
 import { ACCESS_REASON_HEADER } from '@mukti/security';
 
@@ -155,6 +155,8 @@ export function documentValidationRules(document: OpenAPIObject): OpenAPIObject 
   for (const target of classes) {
     const properties = schemas[target.name]?.properties;
     if (properties) describeRules(properties, rulesOf(target));
+    const oneNeeded = atLeastOneOf(target);
+    if (properties && oneNeeded) (schemas[target.name] as Record<string, unknown>)['anyOf'] = oneNeeded.map((field) => ({ required: [field] }));
   }
   const requestSchemas = new Set<string>();
   for (const operations of Object.values(document.paths)) {

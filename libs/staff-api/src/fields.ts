@@ -39,6 +39,21 @@ export const ContainsALetter = (options: { each?: boolean } = {}) =>
     message: ({ property }) => `${property} must contain a letter and no control characters`,
   });
 
+const AT_LEAST_ONE_OF = Symbol('mukti:at-least-one-of');
+
+/**
+ * A request that needs one of several optional fields (an age determination: a birth date, a
+ * birth year or an age). The document says so as `anyOf` of `required`, so a client generator
+ * (and the fuzzer) never builds a body without any; the handler still answers 422 for one.
+ */
+export const AtLeastOneOf =
+  (...fields: string[]): ClassDecorator =>
+  (target) =>
+    Reflect.defineMetadata(AT_LEAST_ONE_OF, fields, target);
+
+/** The fields a request class needs at least one of (see AtLeastOneOf), if it says so. */
+export const atLeastOneOf = (target: Function): string[] | undefined => Reflect.getMetadata(AT_LEAST_ONE_OF, target);
+
 /** A staff member named in a request (put on a case team, on an operation's team): her subject in the identity provider, the token's sub. */
 export const StaffIdField = () =>
   applyDecorators(

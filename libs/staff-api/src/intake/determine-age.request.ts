@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ageDeterminationMethods, AgeDeterminationMethod } from '@mukti/contracts';
-import { AgeInYearsField, BirthYearField, CalendarDate } from '../fields';
+import { AgeInYearsField, AtLeastOneOf, BirthYearField, CalendarDate } from '../fields';
 
 /**
  * Her age as a document, an examination or a finding gives it: a birth date, a birth year, or an
  * age on the day it was determined (an examination's estimate: the lower end of its range, the
  * benefit of the doubt the Juvenile Justice Act gives a child). At least one of the three.
  */
+@AtLeastOneOf('birthDate', 'birthYear', 'age')
 export class DetermineAgeRequest {
   @ApiProperty({ enum: ageDeterminationMethods, description: 'school or birth certificate first; a medical examination only without them (JJ Act s.94)' })
   @IsIn(ageDeterminationMethods)

@@ -35,7 +35,7 @@ export class DetermineAgeController {
         : request.age !== undefined
           ? { age: request.age, statedOn: request.determinedOn }
           : {};
-    // Each of the three is optional in the schema; that one of them is given is a rule (422), as the document says.
+    // The document asks for one of the three (anyOf); a body without any is a 422 naming the field.
     if (Object.keys(evidence).length === 0) {
       throw DomainError.ruleViolated('an age determination gives one of birthDate, birthYear or age', { field: 'birthDate' });
     }
