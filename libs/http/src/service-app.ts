@@ -1,5 +1,5 @@
 import { DynamicModule, INestApplication, LoggerService, RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
@@ -132,13 +132,10 @@ function exposeMetrics(app: NestExpressApplication): void {
  * handlers are registered now, and run once `startAllMicroservices()` starts its consumer.
  */
 function connectEvents(app: NestExpressApplication): void {
-  let consumer: EventConsumer;
-  try {
-    consumer = app.get(EventConsumer, { strict: false });
-  } catch {
-    // A service that consumes nothing.
-    return;
-  }
+  // Asked of the modules rather than app.get, which logs an error for a provider that is not there.
+  const consumes = [...app.get(ModulesContainer).values()].some((module) => module.providers.has(EventConsumer));
+  if (!consumes) return; // a service that consumes nothing
+  const consumer = app.get(EventConsumer, { strict: false });
   if (!consumer.awaitsTransport) return;
   app.connectMicroservice({ strategy: new EventTransport(consumer) });
 }
@@ -159,7 +156,9 @@ export async function createServiceApp(
     assignRequestId(request, response);
     next();
   });
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
+  // The largest field a staff member may write (20,000 characters of counselling notes) is up to
+  // 120 kB as JSON when a client escapes every character outside ASCII (\uXXXX, as Python does).
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.use(refuseUnreasonableBodies);
   app.use(refuseMalformedIdempotencyKeys);
   // Malformed JSON, oversized and unreasonable bodies fail before Nest's filters: same shape here.
