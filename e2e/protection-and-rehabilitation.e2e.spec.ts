@@ -265,6 +265,21 @@ it('seals counselling notes with her key: counsellors read them, admins see only
   expect(raw.some((message) => message.value?.toString().includes(databasePrefix))).toBe(false);
 });
 
+// The longest notes, in Hindi, sent as a client that escapes all but ASCII sends them: over the
+// old 100 kB body limit, and, sealed, over what one request to intake could open.
+it('keeps and reads back the longest notes a counsellor may write, in any script, across sessions', async () => {
+  const notes = ['कर्ज़', 'डर', 'घर'].map((word) => word.repeat(Math.floor(20000 / word.length)));
+  for (const text of notes) {
+    const body = JSON.stringify({ heldAt: clock.now().toISOString(), kind: 'individual', notes: text }).replace(
+      /[\u0080-\uffff]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    await api().post(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', mira).set('content-type', 'application/json').send(body).expect(201);
+  }
+  const read = (await api().get(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', mira).expect(200)).body;
+  expect(read.sessions.slice(-3).map((session: { notes?: string }) => session.notes)).toEqual(notes);
+});
+
 it('follows her through shelter, documents and repatriation, all on her timeline', async () => {
   const child = await api()
     .post(`/api/v1/people/${people.minor}/shelter-admissions`)

@@ -384,6 +384,24 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
     expect(afterErasure.body).toEqual({ notes: [null] });
     await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'again' }).expect(409);
   });
+
+  // 20,000 characters of Hindi, sent as a client that escapes all but ASCII sends them (as Python's
+  // json.dumps does): the body was over the 100 kB limit, and the sealed notes over the 40,000
+  // characters a sealed value could have, so they could be sealed but never opened.
+  it('seals and opens the longest notes in any script, however the client escapes them', async () => {
+    const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
+    const personId: string = body.id;
+    await api().post(`/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'mira', staffRole: 'counsellor' }).expect(204);
+    const counsellor = await serviceBearer('counsellor', 'mira');
+    const notes = 'कर्ज़'.repeat(4000);
+    const escaped = JSON.stringify({ notes }).replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    expect(escaped.length).toBeGreaterThan(100 * 1024);
+    const sealed = (
+      await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).set('content-type', 'application/json').send(escaped).expect(200)
+    ).body;
+    const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed, sealed] }).expect(200);
+    expect(opened.body.notes).toEqual([notes, notes]);
+  });
 });
 
 describe('households', () => {

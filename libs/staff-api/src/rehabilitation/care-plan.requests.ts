@@ -40,6 +40,7 @@ import {
   IdentityDocument,
 } from '@mukti/contracts';
 import { Instant } from '../fields';
+import { MAX_COUNSELLING_NOTES_LENGTH } from './counselling-notes.requests';
 import { PlaceDto } from '../intake/register-person.request';
 
 export const healthServiceProviders = ['government', 'private', 'ngo'] as const;
@@ -111,11 +112,11 @@ export class RecordCounsellingSessionRequest {
 
   @ApiProperty({
     minLength: 1,
-    maxLength: 20000,
+    maxLength: MAX_COUNSELLING_NOTES_LENGTH,
     description: "personal data: sealed with her key, readable by counsellors only, erased with her",
   })
   @IsString()
-  @Length(1, 20000)
+  @Length(1, MAX_COUNSELLING_NOTES_LENGTH)
   notes!: string;
 }
 

@@ -2,24 +2,40 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
 
+/** The longest counselling notes a counsellor may write, in characters. */
+export const MAX_COUNSELLING_NOTES_LENGTH = 20000;
+
+/**
+ * The longest ciphertext (base64) of sealed notes: the vault seals `{"notes":"…"}`, where one
+ * character takes at most 6 bytes (a control character escaped as \u001f; Devanagari takes 3).
+ * A 40,000 cap let a counsellor seal 20,000 characters of Hindi that could then never be opened.
+ */
+export const MAX_SEALED_NOTES_LENGTH = 4 * Math.ceil((6 * MAX_COUNSELLING_NOTES_LENGTH + '{"notes":""}'.length) / 3);
+
+/**
+ * How many sealed notes one request to intake opens: at most so many, and so many characters of
+ * ciphertext in all (the longest notes alone fit; the body stays under the 256 kB limit).
+ */
+export const OPEN_NOTES_BATCH = { sessions: 200, characters: 200_000 } as const;
+
 /** Service to service (rehabilitation to intake): notes to seal with her key. */
 export class SealCounsellingNotesRequest {
-  @ApiProperty({ minLength: 1, maxLength: 20000 }) @IsString() @Length(1, 20000) notes!: string;
+  @ApiProperty({ minLength: 1, maxLength: MAX_COUNSELLING_NOTES_LENGTH }) @IsString() @Length(1, MAX_COUNSELLING_NOTES_LENGTH) notes!: string;
 }
 
 export class SealedValueDto {
   @ApiProperty() @IsString() @Length(1, 100) keyId!: string;
   @ApiProperty({ enum: ['AES-256-GCM'] }) @IsIn(['AES-256-GCM']) algorithm!: 'AES-256-GCM';
   @ApiProperty() @IsString() @Length(1, 100) iv!: string;
-  @ApiProperty() @IsString() @Length(1, 40000) ciphertext!: string;
+  @ApiProperty({ maxLength: MAX_SEALED_NOTES_LENGTH }) @IsString() @Length(1, MAX_SEALED_NOTES_LENGTH) ciphertext!: string;
   @ApiProperty() @IsString() @Length(1, 100) authTag!: string;
 }
 
-/** Service to service: sealed notes to open for a counsellor, in order. */
+/** Service to service: sealed notes to open for a counsellor, in order (a batch: see OPEN_NOTES_BATCH). */
 export class OpenCounsellingNotesRequest {
   @ApiProperty({ type: [SealedValueDto] })
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(OPEN_NOTES_BATCH.sessions)
   @ValidateNested({ each: true })
   @Type(() => SealedValueDto)
   sealed!: SealedValueDto[];
