@@ -3,7 +3,8 @@
  * consumers alike: a renamed field fails to compile everywhere at once, and a payload is
  * checked against the same schema when it is produced and when it is consumed.
  */
-import { Static, TSchema, FormatRegistry } from '@sinclair/typebox';
+import { Static, TSchema, FormatRegistry, Kind, TypeRegistry } from '@sinclair/typebox';
+import { DefaultErrorFunction, SetErrorFunction } from '@sinclair/typebox/errors';
 import { TypeCompiler, TypeCheck } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { topics, Topic } from './topics';
@@ -234,11 +235,46 @@ if (!FormatRegistry.Has('date-time')) {
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
 }
 
+/**
+ * A string's length in characters (code points), as JSON Schema, the staff API and its document
+ * count it. TypeBox counts UTF-16 units, so a text the API had accepted (40 characters of a
+ * script outside the Basic Multilingual Plane are 80 units) failed its event's check: a 500.
+ * Every string with a length rule is checked by this kind instead; the schemas, and the
+ * documents made from them, are unchanged.
+ */
+type CharacterString = { minLength?: number; maxLength?: number; pattern?: string; format?: string };
+const characters = (value: string) => [...value].length;
+if (!TypeRegistry.Has('CharacterString')) {
+  TypeRegistry.Set<CharacterString>('CharacterString', (schema, value) => {
+    if (typeof value !== 'string') return false;
+    const length = characters(value);
+    if (schema.minLength !== undefined && length < schema.minLength) return false;
+    if (schema.maxLength !== undefined && length > schema.maxLength) return false;
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) return false;
+    return schema.format === undefined || (FormatRegistry.Get(schema.format)?.(value) ?? false);
+  });
+  SetErrorFunction((error) => {
+    const schema = error.schema as CharacterString & { [Kind]?: string };
+    if (schema[Kind] !== 'CharacterString') return DefaultErrorFunction(error);
+    return `Expected a string of ${schema.minLength ?? 0} to ${schema.maxLength ?? 'any number of'} characters${schema.pattern ? ` matching ${schema.pattern}` : ''}`;
+  });
+}
+
+/** The schema with every string that has a length rule checked in characters (see CharacterString). */
+function countingCharacters(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(countingCharacters);
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string | symbol, unknown> = {};
+  for (const key of Reflect.ownKeys(schema)) copy[key] = countingCharacters((schema as Record<string | symbol, unknown>)[key]);
+  if (copy[Kind] === 'String' && (copy['minLength'] !== undefined || copy['maxLength'] !== undefined)) copy[Kind] = 'CharacterString';
+  return copy;
+}
+
 const compiled = new Map<string, TypeCheck<TSchema>>();
 function checkerOf(type: EventType): TypeCheck<TSchema> {
   let check = compiled.get(type);
   if (!check) {
-    check = TypeCompiler.Compile(eventCatalog[type].schema);
+    check = TypeCompiler.Compile(countingCharacters(eventCatalog[type].schema) as TSchema);
     compiled.set(type, check);
   }
   return check;

@@ -6,7 +6,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { STAFF_ID_PATTERN } from '@mukti/contracts';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
 
 /** Plain decimal digits only: '1e308', '0x10' or '1.0' would become numbers nobody typed. */
 const DECIMAL_INTEGER = /^[+-]?\d{1,15}$/;
@@ -39,6 +39,25 @@ export const ContainsALetter = (options: { each?: boolean } = {}) =>
     message: ({ property }) => `${property} must contain a letter and no control characters`,
   });
 
+/**
+ * A text's length in characters (code points), as the document's minLength and maxLength count
+ * them (JSON Schema) and as the event schemas check them. class-validator's Length does not count
+ * a variation selector after a character, so it accepted text the document refused. Named
+ * `isLength`, so the document is written from it like any length rule.
+ */
+export const TextLength = (min: number, max: number, options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isLength',
+      constraints: [min, max],
+      validator: {
+        validate: (value) => typeof value === 'string' && [...value].length >= min && [...value].length <= max,
+        defaultMessage: (args) => `${options?.each ? 'each value in ' : ''}${args?.property} must be ${min} to ${max} characters long`,
+      },
+    },
+    options,
+  );
+
 const AT_LEAST_ONE_OF = Symbol('mukti:at-least-one-of');
 
 /**
@@ -59,7 +78,7 @@ export const StaffIdField = () =>
   applyDecorators(
     ApiProperty({ description: "the staff member's subject in the identity provider (the token's sub)", example: 'meera', minLength: 1, maxLength: 200 }),
     IsString(),
-    Length(1, 200),
+    TextLength(1, 200),
     Matches(STAFF_ID_PATTERN, { message: 'staffId must be letters, digits, _ - @ : or | (no dots or spaces)' }),
   );
 

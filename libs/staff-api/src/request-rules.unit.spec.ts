@@ -99,3 +99,19 @@ describe("an audit trail query (whose trail: a person's or a record's)", () => {
     expect(problems(AuditQuery, { recordId: 'x' })).toEqual([{ field: 'recordId', reason: 'recordId must be a UUID' }]);
   });
 });
+
+// The document's maxLength counts characters (JSON Schema); class-validator's Length does not
+// count a variation selector after a character, so it accepted what the document refused.
+describe('lengths of text are counted in characters, as the document counts them', () => {
+  const { RegisterPersonRequest } = staffApi;
+  const someone = (languages: string[]) => ({ role: 'at-risk', name: 'Asha', gender: 'female', referralSource: 'community', languages });
+
+  it('40 characters outside the Basic Multilingual Plane are 40, not 80', () => {
+    expect(problems(RegisterPersonRequest, someone(['𑀅'.repeat(40)]))).toEqual([]);
+  });
+
+  it('a variation selector is a character of its own', () => {
+    expect(problems(RegisterPersonRequest, someone(['✓\uFE0F'.repeat(20)]))).toEqual([]);
+    expect(problems(RegisterPersonRequest, someone(['✓\uFE0F'.repeat(21)])).map((problem) => problem.field)).toEqual(['languages']);
+  });
+});

@@ -1,13 +1,14 @@
 /** Request bodies of the household endpoints (intake): who lives together, where, and how vulnerable they are. */
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { TextLength } from '../fields';
 import { vulnerabilityFactors, VulnerabilityFactor } from '@mukti/contracts';
 
 export class HouseholdPlaceDto {
-  @ApiProperty({ example: 'West Bengal' }) @IsString() @Length(2, 80) state!: string;
-  @ApiProperty({ example: 'South 24 Parganas' }) @IsString() @Length(2, 80) district!: string;
-  @ApiProperty({ example: 'Canning II, Ward 7' }) @IsString() @Length(2, 120) villageOrWard!: string;
+  @ApiProperty({ example: 'West Bengal' }) @IsString() @TextLength(2, 80) state!: string;
+  @ApiProperty({ example: 'South 24 Parganas' }) @IsString() @TextLength(2, 80) district!: string;
+  @ApiProperty({ example: 'Canning II, Ward 7' }) @IsString() @TextLength(2, 120) villageOrWard!: string;
 }
 
 export class RegisterHouseholdRequest {

@@ -13,24 +13,23 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AgeInYearsField, BirthYearField, CalendarDate, ContainsALetter } from '../fields';
+import { AgeInYearsField, BirthYearField, CalendarDate, ContainsALetter, TextLength } from '../fields';
 import { genders, personRoles, referralSources, Gender, PersonRole, ReferralSource } from '@mukti/contracts';
 
 export class PlaceDto {
   @ApiProperty({ example: 'West Bengal' })
   @IsString()
-  @Length(2, 80)
+  @TextLength(2, 80)
   state!: string;
 
   @ApiProperty({ example: 'North 24 Parganas' })
   @IsString()
-  @Length(2, 80)
+  @TextLength(2, 80)
   district!: string;
 }
 
@@ -41,7 +40,7 @@ export class PlaceDto {
 export class IdentityDetails {
   @ApiProperty({ description: "personal data: sealed with the person's own key; it contains a letter", example: 'Rani Das' })
   @IsString()
-  @Length(1, 200)
+  @TextLength(1, 200)
   @ContainsALetter()
   name!: string;
 
@@ -50,7 +49,7 @@ export class IdentityDetails {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextLength(1, 200, { each: true })
   @ContainsALetter({ each: true })
   aliases?: string[];
 
@@ -63,7 +62,7 @@ export class IdentityDetails {
   @ApiPropertyOptional({ description: 'personal data' })
   @IsOptional()
   @IsString()
-  @Length(1, 500)
+  @TextLength(1, 500)
   address?: string;
 }
 
@@ -96,7 +95,7 @@ export class RegisterPersonRequest extends IdentityDetails {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @Length(2, 40, { each: true })
+  @TextLength(2, 40, { each: true })
   languages?: string[];
 
   @ApiProperty({ enum: referralSources })

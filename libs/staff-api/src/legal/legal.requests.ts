@@ -18,7 +18,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
   Min,
@@ -44,7 +43,7 @@ import {
   trainingTopics,
   verdictOutcomes,
 } from '@mukti/contracts';
-import { Instant } from '../fields';
+import { Instant, TextLength } from '../fields';
 import { IdentityDetails, PlaceDto } from '../intake/register-person.request';
 import { StaffIdField } from '../fields';
 
@@ -94,10 +93,10 @@ export class SectionDto {
 }
 
 export class FirDto {
-  @ApiProperty({ example: 'Kamathipura' }) @IsString() @Length(2, 120) policeStation!: string;
-  @ApiProperty({ example: 'Mumbai City' }) @IsString() @Length(2, 80) district!: string;
-  @ApiProperty({ example: 'Maharashtra' }) @IsString() @Length(2, 80) state!: string;
-  @ApiProperty({ example: '123/2026' }) @IsString() @Length(1, 40) number!: string;
+  @ApiProperty({ example: 'Kamathipura' }) @IsString() @TextLength(2, 120) policeStation!: string;
+  @ApiProperty({ example: 'Mumbai City' }) @IsString() @TextLength(2, 80) district!: string;
+  @ApiProperty({ example: 'Maharashtra' }) @IsString() @TextLength(2, 80) state!: string;
+  @ApiProperty({ example: '123/2026' }) @IsString() @TextLength(1, 40) number!: string;
   @ApiProperty(dateTime) @Instant() registeredAt!: string;
 }
 
@@ -271,7 +270,7 @@ export class RecordTrainingSessionRequest {
   @ApiProperty({ enum: trainingAudiences }) @IsIn(trainingAudiences) audience!: (typeof trainingAudiences)[number];
   @ApiProperty({ enum: trainingTopics }) @IsIn(trainingTopics) topic!: (typeof trainingTopics)[number];
   @ApiProperty(dateTime) @Instant() heldAt!: string;
-  @ApiProperty({ description: 'the staff member who trained them' }) @IsString() @Length(1, 100) trainerId!: string;
+  @ApiProperty({ description: 'the staff member who trained them' }) @IsString() @TextLength(1, 100) trainerId!: string;
   @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10_000) participantCount!: number;
 
   @ApiPropertyOptional({ type: [String], description: "participants' names, where given: personal data, sealed" })
@@ -279,7 +278,7 @@ export class RecordTrainingSessionRequest {
   @IsArray()
   @ArrayMaxSize(500)
   @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextLength(1, 200, { each: true })
   participantNames?: string[];
 
   @ApiPropertyOptional({ ...dateTime, description: 'when a refresher is due; 12 months after the session unless given' })

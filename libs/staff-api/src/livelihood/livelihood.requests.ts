@@ -4,7 +4,7 @@
  * households and people at risk. Validated by the gateway and again by the service.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import {
   financialInclusions,
   governmentSchemes,
@@ -17,13 +17,13 @@ import {
   skillLevels,
   trainingOutcomes,
 } from '@mukti/contracts';
-import { Instant } from '../fields';
+import { Instant, TextLength } from '../fields';
 
 const dateTime = { format: 'date-time' } as const;
 
 export class StartSkillTrainingRequest {
-  @ApiProperty({ example: 'Tailoring and garment making' }) @IsString() @Length(2, 120) trade!: string;
-  @ApiProperty({ example: 'Jan Shikshan Sansthan, Kolkata' }) @IsString() @Length(2, 200) provider!: string;
+  @ApiProperty({ example: 'Tailoring and garment making' }) @IsString() @TextLength(2, 120) trade!: string;
+  @ApiProperty({ example: 'Jan Shikshan Sansthan, Kolkata' }) @IsString() @TextLength(2, 200) provider!: string;
   @ApiProperty({ enum: skillLevels, description: 'the level the training prepares her for' }) @IsIn(skillLevels) skillLevel!: (typeof skillLevels)[number];
   @ApiProperty(dateTime) @Instant() startedAt!: string;
   @ApiPropertyOptional(dateTime) @IsOptional() @Instant() plannedEndAt?: string;
@@ -39,11 +39,11 @@ export class StartPlacementRequest {
   @ApiProperty({ enum: placementKinds }) @IsIn(placementKinds) kind!: (typeof placementKinds)[number];
   @ApiProperty({ description: "the employer's or her enterprise's name", example: 'Sonar Tailoring Unit' })
   @IsString()
-  @Length(2, 200)
+  @TextLength(2, 200)
   employerOrEnterprise!: string;
   @ApiProperty({ enum: sectors }) @IsIn(sectors) sector!: (typeof sectors)[number];
   @ApiProperty({ enum: skillLevels }) @IsIn(skillLevels) skillLevel!: (typeof skillLevels)[number];
-  @ApiProperty({ description: 'the state whose minimum wage applies', example: 'West Bengal' }) @IsString() @Length(2, 80) state!: string;
+  @ApiProperty({ description: 'the state whose minimum wage applies', example: 'West Bengal' }) @IsString() @TextLength(2, 80) state!: string;
   @ApiProperty(dateTime) @Instant() startedAt!: string;
   @ApiProperty({ minimum: 0, description: 'what it pays her a month, in rupees' }) @IsInt() @Min(0) monthlyIncomeInr!: number;
 }

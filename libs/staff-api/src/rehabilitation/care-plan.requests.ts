@@ -14,7 +14,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -39,7 +38,7 @@ import {
   CarePlanDomain,
   IdentityDocument,
 } from '@mukti/contracts';
-import { Instant } from '../fields';
+import { Instant, TextLength } from '../fields';
 import { MAX_COUNSELLING_NOTES_LENGTH } from './counselling-notes.requests';
 import { PlaceDto } from '../intake/register-person.request';
 
@@ -74,7 +73,7 @@ export class SetCarePlanGoalRequest {
 export class ShelterDto {
   @ApiProperty({ description: "the institution's public name", example: 'Snehalaya Home, Barasat' })
   @IsString()
-  @Length(2, 120)
+  @TextLength(2, 120)
   name!: string;
 
   @ApiProperty({ enum: shelterKinds, description: 'a child goes only to a child care institution' })
@@ -83,12 +82,12 @@ export class ShelterDto {
 
   @ApiProperty({ example: 'West Bengal' })
   @IsString()
-  @Length(2, 80)
+  @TextLength(2, 80)
   state!: string;
 
   @ApiProperty({ example: 'North 24 Parganas' })
   @IsString()
-  @Length(2, 80)
+  @TextLength(2, 80)
   district!: string;
 }
 
@@ -116,7 +115,7 @@ export class RecordCounsellingSessionRequest {
     description: "personal data: sealed with her key, readable by counsellors only, erased with her",
   })
   @IsString()
-  @Length(1, MAX_COUNSELLING_NOTES_LENGTH)
+  @TextLength(1, MAX_COUNSELLING_NOTES_LENGTH)
   notes!: string;
 }
 

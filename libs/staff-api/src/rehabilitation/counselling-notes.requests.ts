@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, ValidateNested } from 'class-validator';
+import { TextLength } from '../fields';
 
 /** The longest counselling notes a counsellor may write, in characters. */
 export const MAX_COUNSELLING_NOTES_LENGTH = 20000;
@@ -20,15 +21,15 @@ export const OPEN_NOTES_BATCH = { sessions: 200, characters: 200_000 } as const;
 
 /** Service to service (rehabilitation to intake): notes to seal with her key. */
 export class SealCounsellingNotesRequest {
-  @ApiProperty({ minLength: 1, maxLength: MAX_COUNSELLING_NOTES_LENGTH }) @IsString() @Length(1, MAX_COUNSELLING_NOTES_LENGTH) notes!: string;
+  @ApiProperty({ minLength: 1, maxLength: MAX_COUNSELLING_NOTES_LENGTH }) @IsString() @TextLength(1, MAX_COUNSELLING_NOTES_LENGTH) notes!: string;
 }
 
 export class SealedValueDto {
-  @ApiProperty() @IsString() @Length(1, 100) keyId!: string;
+  @ApiProperty() @IsString() @TextLength(1, 100) keyId!: string;
   @ApiProperty({ enum: ['AES-256-GCM'] }) @IsIn(['AES-256-GCM']) algorithm!: 'AES-256-GCM';
-  @ApiProperty() @IsString() @Length(1, 100) iv!: string;
-  @ApiProperty({ maxLength: MAX_SEALED_NOTES_LENGTH }) @IsString() @Length(1, MAX_SEALED_NOTES_LENGTH) ciphertext!: string;
-  @ApiProperty() @IsString() @Length(1, 100) authTag!: string;
+  @ApiProperty() @IsString() @TextLength(1, 100) iv!: string;
+  @ApiProperty({ maxLength: MAX_SEALED_NOTES_LENGTH }) @IsString() @TextLength(1, MAX_SEALED_NOTES_LENGTH) ciphertext!: string;
+  @ApiProperty() @IsString() @TextLength(1, 100) authTag!: string;
 }
 
 /** Service to service: sealed notes to open for a counsellor, in order (a batch: see OPEN_NOTES_BATCH). */

@@ -11,14 +11,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PlaceDto } from '../intake/register-person.request';
-import { StaffIdField } from '../fields';
+import { StaffIdField, TextLength } from '../fields';
 import {
   exploitationTypes,
   legalBases,
@@ -58,7 +57,7 @@ export class PlanRescueOperationRequest {
 
   @ApiProperty({ description: 'the officer in charge, by rank and unit', example: 'Inspector, AHTU Mumbai' })
   @IsString()
-  @Length(2, 120)
+  @TextLength(2, 120)
   leadOfficer!: string;
 
   @ApiProperty({ format: 'date-time' }) @Instant() plannedFor!: string;
@@ -102,8 +101,8 @@ export class RecordPostRescueStepRequest {
 /** A place in the trafficking route: a country and, in India, state and district. */
 export class TraffickingPlaceDto {
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'NP' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) district?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @TextLength(2, 80) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @TextLength(2, 80) district?: string;
 }
 
 /** Her trafficking profile in the HTCDS v2 vocabulary; recorded again when more is learnt (the latest stands). */
