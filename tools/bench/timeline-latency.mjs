@@ -93,6 +93,9 @@ try {
   const carePlanSamples = [];
   for (let index = -3; index < people; index += 1) {
     const person = await post('/api/v1/people', { role: 'survivor', name: `Bench rescued ${run} ${index}`, gender: 'female', age: 25, referralSource: 'police' }, headers);
+    // Only a coordinator on her case team may name her in a rescue: her caseworker puts one there.
+    const assigned = await post(`/api/v1/people/${person.body.id}/assignments`, { staffId: 'bench-coordinator', staffRole: 'rescue-coordinator' }, headers);
+    if (assigned.status !== 204) throw new Error(`the assignment answered ${assigned.status}: ${JSON.stringify(assigned.body)}`);
     const operation = await post(
       '/api/v1/rescue-operations',
       {
@@ -111,8 +114,8 @@ try {
       started = performance.now();
       const { status, body } = await post(`/api/v1/rescue-operations/${operation.body.id}/rescue`, rescue, coordinatorHeaders);
       if (status === 204) break;
-      // Until the rescue service has read her registration from intake's topic, she is unknown.
-      if (status !== 422 || Date.now() - waitingSince > 30_000) throw new Error(`the rescue answered ${status}: ${JSON.stringify(body)}`);
+      // Until the rescue service has read her registration and case team from intake's topic, she is unknown (the 404 of someone never registered).
+      if (status !== 404 || Date.now() - waitingSince > 30_000) throw new Error(`the rescue answered ${status}: ${JSON.stringify(body)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (;;) {
