@@ -23,15 +23,25 @@ async function* sources(dir) {
   }
 }
 
+/** Every project's folder: apps/<name>, libs/<name>, and libs/<scope>/<type> (a pillar's domain rules). */
+async function* projects(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const full = path.join(dir, entry.name);
+    if (existsSync(path.join(full, 'project.json'))) yield full;
+    else yield* projects(full);
+  }
+}
+
 export async function build() {
   await rm(dist, { recursive: true, force: true });
   const started = Date.now();
   let count = 0;
   for (const scope of ['apps', 'libs']) {
-    for (const project of await readdir(path.join(root, scope))) {
-      const src = path.join(root, scope, project, 'src');
+    for await (const project of projects(path.join(root, scope))) {
+      const src = path.join(project, 'src');
       // Test helpers never ship.
-      if (!existsSync(src) || (scope === 'libs' && project === 'testing')) continue;
+      if (!existsSync(src) || path.relative(root, project) === path.join('libs', 'testing')) continue;
       for await (const file of sources(src)) {
         if (file.endsWith('.json')) {
           const copy = path.join(dist, path.relative(root, file));

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { topics } from '@mukti/contracts';
 import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { HouseholdState, PersonState } from '@mukti/intake-domain';
 import { KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
 import { METRICS, ServiceMetrics } from '@mukti/observability';
@@ -17,14 +18,12 @@ import { AssessVulnerabilityController } from './person/commands/assess-vulnerab
 import { RecordConsentController } from './person/commands/record-consent/record-consent.http.controller';
 import { RegisterPersonHandler } from './person/commands/register-person/register-person.handler';
 import { RegisterPersonController } from './person/commands/register-person/register-person.http.controller';
-import { PersonState } from './person/domain/person.decider';
 import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
 import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
 import { CounsellingNotesController } from './counselling-notes/counselling-notes.http.controller';
 import { AddHouseholdMemberController } from './household/commands/add-household-member/add-household-member.http.controller';
 import { AssessHouseholdController } from './household/commands/assess-household/assess-household.http.controller';
 import { RegisterHouseholdController } from './household/commands/register-household/register-household.http.controller';
-import { HouseholdState } from './household/domain/household.decider';
 import { HOUSEHOLDS, HouseholdStore } from './household/household.store';
 
 

@@ -7,6 +7,7 @@ import { foundationProviders, HealthController, requestLogging, serviceHealthChe
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { CarePlanState } from '@mukti/rehabilitation-domain';
 import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { RehabilitationConfig } from './rehabilitation.config';
 import { AdmitToShelterController } from './care-plan/commands/admit-to-shelter/admit-to-shelter.http.controller';
@@ -22,7 +23,6 @@ import { RecordRepatriationStepController } from './care-plan/commands/record-re
 import { ScheduleFollowUpsController } from './care-plan/commands/schedule-follow-ups/schedule-follow-ups.http.controller';
 import { SetCarePlanGoalController } from './care-plan/commands/set-care-plan-goal/set-care-plan-goal.http.controller';
 import { CARE_PLANS, CarePlanStore } from './care-plan/care-plan.store';
-import { CarePlanState } from './care-plan/domain/care-plan.decider';
 import { INTAKE } from './care-plan/intake-client';
 import { flagMissedFollowUps, FollowUpDeadlines } from './care-plan/missed-follow-ups/missed-follow-ups.watch';
 import { ReadCounsellingSessionsController } from './care-plan/queries/read-counselling-sessions/read-counselling-sessions.http.controller';

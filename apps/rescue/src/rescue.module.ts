@@ -7,6 +7,7 @@ import { foundationProviders, HealthController, requestLogging, serviceHealthChe
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { METRICS, ServiceMetrics } from '@mukti/observability';
 import { aggregateStoreFactory, DeadlineWatch, ServiceDatabase } from '@mukti/persistence';
+import { RescueOperationState } from '@mukti/rescue-domain';
 import { KnownPeople, KnownPeopleFromIntake } from '@mukti/security';
 import type { RescueConfig } from './rescue.config';
 import { CloseRescueOperationController } from './rescue-operation/commands/close-rescue-operation/close-rescue-operation.http.controller';
@@ -16,7 +17,6 @@ import { RecordPoliceRecordChangeController } from './rescue-operation/commands/
 import { JoinRescueOperationTeamController } from './rescue-operation/commands/join-rescue-operation-team/join-rescue-operation-team.http.controller';
 import { RecordRescueController } from './rescue-operation/commands/record-rescue/record-rescue.http.controller';
 import { RecordTraffickingProfileController } from './rescue-operation/commands/record-trafficking-profile/record-trafficking-profile.http.controller';
-import { RescueOperationState } from './rescue-operation/domain/rescue-operation.decider';
 import { flagOverdueSteps, PostRescueStepDeadlines } from './rescue-operation/overdue-steps/overdue-steps.watch';
 import { GetRescueOperationController } from './rescue-operation/queries/get-rescue-operation/get-rescue-operation.http.controller';
 import { RESCUE_OPERATIONS, RescueOperationStore } from './rescue-operation/rescue-operation.store';

@@ -35,7 +35,7 @@ const refused = 'a rule refused it; details name the field and the reason';
 const invalid = 'a field is missing or not valid; details name each field and the reason';
 /** The minimum wage her income is compared with, and where the figure comes from. */
 const minimumWage = (which: string) =>
-  `the minimum wage in force for ${which}, from the repository's data file apps/livelihood/src/minimum-wages/minimum-wages.json ` +
+  `the minimum wage in force for ${which}, from the repository's data file libs/livelihood/domain/src/minimum-wages/minimum-wages.json ` +
   '(each figure with its source, the notification it is taken from, and the date it took effect; figure, source and date are recorded with the income)';
 const wageOutcome =
   'At or above it, the sustainable-wage flag (sustainableWage) is set; below it, the flag is off and the below-minimum-wage alert ' +

@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
-import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { assertMayAccess } from '@mukti/security';
-import { PersonStore, SOURCE } from '../person/person.store';
 import {
   AddHouseholdMember,
   AssessHousehold,
@@ -12,7 +9,10 @@ import {
   HouseholdMember,
   HouseholdState,
   RegisterHousehold,
-} from './domain/household.decider';
+} from '@mukti/intake-domain';
+import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { assertMayAccess } from '@mukti/security';
+import { PersonStore, SOURCE } from '../person/person.store';
 
 export const HOUSEHOLDS = Symbol('HOUSEHOLDS');
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, AgeBand, CommandContext } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
+import { personDecider, PersonCommand, PersonState, RegisterPerson } from '@mukti/intake-domain';
 import { assertNeedToKnow } from '@mukti/security';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { personDecider, PersonCommand, PersonState, RegisterPerson } from './domain/person.decider';
 
 function assertMayOpen(state: PersonState, personId: string, actor: Actor, accessReason?: string) {
   assertNeedToKnow(actor, personId, state.status === 'registered' ? state.caseTeam : undefined, accessReason);

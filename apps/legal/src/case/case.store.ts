@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
+import { CaseCommand, caseDecider, CaseState, RegisteredCaseState, VictimOnRecord } from '@mukti/legal-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { assertMayAccess, KnownPeople } from '@mukti/security';
 import { PerpetratorAccess } from '../perpetrator/perpetrator-access';
 import { SOURCE } from '../perpetrator/perpetrator.store';
-import { CaseCommand, caseDecider, CaseState, RegisteredCaseState, VictimOnRecord } from './domain/case.decider';
 
 export const CASES = Symbol('CASES');
 

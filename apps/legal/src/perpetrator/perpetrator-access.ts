@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
 import type { Actor } from '@mukti/contracts';
+import { type CaseState, isErased, isProfiled, PerpetratorState } from '@mukti/legal-domain';
 import type { AggregateStore } from '@mukti/persistence';
 import { assertMayAccess, isOnTeam, Team } from '@mukti/security';
-import type { CaseState } from '../case/domain/case.decider';
-import { isErased, isProfiled, PerpetratorState } from './domain/perpetrator.decider';
 import { PERPETRATORS } from './perpetrator.store';
 
 export const CASES_NAMING_PERPETRATORS = Symbol('CASES_NAMING_PERPETRATORS');

@@ -1,9 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { CommandContext, PerpetratorPersonalData, SealedPersonalData } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
+import { isProfiled, PerpetratorCommand, perpetratorDecider, PerpetratorState, ProfiledPerpetratorState } from '@mukti/legal-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { PersonalDataVault } from '@mukti/security';
-import { isProfiled, PerpetratorCommand, perpetratorDecider, PerpetratorState, ProfiledPerpetratorState } from './domain/perpetrator.decider';
 
 export const PERPETRATORS = Symbol('PERPETRATORS');
 export const PERPETRATOR_VAULT = Symbol('PERPETRATOR_VAULT');

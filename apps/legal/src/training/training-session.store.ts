@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
+import { TrainingSessionCommand, trainingSessionDecider, TrainingSessionState } from '@mukti/legal-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { PersonalDataVault } from '@mukti/security';
 import { PERPETRATOR_VAULT, SOURCE } from '../perpetrator/perpetrator.store';
-import { TrainingSessionCommand, trainingSessionDecider, TrainingSessionState } from './domain/training-session.decider';
 
 export const TRAINING_SESSIONS = Symbol('TRAINING_SESSIONS');
 

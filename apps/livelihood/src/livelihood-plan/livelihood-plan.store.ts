@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandContext, MinimumWage, SkillLevel } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
+import { LivelihoodPlanCommand, livelihoodPlanDecider, LivelihoodPlanState } from '@mukti/livelihood-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { KnownPeople, KnownPerson } from '@mukti/security';
 import { MINIMUM_WAGES, MinimumWageTable } from '../minimum-wages/minimum-wage-table';
-import { LivelihoodPlanCommand, livelihoodPlanDecider, LivelihoodPlanState } from './domain/livelihood-plan.decider';
 
 export const LIVELIHOOD_PLANS = Symbol('LIVELIHOOD_PLANS');
 export const SOURCE = '/mukti/livelihood';

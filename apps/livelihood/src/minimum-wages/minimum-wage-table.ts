@@ -1,5 +1,5 @@
 import type { MinimumWage, SkillLevel } from '@mukti/contracts';
-import { minimumWageFor, minimumWageEntries } from './minimum-wages';
+import { minimumWageFor, minimumWageEntries } from '@mukti/livelihood-domain';
 
 export const MINIMUM_WAGES = Symbol('MINIMUM_WAGES');
 

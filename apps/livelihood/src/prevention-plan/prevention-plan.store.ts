@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK, DomainError } from '@mukti/decider';
+import { PreventionPlanCommand, preventionPlanDecider, PreventionPlanState } from '@mukti/livelihood-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { assertMayAccess, KnownPeople, Team } from '@mukti/security';
 import { SOURCE } from '../livelihood-plan/livelihood-plan.store';
-import { PreventionPlanCommand, preventionPlanDecider, PreventionPlanState } from './domain/prevention-plan.decider';
 import { KnownHouseholds } from './known-households';
 
 export const PREVENTION_PLANS = Symbol('PREVENTION_PLANS');

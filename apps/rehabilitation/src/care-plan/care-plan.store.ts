@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandContext, EventEnvelope } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { CarePlanCommand, carePlanDecider, CarePlanState } from '@mukti/rehabilitation-domain';
 import { KnownPeople, KnownPerson } from '@mukti/security';
-import { CarePlanCommand, carePlanDecider, CarePlanState } from './domain/care-plan.decider';
 
 export const CARE_PLANS = Symbol('CARE_PLANS');
 export const SOURCE = '/mukti/rehabilitation';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CommandContext } from '@mukti/contracts';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
+import { RescueOperationCommand, rescueOperationDecider, RescueOperationState } from '@mukti/rescue-domain';
 import { assertMayAccess } from '@mukti/security';
-import { RescueOperationCommand, rescueOperationDecider, RescueOperationState } from './domain/rescue-operation.decider';
 
 export const RESCUE_OPERATIONS = Symbol('RESCUE_OPERATIONS');
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { ageBandChangesOn, ageBandOf, ageOn, AgeEvidence } from '@mukti/intake-domain';
 import { DeadlineWatch } from '@mukti/persistence';
-import { ageBandChangesOn, ageBandOf, ageOn, AgeEvidence } from '../domain/age-band';
 import type { PersonStore } from '../person.store';
 
 export const AGE_BAND_WATCH = Symbol('AGE_BAND_WATCH');

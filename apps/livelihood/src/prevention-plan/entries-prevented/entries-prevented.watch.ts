@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, livelihoodEventTypes } from '@mukti/contracts';
+import { preventionDeadlines } from '@mukti/livelihood-domain';
 import { EventController } from '@mukti/messaging';
 import { DeadlineWatch } from '@mukti/persistence';
-import { preventionDeadlines } from '../domain/prevention-plan.decider';
 import { PreventionPlanStore } from '../prevention-plan.store';
 
 type PreventionPlanEvent = EventEnvelope<

@@ -3,8 +3,8 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, rehabilitationEventTypes } from '@mukti/contracts';
 import { EventController } from '@mukti/messaging';
 import { DeadlineWatch } from '@mukti/persistence';
+import { missedAfter } from '@mukti/rehabilitation-domain';
 import type { CarePlanStore } from '../care-plan.store';
-import { missedAfter } from '../domain/follow-up-schedule';
 
 const deadlineId = (personId: string, dueAt: string) => `${personId}:${dueAt}`;
 

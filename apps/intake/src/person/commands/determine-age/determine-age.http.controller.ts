@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import type { CommandContext } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
 import { AccessReason, IdParam, RequestContext, StaffEndpoint } from '@mukti/http';
+import { ageBandOf, ageOn, AgeEvidence } from '@mukti/intake-domain';
 import { DetermineAgeRequest } from '@mukti/staff-api';
 import { AGE_BAND_WATCH, AgeBandWatch } from '../../age-band-watch/age-band-watch';
-import { ageBandOf, ageOn, AgeEvidence } from '../../domain/age-band';
 import { PersonStore } from '../../person.store';
 
 /**

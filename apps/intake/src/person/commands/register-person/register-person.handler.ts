@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, newId } from '@mukti/contracts';
 import { DomainError } from '@mukti/decider';
+import { ageBandOf, ageOn, AgeEvidence } from '@mukti/intake-domain';
 import { UniqueConstraintError } from '@mukti/persistence';
 import { fingerprint, normaliseName, normalisePhone, PersonalDataVault } from '@mukti/security';
 import type { RegisterPersonRequest } from '@mukti/staff-api';
 import { INTAKE_CONFIG } from '../../../intake.tokens';
 import type { IntakeConfig } from '../../../intake.config';
 import { AGE_BAND_WATCH, AgeBandWatch } from '../../age-band-watch/age-band-watch';
-import { ageBandOf, ageOn, AgeEvidence } from '../../domain/age-band';
 import { PersonFingerprints, PersonStore } from '../../person.store';
 
 /** What the registration says of her age: the best of birth date, birth year, or an age stated today. */

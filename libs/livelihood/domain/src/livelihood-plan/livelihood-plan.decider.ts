@@ -21,7 +21,7 @@ import {
   trainingOutcomes,
 } from '@mukti/contracts';
 import { assertNotInFuture, Decider, DomainError, unknownCommand } from '@mukti/decider';
-import { sustainableWage } from '../../minimum-wages/minimum-wages';
+import { sustainableWage } from '../minimum-wages/minimum-wages';
 
 type LivelihoodPlanOrigin = (typeof livelihoodPlanOrigins)[number];
 type TrainingOutcome = (typeof trainingOutcomes)[number];

@@ -5,7 +5,7 @@
  */
 import { DomainEvent, HouseholdPlace, intakeEventTypes, VulnerabilityFactor, VulnerabilityLevel } from '@mukti/contracts';
 import { Decider, DomainError, unknownCommand } from '@mukti/decider';
-import { levelOfScore, vulnerabilityLevel } from '../../person/domain/vulnerability-level';
+import { levelOfScore, vulnerabilityLevel } from '../person/vulnerability-level';
 
 /** A person named as a member, as the service found her: whether intake registered her. */
 export interface HouseholdMember {
