@@ -12,6 +12,8 @@ export interface StaffEndpoint {
   readonly peopleInBody?: readonly string[];
   /** Answer fields naming the people a request was about, where the request itself does not (a registration, a prevention plan read; `list[].field` for everyone a listing showed). */
   readonly peopleInAnswer?: readonly string[];
+  /** The record with a team of its own that the request creates, named by the answer's `id` (its path cannot name it yet): on the trail under it, as every later request on it is. */
+  readonly recordInAnswer?: Exclude<RecordKind, 'person'>;
 }
 
 const staffWhoReadCases: StaffRole[] = ['admin', 'caseworker', 'counsellor', 'rescue-coordinator', 'livelihood-officer', 'legal-officer'];
@@ -92,7 +94,7 @@ export const staffEndpoints = {
   /** The people on the caller's case teams, filtered by their trafficking profile and alerts. */
   findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases, peopleInAnswer: ['people[].personId'] },
   // Households (intake) and the prevention and livelihood pillar.
-  registerHousehold: { method: 'POST', path: '/api/v1/households', roles: householdStaff, peopleInBody: ['memberIds'] },
+  registerHousehold: { method: 'POST', path: '/api/v1/households', roles: householdStaff, peopleInBody: ['memberIds'], recordInAnswer: 'household' },
   addHouseholdMember: { method: 'POST', path: '/api/v1/households/{householdId}/members', roles: householdStaff, peopleInBody: ['personId'] },
   assessHousehold: { method: 'POST', path: '/api/v1/households/{householdId}/assessments', roles: householdStaff },
   openLivelihoodPlan: { method: 'POST', path: '/api/v1/people/{personId}/livelihood-plan', roles: livelihoodStaff },
@@ -119,7 +121,7 @@ export const staffEndpoints = {
   correctPerpetratorProfile: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/corrections', roles: legalStaff },
   /** Like a person's erasure: an admin's, with a reason. */
   erasePerpetrator: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/erasure', roles: ['admin'] },
-  registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'] },
+  registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'], recordInAnswer: 'case' },
   readCase: { method: 'GET', path: '/api/v1/cases/{caseId}', roles: legalStaff, peopleInAnswer: ['record.victimIds', 'record.survivorsAccused'] },
   /** A member of the case's team adds a legal officer to it. */
   joinCaseTeam: { method: 'POST', path: '/api/v1/cases/{caseId}/team', roles: legalStaff },
@@ -181,4 +183,10 @@ export function recordOpenedBy(endpoint: StaffEndpoint, pathParameters: Readonly
     if (kind && typeof id === 'string') return { kind, id };
   }
   return undefined;
+}
+
+/** The record a request created, from its answer's `id` (an FIR's case, a household), for the endpoints that create one. */
+export function recordCreatedBy(endpoint: StaffEndpoint, answer: unknown): { kind: Exclude<RecordKind, 'person'>; id: string } | undefined {
+  const id = (answer as { id?: unknown } | null | undefined)?.id;
+  return endpoint.recordInAnswer && typeof id === 'string' ? { kind: endpoint.recordInAnswer, id } : undefined;
 }
