@@ -20,7 +20,7 @@ import { RegisterPersonController } from './person/commands/register-person/regi
 import { PersonState } from './person/domain/person.decider';
 import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
 import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
-import { CounsellingNotesController } from './counselling-notes/counselling-notes.http.controller';
+import { IdentifyingTextController } from './identifying-text/identifying-text.http.controller';
 import { AddHouseholdMemberController } from './household/commands/add-household-member/add-household-member.http.controller';
 import { AssessHouseholdController } from './household/commands/assess-household/assess-household.http.controller';
 import { RegisterHouseholdController } from './household/commands/register-household/register-household.http.controller';
@@ -44,7 +44,7 @@ export class IntakeModule {
         AssignStaffController,
         ErasePersonController,
         DetermineAgeController,
-        CounsellingNotesController,
+        IdentifyingTextController,
         RegisterHouseholdController,
         AddHouseholdMemberController,
         AssessHouseholdController,

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { MongoClient, MongoNetworkError } from 'mongodb';
 import { intakeEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
+import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import { bearer, serviceBearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { intakeConfig } from '../src/intake.config';
 import { IntakeModule } from '../src/intake.module';
@@ -353,15 +354,16 @@ describe('need-to-know', () => {
   });
 });
 
-describe('counselling notes, sealed here with her key for the rehabilitation service', () => {
+describe('text that identifies her, sealed here with her key for the service that records it', () => {
   it('seals and opens them for a counsellor on her case team, never her identity, and nothing after her erasure', async () => {
     const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
     const personId: string = body.id;
     const counsellor = await serviceBearer('counsellor', 'mira');
-    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(404);
+    const seal = (authorization: string, kind: string, text: string) => api().post(`/people/${personId}/identifying-text/sealed`).set('authorization', authorization).send({ kind, text });
+    await seal(counsellor, 'counselling-notes', 'first session').expect(404);
     await api().post(`/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'mira', staffRole: 'counsellor' }).expect(204);
 
-    const sealed = (await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(200)).body;
+    const sealed = (await seal(counsellor, 'counselling-notes', 'first session').expect(200)).body;
     expect(sealed).toMatchObject({ keyId: personId, algorithm: 'AES-256-GCM' });
     expect(JSON.stringify(sealed)).not.toContain('first session');
     const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
@@ -376,18 +378,29 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
     await api().post(`/people/${randomUUID()}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(404);
     // Only counsellors open them; a caseworker on her team does not.
     await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', caseworker).send({ sealed: [sealed] }).expect(403);
-    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: '' }).expect(400);
+    await seal(counsellor, 'counselling-notes', '').expect(400);
+    await seal(counsellor, 'address', 'first session').expect(400);
+
+    // The shelter she stays in and her employer, each sealed for its own purpose by whom records it: never opened as notes.
+    const shelter = (await seal(caseworker, 'shelter-name', 'Snehalaya Home').expect(200)).body;
+    expect(JSON.stringify(shelter)).not.toContain('Snehalaya');
+    const asNotes = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [shelter] }).expect(422);
+    expect(asNotes.body.details.field).toBe('sealed');
+    await seal(counsellor, 'shelter-name', 'Snehalaya Home').expect(403);
+    await seal(caseworker, 'counselling-notes', 'what she said').expect(403);
+    await seal(caseworker, 'shelter-name', 'x'.repeat(121)).expect(422);
 
     const admin = await serviceBearer('admin', 'root');
     await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
     const afterErasure = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
     expect(afterErasure.body).toEqual({ notes: [null] });
-    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'again' }).expect(409);
+    await seal(counsellor, 'counselling-notes', 'again').expect(409);
   });
 });
 
 describe('households', () => {
   const place = { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning II, Ward 7' };
+  const vault = () => new PersonalDataVault(mongo.db().collection('data_keys'), parseMasterKey(config.PERSONAL_DATA_MASTER_KEY));
   const person = async (authorization = caseworker) =>
     (await api().post('/people').set('authorization', authorization).send(survivor({ role: 'at-risk' })).expect(201)).body.id as string;
 

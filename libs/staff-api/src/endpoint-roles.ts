@@ -1,4 +1,4 @@
-import type { RecordKind, StaffRole } from '@mukti/contracts';
+import type { IdentifyingTextKind, RecordKind, StaffRole } from '@mukti/contracts';
 
 export interface StaffEndpoint {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -150,12 +150,28 @@ export const staffEndpoints = {
 } as const satisfies Record<string, StaffEndpoint>;
 
 /**
+ * Who may have intake seal each kind of identifying text with her key: the roles of the staff
+ * endpoint that records it (counselling notes, a shelter admission, a placement).
+ */
+export const identifyingTextSealers = {
+  'counselling-notes': staffEndpoints.recordCounsellingSession.roles,
+  'shelter-name': staffEndpoints.admitToShelter.roles,
+  employer: staffEndpoints.startPlacement.roles,
+} as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
+
+/**
  * Endpoints a service calls on a staff member's behalf, with her own token (so the same roles
- * and need-to-know apply): not on the gateway. Intake seals and opens counselling notes with the
- * person's key for the rehabilitation service, because only intake holds keys (ADR 0004, 0008).
+ * and need-to-know apply): not on the gateway. Intake seals text that identifies her with the
+ * person's key for the service that records it (rehabilitation, livelihood), and opens
+ * counselling notes for counsellors, because only intake holds keys (ADR 0004, 0008).
  */
 export const serviceEndpoints = {
-  sealCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/sealed', roles: ['admin', 'counsellor'] },
+  /** Any role that records one kind; intake then checks the caller's role against that kind's (`identifyingTextSealers`). */
+  sealIdentifyingText: {
+    method: 'POST',
+    path: '/people/{personId}/identifying-text/sealed',
+    roles: [...new Set(Object.values(identifyingTextSealers).flat())],
+  },
   openCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/opened', roles: ['counsellor'] },
 } as const satisfies Record<string, StaffEndpoint>;
 
