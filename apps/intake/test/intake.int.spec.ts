@@ -429,7 +429,17 @@ describe('households', () => {
     ]);
     const [registration, addition, assessment] = ofHousehold.map((message) => JSON.parse(message.value!.toString()));
     expect(ofHousehold[0].headers).toMatchObject({ ce_subject: householdId, ce_source: '/mukti/intake', ce_actorid: 'asha' });
-    expect(registration).toEqual({ householdId, place, memberIds: [mother, daughter], registeredAt: expect.any(String) });
+    // Its village or ward is sealed with the household's own key, on the topic and in the store alike.
+    expect(registration).toEqual({
+      householdId,
+      place: { state: place.state, district: place.district },
+      villageOrWard: expect.objectContaining({ keyId: householdId, algorithm: 'AES-256-GCM' }),
+      memberIds: [mother, daughter],
+      registeredAt: expect.any(String),
+    });
+    await expect(vault().open(registration.villageOrWard, 'household-place')).resolves.toEqual({ text: place.villageOrWard });
+    expect(messages.filter((message) => message.key === householdId).map((message) => message.value?.toString()).join()).not.toContain('Canning');
+    expect(JSON.stringify(await mongo.db().collection('households').find({ aggregateId: householdId }).toArray())).not.toContain('Canning');
     expect(addition).toMatchObject({ householdId, personId: son });
     expect(assessment).toMatchObject({ householdId, assessmentId: assessed.body.id, score: 9, level: 'high', dependants: 3 });
 
@@ -437,6 +447,19 @@ describe('households', () => {
       const pending = await mongo.db().collection('households').find({ aggregateId: householdId, pendingEvents: { $gt: 0 } }).toArray();
       expect(pending).toHaveLength(0);
     });
+  });
+
+  it('destroys the household\'s key when the last of its members still on record is erased, and not before', async () => {
+    const [mother, daughter] = [await person(), await person()];
+    const householdId: string = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, daughter] }).expect(201)).body.id;
+    const sealed = (await mongo.db().collection('households').findOne({ aggregateId: householdId, version: 1 }))?.['events'][0].data.villageOrWard;
+    const admin = await serviceBearer('admin', 'root');
+    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    await erase(daughter);
+    // Her mother is still on record: the village is still theirs to read.
+    await expect(vault().open(sealed, 'household-place')).resolves.toEqual({ text: place.villageOrWard });
+    await erase(mother);
+    await expect(vault().open(sealed, 'household-place')).resolves.toBeUndefined();
   });
 
   it("answers a member intake never registered exactly as one on others' case teams only: a household is no oracle", async () => {
