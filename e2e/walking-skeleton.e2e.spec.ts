@@ -14,6 +14,7 @@ import { bearer, eventually, freePort, readTopic, readWholeTopic, testInfrastruc
 import { fingerprint, normaliseName, normalisePhone, parseMasterKey, PersonalDataVault } from '@mukti/security';
 import { SealedPersonalData } from '@mukti/contracts';
 import { intakeConfig } from '../apps/intake/src/intake.config';
+import { legalConfig } from '../apps/legal/src/legal.config';
 import { platformEnvironment, platformServices, startService, ServiceHandle, ServiceName, withDatabase } from '../tools/run/service-processes.cjs';
 
 jest.setTimeout(180_000);
@@ -263,6 +264,74 @@ it('erases a person: afterwards none of her personal data can be read in any top
   await api().post(`/api/v1/people/${priyaId}/consents`).set('authorization', caseworker).send({ scope: 'research', decision: 'granted' }).expect(201);
   expect((await api().get(`/api/v1/people/${priyaId}`).set('authorization', caseworker).expect(200)).body.personalData.name).toBe(priya.name);
 
+  // What else identifies her, recorded in every pillar: where her household lives, her FIR, the
+  // shelter she stayed in, her employer. Unique to this run (the topics are shared).
+  const mark = databasePrefix.slice(-6);
+  const identifying = {
+    village: `Erasure Village ${mark}`,
+    firNumber: `ER-${mark}/2026`,
+    policeStation: `Erasure Ghat ${mark}`,
+    shelterName: `Erasure Shelter Home ${mark}`,
+    employer: `Erasure Tailors ${mark}`,
+  };
+  const lata = await bearer('legal-officer', 'lata');
+  const kiran = await bearer('livelihood-officer', 'kiran');
+  for (const [staffId, staffRole] of [['lata', 'legal-officer'], ['kiran', 'livelihood-officer']]) {
+    await api().post(`/api/v1/people/${priyaId}/assignments`).set('authorization', caseworker).send({ staffId, staffRole }).expect(204);
+  }
+  await api().post(`/api/v1/people/${priyaId}/consents`).set('authorization', caseworker).send({ scope: 'share-with-police', decision: 'granted' }).expect(201);
+  await api()
+    .post('/api/v1/households')
+    .set('authorization', caseworker)
+    .send({ place: { state: 'Maharashtra', district: 'Pune', villageOrWard: identifying.village }, memberIds: [priyaId] })
+    .expect(201);
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+  const perpetrator = await api().post('/api/v1/perpetrators').set('authorization', lata).send({ category: 'brothel-keeper', name: `Erasure Keeper ${mark}`, knownPlaces: [] }).expect(201);
+  const caseId = await eventually(
+    async () =>
+      (
+        await api()
+          .post('/api/v1/cases')
+          .set('authorization', lata)
+          .send({
+            fir: { policeStation: identifying.policeStation, district: 'Pune', state: 'Maharashtra', number: identifying.firNumber, registeredAt: daysAgo(3) },
+            sections: [{ act: 'itpa', section: '5' }],
+            victimIds: [priyaId],
+            accusedIds: [perpetrator.body.id],
+          })
+          .expect(201)
+      ).body.id as string,
+  );
+  await eventually(async () =>
+    api().post(`/api/v1/people/${priyaId}/care-plan`).set('authorization', caseworker).send({ goals: ['safety', 'livelihood'], openedAt: daysAgo(3) }).expect(204),
+  );
+  await api()
+    .post(`/api/v1/people/${priyaId}/shelter-admissions`)
+    .set('authorization', caseworker)
+    .send({ shelter: { name: identifying.shelterName, kind: 'ngo', state: 'Maharashtra', district: 'Pune' }, admittedAt: daysAgo(2) })
+    .expect(204);
+  await api().post(`/api/v1/people/${priyaId}/shelter-discharges`).set('authorization', caseworker).send({ dischargedAt: daysAgo(1), reason: 'reintegrated-locally' }).expect(204);
+  // Her care plan's livelihood goal opens her livelihood plan, a moment later.
+  await eventually(async () =>
+    api()
+      .post(`/api/v1/people/${priyaId}/placements`)
+      .set('authorization', kiran)
+      .send({ kind: 'wage-employment', employerOrEnterprise: identifying.employer, sector: 'garments-and-tailoring', skillLevel: 'semi-skilled', state: 'West Bengal', startedAt: daysAgo(1), monthlyIncomeInr: 12000 })
+      .expect(201),
+  );
+  // Every pillar's record of her reached her timeline (and the projection's stores) before she is erased.
+  await eventually(async () => {
+    const response = await api().get(`/api/v1/people/${priyaId}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
+    const types = response.body.entries.map((entry: { type: string }) => entry.type);
+    for (const pillar of ['legal', 'rehabilitation', 'livelihood']) expect(types.some((type: string) => type.startsWith(`org.mukti.${pillar}.`))).toBe(true);
+    expect(types.filter((type: string) => /shelter-discharged|placement-started|fir-registered/.test(type))).toHaveLength(3);
+  }, 60_000, 300);
+  // Her legal officer reads the FIR's number and police station from the case, where the case team sees them.
+  expect((await api().get(`/api/v1/cases/${caseId}`).set('authorization', lata).expect(200)).body.record.fir).toMatchObject({
+    number: identifying.firNumber,
+    policeStation: identifying.policeStation,
+  });
+
   const admin = await bearer('admin', 'root');
   await api().post(`/api/v1/people/${priyaId}/erasure`).set('authorization', admin).send({ reason: 'her-request' }).expect(403);
   await api().post(`/api/v1/people/${priyaId}/erasure`).set('authorization', admin).set('x-access-reason', 'erasure request 2026-117').send({ reason: 'because' }).expect(400);
@@ -281,7 +350,7 @@ it('erases a person: afterwards none of her personal data can be read in any top
   });
   expect(timeline.at(-1)?.summary).toBe('Personal data erased (her request); the non-identifying record remains');
 
-  const clear = [priya.name, 'Pinky Erasure', priya.phone, '9876543210', 'Erasure Lane', priya.birthDate];
+  const clear = [priya.name, 'Pinky Erasure', priya.phone, '9876543210', 'Erasure Lane', priya.birthDate, ...Object.values(identifying)];
   // The keys the services under test ran with: their public development defaults.
   const config = intakeConfig.load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true' });
   const fingerprints = [
@@ -299,11 +368,13 @@ it('erases a person: afterwards none of her personal data can be read in any top
     await admin.disconnect();
     let sealedCopies = 0;
     let messagesRead = 0;
+    // Where anything readable about her was found, to name every place at once when one is.
+    const hits: string[] = [];
     for (const topic of topicNames) {
       for (const message of await readWholeTopic(kafka, topic)) {
         messagesRead += 1;
         const wire = `${message.value?.toString() ?? ''} ${JSON.stringify(message.headers)}`;
-        for (const text of [...clear, ...fingerprints]) expect(wire).not.toContain(text);
+        for (const text of [...clear, ...fingerprints]) if (wire.includes(text)) hits.push(`${topic} (${String(message.headers['ce_type'])}): ${text}`);
         if (message.key === priyaId && message.headers['ce_type'] === intakeEventTypes.personRegistered) {
           const sealed = JSON.parse(message.value!.toString()).personalData as SealedPersonalData;
           await expect(vault.open(sealed)).resolves.toBeUndefined();
@@ -323,16 +394,28 @@ it('erases a person: afterwards none of her personal data can be read in any top
         collectionsRead += 1;
         documentsRead += documents.length;
         const everything = JSON.stringify(documents);
-        for (const text of [...clear, ...fingerprints]) expect(everything).not.toContain(text);
+        for (const text of [...clear, ...fingerprints]) if (everything.includes(text)) hits.push(`${database.databaseName}.${name}: ${text}`);
       }
     }
+    expect([...new Set(hits)]).toEqual([]);
     expect(await mongo.db(`${databasePrefix}-intake`).collection('data_keys').countDocuments({ _id: priyaId as never })).toBe(0);
     const registration = await mongo.db(`${databasePrefix}-intake`).collection('people').findOne({ _id: `${priyaId}:1` as never });
     await expect(vault.open(registration!['state'].personalData)).resolves.toBeUndefined();
+    // Her household's village (she was its only member) and her FIR's number and station (she was
+    // its only victim) were sealed with keys of their own: gone with her, the legal one a moment later.
+    const household = await mongo.db(`${databasePrefix}-intake`).collection('households').findOne({ version: 1, 'state.memberIds': priyaId });
+    await expect(vault.open(household!['events'][0].data.villageOrWard, 'household-place')).resolves.toBeUndefined();
+    const legalVault = new PersonalDataVault(
+      mongo.db(`${databasePrefix}-legal`).collection('data_keys'),
+      parseMasterKey(legalConfig.load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true' }).PERPETRATOR_DATA_MASTER_KEY),
+    );
+    const firCommit = await mongo.db(`${databasePrefix}-legal`).collection('cases').findOne({ aggregateId: caseId, version: 1 });
+    await eventually(async () => expect(await legalVault.open(firCommit!['events'][0].data.fir.numberAndStation, 'fir-details')).toBeUndefined());
+    expect((await api().get(`/api/v1/cases/${caseId}`).set('authorization', lata).expect(200)).body.record.fir).not.toHaveProperty('number');
     scanFigures['erasure'] = {
       topics: topicNames.length,
       messagesRead,
-      sealedCopiesOfHerDataThatCannotBeOpened: sealedCopies + 1,
+      sealedCopiesOfHerDataThatCannotBeOpened: sealedCopies + 3,
       databases: databases.length,
       collectionsRead,
       documentsRead,

@@ -11,13 +11,16 @@ import { analyticsExamples } from './asyncapi-examples';
 import { consumersOf, eventTypesOf, producerName, subjectOf } from './event-reference';
 import { plainSchema } from './schema-text';
 
-/** Channel and message names: mukti.rescue.events.v1 -> rescueEvents; org.mukti.rescue.person-rescued.v1 -> rescuePersonRescued. */
+/**
+ * Channel and message names: mukti.rescue.events.v1 -> rescueEvents; org.mukti.rescue.person-rescued.v1
+ * -> rescuePersonRescued, and a later version with its number (…shelter-admitted.v2 -> rehabilitationShelterAdmittedV2).
+ */
 export function channelName(topic: Topic): string {
   return (Object.keys(topics) as (keyof typeof topics)[]).find((key) => topics[key] === topic)!;
 }
 export function messageName(type: EventType): string {
-  const [, scope, name] = /^org\.mukti\.([a-z]+)\.([a-z-]+)\.v\d+$/.exec(type)!;
-  return `${scope}-${name}`.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const [, scope, name, version] = /^org\.mukti\.([a-z]+)\.([a-z-]+)\.v(\d+)$/.exec(type)!;
+  return `${scope}-${name}${version === '1' ? '' : `-v${version}`}`.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** Provisioning's default (KAFKA_TOPIC_PARTITIONS); a deployment may choose more. */

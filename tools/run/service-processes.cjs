@@ -42,7 +42,12 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
       INTAKE_URL: `http://127.0.0.1:${port.intake}`,
     },
     legal: { ...common, LEGAL_PORT: String(port.legal), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-legal`) },
-    livelihood: { ...common, LIVELIHOOD_PORT: String(port.livelihood), MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-livelihood`) },
+    livelihood: {
+      ...common,
+      LIVELIHOOD_PORT: String(port.livelihood),
+      MONGODB_URI: withDatabase(mongodbUri, `${databasePrefix}-livelihood`),
+      INTAKE_URL: `http://127.0.0.1:${port.intake}`,
+    },
     gateway: {
       ...common,
       GATEWAY_PORT: String(port.gateway),

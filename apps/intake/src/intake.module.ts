@@ -20,7 +20,7 @@ import { RegisterPersonHandler } from './person/commands/register-person/registe
 import { RegisterPersonController } from './person/commands/register-person/register-person.http.controller';
 import { PEOPLE, PersonStore, uniquePersonFields } from './person/person.store';
 import { GetPersonController } from './person/queries/get-person/get-person.http.controller';
-import { CounsellingNotesController } from './counselling-notes/counselling-notes.http.controller';
+import { IdentifyingTextController } from './identifying-text/identifying-text.http.controller';
 import { AddHouseholdMemberController } from './household/commands/add-household-member/add-household-member.http.controller';
 import { AssessHouseholdController } from './household/commands/assess-household/assess-household.http.controller';
 import { RegisterHouseholdController } from './household/commands/register-household/register-household.http.controller';
@@ -43,7 +43,7 @@ export class IntakeModule {
         AssignStaffController,
         ErasePersonController,
         DetermineAgeController,
-        CounsellingNotesController,
+        IdentifyingTextController,
         RegisterHouseholdController,
         AddHouseholdMemberController,
         AssessHouseholdController,

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { MongoClient, MongoNetworkError } from 'mongodb';
 import { intakeEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
+import { parseMasterKey, PersonalDataVault } from '@mukti/security';
 import { bearer, serviceBearer, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, eventually, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { intakeConfig } from '../src/intake.config';
 import { IntakeModule } from '../src/intake.module';
@@ -353,15 +354,16 @@ describe('need-to-know', () => {
   });
 });
 
-describe('counselling notes, sealed here with her key for the rehabilitation service', () => {
+describe('text that identifies her, sealed here with her key for the service that records it', () => {
   it('seals and opens them for a counsellor on her case team, never her identity, and nothing after her erasure', async () => {
     const { body } = await api().post('/people').set('authorization', caseworker).send(survivor()).expect(201);
     const personId: string = body.id;
     const counsellor = await serviceBearer('counsellor', 'mira');
-    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(404);
+    const seal = (authorization: string, kind: string, text: string) => api().post(`/people/${personId}/identifying-text/sealed`).set('authorization', authorization).send({ kind, text });
+    await seal(counsellor, 'counselling-notes', 'first session').expect(404);
     await api().post(`/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'mira', staffRole: 'counsellor' }).expect(204);
 
-    const sealed = (await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'first session' }).expect(200)).body;
+    const sealed = (await seal(counsellor, 'counselling-notes', 'first session').expect(200)).body;
     expect(sealed).toMatchObject({ keyId: personId, algorithm: 'AES-256-GCM' });
     expect(JSON.stringify(sealed)).not.toContain('first session');
     const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
@@ -376,13 +378,23 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
     await api().post(`/people/${randomUUID()}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(404);
     // Only counsellors open them; a caseworker on her team does not.
     await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', caseworker).send({ sealed: [sealed] }).expect(403);
-    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: '' }).expect(400);
+    await seal(counsellor, 'counselling-notes', '').expect(400);
+    await seal(counsellor, 'address', 'first session').expect(400);
+
+    // The shelter she stays in and her employer, each sealed for its own purpose by whom records it: never opened as notes.
+    const shelter = (await seal(caseworker, 'shelter-name', 'Snehalaya Home').expect(200)).body;
+    expect(JSON.stringify(shelter)).not.toContain('Snehalaya');
+    const asNotes = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [shelter] }).expect(422);
+    expect(asNotes.body.details.field).toBe('sealed');
+    await seal(counsellor, 'shelter-name', 'Snehalaya Home').expect(403);
+    await seal(caseworker, 'counselling-notes', 'what she said').expect(403);
+    await seal(caseworker, 'shelter-name', 'x'.repeat(121)).expect(422);
 
     const admin = await serviceBearer('admin', 'root');
     await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
     const afterErasure = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
     expect(afterErasure.body).toEqual({ notes: [null] });
-    await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).send({ notes: 'again' }).expect(409);
+    await seal(counsellor, 'counselling-notes', 'again').expect(409);
   });
 
   // 20,000 characters of Hindi, sent as a client that escapes all but ASCII sends them (as Python's
@@ -394,10 +406,10 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
     await api().post(`/people/${personId}/assignments`).set('authorization', caseworker).send({ staffId: 'mira', staffRole: 'counsellor' }).expect(204);
     const counsellor = await serviceBearer('counsellor', 'mira');
     const notes = 'कर्ज़'.repeat(4000);
-    const escaped = JSON.stringify({ notes }).replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const escaped = JSON.stringify({ kind: 'counselling-notes', text: notes }).replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
     expect(escaped.length).toBeGreaterThan(100 * 1024);
     const sealed = (
-      await api().post(`/people/${personId}/counselling-notes/sealed`).set('authorization', counsellor).set('content-type', 'application/json').send(escaped).expect(200)
+      await api().post(`/people/${personId}/identifying-text/sealed`).set('authorization', counsellor).set('content-type', 'application/json').send(escaped).expect(200)
     ).body;
     const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed, sealed] }).expect(200);
     expect(opened.body.notes).toEqual([notes, notes]);
@@ -406,6 +418,7 @@ describe('counselling notes, sealed here with her key for the rehabilitation ser
 
 describe('households', () => {
   const place = { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning II, Ward 7' };
+  const vault = () => new PersonalDataVault(mongo.db().collection('data_keys'), parseMasterKey(config.PERSONAL_DATA_MASTER_KEY));
   const person = async (authorization = caseworker) =>
     (await api().post('/people').set('authorization', authorization).send(survivor({ role: 'at-risk' })).expect(201)).body.id as string;
 
@@ -434,7 +447,17 @@ describe('households', () => {
     ]);
     const [registration, addition, assessment] = ofHousehold.map((message) => JSON.parse(message.value!.toString()));
     expect(ofHousehold[0].headers).toMatchObject({ ce_subject: householdId, ce_source: '/mukti/intake', ce_actorid: 'asha' });
-    expect(registration).toEqual({ householdId, place, memberIds: [mother, daughter], registeredAt: expect.any(String) });
+    // Its village or ward is sealed with the household's own key, on the topic and in the store alike.
+    expect(registration).toEqual({
+      householdId,
+      place: { state: place.state, district: place.district },
+      villageOrWard: expect.objectContaining({ keyId: householdId, algorithm: 'AES-256-GCM' }),
+      memberIds: [mother, daughter],
+      registeredAt: expect.any(String),
+    });
+    await expect(vault().open(registration.villageOrWard, 'household-place')).resolves.toEqual({ text: place.villageOrWard });
+    expect(messages.filter((message) => message.key === householdId).map((message) => message.value?.toString()).join()).not.toContain('Canning');
+    expect(JSON.stringify(await mongo.db().collection('households').find({ aggregateId: householdId }).toArray())).not.toContain('Canning');
     expect(addition).toMatchObject({ householdId, personId: son });
     expect(assessment).toMatchObject({ householdId, assessmentId: assessed.body.id, score: 9, level: 'high', dependants: 3 });
 
@@ -442,6 +465,19 @@ describe('households', () => {
       const pending = await mongo.db().collection('households').find({ aggregateId: householdId, pendingEvents: { $gt: 0 } }).toArray();
       expect(pending).toHaveLength(0);
     });
+  });
+
+  it('destroys the household\'s key when the last of its members still on record is erased, and not before', async () => {
+    const [mother, daughter] = [await person(), await person()];
+    const householdId: string = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, daughter] }).expect(201)).body.id;
+    const sealed = (await mongo.db().collection('households').findOne({ aggregateId: householdId, version: 1 }))?.['events'][0].data.villageOrWard;
+    const admin = await serviceBearer('admin', 'root');
+    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    await erase(daughter);
+    // Her mother is still on record: the village is still theirs to read.
+    await expect(vault().open(sealed, 'household-place')).resolves.toEqual({ text: place.villageOrWard });
+    await erase(mother);
+    await expect(vault().open(sealed, 'household-place')).resolves.toBeUndefined();
   });
 
   it("answers a member intake never registered exactly as one on others' case teams only: a household is no oracle", async () => {

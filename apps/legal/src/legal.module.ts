@@ -32,6 +32,7 @@ import { CASES, CaseStore } from './case/case.store';
 import { CHARGE_SHEET_WATCH, ChargeSheetDeadlines, flagMissingChargeSheet } from './case/charge-sheet-deadlines/charge-sheet-deadlines.watch';
 import { ReadCaseController } from './case/queries/read-case/read-case.http.controller';
 import { CASES_BY_VICTIM, ConsentWithdrawnAlerts } from './case/reactions/alert-on-consent-withdrawn';
+import { ForgetFirDetailsOnErasure } from './case/reactions/forget-fir-details-on-erasure';
 import { CorrectPerpetratorProfileController } from './perpetrator/commands/correct-perpetrator-profile/correct-perpetrator-profile.http.controller';
 import { ErasePerpetratorController } from './perpetrator/commands/erase-perpetrator/erase-perpetrator.http.controller';
 import { LinkPerpetratorsController } from './perpetrator/commands/link-perpetrators/link-perpetrators.http.controller';
@@ -90,6 +91,7 @@ export class LegalModule {
         // (an FIR: her cases, then his cases, then the charge-sheet marks; her consent: her copy first).
         KnownPeopleFromIntake,
         ConsentWithdrawnAlerts,
+        ForgetFirDetailsOnErasure,
         PerpetratorsNamedInCases,
         ChargeSheetDeadlines,
         RefresherDeadlines,

@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { topics, topicsConsumedBy } from '@mukti/contracts';
 import { Clock, CLOCK, systemClock } from '@mukti/decider';
-import { foundationProviders, HealthController, requestLogging, serviceHealthChecks } from '@mukti/http';
+import { foundationProviders, HealthController, requestLogging, ServiceClient, serviceHealthChecks } from '@mukti/http';
 import { LivelihoodPlanState, PreventionPlanState } from '@mukti/livelihood-domain';
 import { consumerCollections, EventConsumer, KAFKA, OutboxPublishing } from '@mukti/messaging';
 import { METRICS, ServiceMetrics } from '@mukti/observability';
@@ -20,6 +20,7 @@ import { StartPlacementController } from './livelihood-plan/commands/start-place
 import { StartSkillTrainingController } from './livelihood-plan/commands/start-skill-training/start-skill-training.http.controller';
 import { LIVELIHOOD_PLANS, LivelihoodPlanStore } from './livelihood-plan/livelihood-plan.store';
 import { LivelihoodPlanOnCarePlan } from './livelihood-plan/reactions/open-livelihood-plan-on-care-plan';
+import { INTAKE } from './livelihood-plan/intake-client';
 import { MINIMUM_WAGES, MinimumWageTable } from './minimum-wages/minimum-wage-table';
 import { OpenPreventionPlanController } from './prevention-plan/commands/open-prevention-plan/open-prevention-plan.http.controller';
 import { RecordEntryIntoExploitationController } from './prevention-plan/commands/record-entry-into-exploitation/record-entry-into-exploitation.http.controller';
@@ -88,6 +89,7 @@ export class LivelihoodModule {
         { provide: PLANS_BY_PERSON, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('prevention_plans_by_person') },
         { provide: RESCUES_BY_PERSON, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('rescues_by_person') },
         { provide: MINIMUM_WAGES, useValue: new MinimumWageTable() },
+        { provide: INTAKE, useValue: new ServiceClient('intake', config.INTAKE_URL) },
         LivelihoodPlanStore,
         PreventionPlanStore,
         {

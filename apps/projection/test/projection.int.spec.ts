@@ -331,7 +331,8 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
   const { registered } = herEvents(personId);
   const assign = (staffId: string, staffRole: 'caseworker' | 'legal-officer') =>
     event(intakeEventTypes.staffAssigned, personId, '2026-03-01T09:00:00.000Z', { personId, staffId, staffRole, assignedAt: '2026-03-01T09:00:00.000Z' });
-  const fir = legal(legalEventTypes.firRegistered, caseId, '2026-03-02T10:00:00.000Z', {
+  // Registered before the FIR was sealed (v1, already on the topic): its number and station are never copied.
+  const fir = legal(legalEventTypes.firRegisteredV1, caseId, '2026-03-02T10:00:00.000Z', {
     ...ofCase,
     fir: { policeStation: 'Kamathipura', district: 'Mumbai', state, number: '123/2026', registeredAt: '2026-03-02T10:00:00.000Z' },
     sections: [
@@ -431,8 +432,6 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
     cases: [
       {
         caseId,
-        firNumber: '123/2026',
-        policeStation: 'Kamathipura',
         firRegisteredAt: '2026-03-02T10:00:00.000Z',
         stage: 'verdict',
         accusedCount: 3,
@@ -461,11 +460,17 @@ it('puts a case on its victim\'s timeline and summary, raises its alerts, and co
     [fir.id, namedAsAccused.id].sort().concat([arrested.id, missing.id, chargeSheet.id, hearing.id, support.id, convicted.id, acquitted.id, nextHearing.id]),
   );
   const summaries = Object.fromEntries(legalEntries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary]));
-  expect(summaries[fir.id]).toBe('FIR 123/2026 registered at Kamathipura police station, Mumbai: ITPA s.3, s.4, s.5; 3 accused');
+  expect(summaries[fir.id]).toBe(`FIR registered (case ${caseId}) in Mumbai, ${state}: ITPA s.3, s.4, s.5; 3 accused`);
+  // Nothing of the FIR's number or police station in the projection's store: her team reads them from the case.
+  for (const name of ['timeline_entries', 'person_summaries', 'prosecution_cases']) {
+    const stored = JSON.stringify(await mongo.db().collection(name).find().toArray());
+    expect(stored).not.toContain('123/2026');
+    expect(stored).not.toContain('Kamathipura');
+  }
   expect(summaries[arrested.id]).toBe('Accused arrested');
   expect(summaries[convicted.id]).toBe('Verdict: convicted, 84 months (the sessions court)');
   expect(summaries[support.id]).toBe('Supported as a witness: deposition in court; in camera; with a support person; protection: screen in court; travel supported');
-  expect(legalEntries.find((entry: { eventId: string }) => entry.eventId === fir.id)).toMatchObject({ type: legalEventTypes.firRegistered, actor: lawyer });
+  expect(legalEntries.find((entry: { eventId: string }) => entry.eventId === fir.id)).toMatchObject({ type: legalEventTypes.firRegisteredV1, actor: lawyer });
   // One entry per (event, victim), keyed by both; nothing of a perpetrator anywhere in the projection's store.
   expect(await mongo.db().collection('timeline_entries').countDocuments({ eventId: fir.id })).toBe(1);
   expect(await mongo.db().collection('timeline_entries').findOne({ eventId: fir.id })).toMatchObject({ _id: `${fir.id}:${personId}`, personId });
@@ -568,7 +573,8 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     endedAt: '2026-04-15T00:00:00.000Z',
     certified: true,
   });
-  const placed = livelihood(livelihoodEventTypes.placementStarted, survivorId, '2026-05-01T00:00:00.000Z', {
+  // Recorded before the employer's name was sealed (v1, already on the topic): the name is never copied.
+  const placed = livelihood(livelihoodEventTypes.placementStartedV1, survivorId, '2026-05-01T00:00:00.000Z', {
     personId: survivorId,
     placementId,
     kind: 'wage-employment',
@@ -582,7 +588,7 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     sustainableWage: false,
   });
   // The household: two people at risk, a plan keyed by the household, a support, and one of them counted as an entry prevented.
-  const householdRegistered = event(intakeEventTypes.householdRegistered, householdId, '2026-01-03T09:00:00.000Z', {
+  const householdRegistered = event(intakeEventTypes.householdRegisteredV1, householdId, '2026-01-03T09:00:00.000Z', {
     householdId,
     place: { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning' },
     memberIds: [daughterId, sonId],
@@ -695,10 +701,10 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     [planOpened.id, "Livelihood plan opened from her care plan's livelihood goal"],
     [trainingStarted.id, 'Skill training started: Tailoring and garment making with Jan Shikshan Sansthan, Kolkata (semi-skilled work), to end 2026-04-15'],
     [trainingEnded.id, 'Skill training completed, certified'],
-    [placed.id, 'Placed at Sonar Tailoring Unit (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal'],
+    [placed.id, 'Placed in a job (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal'],
     [followedUp.id, 'Income followed up: ₹12,000 a month, at or above the minimum wage'],
   ]);
-  expect(livelihoodEntries[3]).toMatchObject({ type: livelihoodEventTypes.placementStarted, actor: kiran });
+  expect(livelihoodEntries[3]).toMatchObject({ type: livelihoodEventTypes.placementStartedV1, actor: kiran });
   // Her summary keeps codes: no employer, trade or provider.
   expect(JSON.stringify(await mongo.db().collection('person_summaries').findOne({ _id: survivorId as never }))).not.toMatch(/Sonar|Tailoring and garment|Sansthan/);
 

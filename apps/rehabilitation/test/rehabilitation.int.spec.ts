@@ -13,6 +13,7 @@ import { createServiceApp } from '@mukti/http';
 import { EventPublisher } from '@mukti/messaging';
 import {
   serviceBearer,
+  startIntakeSealingStandIn,
   eventually,
   ManualClock,
   RawMessage,
@@ -116,9 +117,13 @@ function rescued(personId: string, jjAgeClass: 'child' | 'adult'): EventEnvelope
   };
 }
 
+/** Intake's sealing of what identifies her (the service asks it before storing anything): a stand-in. */
+let intake: Awaited<ReturnType<typeof startIntakeSealingStandIn>>;
+
 beforeAll(async () => {
   await publisher.connect();
-  app = await createServiceApp(RehabilitationModule.register(config, testLogger(), clock), { logger: testLogger() });
+  intake = await startIntakeSealingStandIn();
+  app = await createServiceApp(RehabilitationModule.register({ ...config, INTAKE_URL: intake.url }, testLogger(), clock), { logger: testLogger() });
   await app.init();
   // Its @EventPattern handlers start consuming, as startServiceApp starts them.
   await app.startAllMicroservices();
@@ -139,6 +144,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
+  await intake.close();
   await publisher.disconnect();
   await mongo.db().dropDatabase();
   await mongo.close();
@@ -176,6 +182,12 @@ it('places a child only in a child care institution, one shelter at a time', asy
   await post(`/people/${child}/shelter-admissions`, { shelter: { ...shelter, kind: 'child-care-institution' }, admittedAt }).expect(204);
   await post(`/people/${child}/shelter-admissions`, { shelter: { ...shelter, kind: 'child-care-institution' }, admittedAt }).expect(409);
   await post(`/people/${child}/shelter-discharges`, { dischargedAt: iso(Date.now() - 60_000), reason: 'transferred' }).expect(204);
+  // Where she stays is sealed with her key by intake: the name is on no topic and in no document here.
+  expect(intake.requests).toContainEqual({ personId: child, kind: 'shelter-name', text: shelter.name });
+  const messages = await readTopic(kafka, topics.rehabilitationEvents, (seen) => seen.some(ofType(rehabilitationEventTypes.shelterDischarged, child)));
+  expect(payload(messages.find(ofType(rehabilitationEventTypes.shelterAdmitted, child))!)).toMatchObject({ shelter: { name: { keyId: child }, kind: 'child-care-institution' } });
+  for (const message of messages.filter((one) => one.key === child)) expect(message.value?.toString()).not.toContain('Snehalaya');
+  expect(JSON.stringify(await mongo.db().collection('care_plans').find({ aggregateId: child }).toArray())).not.toContain('Snehalaya');
 });
 
 it('records a voter ID obtained as her voter registration too', async () => {

@@ -15,3 +15,11 @@ export const SealedPersonalData = Type.Object(
   { additionalProperties: false },
 );
 export type SealedPersonalData = Static<typeof SealedPersonalData>;
+
+/**
+ * Text another service records about her that identifies her, sealed with her key by intake
+ * (which alone holds it) at that service's request, each kind for a purpose of its own: the
+ * counsellor's notes, the name of the shelter she stays in, her employer's or enterprise's name.
+ */
+export const identifyingTextKinds = ['counselling-notes', 'shelter-name', 'employer'] as const;
+export type IdentifyingTextKind = (typeof identifyingTextKinds)[number];

@@ -1,5 +1,5 @@
 /** Fixed vocabularies shared by every pillar. Values are stable identifiers; labels live in docs. */
-import { Type, TLiteral, TUnion } from '@sinclair/typebox';
+import { Static, Type, TLiteral, TUnion } from '@sinclair/typebox';
 
 /** A schema accepting exactly the values of a vocabulary, typed as their union. */
 export function oneOf<T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> {
@@ -18,6 +18,7 @@ export const Place = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Place = Static<typeof Place>;
 
 export const genders = ['female', 'male', 'transgender', 'other', 'undisclosed'] as const;
 export type Gender = (typeof genders)[number];

@@ -1,15 +1,23 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Collection, Document } from 'mongodb';
-import type { SealedPersonalData } from '@mukti/contracts';
+import type { IdentifyingTextKind, SealedPersonalData } from '@mukti/contracts';
 
 const ALGORITHM = 'aes-256-gcm';
 
 /**
- * What a sealed value is: her identity (intake's), counselling notes (sealed by intake for the
- * rehabilitation service), a perpetrator's identity or training participants' names (the legal
- * service's own keys: they are not survivors, and intake does not hold them).
+ * What a sealed value is: her identity (intake's); text that identifies her, sealed by intake
+ * with her key for the service that records it (counselling notes, the shelter she stays in, her
+ * employer); a household's village or ward (intake's key of the household); a perpetrator's
+ * identity, training participants' names or an FIR's number and police station (the legal
+ * service's own keys, of the perpetrator, the session or the case: intake does not hold them).
  */
-export type SealingPurpose = 'personal-data' | 'counselling-notes' | 'perpetrator-data' | 'training-participants';
+export type SealingPurpose =
+  | 'personal-data'
+  | IdentifyingTextKind
+  | 'household-place'
+  | 'perpetrator-data'
+  | 'training-participants'
+  | 'fir-details';
 
 interface StoredDataKey {
   _id: string;

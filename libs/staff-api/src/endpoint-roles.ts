@@ -1,4 +1,4 @@
-import type { RecordKind, StaffRole } from '@mukti/contracts';
+import type { IdentifyingTextKind, RecordKind, StaffRole } from '@mukti/contracts';
 
 export interface StaffEndpoint {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -12,6 +12,8 @@ export interface StaffEndpoint {
   readonly peopleInBody?: readonly string[];
   /** Answer fields naming the people a request was about, where the request itself does not (a registration, a prevention plan read; `list[].field` for everyone a listing showed). */
   readonly peopleInAnswer?: readonly string[];
+  /** The record with a team of its own that the request creates, named by the answer's `id` (its path cannot name it yet): on the trail under it, as every later request on it is. */
+  readonly recordInAnswer?: Exclude<RecordKind, 'person'>;
 }
 
 const staffWhoReadCases: StaffRole[] = ['admin', 'caseworker', 'counsellor', 'rescue-coordinator', 'livelihood-officer', 'legal-officer'];
@@ -92,7 +94,7 @@ export const staffEndpoints = {
   /** The people on the caller's case teams, filtered by their trafficking profile and alerts. */
   findPeople: { method: 'GET', path: '/api/v1/people', roles: staffWhoReadCases, peopleInAnswer: ['people[].personId'] },
   // Households (intake) and the prevention and livelihood pillar.
-  registerHousehold: { method: 'POST', path: '/api/v1/households', roles: householdStaff, peopleInBody: ['memberIds'] },
+  registerHousehold: { method: 'POST', path: '/api/v1/households', roles: householdStaff, peopleInBody: ['memberIds'], recordInAnswer: 'household' },
   addHouseholdMember: { method: 'POST', path: '/api/v1/households/{householdId}/members', roles: householdStaff, peopleInBody: ['personId'] },
   assessHousehold: { method: 'POST', path: '/api/v1/households/{householdId}/assessments', roles: householdStaff },
   openLivelihoodPlan: { method: 'POST', path: '/api/v1/people/{personId}/livelihood-plan', roles: livelihoodStaff },
@@ -119,7 +121,7 @@ export const staffEndpoints = {
   correctPerpetratorProfile: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/corrections', roles: legalStaff },
   /** Like a person's erasure: an admin's, with a reason. */
   erasePerpetrator: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/erasure', roles: ['admin'] },
-  registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'] },
+  registerFir: { method: 'POST', path: '/api/v1/cases', roles: legalStaff, peopleInBody: ['victimIds', 'survivorsAccusedIds'], recordInAnswer: 'case' },
   readCase: { method: 'GET', path: '/api/v1/cases/{caseId}', roles: legalStaff, peopleInAnswer: ['record.victimIds', 'record.survivorsAccused'] },
   /** A member of the case's team adds a legal officer to it. */
   joinCaseTeam: { method: 'POST', path: '/api/v1/cases/{caseId}/team', roles: legalStaff },
@@ -148,12 +150,28 @@ export const staffEndpoints = {
 } as const satisfies Record<string, StaffEndpoint>;
 
 /**
+ * Who may have intake seal each kind of identifying text with her key: the roles of the staff
+ * endpoint that records it (counselling notes, a shelter admission, a placement).
+ */
+export const identifyingTextSealers = {
+  'counselling-notes': staffEndpoints.recordCounsellingSession.roles,
+  'shelter-name': staffEndpoints.admitToShelter.roles,
+  employer: staffEndpoints.startPlacement.roles,
+} as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
+
+/**
  * Endpoints a service calls on a staff member's behalf, with her own token (so the same roles
- * and need-to-know apply): not on the gateway. Intake seals and opens counselling notes with the
- * person's key for the rehabilitation service, because only intake holds keys (ADR 0004, 0008).
+ * and need-to-know apply): not on the gateway. Intake seals text that identifies her with the
+ * person's key for the service that records it (rehabilitation, livelihood), and opens
+ * counselling notes for counsellors, because only intake holds keys (ADR 0004, 0008).
  */
 export const serviceEndpoints = {
-  sealCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/sealed', roles: ['admin', 'counsellor'] },
+  /** Any role that records one kind; intake then checks the caller's role against that kind's (`identifyingTextSealers`). */
+  sealIdentifyingText: {
+    method: 'POST',
+    path: '/people/{personId}/identifying-text/sealed',
+    roles: [...new Set(Object.values(identifyingTextSealers).flat())],
+  },
   openCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/opened', roles: ['counsellor'] },
 } as const satisfies Record<string, StaffEndpoint>;
 
@@ -181,4 +199,10 @@ export function recordOpenedBy(endpoint: StaffEndpoint, pathParameters: Readonly
     if (kind && typeof id === 'string') return { kind, id };
   }
   return undefined;
+}
+
+/** The record a request created, from its answer's `id` (an FIR's case, a household), for the endpoints that create one. */
+export function recordCreatedBy(endpoint: StaffEndpoint, answer: unknown): { kind: Exclude<RecordKind, 'person'>; id: string } | undefined {
+  const id = (answer as { id?: unknown } | null | undefined)?.id;
+  return endpoint.recordInAnswer && typeof id === 'string' ? { kind: endpoint.recordInAnswer, id } : undefined;
 }

@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './staff-token';
 export * from './manual-clock';
 export * from './health-details';
+export * from './intake-sealing-stand-in';

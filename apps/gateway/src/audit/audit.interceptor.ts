@@ -3,11 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { from, Observable, lastValueFrom } from 'rxjs';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import type { PersonDataAccessedV1, StaffRole } from '@mukti/contracts';
+import type { PersonDataAccessedV1, RecordKind, StaffRole } from '@mukti/contracts';
 import { STAFF_ENDPOINT, UpstreamError } from '@mukti/http';
 import { LOGGER, traceparentOf } from '@mukti/observability';
 import { ACCESS_REASON_HEADER, AuthenticatedRequest } from '@mukti/security';
-import { recordOpenedBy, StaffEndpoint, staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
+import { recordCreatedBy, recordOpenedBy, StaffEndpoint, staffEndpoints, StaffEndpointName } from '@mukti/staff-api';
 import { AuditTrail } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,10 +65,11 @@ export class AuditInterceptor implements NestInterceptor {
     };
     const traceparent = traceparentOf(request.headers['traceparent']);
     // One record per person the request names (a registration, before its answer, names no one yet), sent as one batch.
-    const record = (people: string[], outcome: PersonDataAccessedV1['outcome'], status?: number) => {
+    const record = (people: string[], outcome: PersonDataAccessedV1['outcome'], status?: number, created?: { kind: Exclude<RecordKind, 'person'>; id: string }) => {
       const at = new Date().toISOString();
+      const under = created && UUID.test(created.id) ? { record: created } : {};
       return this.trail.record(
-        (people.length > 0 ? people : [undefined]).map((personId) => ({ ...base, ...(personId ? { personId } : {}), outcome, ...(status ? { status } : {}), at })),
+        (people.length > 0 ? people : [undefined]).map((personId) => ({ ...base, ...under, ...(personId ? { personId } : {}), outcome, ...(status ? { status } : {}), at })),
         traceparent,
       );
     };
@@ -92,8 +93,10 @@ export class AuditInterceptor implements NestInterceptor {
         // A registration names her only in its answer, a prevention plan its people, a listing everyone it showed; other answers' ids (a household, a plan) are not people.
         const subjects = named.length > 0 ? named : idsIn(endpoint.peopleInAnswer, result);
         // A record with a team of its own (an operation, a case) is on the trail even when the answer names no one.
-        if (subjects.length > 0 || base.record) {
-          const written = record(subjects, 'succeeded', status);
+        // A record the request created (an FIR's case) is named by the answer: the request is on the trail under it too.
+        const created = recordCreatedBy(endpoint, result);
+        if (subjects.length > 0 || base.record || created) {
+          const written = record(subjects, 'succeeded', status, created);
           if (endpoint.method === 'GET') await this.orRefuse(written);
           else {
             await written.catch((failure) =>

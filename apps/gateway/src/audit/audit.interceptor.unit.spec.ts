@@ -83,6 +83,23 @@ it('records each survivor a request names in its body: an FIR naming her to the 
   ]);
 });
 
+it('puts an FIR registered on the trail under the case it opened, from its answer, as every later command on the case is', async () => {
+  const caseId = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+  const { run, written } = harness('registerFir', [], { params: {}, body: { victimIds: [personId], accusedIds: [] }, answer: { id: caseId } });
+  await run();
+  expect(written.map((entry) => [entry.outcome, entry.record, entry.personId])).toEqual([
+    // The request is made before the case exists: its id is known from the answer only.
+    ['requested', undefined, personId],
+    ['succeeded', { kind: 'case', id: caseId }, personId],
+  ]);
+  const household = harness('registerHousehold', [], { params: {}, body: { memberIds: [personId] }, answer: { id: caseId } });
+  await household.run();
+  expect(household.written.map((entry) => [entry.outcome, entry.record])).toEqual([
+    ['requested', undefined],
+    ['succeeded', { kind: 'household', id: caseId }],
+  ]);
+});
+
 it('takes only well-formed ids from the fields that name people, once each', () => {
   const endpoint = { method: 'POST', path: '/api/v1/cases', roles: ['legal-officer'], peopleInBody: ['victimIds', 'personId'] } as const;
   expect(peopleNamedBy(endpoint, undefined, { victimIds: [personId, 'not-an-id', personId], personId: 42, accusedIds: [personId] })).toEqual([personId]);

@@ -47,6 +47,7 @@ export class HouseholdsController {
     summary: 'Register a household',
     description:
       `Where it lives (state, district, and the village or ward, which a person's origin does not need) and who lives in it: its ${members}. ` +
+      `The village or ward leads to each of its members: it is sealed with the household's own key before anything is stored or published, and that key is destroyed when the last of its members still on record is erased. ` +
       `A household at risk can then be given a prevention plan (POST /api/v1/prevention-plans), which follows each of its people at risk. ` +
       rolesNote(endpointRoles.registerHousehold),
   })

@@ -79,7 +79,9 @@ export class CasesController {
       'It names survivors as victims, each only while her consent to be named to the police stands, and the accused perpetrators, each ' +
       'profiled first, with the main accused ("kingpin") whether or not the FIR names him. Survivors the police listed as accused go in ' +
       `survivorsAccusedIds: ${decriminalisation} A charge sheet still missing 60 and 90 days after the FIR is flagged (BNSS s.187, default bail). ` +
-      `The case holds no one's personal data: people and perpetrators by id only. ${rolesNote(endpointRoles.registerFir)}`,
+      `The case holds no one's personal data: people and perpetrators by id only. The FIR's number and police station lead to the police record that names her: ` +
+      `they are sealed with the case's own key as soon as the legal service receives them (never stored or published in clear), shown only to the case's team ` +
+      `(GET /cases/{caseId}), and gone once every victim of the case is erased. ${rolesNote(endpointRoles.registerFir)}`,
   })
   @ApiCreatedResponse({ type: RecordedResponse, description: 'id: the case id' })
   @ApiNotFoundResponse({ description: 'a survivor it names is not registered or not on your case team (the same answer)' })

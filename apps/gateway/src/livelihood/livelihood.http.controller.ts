@@ -118,7 +118,8 @@ export class LivelihoodController {
   @ApiOperation({
     summary: 'Record a job, or her own enterprise, and what it pays her',
     description:
-      'Wage employment or self-employment: the employer or enterprise (a business, never a person), the sector, the skill level and the state ' +
+      'Wage employment or self-employment: the employer or enterprise (a business, never a person; where she works is where she can be found, so its ' +
+      'name is sealed with her key by intake before anything is stored or published, and unreadable everywhere once she is erased), the sector, the skill level and the state ' +
       `whose minimum wage applies. What it pays her a month is compared with ${minimumWage('the state and skill level on the day it starts')}. ${wageOutcome} ` +
       rolesNote(endpointRoles.startPlacement),
   })

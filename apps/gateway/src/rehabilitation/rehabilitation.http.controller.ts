@@ -98,7 +98,8 @@ export class RehabilitationController {
     summary: 'Admit her to a shelter',
     description:
       'A child (or a person of unknown age) is admitted only to a child care institution. ' +
-      `The shelter's public name is not her personal data. ${rolesNote(endpointRoles.admitToShelter)}`,
+      `Where she stays is where she can be found: the shelter's name is sealed with her key (by intake) before anything is stored or published, ` +
+      `and unreadable everywhere once she is erased; its kind, state and district stay coded. ${rolesNote(endpointRoles.admitToShelter)}`,
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: notFound })

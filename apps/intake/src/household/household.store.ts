@@ -51,6 +51,31 @@ export class HouseholdStore {
   }
 
   /**
+   * The households whose last member still on record she was (she has just been erased): their
+   * village or ward now leads to no one who may be named, so the household's data key is
+   * destroyed and every sealed copy of it (in this store, on the topic) becomes unreadable. Read
+   * by her id over the households' commits, at erasure only; a household two members of which
+   * are erased at the same moment keeps its key until either erasure is repeated.
+   */
+  async householdsLeftWithNoOneAfter(personId: string): Promise<string[]> {
+    const householdIds: string[] = await this.aggregates.collection.distinct('aggregateId', { 'state.memberIds': personId });
+    const emptied: string[] = [];
+    for (const householdId of householdIds) {
+      const state = (await this.aggregates.load(householdId))?.state;
+      if (state?.status !== 'registered' || !state.memberIds.includes(personId)) continue;
+      const others = state.memberIds.filter((memberId) => memberId !== personId);
+      const stillOnRecord = await Promise.all(
+        others.map(async (memberId) => {
+          const member = (await this.people.aggregates.load(memberId))?.state;
+          return member?.status === 'registered' && !member.erasedAt;
+        }),
+      );
+      if (!stillOnRecord.includes(true)) emptied.push(householdId);
+    }
+    return emptied;
+  }
+
+  /**
    * @param cleared the members the caller was found allowed to see; a member added by someone
    *   else since then was not checked, so the command is refused and can be sent again.
    */

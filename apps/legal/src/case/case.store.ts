@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, CommandContext } from '@mukti/contracts';
+import type { Actor, CommandContext, Fir, SealedFir } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
 import { CaseCommand, caseDecider, CaseState, RegisteredCaseState, VictimOnRecord } from '@mukti/legal-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { assertMayAccess, KnownPeople } from '@mukti/security';
+import { assertMayAccess, KnownPeople, PersonalDataVault } from '@mukti/security';
 import { PerpetratorAccess } from '../perpetrator/perpetrator-access';
-import { SOURCE } from '../perpetrator/perpetrator.store';
+import { PERPETRATOR_VAULT, SOURCE } from '../perpetrator/perpetrator.store';
 
 export const CASES = Symbol('CASES');
 
@@ -31,7 +31,31 @@ export class CaseStore {
     private readonly knownPeople: KnownPeople,
     private readonly perpetrators: PerpetratorAccess,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PERPETRATOR_VAULT) private readonly vault: PersonalDataVault,
   ) {}
+
+  /**
+   * An FIR's number and police station lead to the police record that names her: sealed with the
+   * case's own data key (this service's vault, as a perpetrator's identity is), for the store and
+   * the topic alike. A retry of the same registration has the same case id, and the same key.
+   */
+  async sealFirDetails(caseId: string, details: { number: string; policeStation: string }): Promise<SealedFir['numberAndStation']> {
+    await this.vault.ensureKey(caseId);
+    return this.vault.seal(caseId, { number: details.number, policeStation: details.policeStation }, 'fir-details');
+  }
+
+  /** The FIR as its team reads it: opened (a case from before sealing has it in clear); without number and station once its key is destroyed. */
+  async firAsRead(fir: SealedFir | Fir): Promise<Omit<Fir, 'number' | 'policeStation'> & Partial<Pick<Fir, 'number' | 'policeStation'>>> {
+    if (!('numberAndStation' in fir)) return fir;
+    const { numberAndStation, ...coded } = fir;
+    const opened = await this.vault.open<{ number: string; policeStation: string }>(numberAndStation, 'fir-details');
+    return opened ? { ...coded, number: opened.number, policeStation: opened.policeStation } : coded;
+  }
+
+  /** Destroys the case's data key: its FIR's number and police station can be opened nowhere any more. */
+  forgetFirDetails(caseId: string): Promise<void> {
+    return this.vault.destroyKey(caseId);
+  }
 
   /**
    * A staff member's command on a case: its team only, checked before anything the command names

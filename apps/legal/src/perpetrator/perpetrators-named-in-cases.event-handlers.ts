@@ -8,8 +8,9 @@ import { PerpetratorAccess } from './perpetrator-access';
 export class PerpetratorsNamedInCases {
   constructor(private readonly access: PerpetratorAccess) {}
 
-  @EventPattern(legalEventTypes.firRegistered)
-  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered>): Promise<void> {
+  // Every version: a case registered before the FIR was sealed counts the same.
+  @EventPattern([legalEventTypes.firRegistered, legalEventTypes.firRegisteredV1])
+  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered | typeof legalEventTypes.firRegisteredV1>): Promise<void> {
     const { caseId, accusedIds, mainAccusedId } = event.data;
     for (const perpetratorId of new Set([...accusedIds, ...(mainAccusedId ? [mainAccusedId] : [])])) await this.access.note(perpetratorId, caseId);
   }

@@ -22,8 +22,9 @@ export class KnownHouseholds {
 export class KnownHouseholdsFromIntake {
   constructor(private readonly known: KnownHouseholds) {}
 
-  @EventPattern(intakeEventTypes.householdRegistered)
-  async householdRegistered(@Payload() event: EventEnvelope<typeof intakeEventTypes.householdRegistered>): Promise<void> {
+  // Every version: only its members are kept here, never where it lives.
+  @EventPattern([intakeEventTypes.householdRegistered, intakeEventTypes.householdRegisteredV1])
+  async householdRegistered(@Payload() event: EventEnvelope<typeof intakeEventTypes.householdRegistered | typeof intakeEventTypes.householdRegisteredV1>): Promise<void> {
     await this.known.households.updateOne(
       { _id: event.data.householdId } as Document,
       { $addToSet: { memberIds: { $each: event.data.memberIds } } },

@@ -104,6 +104,17 @@ const incomeFacts = (facts: TimelineFacts) =>
  * outcome for the person it names. Perpetrators', training sessions' and households' events are
  * never published (see above): their rules say what could be, if they ever were.
  */
+/** Of an FIR (either version): the acts cited, its state, how many accused; never its number or police station. */
+const firFacts = (facts: TimelineFacts): PublicFacts =>
+  present({
+    actsCited: actsOf(facts),
+    firState: facts['state'] as string | undefined,
+    accused: countOf(facts['accusedIds']),
+    mainAccusedNamed: facts['mainAccusedId'] === undefined ? undefined : ((facts['accusedIds'] ?? []) as string[]).includes(facts['mainAccusedId'] as string),
+  });
+/** Of a household (either version): its state and size; never its village or ward. */
+const householdFacts = (facts: TimelineFacts): PublicFacts => present({ householdState: facts['state'] as string | undefined, members: facts['members'] as number | undefined });
+
 const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((facts: TimelineFacts) => PublicFacts)> = {
   [intakeEventTypes.personRegistered]: ['role', 'referralSource'],
   [intakeEventTypes.consentRecorded]: ['scope', 'decision', 'givenBy'],
@@ -141,7 +152,9 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [rehabilitationEventTypes.carePlanOpened]: ['origin', 'child', 'goals'],
   [rehabilitationEventTypes.goalSet]: ['domain', 'status'],
   [rehabilitationEventTypes.shelterAdmitted]: ['shelterKind', 'shelterState'],
+  [rehabilitationEventTypes.shelterAdmittedV1]: ['shelterKind', 'shelterState'],
   [rehabilitationEventTypes.shelterDischarged]: ['reason'],
+  [rehabilitationEventTypes.shelterDischargedV1]: ['reason'],
   [rehabilitationEventTypes.counsellingSessionRecorded]: ['kind'],
   [rehabilitationEventTypes.healthServiceRecorded]: ['service', 'provider'],
   [rehabilitationEventTypes.educationEnrolled]: ['programme'],
@@ -169,13 +182,8 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [intakeEventTypes.ageBandMoved]: ['ageBand'],
   [legalEventTypes.perpetratorProfileCorrected]: ['category', 'beneficiary', 'reason'],
   [legalEventTypes.perpetratorErased]: ['reason'],
-  [legalEventTypes.firRegistered]: (facts) =>
-    present({
-      actsCited: actsOf(facts),
-      firState: facts['state'] as string | undefined,
-      accused: countOf(facts['accusedIds']),
-      mainAccusedNamed: facts['mainAccusedId'] === undefined ? undefined : ((facts['accusedIds'] ?? []) as string[]).includes(facts['mainAccusedId'] as string),
-    }),
+  [legalEventTypes.firRegistered]: firFacts,
+  [legalEventTypes.firRegisteredV1]: firFacts,
   [legalEventTypes.accusedNamed]: ['main'],
   [legalEventTypes.accusedArrested]: [],
   [legalEventTypes.accusedAbsconding]: [],
@@ -207,13 +215,15 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [legalEventTypes.consentWithdrawnOnOpenCase]: ['scope'],
   [legalEventTypes.trainingSessionHeld]: ['audience', 'topic', 'participantCount', 'state'],
   [legalEventTypes.trainingRefresherOverdue]: ['audience'],
-  [intakeEventTypes.householdRegistered]: (facts) => present({ householdState: facts['state'] as string | undefined, members: facts['members'] as number | undefined }),
+  [intakeEventTypes.householdRegistered]: householdFacts,
+  [intakeEventTypes.householdRegisteredV1]: householdFacts,
   [intakeEventTypes.householdMemberAdded]: [],
   [intakeEventTypes.householdAssessed]: ['level', 'score', 'factors', 'dependants'],
   [livelihoodEventTypes.livelihoodPlanOpened]: ['origin'],
   [livelihoodEventTypes.skillTrainingStarted]: ['skillLevel'],
   [livelihoodEventTypes.skillTrainingEnded]: ['outcome', 'certified'],
   [livelihoodEventTypes.placementStarted]: incomeFacts,
+  [livelihoodEventTypes.placementStartedV1]: incomeFacts,
   [livelihoodEventTypes.incomeFollowedUp]: incomeFacts,
   [livelihoodEventTypes.placementLost]: ['reason'],
   [livelihoodEventTypes.financialInclusionRecorded]: ['kind'],

@@ -373,7 +373,7 @@ describe('the analytics record of a livelihood or prevention event', () => {
         personId,
         placementId,
         kind: 'wage-employment',
-        employerOrEnterprise: 'Sonar Tailoring Unit',
+        employerOrEnterprise: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'U29uYXI=', authTag: 'dGFn' },
         sector: 'garments-and-tailoring',
         skillLevel: 'semi-skilled',
         state: 'West Bengal',

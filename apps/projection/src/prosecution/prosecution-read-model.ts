@@ -24,8 +24,12 @@ export interface AccusedStanding {
 
 export interface ProsecutionCase {
   caseId: string;
-  /** The FIR; missing only while its event has not arrived. */
-  fir?: { number: string; policeStation: string; district: string; state: string; registeredAt: string };
+  /**
+   * The FIR, coded: where and when. Its number and police station lead to the police record that
+   * names her: they stay with the legal service (sealed with the case's key), never here. Missing
+   * only while its event has not arrived.
+   */
+  fir?: { district: string; state: string; registeredAt: string };
   stage: CaseStage;
   /** In the order they were named. */
   accused: AccusedStanding[];
@@ -77,7 +81,8 @@ export function prosecutionCaseOf(caseId: string, entries: readonly SummarisedEn
     const facts = entry.facts as Record<string, never>;
     switch (entry.type) {
       case legalEventTypes.firRegistered:
-        fir = { number: facts.firNumber, policeStation: facts.policeStation, district: facts.district, state: facts.state, registeredAt: facts.registeredAt };
+      case legalEventTypes.firRegisteredV1:
+        fir = { district: facts.district, state: facts.state, registeredAt: facts.registeredAt };
         for (const perpetratorId of (facts.accusedIds ?? []) as string[]) accusedOf(perpetratorId);
         mainAccusedId = facts.mainAccusedId ?? mainAccusedId;
         break;
@@ -147,9 +152,10 @@ function withAccused(progress: CaseProgress, perpetratorId: string, change: (sta
 
 export function evolveCase(progress: CaseProgress, event: CaseEventEnvelope): CaseProgress {
   switch (event.type) {
-    case legalEventTypes.firRegistered: {
+    case legalEventTypes.firRegistered:
+    case legalEventTypes.firRegisteredV1: {
       const { fir, accusedIds, mainAccusedId } = event.data;
-      let next: CaseProgress = { ...progress, fir: { number: fir.number, policeStation: fir.policeStation, district: fir.district, state: fir.state, registeredAt: fir.registeredAt } };
+      let next: CaseProgress = { ...progress, fir: { district: fir.district, state: fir.state, registeredAt: fir.registeredAt } };
       for (const perpetratorId of accusedIds) next = { ...next, accused: withAccused(next, perpetratorId) };
       return mainAccusedId !== undefined ? { ...next, mainAccusedId } : next;
     }

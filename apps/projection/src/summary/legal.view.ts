@@ -135,7 +135,7 @@ export function legalSummaryOf(view: LegalView): LegalSummary {
       const { caseId, fir, stage, accused, nextHearingAt } = prosecutionCaseFrom(progress);
       return {
         caseId,
-        ...(fir ? { firNumber: fir.number, policeStation: fir.policeStation, firRegisteredAt: fir.registeredAt } : {}),
+        ...(fir ? { firRegisteredAt: fir.registeredAt } : {}),
         stage,
         accusedCount: accused.length,
         arrested: accused.filter((one) => one.custody === 'arrested').length,

@@ -71,7 +71,8 @@ export function evolveLivelihood(view: LivelihoodView, { event, at }: Applied): 
         },
       };
     }
-    case livelihoodEventTypes.placementStarted: {
+    case livelihoodEventTypes.placementStarted:
+    case livelihoodEventTypes.placementStartedV1: {
       const { placementId, kind, sector, skillLevel, state, startedAt, monthlyIncomeInr, minimumWage, sustainableWage } = event.data;
       const since = instant(startedAt ?? at);
       const placement: CurrentPlacement = {

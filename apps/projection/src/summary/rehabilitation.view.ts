@@ -63,13 +63,16 @@ function evolveParts(view: RehabilitationView, { event, at }: Applied): Rehabili
     }
     case rehabilitationEventTypes.goalSet:
       return { ...view, part: { ...part, goals: { ...part.goals, [event.data.domain]: event.data.status } } };
-    case rehabilitationEventTypes.shelterAdmitted: {
+    // Its kind, never its name: where she stays is where she can be found (v1 carried the name in clear; it is not copied).
+    case rehabilitationEventTypes.shelterAdmitted:
+    case rehabilitationEventTypes.shelterAdmittedV1: {
       const { shelter, admittedAt } = event.data;
-      return { ...view, stage: 'in-shelter', part: { ...part, shelter: { name: shelter.name, kind: shelter.kind, admittedAt: admittedAt ?? at } } };
+      return { ...view, stage: 'in-shelter', part: { ...part, shelter: { kind: shelter.kind, admittedAt: admittedAt ?? at } } };
     }
-    case rehabilitationEventTypes.shelterDischarged: {
-      // Discharged from where she is (a discharge from a shelter she already left, after a transfer, changes nothing).
-      if (part.shelter?.name !== event.data.shelterName) return view;
+    case rehabilitationEventTypes.shelterDischarged:
+    case rehabilitationEventTypes.shelterDischargedV1: {
+      // She is in one shelter at a time (the service's rule): a discharge ends the stay there is.
+      if (!part.shelter) return view;
       const { shelter: _left, ...rest } = part;
       return { ...view, stage: view.stage === 'in-shelter' ? 'care-plan-open' : view.stage, part: rest };
     }

@@ -115,7 +115,6 @@ const minimumWageWords = ({ monthlyInr, state, skillLevel }: MinimumWage) => `th
 const people = (count: number) => `${count} ${count === 1 ? 'person' : 'people'}`;
 
 /** Staff write the station's name with or without "police station": it is said once. */
-const stationWords = (policeStation: string) => (/\b(police station|p\.?s\.?)$/i.test(policeStation.trim()) ? policeStation.trim() : `${policeStation.trim()} police station`);
 const accusedWords = (count: number) => (count === 0 ? 'no accused named yet' : `${count} accused`);
 
 /**
@@ -268,17 +267,20 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const { domain, status } = event.data;
       return { pillar, summary: `Care plan goal ${words(domain)}: ${status}`, facts: { domain, status } };
     }
-    case rehabilitationEventTypes.shelterAdmitted: {
+    // A shelter by its kind and district, never its name (sealed from v2; in clear in v1, and not copied): where she stays is where she can be found.
+    case rehabilitationEventTypes.shelterAdmitted:
+    case rehabilitationEventTypes.shelterAdmittedV1: {
       const { shelter, admittedAt } = event.data;
       return {
         pillar,
-        summary: `Admitted to ${shelter.name} (${words(shelter.kind)} shelter) in ${shelter.district}, ${shelter.state}`,
-        facts: { shelterName: shelter.name, shelterKind: shelter.kind, shelterState: shelter.state, shelterDistrict: shelter.district, admittedAt },
+        summary: `Admitted to a shelter (${words(shelter.kind)}) in ${shelter.district}, ${shelter.state}`,
+        facts: { shelterKind: shelter.kind, shelterState: shelter.state, shelterDistrict: shelter.district, admittedAt },
       };
     }
-    case rehabilitationEventTypes.shelterDischarged: {
-      const { shelterName, reason, dischargedAt } = event.data;
-      return { pillar, summary: `Discharged from ${shelterName} (${words(reason)})`, facts: { shelterName, reason, dischargedAt } };
+    case rehabilitationEventTypes.shelterDischarged:
+    case rehabilitationEventTypes.shelterDischargedV1: {
+      const { reason, dischargedAt } = event.data;
+      return { pillar, summary: `Discharged from the shelter (${words(reason)})`, facts: { reason, dischargedAt } };
     }
     case rehabilitationEventTypes.counsellingSessionRecorded: {
       // The notes stay sealed with her key, in the rehabilitation service: not a word of them here.
@@ -361,16 +363,17 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const { perpetratorId, otherPerpetratorId, link } = event.data;
       return { pillar, summary: `Perpetrators linked: ${words(link)}`, facts: { perpetratorId, otherPerpetratorId, link } };
     }
-    case legalEventTypes.firRegistered: {
+    // Its number and police station lead to the police record that names her: never here (sealed
+    // with the case's key from v2; in clear in v1, and not copied). Her legal team reads them from the case.
+    case legalEventTypes.firRegistered:
+    case legalEventTypes.firRegisteredV1: {
       const { caseId, fir, sections, accusedIds, mainAccusedId } = event.data;
       const mainMissing = mainAccusedId !== undefined && !accusedIds.includes(mainAccusedId) ? '; the main accused not among them' : '';
       return {
         pillar,
-        summary: `FIR ${fir.number} registered at ${stationWords(fir.policeStation)}, ${fir.district}: ${sectionWords(sections)}; ${accusedWords(accusedIds.length)}${mainMissing}`,
+        summary: `FIR registered (case ${caseId}) in ${fir.district}, ${fir.state}: ${sectionWords(sections)}; ${accusedWords(accusedIds.length)}${mainMissing}`,
         facts: known({
           caseId,
-          firNumber: fir.number,
-          policeStation: fir.policeStation,
           district: fir.district,
           state: fir.state,
           registeredAt: fir.registeredAt,
@@ -507,7 +510,8 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       return { pillar, summary: `OVERDUE: the refresher training for ${audienceNames[audience]} was due ${day(dueAt)}`, facts: { trainingId, audience, dueAt } };
     }
 
-    case intakeEventTypes.householdRegistered: {
+    case intakeEventTypes.householdRegistered:
+    case intakeEventTypes.householdRegisteredV1: {
       // A household is on no one's timeline; its village or ward stays out of the facts all the same.
       const { householdId, place, memberIds } = event.data;
       return {
@@ -549,9 +553,11 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const summary = outcome === 'dropped-out' ? 'Dropped out of skill training' : `Skill training completed${certified ? ', certified' : ' (not certified)'}`;
       return { pillar, summary, facts: { trainingId, outcome, certified, endedAt } };
     }
-    case livelihoodEventTypes.placementStarted: {
-      const { placementId, kind, employerOrEnterprise, sector, skillLevel, state, startedAt, monthlyIncomeInr, minimumWage, sustainableWage } = event.data;
-      const placed = kind === 'wage-employment' ? `Placed at ${employerOrEnterprise}` : `Self-employed: ${employerOrEnterprise}`;
+    // The employer or enterprise by its sector, never its name (sealed from v2; in clear in v1, and not copied): where she works is where she can be found.
+    case livelihoodEventTypes.placementStarted:
+    case livelihoodEventTypes.placementStartedV1: {
+      const { placementId, kind, sector, skillLevel, state, startedAt, monthlyIncomeInr, minimumWage, sustainableWage } = event.data;
+      const placed = kind === 'wage-employment' ? 'Placed in a job' : 'Self-employed';
       const against = sustainableWage ? `at or above ${minimumWageWords(minimumWage)}` : `BELOW ${minimumWageWords(minimumWage)}`;
       return {
         pillar,

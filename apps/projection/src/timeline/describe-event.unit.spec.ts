@@ -199,15 +199,32 @@ describe('timeline entries of the rehabilitation pillar', () => {
     ],
     [
       rehabilitationEventTypes.shelterAdmitted,
+      {
+        personId,
+        shelter: { name: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-shelter-name', authTag: 'secret-tag' }, kind: 'ujjawala', state: 'Maharashtra', district: 'Pune' },
+        admittedAt: '2026-03-02T00:00:00.000Z',
+      },
+      'Admitted to a shelter (ujjawala) in Pune, Maharashtra',
+      { shelterKind: 'ujjawala', shelterState: 'Maharashtra', shelterDistrict: 'Pune', admittedAt: '2026-03-02T00:00:00.000Z' },
+    ],
+    // Recorded before the name was sealed: its name, in clear on the topic, is not copied.
+    [
+      rehabilitationEventTypes.shelterAdmittedV1,
       { personId, shelter: { name: 'Asha Sadan', kind: 'ujjawala', state: 'Maharashtra', district: 'Pune' }, admittedAt: '2026-03-02T00:00:00.000Z' },
-      'Admitted to Asha Sadan (ujjawala shelter) in Pune, Maharashtra',
-      { shelterName: 'Asha Sadan', shelterKind: 'ujjawala', shelterState: 'Maharashtra', shelterDistrict: 'Pune', admittedAt: '2026-03-02T00:00:00.000Z' },
+      'Admitted to a shelter (ujjawala) in Pune, Maharashtra',
+      { shelterKind: 'ujjawala', shelterState: 'Maharashtra', shelterDistrict: 'Pune', admittedAt: '2026-03-02T00:00:00.000Z' },
     ],
     [
       rehabilitationEventTypes.shelterDischarged,
+      { personId, dischargedAt: '2026-06-01T00:00:00.000Z', reason: 'repatriated' },
+      'Discharged from the shelter (repatriated)',
+      { reason: 'repatriated', dischargedAt: '2026-06-01T00:00:00.000Z' },
+    ],
+    [
+      rehabilitationEventTypes.shelterDischargedV1,
       { personId, shelterName: 'Asha Sadan', dischargedAt: '2026-06-01T00:00:00.000Z', reason: 'repatriated' },
-      'Discharged from Asha Sadan (repatriated)',
-      { shelterName: 'Asha Sadan', reason: 'repatriated', dischargedAt: '2026-06-01T00:00:00.000Z' },
+      'Discharged from the shelter (repatriated)',
+      { reason: 'repatriated', dischargedAt: '2026-06-01T00:00:00.000Z' },
     ],
     [
       rehabilitationEventTypes.healthServiceRecorded,
@@ -279,10 +296,11 @@ describe('timeline entries of the legal pillar', () => {
   const ofCase = (type: string, data: Record<string, unknown>) => ({ ...envelope(type, { caseId, victimIds, ...data }), subject: caseId }) as AnyPillarEventEnvelope;
   const sealed = { keyId: keeperId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-name-and-phone', authTag: 'secret-tag' };
 
-  it('describe a FIR with its number, police station, sections grouped by act and how many are accused', () => {
+  it('describe a FIR by its case, district, sections grouped by act and how many are accused: never its number or police station', () => {
+    const numberAndStation = { keyId: caseId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-number-and-station', authTag: 'secret-tag' };
     const described = describeEvent(
       ofCase(legalEventTypes.firRegistered, {
-        fir: { policeStation: 'Kamathipura', district: 'Mumbai', state: 'Maharashtra', number: '123/2026', registeredAt: '2026-03-02T10:00:00.000Z' },
+        fir: { district: 'Mumbai', state: 'Maharashtra', numberAndStation, registeredAt: '2026-03-02T10:00:00.000Z' },
         sections: [
           { act: 'itpa', section: '3' },
           { act: 'itpa', section: '4' },
@@ -295,11 +313,9 @@ describe('timeline entries of the legal pillar', () => {
     );
     expect(described).toEqual({
       pillar: 'legal',
-      summary: 'FIR 123/2026 registered at Kamathipura police station, Mumbai: ITPA s.3, s.4, s.5; 3 accused',
+      summary: `FIR registered (case ${caseId}) in Mumbai, Maharashtra: ITPA s.3, s.4, s.5; 3 accused`,
       facts: {
         caseId,
-        firNumber: '123/2026',
-        policeStation: 'Kamathipura',
         district: 'Mumbai',
         state: 'Maharashtra',
         registeredAt: '2026-03-02T10:00:00.000Z',
@@ -314,9 +330,9 @@ describe('timeline entries of the legal pillar', () => {
     });
   });
 
-  it('say "police station" once, cite several acts, and say when the main accused is not among the accused', () => {
+  it('leave out the number and police station an FIR registered before sealing (v1) carries in clear, cite several acts, and say when the main accused is not among the accused', () => {
     const described = describeEvent(
-      ofCase(legalEventTypes.firRegistered, {
+      ofCase(legalEventTypes.firRegisteredV1, {
         fir: { policeStation: 'Sonagachi Police Station', district: 'Kolkata', state: 'West Bengal', number: '9/2026', registeredAt: '2026-03-02T10:00:00.000Z' },
         sections: [
           { act: 'itpa', section: '5' },
@@ -328,8 +344,9 @@ describe('timeline entries of the legal pillar', () => {
       }),
     );
     expect(described.summary).toBe(
-      'FIR 9/2026 registered at Sonagachi Police Station, Kolkata: ITPA s.5, BNS s.143 and POCSO s.17; no accused named yet; the main accused not among them',
+      `FIR registered (case ${caseId}) in Kolkata, West Bengal: ITPA s.5, BNS s.143 and POCSO s.17; no accused named yet; the main accused not among them`,
     );
+    expect(JSON.stringify(described)).not.toMatch(/Sonagachi|9\/2026/);
   });
 
   it('never carry a perpetrator\'s sealed personal data, nor his places: a profile is his id, category and how he profits', () => {
@@ -513,7 +530,7 @@ describe('timeline entries of the livelihood pillar', () => {
       personId,
       placementId,
       kind,
-      employerOrEnterprise: 'Sonar Tailoring Unit',
+      employerOrEnterprise: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-employer', authTag: 'secret-tag' },
       sector: 'garments-and-tailoring',
       skillLevel: 'semi-skilled',
       state: 'West Bengal',
@@ -527,7 +544,7 @@ describe('timeline entries of the livelihood pillar', () => {
     const described = describeEvent(placed(9500, false));
     expect(described).toEqual({
       pillar: 'livelihood',
-      summary: 'Placed at Sonar Tailoring Unit (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal',
+      summary: 'Placed in a job (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal',
       facts: {
         placementId,
         kind: 'wage-employment',
@@ -540,10 +557,14 @@ describe('timeline entries of the livelihood pillar', () => {
         sustainableWage: false,
       },
     });
-    expect(JSON.stringify(described.facts)).not.toContain('Sonar');
+    expect(JSON.stringify(described)).not.toContain('secret');
     expect(describeEvent(placed(12000, true, 'self-employment')).summary).toBe(
-      'Self-employed: Sonar Tailoring Unit (garments and tailoring) at ₹12,000 a month: at or above the minimum wage of ₹11,000 for semi-skilled work in West Bengal',
+      'Self-employed (garments and tailoring) at ₹12,000 a month: at or above the minimum wage of ₹11,000 for semi-skilled work in West Bengal',
     );
+    // Recorded before the name was sealed (v1): its employer, in clear on the topic, is not copied.
+    const v1 = placed(9500, false);
+    const placedV1 = { ...v1, type: livelihoodEventTypes.placementStartedV1, data: { ...v1.data, employerOrEnterprise: 'Sonar Tailoring Unit' } } as AnyPillarEventEnvelope;
+    expect(describeEvent(placedV1)).toEqual(described);
   });
 
   it('describe an income follow-up against the minimum wage', () => {
@@ -687,7 +708,7 @@ describe('timeline entries of a prevention plan', () => {
   });
 
   it('describe a household\'s own events without its village or ward (they are on no one\'s timeline)', () => {
-    const registered = planEvent(intakeEventTypes.householdRegistered, {
+    const registered = planEvent(intakeEventTypes.householdRegisteredV1, {
       householdId,
       place: { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning' },
       memberIds: [personId, sisterId],
@@ -700,5 +721,14 @@ describe('timeline entries of a prevention plan', () => {
       facts: { householdId, state: 'West Bengal', district: 'South 24 Parganas', members: 2 },
     });
     expect(JSON.stringify(described)).not.toContain('Canning');
+    // From v2 the village or ward is sealed with the household's key: described the same.
+    const sealed = planEvent(intakeEventTypes.householdRegistered, {
+      householdId,
+      place: { state: 'West Bengal', district: 'South 24 Parganas' },
+      villageOrWard: { keyId: householdId, algorithm: 'AES-256-GCM', iv: 'secret-iv', ciphertext: 'secret-village', authTag: 'secret-tag' },
+      memberIds: [personId, sisterId],
+      registeredAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(describeEvent(sealed)).toEqual(described);
   });
 });

@@ -86,7 +86,8 @@ export interface RehabilitationSummary {
   /** The latest status per care-plan domain. */
   goals: Record<string, string>;
   /** Her current shelter stay, if she is in one. */
-  shelter?: { name: string; kind: string; admittedAt: string };
+  /** The shelter she is in now: its kind, never its name (sealed in the rehabilitation service: where she stays is where she can be found). */
+  shelter?: { kind: string; admittedAt: string };
   counsellingSessions: number;
   healthServices: number;
   /** Programmes she enrolled in, each once, in the order she did. */
@@ -106,8 +107,7 @@ export type LegalStatus = 'no-case' | 'case-open' | 'verdict' | 'closed';
 /** A case in which she is a victim, as her case team follows it: the accused by number only, never by name. */
 export interface HerCase {
   caseId: string;
-  firNumber?: string;
-  policeStation?: string;
+  /** When its FIR was registered. Its number and police station are read from the case, by its team (GET /cases/{caseId}). */
   firRegisteredAt?: string;
   /** How far it has come (the rule: caseStageOf). */
   stage: CaseStage;

@@ -48,10 +48,19 @@ const profile = (traffickingStatus: 'possible' | 'actual', time: string) =>
   });
 const carePlanOpened = (time = '2026-03-01T03:00:00.000Z') =>
   happened(rehabilitationEventTypes.carePlanOpened, time, { personId, openedAt: time, origin: 'rescued', operationId, child: true, goals: ['safety', 'education'] });
-const admitted = (name: string, time: string) =>
-  happened(rehabilitationEventTypes.shelterAdmitted, time, { personId, shelter: { name, kind: 'child-care-institution', state: 'Maharashtra', district: 'Pune' }, admittedAt: time });
-const discharged = (name: string, time: string) =>
-  happened(rehabilitationEventTypes.shelterDischarged, time, { personId, shelterName: name, dischargedAt: time, reason: 'repatriated' });
+/** Admitted, the shelter's name sealed with her key (v2). */
+const admitted = (time: string) =>
+  happened(rehabilitationEventTypes.shelterAdmitted, time, {
+    personId,
+    shelter: { name: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'c2hlbHRlcg==', authTag: 'dGFn' }, kind: 'child-care-institution', state: 'Maharashtra', district: 'Pune' },
+    admittedAt: time,
+  });
+const discharged = (time: string) => happened(rehabilitationEventTypes.shelterDischarged, time, { personId, dischargedAt: time, reason: 'repatriated' });
+/** As recorded before the name was sealed (v1): the name in clear, never copied into her summary. */
+const admittedV1 = (name: string, time: string) =>
+  happened(rehabilitationEventTypes.shelterAdmittedV1, time, { personId, shelter: { name, kind: 'child-care-institution', state: 'Maharashtra', district: 'Pune' }, admittedAt: time });
+const dischargedV1 = (name: string, time: string) =>
+  happened(rehabilitationEventTypes.shelterDischargedV1, time, { personId, shelterName: name, dischargedAt: time, reason: 'repatriated' });
 const repatriation = (step: 'home-investigation-report' | 'escort' | 'handover', time: string) =>
   happened(rehabilitationEventTypes.repatriationStepRecorded, time, {
     personId,
@@ -210,19 +219,19 @@ describe('the rehabilitation pillar of her summary', () => {
       voterRegistered: false,
       followUps: { scheduled: 0, held: 0, missed: 0 },
     });
-    expect(given(admitted('Snehalaya', '2026-03-01T00:00:00.000Z')).pillars.rehabilitation.status).toBe('no-care-plan');
+    expect(given(admitted('2026-03-01T00:00:00.000Z')).pillars.rehabilitation.status).toBe('no-care-plan');
   });
 
   it('follows her from care plan to shelter, repatriation and reintegration: the latest milestone is her status', () => {
     const journey = [
       carePlanOpened(),
-      admitted('Snehalaya', '2026-03-02T00:00:00.000Z'),
+      admittedV1('Snehalaya', '2026-03-02T00:00:00.000Z'),
       repatriation('home-investigation-report', '2026-05-01T00:00:00.000Z'),
       repatriation('escort', '2026-06-01T00:00:00.000Z'),
       repatriation('handover', '2026-06-01T12:00:00.000Z'),
-      discharged('Snehalaya', '2026-06-01T13:00:00.000Z'),
+      dischargedV1('Snehalaya', '2026-06-01T13:00:00.000Z'),
       followUpsScheduled(),
-      admitted('Snehalaya', '2027-01-01T00:00:00.000Z'),
+      admitted('2027-01-01T00:00:00.000Z'),
     ];
     const statusAfter = (count: number) => given(...journey.slice(0, count)).pillars.rehabilitation.status;
     expect([1, 2, 3, 5, 6, 7, 8].map(statusAfter)).toEqual([
@@ -235,9 +244,10 @@ describe('the rehabilitation pillar of her summary', () => {
       // She came back: where she is now is what matters.
       'in-shelter',
     ]);
-    expect(given(carePlanOpened(), admitted('Snehalaya', '2026-03-02T00:00:00.000Z'), discharged('Snehalaya', '2026-04-01T00:00:00.000Z')).pillars.rehabilitation.status).toBe(
+    expect(given(carePlanOpened(), admitted('2026-03-02T00:00:00.000Z'), discharged('2026-04-01T00:00:00.000Z')).pillars.rehabilitation.status).toBe(
       'care-plan-open',
     );
+    expect(JSON.stringify(given(...journey))).not.toContain('Snehalaya');
     expect(given(...journey.slice(0, 7)).pillars.rehabilitation.repatriation).toEqual({
       homeInvestigation: 'favourable',
       escorted: true,
@@ -250,10 +260,10 @@ describe('the rehabilitation pillar of her summary', () => {
       carePlanOpened(),
       happened(rehabilitationEventTypes.goalSet, '2026-04-01T00:00:00.000Z', { personId, domain: 'safety', status: 'achieved', setAt: '2026-04-01T00:00:00.000Z' }),
       happened(rehabilitationEventTypes.goalSet, '2026-04-01T00:00:00.000Z', { personId, domain: 'livelihood', status: 'open', setAt: '2026-04-01T00:00:00.000Z' }),
-      admitted('Transit Home', '2026-03-02T00:00:00.000Z'),
-      // Transferred: admitted to the next shelter before the discharge from the first is recorded.
-      admitted('Snehalaya', '2026-03-10T00:00:00.000Z'),
-      discharged('Transit Home', '2026-03-10T01:00:00.000Z'),
+      admitted('2026-03-02T00:00:00.000Z'),
+      // Transferred: discharged from the first shelter, then admitted to the next (one at a time).
+      discharged('2026-03-10T00:00:00.000Z'),
+      admitted('2026-03-10T01:00:00.000Z'),
       happened(rehabilitationEventTypes.counsellingSessionRecorded, '2026-03-05T00:00:00.000Z', {
         personId,
         sessionId: '9d3e7b21-4c5a-4f6b-8e9d-1a2b3c4d5e6f',
@@ -282,7 +292,7 @@ describe('the rehabilitation pillar of her summary', () => {
       carePlanOpenedAt: '2026-03-01T03:00:00.000Z',
       origin: 'rescued',
       goals: { safety: 'achieved', education: 'open', livelihood: 'open' },
-      shelter: { name: 'Snehalaya', kind: 'child-care-institution', admittedAt: '2026-03-10T00:00:00.000Z' },
+      shelter: { kind: 'child-care-institution', admittedAt: '2026-03-10T01:00:00.000Z' },
       counsellingSessions: 2,
       healthServices: 1,
       education: ['bridge-course', 'school'],
@@ -364,7 +374,7 @@ describe('the legal pillar of her summary', () => {
       legalEventTypes.firRegistered,
       time,
       {
-        fir: { policeStation: 'Kamathipura', district: 'Mumbai', state: 'Maharashtra', number: '123/2026', registeredAt: time },
+        fir: { district: 'Mumbai', state: 'Maharashtra', numberAndStation: { keyId: id, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'MTIzLzIwMjY=', authTag: 'dGFn' }, registeredAt: time },
         sections: [{ act: 'itpa', section: '5' }],
         accusedIds: [keeperId, lodgeOwnerId, buyerId],
         mainAccusedId: keeperId,
@@ -433,8 +443,6 @@ describe('the legal pillar of her summary', () => {
       cases: [
         {
           caseId,
-          firNumber: '123/2026',
-          policeStation: 'Kamathipura',
           firRegisteredAt: '2026-03-02T10:00:00.000Z',
           stage: 'verdict',
           accusedCount: 3,
@@ -601,7 +609,7 @@ describe('the livelihood pillar of her summary', () => {
       personId,
       placementId: id,
       kind: 'wage-employment',
-      employerOrEnterprise: 'Sonar Tailoring Unit',
+      employerOrEnterprise: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'U29uYXI=', authTag: 'dGFn' },
       sector: 'garments-and-tailoring',
       skillLevel: 'semi-skilled',
       state: 'West Bengal',

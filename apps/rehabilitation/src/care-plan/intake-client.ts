@@ -1,2 +1,2 @@
-/** The intake service, reached with the staff member's own token: it seals and opens counselling notes with her key. */
+/** The intake service, reached with the staff member's own token: it seals text that identifies her with her key, and opens counselling notes. */
 export const INTAKE = Symbol('INTAKE');

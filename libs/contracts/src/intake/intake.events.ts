@@ -32,7 +32,9 @@ export const intakeEventTypes = {
   possibleDuplicateReported: 'org.mukti.intake.possible-duplicate-reported.v1',
   ageDetermined: 'org.mukti.intake.age-determined.v1',
   ageBandMoved: 'org.mukti.intake.age-band-moved.v1',
-  householdRegistered: 'org.mukti.intake.household-registered.v1',
+  /** v2: the village or ward sealed with the household's key; v1 (still read) carried it in clear. */
+  householdRegistered: 'org.mukti.intake.household-registered.v2',
+  householdRegisteredV1: 'org.mukti.intake.household-registered.v1',
   householdMemberAdded: 'org.mukti.intake.household-member-added.v1',
   householdAssessed: 'org.mukti.intake.household-assessed.v1',
 } as const;
@@ -289,6 +291,34 @@ export const HouseholdRegisteredV1 = Type.Object(
   },
 );
 export type HouseholdRegisteredV1 = Static<typeof HouseholdRegisteredV1>;
+
+export const HouseholdRegisteredV2 = Type.Object(
+  {
+    householdId: Id,
+    /** The state and district, for prevention's counts and flows. */
+    place: Place,
+    /** The village or ward: it leads to the household, and so to each of its members. */
+    villageOrWard: SealedPersonalData,
+    memberIds: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }),
+    registeredAt: Timestamp,
+  },
+  {
+    additionalProperties: false,
+    description:
+      'A household was registered: where it lives and who lives in it. It replaces ' +
+      '`household-registered.v1`, which carried the village or ward in clear; consumers still ' +
+      'accept v1 events already on the topic. The service creates `householdId` and returns it. ' +
+      '`ce_time` = `registeredAt`, which is when it was recorded. The request is refused as for v1.\n' +
+      '\n' +
+      '- `place`: `state` and `district`, 2–80 characters each\n' +
+      '- `villageOrWard`: **sealed** with the household\'s own data key, which intake holds ' +
+      '(`keyId` is the household\'s id; the plaintext `{ text }` is encrypted with associated data ' +
+      '`household-place:<householdId>`). Intake destroys that key when the last of its members is ' +
+      'erased, and from then on no copy can be opened\n' +
+      '- `memberIds`: people registered in intake, survivors or at risk',
+  },
+);
+export type HouseholdRegisteredV2 = Static<typeof HouseholdRegisteredV2>;
 
 export const HouseholdMemberAddedV1 = Type.Object(
   { householdId: Id, personId: Id, addedAt: Timestamp },

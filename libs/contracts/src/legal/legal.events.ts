@@ -83,6 +83,19 @@ export const Fir = Type.Object(
 );
 export type Fir = Static<typeof Fir>;
 
+/** An FIR as it travels from v2 on: its number and police station sealed with the case's key. */
+export const SealedFir = Type.Object(
+  {
+    district: Type.String({ minLength: 2, maxLength: 80 }),
+    state: Type.String({ minLength: 2, maxLength: 80 }),
+    /** `{ number, policeStation }`, sealed with the case's data key (held by the legal service). */
+    numberAndStation: SealedPersonalData,
+    registeredAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type SealedFir = Static<typeof SealedFir>;
+
 export const bailStages = ['applied', 'granted', 'refused'] as const;
 /** Who stood surety: a perpetrator known to the organisation is a sign of debt bondage. */
 export const suretyKinds = ['known-perpetrator', 'family', 'organisation', 'other', 'none'] as const;
@@ -145,7 +158,9 @@ export const legalEventTypes = {
   perpetratorsLinked: 'org.mukti.legal.perpetrators-linked.v1',
   perpetratorProfileCorrected: 'org.mukti.legal.perpetrator-profile-corrected.v1',
   perpetratorErased: 'org.mukti.legal.perpetrator-erased.v1',
-  firRegistered: 'org.mukti.legal.fir-registered.v1',
+  /** v2: the FIR's number and police station sealed with the case's key; v1 (still read) carried them in clear. */
+  firRegistered: 'org.mukti.legal.fir-registered.v2',
+  firRegisteredV1: 'org.mukti.legal.fir-registered.v1',
   accusedNamed: 'org.mukti.legal.accused-named.v1',
   accusedArrested: 'org.mukti.legal.accused-arrested.v1',
   accusedAbsconding: 'org.mukti.legal.accused-absconding.v1',
@@ -281,49 +296,78 @@ export type PerpetratorErasedV1 = Static<typeof PerpetratorErasedV1>;
 
 const CaseFacts = { caseId: Id, victimIds: Ids(50) };
 
+/** What an FIR registration records besides the FIR itself: the same in v1 and v2. */
+const FirRegistration = {
+  ...CaseFacts,
+  sections: Type.Array(Section, { minItems: 1, maxItems: 30 }),
+  /** Perpetrators named in the FIR. */
+  accusedIds: Ids(100),
+  /** The main accused, the "kingpin", whether or not the FIR names him. */
+  mainAccusedId: Type.Optional(Id),
+  /** The legal officer who registered it, the first on its team (absent in events from before cases had teams). */
+  registeredBy: Type.Optional(StaffId),
+};
+
+const firRegistrationRules =
+  'The subject is the case id. `ce_time` = ' +
+  '`fir.registeredAt`. The same commit also emits one `survivor-named-as-accused.v1` for each ' +
+  'survivor the police listed as accused, with the same time. The event starts the ' +
+  'charge-sheet clock (see `charge-sheet-missing.v1`). Victims, survivors accused and accused ' +
+  'named twice are kept once.\n' +
+  '\n' +
+  'The request is refused in these cases:\n' +
+  '\n' +
+  '- the case is already registered (409);\n' +
+  '- `fir.registeredAt` is in the future (422);\n' +
+  '- the sections are not valid (422, see above);\n' +
+  '- the FIR names neither a victim nor a survivor accused (422);\n' +
+  '- a victim or survivor accused is not registered (422), or the caller is not on her case ' +
+  'team (404);\n' +
+  '- an accused or the main accused is not profiled as a perpetrator (422);\n' +
+  '- a victim\'s `share-with-police` consent is not granted (409, `consent missing: ' +
+  'share-with-police for person <id>`). Survivors accused need no consent: the police named ' +
+  'them themselves.\n' +
+  '\n' +
+  '- `victimIds`: may be empty when the FIR names only survivors accused\n';
+
+const firRegistrationFields =
+  '- `accusedIds`: perpetrators the FIR names. May be empty\n' +
+  '- `mainAccusedId`: the main accused ("the kingpin"), whether or not the FIR names him\n' +
+  '- `registeredBy`: the legal officer who registered it, the first on the case\'s team';
+
 export const FirRegisteredV1 = Type.Object(
-  {
-    ...CaseFacts,
-    fir: Fir,
-    sections: Type.Array(Section, { minItems: 1, maxItems: 30 }),
-    /** Perpetrators named in the FIR. */
-    accusedIds: Ids(100),
-    /** The main accused, the "kingpin", whether or not the FIR names him. */
-    mainAccusedId: Type.Optional(Id),
-    /** The legal officer who registered it, the first on its team (absent in events from before cases had teams). */
-    registeredBy: Type.Optional(StaffId),
-  },
+  { ...FirRegistration, fir: Fir },
   {
     additionalProperties: false,
     description:
-      'A case was opened with its FIR. The subject is the case id. `ce_time` = ' +
-      '`fir.registeredAt`. The same commit also emits one `survivor-named-as-accused.v1` for each ' +
-      'survivor the police listed as accused, with the same time. The event starts the ' +
-      'charge-sheet clock (see `charge-sheet-missing.v1`). Victims, survivors accused and accused ' +
-      'named twice are kept once.\n' +
-      '\n' +
-      'The request is refused in these cases:\n' +
-      '\n' +
-      '- the case is already registered (409);\n' +
-      '- `fir.registeredAt` is in the future (422);\n' +
-      '- the sections are not valid (422, see above);\n' +
-      '- the FIR names neither a victim nor a survivor accused (422);\n' +
-      '- a victim or survivor accused is not registered (422), or the caller is not on her case ' +
-      'team (404);\n' +
-      '- an accused or the main accused is not profiled as a perpetrator (422);\n' +
-      '- a victim\'s `share-with-police` consent is not granted (409, `consent missing: ' +
-      'share-with-police for person <id>`). Survivors accused need no consent: the police named ' +
-      'them themselves.\n' +
-      '\n' +
-      '- `victimIds`: may be empty when the FIR names only survivors accused\n' +
+      'A case was opened with its FIR (no longer emitted: `fir-registered.v2` replaced it, and ' +
+      'consumers still accept the v1 events already on the topic). ' +
+      firRegistrationRules +
       '- `fir`: `policeStation` 2–120 characters, `district` and `state` 2–80, `number` 1–40; ' +
-      '`registeredAt` is a date-time\n' +
-      '- `accusedIds`: perpetrators the FIR names. May be empty\n' +
-      '- `mainAccusedId`: the main accused ("the kingpin"), whether or not the FIR names him\n' +
-      '- `registeredBy`: the legal officer who registered it, the first on the case\'s team',
+      '`registeredAt` is a date-time. The number and police station travel **in clear** in v1\n' +
+      firRegistrationFields,
   },
 );
 export type FirRegisteredV1 = Static<typeof FirRegisteredV1>;
+
+export const FirRegisteredV2 = Type.Object(
+  { ...FirRegistration, fir: SealedFir },
+  {
+    additionalProperties: false,
+    description:
+      'A case was opened with its FIR. ' +
+      firRegistrationRules +
+      '- `fir`: `district` and `state` 2–80 characters; `registeredAt` is a date-time. ' +
+      '`numberAndStation` is **sealed** with the case\'s own data key, which the legal service ' +
+      'holds (`keyId` is the case id; the plaintext `{ number, policeStation }`, `number` 1–40 ' +
+      'characters and `policeStation` 2–120, is encrypted with associated data ' +
+      '`fir-details:<caseId>`): the number and station lead to the police record that names her. ' +
+      'The case\'s team reads them from the case (`GET /cases/{caseId}`). The legal service ' +
+      'destroys the key when every victim of the case is erased\n' +
+      firRegistrationFields,
+  },
+);
+export type FirRegisteredV2 = Static<typeof FirRegisteredV2>;
 
 /** A perpetrator added to the accused after the FIR, or the main accused named at last. */
 export const AccusedNamedV1 = Type.Object(

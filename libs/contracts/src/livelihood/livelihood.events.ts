@@ -8,10 +8,12 @@
  *
  * Subjects: a survivor's livelihood plan is keyed by her id; a prevention plan by the household's
  * id or the at-risk person's, and its events carry the people it covers (whose timelines they
- * belong on). Nothing here is personal data: employers and schemes are named, people are ids.
+ * belong on). People are ids; her employer's or enterprise's name, which says where she can be
+ * found every day, travels sealed with her key (from placement-started.v2).
  */
 import { Type, Static } from '@sinclair/typebox';
 import { oneOf, Id, Timestamp } from '../vocabulary';
+import { SealedPersonalData } from '../personal-data';
 
 
 /** Skill levels as the minimum-wage notifications of the states grade work. */
@@ -87,7 +89,9 @@ export const livelihoodEventTypes = {
   livelihoodPlanOpened: 'org.mukti.livelihood.livelihood-plan-opened.v1',
   skillTrainingStarted: 'org.mukti.livelihood.skill-training-started.v1',
   skillTrainingEnded: 'org.mukti.livelihood.skill-training-ended.v1',
-  placementStarted: 'org.mukti.livelihood.placement-started.v1',
+  /** v2: the employer's or enterprise's name sealed with her key; v1 (still read) carried it in clear. */
+  placementStarted: 'org.mukti.livelihood.placement-started.v2',
+  placementStartedV1: 'org.mukti.livelihood.placement-started.v1',
   incomeFollowedUp: 'org.mukti.livelihood.income-followed-up.v1',
   placementLost: 'org.mukti.livelihood.placement-lost.v1',
   financialInclusionRecorded: 'org.mukti.livelihood.financial-inclusion-recorded.v1',
@@ -164,40 +168,61 @@ export const SkillTrainingEndedV1 = Type.Object(
 );
 export type SkillTrainingEndedV1 = Static<typeof SkillTrainingEndedV1>;
 
-/** A job or her own enterprise, with what it pays against the minimum wage that applies to it. */
+/** A job or her own enterprise, with what it pays against the minimum wage that applies to it: the same in v1 and v2 but for the employer. */
+const Placement = {
+  personId: Id,
+  placementId: Id,
+  kind: oneOf(placementKinds),
+  sector: oneOf(sectors),
+  skillLevel: oneOf(skillLevels),
+  state: Type.String({ minLength: 2, maxLength: 80 }),
+  startedAt: Timestamp,
+  monthlyIncomeInr: Type.Integer({ minimum: 0 }),
+  minimumWage: MinimumWage,
+  /** Her income is at least the minimum wage. */
+  sustainableWage: Type.Boolean(),
+};
+
+const placementRules =
+  'She started a job or her own enterprise. She may hold more than one at a time. The service ' +
+  'compares what it pays with the minimum wage (see above). `ce_time` = `startedAt`. If no ' +
+  'minimum wage is on file for `state` and `skillLevel` on that day, the request is refused ' +
+  'with 422 naming `state`.\n' +
+  '\n';
+const placementFields =
+  '- `state`: the state whose minimum wage applies\n' +
+  '- `monthlyIncomeInr`: what it pays her a month, in rupees\n' +
+  '- `minimumWage`: the one in force on the day she started\n' +
+  '- `sustainableWage`: `monthlyIncomeInr` ≥ `minimumWage.monthlyInr`';
+
 export const PlacementStartedV1 = Type.Object(
-  {
-    personId: Id,
-    placementId: Id,
-    kind: oneOf(placementKinds),
-    /** The employer's or her enterprise's name: a business, not a person. */
-    employerOrEnterprise: Type.String({ minLength: 2, maxLength: 200 }),
-    sector: oneOf(sectors),
-    skillLevel: oneOf(skillLevels),
-    state: Type.String({ minLength: 2, maxLength: 80 }),
-    startedAt: Timestamp,
-    monthlyIncomeInr: Type.Integer({ minimum: 0 }),
-    minimumWage: MinimumWage,
-    /** Her income is at least the minimum wage. */
-    sustainableWage: Type.Boolean(),
-  },
+  { ...Placement, employerOrEnterprise: Type.String({ minLength: 2, maxLength: 200 }) },
   {
     additionalProperties: false,
     description:
-      'She started a job or her own enterprise. She may hold more than one at a time. The service ' +
-      'compares what it pays with the minimum wage (see above). `ce_time` = `startedAt`. If no ' +
-      'minimum wage is on file for `state` and `skillLevel` on that day, the request is refused ' +
-      'with 422 naming `state`.\n' +
-      '\n' +
-      '- `employerOrEnterprise`: the employer\'s or her enterprise\'s name: a business, not a ' +
-      'person\n' +
-      '- `state`: the state whose minimum wage applies\n' +
-      '- `monthlyIncomeInr`: what it pays her a month, in rupees\n' +
-      '- `minimumWage`: the one in force on the day she started\n' +
-      '- `sustainableWage`: `monthlyIncomeInr` ≥ `minimumWage.monthlyInr`',
+      placementRules +
+      '- `employerOrEnterprise`: the employer\'s or her enterprise\'s name, 2–200 characters, ' +
+      '**in clear** (no longer emitted: `placement-started.v2` replaced it, and consumers still ' +
+      'accept the v1 events already on the topic)\n' +
+      placementFields,
   },
 );
 export type PlacementStartedV1 = Static<typeof PlacementStartedV1>;
+
+export const PlacementStartedV2 = Type.Object(
+  { ...Placement, employerOrEnterprise: SealedPersonalData },
+  {
+    additionalProperties: false,
+    description:
+      placementRules +
+      '- `employerOrEnterprise`: the employer\'s or her enterprise\'s name (2–200 characters), ' +
+      '**sealed** with her data key by intake, as counselling notes are (the plaintext ' +
+      '`{ text }`, associated data `employer:<personId>`): where she works is where she can be ' +
+      'found, and her own enterprise may bear her name\n' +
+      placementFields,
+  },
+);
+export type PlacementStartedV2 = Static<typeof PlacementStartedV2>;
 
 export const IncomeFollowedUpV1 = Type.Object(
   {

@@ -1,7 +1,7 @@
 /**
  * Events of the rehabilitation service: a survivor's care plan and everything done under it,
- * from shelter to reintegration. Every event's subject is the person. Counselling notes are
- * personal data and travel sealed with her key; everything else is coded.
+ * from shelter to reintegration. Every event's subject is the person. Counselling notes and the
+ * name of the shelter she stays in travel sealed with her key; everything else is coded.
  */
 import { Type, Static } from '@sinclair/typebox';
 import { oneOf, Place, Id, Timestamp } from '../vocabulary';
@@ -57,8 +57,12 @@ export const compensationSchemes = ['state-victim-compensation-scheme', 'court-o
 export const rehabilitationEventTypes = {
   carePlanOpened: 'org.mukti.rehabilitation.care-plan-opened.v1',
   goalSet: 'org.mukti.rehabilitation.care-plan-goal-set.v1',
-  shelterAdmitted: 'org.mukti.rehabilitation.shelter-admitted.v1',
-  shelterDischarged: 'org.mukti.rehabilitation.shelter-discharged.v1',
+  /** v2: the shelter's name sealed with her key; v1 (still read) carried it in clear. */
+  shelterAdmitted: 'org.mukti.rehabilitation.shelter-admitted.v2',
+  shelterAdmittedV1: 'org.mukti.rehabilitation.shelter-admitted.v1',
+  /** v2: no shelter name; v1 (still read) carried it in clear. */
+  shelterDischarged: 'org.mukti.rehabilitation.shelter-discharged.v2',
+  shelterDischargedV1: 'org.mukti.rehabilitation.shelter-discharged.v1',
   counsellingSessionRecorded: 'org.mukti.rehabilitation.counselling-session-recorded.v1',
   healthServiceRecorded: 'org.mukti.rehabilitation.health-service-recorded.v1',
   educationEnrolled: 'org.mukti.rehabilitation.education-enrolled.v1',
@@ -123,50 +127,87 @@ export const CarePlanGoalSetV1 = Type.Object(
 );
 export type CarePlanGoalSetV1 = Static<typeof CarePlanGoalSetV1>;
 
-/** A shelter is an institution (its public name is not her personal data), in a state and district. */
-export const Shelter = Type.Object(
-  {
-    name: Type.String({ minLength: 2, maxLength: 120 }),
-    kind: oneOf(shelterKinds),
-    state: Type.String({ minLength: 2, maxLength: 80 }),
-    district: Type.String({ minLength: 2, maxLength: 80 }),
-  },
-  { additionalProperties: false },
-);
+/** A shelter's kind and where it is: coded, and the same in v1 and v2. */
+const ShelterPlace = {
+  kind: oneOf(shelterKinds),
+  state: Type.String({ minLength: 2, maxLength: 80 }),
+  district: Type.String({ minLength: 2, maxLength: 80 }),
+};
+
+/** A shelter as v1 carried it: its name in clear. */
+export const Shelter = Type.Object({ name: Type.String({ minLength: 2, maxLength: 120 }), ...ShelterPlace }, { additionalProperties: false });
+
+/** A shelter from v2 on: its name tells where she is, so it travels sealed with her key. */
+export const SealedShelter = Type.Object({ name: SealedPersonalData, ...ShelterPlace }, { additionalProperties: false });
+
+const shelterAdmissionRules =
+  'She was admitted to a shelter. `ce_time` = `admittedAt`. These rules apply:\n' +
+  '\n' +
+  '- She is in one shelter at a time. If she is already in a shelter, the request is refused ' +
+  'with 409.\n' +
+  '- A child is placed only in a `child-care-institution`, and an adult never in one (JJ Act, ' +
+  '422).\n' +
+  '\n';
+const shelterKindWords =
+  '\n' +
+  '\n' +
+  'The shelter\'s `kind` is `government` \\| `ngo` \\| `ujjawala` \\| `shakti-sadan` \\| ' +
+  '`child-care-institution`. Ujjawala and Shakti Sadan are government-funded schemes.';
 
 export const ShelterAdmittedV1 = Type.Object(
   { personId: Id, shelter: Shelter, admittedAt: Timestamp },
   {
     additionalProperties: false,
     description:
-      'She was admitted to a shelter. `ce_time` = `admittedAt`. These rules apply:\n' +
-      '\n' +
-      '- She is in one shelter at a time. If she is already in a shelter, the request is refused ' +
-      'with 409.\n' +
-      '- A child is placed only in a `child-care-institution`, and an adult never in one (JJ Act, ' +
-      '422).\n' +
-      '\n' +
-      '- `shelter`: `name` is 2–120 characters, the institution\'s public name. `state` and ' +
-      '`district` are 2–80 characters each\n' +
-      '\n' +
-      'The shelter\'s `kind` is `government` \\| `ngo` \\| `ujjawala` \\| `shakti-sadan` \\| ' +
-      '`child-care-institution`. Ujjawala and Shakti Sadan are government-funded schemes.',
+      shelterAdmissionRules +
+      '- `shelter`: `name` is 2–120 characters, **in clear** (no longer emitted: ' +
+      '`shelter-admitted.v2` replaced it, and consumers still accept the v1 events already on the ' +
+      'topic). `state` and `district` are 2–80 characters each' +
+      shelterKindWords,
   },
 );
 export type ShelterAdmittedV1 = Static<typeof ShelterAdmittedV1>;
+
+export const ShelterAdmittedV2 = Type.Object(
+  { personId: Id, shelter: SealedShelter, admittedAt: Timestamp },
+  {
+    additionalProperties: false,
+    description:
+      shelterAdmissionRules +
+      '- `shelter`: `name` (2–120 characters) is **sealed** with her data key by intake, as ' +
+      'counselling notes are (the plaintext `{ text }`, associated data `shelter-name:<personId>`): ' +
+      'where she stays is where she can be found. `state` and `district` are 2–80 characters each' +
+      shelterKindWords,
+  },
+);
+export type ShelterAdmittedV2 = Static<typeof ShelterAdmittedV2>;
+
+const shelterDischargeRules =
+  'She left the shelter she was in. If she is in no shelter, the request is refused with 409. ' +
+  '`dischargedAt` cannot be before her admission. `ce_time` = `dischargedAt`.';
 
 export const ShelterDischargedV1 = Type.Object(
   { personId: Id, shelterName: Type.String({ minLength: 2, maxLength: 120 }), dischargedAt: Timestamp, reason: oneOf(dischargeReasons) },
   {
     additionalProperties: false,
     description:
-      'She left the shelter she was in. If she is in no shelter, the request is refused with 409. ' +
-      '`dischargedAt` cannot be before her admission. `ce_time` = `dischargedAt`.\n' +
+      shelterDischargeRules +
+      ' No longer emitted: `shelter-discharged.v2` replaced it, and consumers still accept the v1 ' +
+      'events already on the topic.\n' +
       '\n' +
-      '- `shelterName`: the shelter she left',
+      '- `shelterName`: the shelter she left, **in clear**',
   },
 );
 export type ShelterDischargedV1 = Static<typeof ShelterDischargedV1>;
+
+export const ShelterDischargedV2 = Type.Object(
+  { personId: Id, dischargedAt: Timestamp, reason: oneOf(dischargeReasons) },
+  {
+    additionalProperties: false,
+    description: shelterDischargeRules + ' The shelter is the one of her admission: its name is not repeated.',
+  },
+);
+export type ShelterDischargedV2 = Static<typeof ShelterDischargedV2>;
 
 export const CounsellingSessionRecordedV1 = Type.Object(
   {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsString, ValidateNested } from 'class-validator';
+import { identifyingTextKinds, IdentifyingTextKind } from '@mukti/contracts';
 import { TextLength } from '../fields';
 
 /** The longest counselling notes a counsellor may write, in characters. */
@@ -19,9 +20,19 @@ export const MAX_SEALED_NOTES_LENGTH = 4 * Math.ceil((6 * MAX_COUNSELLING_NOTES_
  */
 export const OPEN_NOTES_BATCH = { sessions: 200, characters: 200_000 } as const;
 
-/** Service to service (rehabilitation to intake): notes to seal with her key. */
-export class SealCounsellingNotesRequest {
-  @ApiProperty({ minLength: 1, maxLength: MAX_COUNSELLING_NOTES_LENGTH }) @IsString() @TextLength(1, MAX_COUNSELLING_NOTES_LENGTH) notes!: string;
+/** The longest text of each kind, in characters, as the staff requests that carry it allow. */
+const identifyingTextMaxLength: Record<IdentifyingTextKind, number> = { 'counselling-notes': MAX_COUNSELLING_NOTES_LENGTH, 'shelter-name': 120, employer: 200 };
+
+/** Service to service (rehabilitation or livelihood to intake): text that identifies her, to seal with her key. */
+export class SealIdentifyingTextRequest {
+  @ApiProperty({ enum: identifyingTextKinds }) @IsIn(identifyingTextKinds) kind!: IdentifyingTextKind;
+  /** Up to 20,000 characters for notes, 120 for a shelter's name, 200 for an employer's (`identifyingTextTooLong`). */
+  @ApiProperty({ minLength: 1, maxLength: MAX_COUNSELLING_NOTES_LENGTH }) @IsString() @TextLength(1, MAX_COUNSELLING_NOTES_LENGTH) text!: string;
+}
+
+/** The text is no longer than its kind allows (the staff request was checked too: this is the door intake keeps). */
+export function identifyingTextTooLong(request: SealIdentifyingTextRequest): boolean {
+  return [...request.text].length > identifyingTextMaxLength[request.kind];
 }
 
 export class SealedValueDto {

@@ -21,8 +21,9 @@ const deadlineId = (caseId: string, days: number) => `${caseId}:charge-sheet:${d
 export class ChargeSheetDeadlines {
   constructor(@Inject(CHARGE_SHEET_WATCH) private readonly watch: DeadlineWatch) {}
 
-  @EventPattern(legalEventTypes.firRegistered)
-  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered>): Promise<void> {
+  // Every version: a case registered before the FIR was sealed counts the same.
+  @EventPattern([legalEventTypes.firRegistered, legalEventTypes.firRegisteredV1])
+  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered | typeof legalEventTypes.firRegisteredV1>): Promise<void> {
     const { caseId, fir } = event.data;
     for (const days of chargeSheetDeadlinesDays) {
       await this.watch.schedule(deadlineId(caseId, days), new Date(Date.parse(fir.registeredAt) + days * DAY_MS), { caseId });

@@ -36,8 +36,9 @@ export class ConsentWithdrawnAlerts {
     private readonly knownPeople: KnownPeople,
   ) {}
 
-  @EventPattern(legalEventTypes.firRegistered)
-  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered>): Promise<void> {
+  // Every version: a case registered before the FIR was sealed counts the same.
+  @EventPattern([legalEventTypes.firRegistered, legalEventTypes.firRegisteredV1])
+  async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered | typeof legalEventTypes.firRegisteredV1>): Promise<void> {
     const { caseId, victimIds } = event.data;
     for (const personId of victimIds) {
       await this.casesByVictim.updateOne({ _id: personId } as Document, { $addToSet: { caseIds: caseId } }, { upsert: true });

@@ -3,7 +3,7 @@
  * vulnerable the household is, so that prevention can reach all of them. Its members are named
  * by id only; who may act on it is decided by their case teams, outside these rules.
  */
-import { DomainEvent, HouseholdPlace, intakeEventTypes, VulnerabilityFactor, VulnerabilityLevel } from '@mukti/contracts';
+import { DomainEvent, intakeEventTypes, Place, SealedPersonalData, VulnerabilityFactor, VulnerabilityLevel } from '@mukti/contracts';
 import { Decider, DomainError, unknownCommand } from '@mukti/decider';
 import { levelOfScore, vulnerabilityLevel } from '../person/vulnerability-level';
 
@@ -16,7 +16,8 @@ export interface HouseholdMember {
 // Commands: what staff ask for.
 export type RegisterHousehold = {
   type: 'RegisterHousehold';
-  data: { householdId: string; place: HouseholdPlace; members: HouseholdMember[]; now: string };
+  /** The village or ward comes sealed with the household's key: these rules never read it. */
+  data: { householdId: string; place: Place; villageOrWard: SealedPersonalData; members: HouseholdMember[]; now: string };
 };
 export type AddHouseholdMember = {
   type: 'AddHouseholdMember';
@@ -38,9 +39,11 @@ export type HouseholdCommand = RegisterHousehold | AddHouseholdMember | AssessHo
 
 // Events: what happened.
 export type HouseholdRegistered = DomainEvent<typeof intakeEventTypes.householdRegistered>;
+/** As registered before the village or ward was sealed: still in the store, read as it is. */
+export type HouseholdRegisteredV1 = DomainEvent<typeof intakeEventTypes.householdRegisteredV1>;
 export type HouseholdMemberAdded = DomainEvent<typeof intakeEventTypes.householdMemberAdded>;
 export type HouseholdAssessed = DomainEvent<typeof intakeEventTypes.householdAssessed>;
-export type HouseholdEvent = HouseholdRegistered | HouseholdMemberAdded | HouseholdAssessed;
+export type HouseholdEvent = HouseholdRegistered | HouseholdRegisteredV1 | HouseholdMemberAdded | HouseholdAssessed;
 
 // State: what the rules need to know.
 export type HouseholdState =
@@ -48,7 +51,8 @@ export type HouseholdState =
   | {
       status: 'registered';
       householdId: string;
-      place: HouseholdPlace;
+      /** The state and district: the village or ward is in its registration only, sealed. */
+      place: Place;
       memberIds: string[];
       registeredAt: string;
       /** The latest assessment: the one that stands. */
@@ -113,7 +117,7 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
   decide(command, state) {
     switch (command.type) {
       case 'RegisterHousehold': {
-        const { householdId, place, members, now } = command.data;
+        const { householdId, place, villageOrWard, members, now } = command.data;
         if (state.status === 'registered') {
           throw DomainError.conflict(`household ${householdId} is already registered`, { existingId: state.householdId });
         }
@@ -133,7 +137,7 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
             type: intakeEventTypes.householdRegistered,
             subject: householdId,
             time: now,
-            data: { householdId, place: { state: place.state, district: place.district, villageOrWard: place.villageOrWard }, memberIds, registeredAt: now },
+            data: { householdId, place: { state: place.state, district: place.district }, villageOrWard, memberIds, registeredAt: now },
           },
         ];
       }
@@ -179,7 +183,10 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
   evolve(state, event) {
     switch (event.type) {
       case intakeEventTypes.householdRegistered:
-        return { status: 'registered', ...event.data, memberIds: [...event.data.memberIds] };
+      case intakeEventTypes.householdRegisteredV1: {
+        const { householdId, place, memberIds, registeredAt } = event.data;
+        return { status: 'registered', householdId, place: { state: place.state, district: place.district }, memberIds: [...memberIds], registeredAt };
+      }
       case intakeEventTypes.householdMemberAdded:
         if (state.status !== 'registered' || state.memberIds.includes(event.data.personId)) return state;
         return { ...state, memberIds: [...state.memberIds, event.data.personId] };

@@ -8,7 +8,9 @@ const daughter = '7f0e4f5e-8a3b-4c1d-9e2f-0a1b2c3d4e52';
 const son = '7f0e4f5e-8a3b-4c1d-9e2f-0a1b2c3d4e53';
 const stranger = '7f0e4f5e-8a3b-4c1d-9e2f-0a1b2c3d4e59';
 const assessmentId = '21111111-2222-4333-8444-555555555555';
-const place = { state: 'West Bengal', district: 'South 24 Parganas', villageOrWard: 'Canning II, Ward 7' };
+const place = { state: 'West Bengal', district: 'South 24 Parganas' };
+/** 'Canning II, Ward 7', as sealed with the household's key: the rules only carry it. */
+const villageOrWard = { keyId: householdId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'c2VhbGVk', authTag: 'dGFn' };
 const registeredAt = '2026-11-28T09:00:00.000Z';
 const now = '2026-11-28T10:00:00.000Z';
 const member = (personId: string, registered = true) => ({ personId, registered });
@@ -17,7 +19,7 @@ const registered = (memberIds = [mother, daughter]): HouseholdEvent => ({
   type: intakeEventTypes.householdRegistered,
   subject: householdId,
   time: registeredAt,
-  data: { householdId, place, memberIds, registeredAt },
+  data: { householdId, place, villageOrWard, memberIds, registeredAt },
 });
 const added = (personId: string): HouseholdEvent => ({
   type: intakeEventTypes.householdMemberAdded,
@@ -43,13 +45,26 @@ describe('a household in intake', () => {
     it('registers it with its place and members, once each', () =>
       spec
         .given([])
-        .when({ type: 'RegisterHousehold', data: { householdId, place, members: [member(mother), member(daughter), member(mother)], now: registeredAt } })
+        .when({ type: 'RegisterHousehold', data: { householdId, place, villageOrWard, members: [member(mother), member(daughter), member(mother)], now: registeredAt } })
         .then([registered()]));
+
+    it('reads a household registered before its village or ward was sealed (v1) as registered', () =>
+      spec
+        .given([
+          {
+            type: intakeEventTypes.householdRegisteredV1,
+            subject: householdId,
+            time: registeredAt,
+            data: { householdId, place: { ...place, villageOrWard: 'Canning II, Ward 7' }, memberIds: [mother], registeredAt },
+          },
+        ])
+        .when({ type: 'AddHouseholdMember', data: { householdId, member: member(daughter), now } })
+        .then([added(daughter)]));
 
     it('refuses a member intake never registered, naming her', () =>
       spec
         .given([])
-        .when({ type: 'RegisterHousehold', data: { householdId, place, members: [member(mother), member(stranger, false)], now } })
+        .when({ type: 'RegisterHousehold', data: { householdId, place, villageOrWard, members: [member(mother), member(stranger, false)], now } })
         .thenThrows(DomainError, new RegExp(`not registered: ${stranger}`), (error) => {
           expect((error as DomainError).kind).toBe('rule-violated');
           expect((error as DomainError).details).toEqual({ field: 'memberIds', personIds: [stranger] });
@@ -58,13 +73,13 @@ describe('a household in intake', () => {
     it('refuses a household without members', () =>
       spec
         .given([])
-        .when({ type: 'RegisterHousehold', data: { householdId, place, members: [], now } })
+        .when({ type: 'RegisterHousehold', data: { householdId, place, villageOrWard, members: [], now } })
         .thenThrows(DomainError, /1 to 30 members/, (error) => expect((error as DomainError).details).toEqual({ field: 'memberIds' })));
 
     it('refuses to register the same household twice', () =>
       spec
         .given([registered()])
-        .when({ type: 'RegisterHousehold', data: { householdId, place, members: [member(son)], now } })
+        .when({ type: 'RegisterHousehold', data: { householdId, place, villageOrWard, members: [member(son)], now } })
         .thenThrows(DomainError, /already registered/, (error) => expect((error as DomainError).kind).toBe('conflict')));
   });
 

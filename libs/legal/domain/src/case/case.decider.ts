@@ -14,6 +14,7 @@ import {
   DomainEvent,
   EventData,
   Fir,
+  SealedFir,
   Section,
   appellants,
   bailStages,
@@ -57,7 +58,8 @@ export type RegisterFir = {
   type: 'RegisterFir';
   data: {
     caseId: string;
-    fir: Fir;
+    /** Its number and police station come sealed with the case's key: these rules never read them. */
+    fir: SealedFir;
     sections: Section[];
     victims: VictimOnRecord[];
     accusedIds: string[];
@@ -155,6 +157,8 @@ export type CaseCommand =
 
 // Events
 export type FirRegistered = DomainEvent<typeof legalEventTypes.firRegistered>;
+/** As registered before the FIR's number and police station were sealed: still in the store, read as it is. */
+export type FirRegisteredV1 = DomainEvent<typeof legalEventTypes.firRegisteredV1>;
 export type AccusedNamed = DomainEvent<typeof legalEventTypes.accusedNamed>;
 export type AccusedArrested = DomainEvent<typeof legalEventTypes.accusedArrested>;
 export type AccusedAbsconding = DomainEvent<typeof legalEventTypes.accusedAbsconding>;
@@ -176,6 +180,7 @@ export type DebtBondageSuspected = DomainEvent<typeof legalEventTypes.debtBondag
 export type ConsentWithdrawnOnOpenCase = DomainEvent<typeof legalEventTypes.consentWithdrawnOnOpenCase>;
 export type CaseEvent =
   | FirRegistered
+  | FirRegisteredV1
   | AccusedNamed
   | AccusedArrested
   | AccusedAbsconding
@@ -213,7 +218,8 @@ export type AccusedState = {
 };
 export type CaseRecord = {
   caseId: string;
-  fir: Fir;
+  /** Sealed from v2 on; in clear in a case registered before. */
+  fir: SealedFir | Fir;
   sections: Section[];
   /** In the order the FIR named them. */
   victimIds: string[];
@@ -320,7 +326,7 @@ function decideRegisterFir(state: CaseState, data: RegisterFir['data']): CaseEve
   if (mainAccusedId !== undefined) mustBeKnown(knownPerpetratorIds, mainAccusedId, 'mainAccusedId');
   // The police named the survivors accused themselves; a victim is named to them only with her consent.
   victims.forEach((victim) => mustConsent(victim, 'share-with-police'));
-  const { policeStation, district, state: firState, number, registeredAt } = fir;
+  const { district, state: firState, numberAndStation, registeredAt } = fir;
   return [
     {
       type: legalEventTypes.firRegistered,
@@ -329,7 +335,7 @@ function decideRegisterFir(state: CaseState, data: RegisterFir['data']): CaseEve
       data: {
         caseId,
         victimIds: victims.map((victim) => victim.personId),
-        fir: { policeStation, district, state: firState, number, registeredAt },
+        fir: { district, state: firState, numberAndStation, registeredAt },
         sections: copySections(sections),
         accusedIds: distinct(accusedIds),
         ...(mainAccusedId !== undefined ? { mainAccusedId } : {}),
@@ -558,7 +564,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
   },
 
   evolve(state, event) {
-    if (event.type === legalEventTypes.firRegistered) {
+    if (event.type === legalEventTypes.firRegistered || event.type === legalEventTypes.firRegisteredV1) {
       if (state.status !== 'none') return state;
       const { caseId, victimIds, fir, sections, accusedIds, mainAccusedId, registeredBy } = event.data;
       return {

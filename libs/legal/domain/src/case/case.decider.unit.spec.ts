@@ -22,7 +22,9 @@ const future = '2026-06-02T00:00:00.000Z';
 const beforeFir = '2026-01-09T10:00:00.000Z';
 const mark60 = '2026-03-11T10:00:00.000Z';
 const mark90 = '2026-04-10T10:00:00.000Z';
-const fir = { policeStation: 'Kamathipura', district: 'Mumbai City', state: 'Maharashtra', number: '123/2026', registeredAt };
+/** '123/2026' at Kamathipura, as sealed with the case's key: the rules only carry it. */
+const numberAndStation = { keyId: caseId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'MTIzLzIwMjY=', authTag: 'dGFn' };
+const fir = { district: 'Mumbai City', state: 'Maharashtra', numberAndStation, registeredAt };
 const sections = [
   { act: 'itpa' as const, section: '5' },
   { act: 'bns' as const, section: '143' },
@@ -92,6 +94,17 @@ const appealed = fact('appealFiled', later, { perpetratorId: trafficker, appella
 const closed = fact('caseClosed', later, { closedAt: later, reason: 'quashed' });
 
 describe('a case', () => {
+  it('registered before its FIR was sealed (v1, number and station in clear) is read as registered', () => {
+    const v1 = {
+      type: legalEventTypes.firRegisteredV1,
+      subject: caseId,
+      time: registeredAt,
+      data: { caseId, victimIds, fir: { policeStation: 'Kamathipura', district: 'Mumbai City', state: 'Maharashtra', number: '123/2026', registeredAt }, sections, accusedIds: [trafficker, pimp], mainAccusedId: kingpin },
+    } as CaseEvent;
+    spec.given([v1]).when(arrest()).then([arrested]);
+    expect(stateAfter([v1])).toMatchObject({ status: 'open', victimIds, fir: { number: '123/2026' } });
+  });
+
   it('opens with its FIR, naming her to the police with her consent, the accused, and a main accused the FIR never named', () => {
     spec.given([]).when(register()).then([registered]);
     expect(stateAfter([registered])).toMatchObject({ status: 'open', victimIds, mainAccusedId: kingpin, mainAccusedNamed: false });

@@ -8,6 +8,7 @@
  */
 import {
   DomainEvent,
+  SealedPersonalData,
   MinimumWage,
   SkillLevel,
   financialInclusions,
@@ -52,7 +53,8 @@ export type StartPlacement = {
     personId: string;
     placementId: string;
     kind: PlacementKind;
-    employerOrEnterprise: string;
+    /** Sealed with her key by intake: these rules only carry it. */
+    employerOrEnterprise: SealedPersonalData;
     sector: Sector;
     skillLevel: SkillLevel;
     state: string;
@@ -91,6 +93,8 @@ export type LivelihoodPlanOpened = DomainEvent<typeof livelihoodEventTypes.livel
 export type SkillTrainingStarted = DomainEvent<typeof livelihoodEventTypes.skillTrainingStarted>;
 export type SkillTrainingEnded = DomainEvent<typeof livelihoodEventTypes.skillTrainingEnded>;
 export type PlacementStarted = DomainEvent<typeof livelihoodEventTypes.placementStarted>;
+/** As recorded before the employer's name was sealed: still in the store, read as it is. */
+export type PlacementStartedV1 = DomainEvent<typeof livelihoodEventTypes.placementStartedV1>;
 export type IncomeFollowedUp = DomainEvent<typeof livelihoodEventTypes.incomeFollowedUp>;
 export type PlacementLost = DomainEvent<typeof livelihoodEventTypes.placementLost>;
 export type FinancialInclusionRecorded = DomainEvent<typeof livelihoodEventTypes.financialInclusionRecorded>;
@@ -100,6 +104,7 @@ export type LivelihoodPlanEvent =
   | SkillTrainingStarted
   | SkillTrainingEnded
   | PlacementStarted
+  | PlacementStartedV1
   | IncomeFollowedUp
   | PlacementLost
   | FinancialInclusionRecorded
@@ -116,9 +121,9 @@ export type SkillTraining = {
   endedAt?: string;
   certified: boolean;
 };
+/** A placement as the rules need it: its employer is in the event that started it, sealed. */
 export type Placement = {
   kind: PlacementKind;
-  employerOrEnterprise: string;
   sector: Sector;
   skillLevel: SkillLevel;
   state: string;
@@ -273,7 +278,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         const { personId, placementId, at, monthlyIncomeInr, minimumWage, now } = command.data;
         const placement = placementOf(openPlanOf(state), placementId);
         if (placement.status === 'lost') {
-          throw DomainError.ruleViolated(`her placement at ${placement.employerOrEnterprise} was lost; it has no income to follow up`, { field: 'placementId' });
+          throw DomainError.ruleViolated(`her placement ${placementId} was lost; it has no income to follow up`, { field: 'placementId' });
         }
         wholeRupees(monthlyIncomeInr);
         const wage = applicableWage(minimumWage, placement.state, placement.skillLevel);
@@ -291,7 +296,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
       case 'RecordPlacementLost': {
         const { personId, placementId, lostAt, reason, now } = command.data;
         const placement = placementOf(openPlanOf(state), placementId);
-        if (placement.status === 'lost') throw DomainError.conflict(`her placement at ${placement.employerOrEnterprise} is already recorded as lost`);
+        if (placement.status === 'lost') throw DomainError.conflict(`her placement ${placementId} is already recorded as lost`);
         assertNotInFuture('lostAt', lostAt, now);
         notBefore('lostAt', lostAt, placement.startedAt, 'the placement started');
         return [{ type: livelihoodEventTypes.placementLost, subject: personId, time: lostAt, data: { personId, placementId, lostAt, reason } }];
@@ -329,11 +334,11 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         if (!training) return state;
         return { ...state, trainings: { ...state.trainings, [trainingId]: { ...training, status: outcome, endedAt, certified } } };
       }
-      case livelihoodEventTypes.placementStarted: {
-        const { placementId, kind, employerOrEnterprise, sector, skillLevel, state: placeState, startedAt, monthlyIncomeInr, minimumWage } = event.data;
+      case livelihoodEventTypes.placementStarted:
+      case livelihoodEventTypes.placementStartedV1: {
+        const { placementId, kind, sector, skillLevel, state: placeState, startedAt, monthlyIncomeInr, minimumWage } = event.data;
         const placement: Placement = {
           kind,
-          employerOrEnterprise,
           sector,
           skillLevel,
           state: placeState,

@@ -50,11 +50,13 @@ const startTraining = (overrides: Partial<Data<'StartSkillTraining'>> = {}) =>
   });
 const endTraining = (overrides: Partial<Data<'EndSkillTraining'>> = {}) =>
   command('EndSkillTraining', { trainingId, outcome: 'completed', endedAt: trainingEnd, certified: true, ...overrides });
+/** 'Sonar Tailoring Unit', as intake sealed it with her key: the rules only carry it. */
+const sealedEmployer = { keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'U29uYXI=', authTag: 'dGFn' };
 const startPlacement = (overrides: Partial<Data<'StartPlacement'>> = {}) =>
   command('StartPlacement', {
     placementId,
     kind: 'wage-employment',
-    employerOrEnterprise: 'Sonar Tailoring Unit',
+    employerOrEnterprise: sealedEmployer,
     sector: 'garments-and-tailoring',
     skillLevel: 'semi-skilled',
     state: 'West Bengal',
@@ -89,7 +91,7 @@ const placementStarted = (monthlyIncomeInr = 12000, sustainableWage = true, id =
   fact('placementStarted', placementStart, {
     placementId: id,
     kind: 'wage-employment',
-    employerOrEnterprise: 'Sonar Tailoring Unit',
+    employerOrEnterprise: sealedEmployer,
     sector: 'garments-and-tailoring',
     skillLevel: 'semi-skilled',
     state: 'West Bengal',
@@ -262,6 +264,10 @@ describe('her placements', () => {
 describe('her income follow-ups', () => {
   it('compare what a placement pays her now with the minimum wage', () => {
     spec.given([opened(), placementStarted()]).when(followUp()).then([incomeFollowedUp(10500, false)]);
+    // A placement recorded before the employer's name was sealed (v1, in clear) is followed up the same.
+    const v1 = placementStarted();
+    const startedV1 = { ...v1, type: livelihoodEventTypes.placementStartedV1, data: { ...v1.data, employerOrEnterprise: 'Sonar Tailoring Unit' } } as LivelihoodPlanEvent;
+    spec.given([opened(), startedV1]).when(followUp()).then([incomeFollowedUp(10500, false)]);
     spec.given([opened(), placementStarted()]).when(followUp({ monthlyIncomeInr: 30000 })).then([incomeFollowedUp(30000, true)]);
   });
 
@@ -374,7 +380,6 @@ describe('her plan as read', () => {
       placements: {
         [placementId]: {
           kind: 'wage-employment',
-          employerOrEnterprise: 'Sonar Tailoring Unit',
           sector: 'garments-and-tailoring',
           skillLevel: 'semi-skilled',
           state: 'West Bengal',

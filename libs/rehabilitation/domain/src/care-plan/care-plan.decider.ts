@@ -114,6 +114,9 @@ export type CarePlanOpened = DomainEvent<typeof rehabilitationEventTypes.carePla
 export type CarePlanGoalSet = DomainEvent<typeof rehabilitationEventTypes.goalSet>;
 export type ShelterAdmitted = DomainEvent<typeof rehabilitationEventTypes.shelterAdmitted>;
 export type ShelterDischarged = DomainEvent<typeof rehabilitationEventTypes.shelterDischarged>;
+/** As recorded before the shelter's name was sealed: still in the store, read as they are. */
+export type ShelterAdmittedV1 = DomainEvent<typeof rehabilitationEventTypes.shelterAdmittedV1>;
+export type ShelterDischargedV1 = DomainEvent<typeof rehabilitationEventTypes.shelterDischargedV1>;
 export type CounsellingSessionRecorded = DomainEvent<typeof rehabilitationEventTypes.counsellingSessionRecorded>;
 export type HealthServiceRecorded = DomainEvent<typeof rehabilitationEventTypes.healthServiceRecorded>;
 export type EducationEnrolled = DomainEvent<typeof rehabilitationEventTypes.educationEnrolled>;
@@ -128,7 +131,9 @@ export type CarePlanEvent =
   | CarePlanOpened
   | CarePlanGoalSet
   | ShelterAdmitted
+  | ShelterAdmittedV1
   | ShelterDischarged
+  | ShelterDischargedV1
   | CounsellingSessionRecorded
   | HealthServiceRecorded
   | EducationEnrolled
@@ -150,8 +155,8 @@ export type CarePlanState =
       child: boolean;
       openedAt: string;
       goals: Partial<Record<CarePlanDomain, GoalStatus>>;
-      /** The shelter she is in now, if any. */
-      shelter?: { name: string; kind: ShelterKind; admittedAt: string };
+      /** The shelter she is in now, if any (its name is sealed in her admission: these rules never read it). */
+      shelter?: { kind: ShelterKind; admittedAt: string };
       counsellingSessionIds: string[];
       documents: Partial<Record<IdentityDocument, DocumentStatus>>;
       voterRegistered: boolean;
@@ -280,7 +285,7 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         const { personId, shelter, admittedAt, ageBand, now } = command.data;
         const plan = openPlanOf(state, personId);
         const child = mayBeChild(ageBand);
-        if (plan.shelter) throw DomainError.conflict(`she is in ${plan.shelter.name}: discharge her from ${plan.shelter.name} first`);
+        if (plan.shelter) throw DomainError.conflict(`she is in a shelter since ${plan.shelter.admittedAt}: discharge her first`);
         if (child && shelter.kind !== 'child-care-institution') {
           throw DomainError.ruleViolated('JJ Act: a child is placed only in a child care institution', { field: 'shelter.kind' });
         }
@@ -304,14 +309,14 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
         if (!plan.shelter) throw DomainError.conflict('she is not in a shelter');
         assertNotInFuture('dischargedAt', dischargedAt, now);
         if (Date.parse(dischargedAt) < Date.parse(plan.shelter.admittedAt)) {
-          throw DomainError.ruleViolated(`dischargedAt is before her admission to ${plan.shelter.name}`, { field: 'dischargedAt' });
+          throw DomainError.ruleViolated(`dischargedAt is before her admission to the shelter (${plan.shelter.admittedAt})`, { field: 'dischargedAt' });
         }
         return [
           {
             type: rehabilitationEventTypes.shelterDischarged,
             subject: personId,
             time: dischargedAt,
-            data: { personId, shelterName: plan.shelter.name, dischargedAt, reason },
+            data: { personId, dischargedAt, reason },
           },
         ];
       }
@@ -436,8 +441,10 @@ export const carePlanDecider: Decider<CarePlanCommand, CarePlanEvent, CarePlanSt
       case rehabilitationEventTypes.goalSet:
         return { ...state, goals: { ...state.goals, [event.data.domain]: event.data.status } };
       case rehabilitationEventTypes.shelterAdmitted:
-        return { ...state, shelter: { name: event.data.shelter.name, kind: event.data.shelter.kind, admittedAt: event.data.admittedAt } };
-      case rehabilitationEventTypes.shelterDischarged: {
+      case rehabilitationEventTypes.shelterAdmittedV1:
+        return { ...state, shelter: { kind: event.data.shelter.kind, admittedAt: event.data.admittedAt } };
+      case rehabilitationEventTypes.shelterDischarged:
+      case rehabilitationEventTypes.shelterDischargedV1: {
         const { shelter: _discharged, ...rest } = state;
         return rest;
       }

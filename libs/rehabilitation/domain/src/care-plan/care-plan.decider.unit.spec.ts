@@ -29,7 +29,9 @@ const setGoal = (domain: 'safety' | 'education', status: 'open' | 'achieved' | '
   type: 'SetGoal',
   data: { personId, domain, status, setAt, now },
 });
-const admit = (kind: 'ngo' | 'ujjawala' | 'child-care-institution', name = 'Sanlaap Shelter Home', admittedAt = '2026-12-01T12:00:00.000Z', ageBand: AgeBand = '18-24'): CarePlanCommand => ({
+/** A shelter's name as intake sealed it with her key: the rules only carry it. */
+const sealedName = (ciphertext = 'U2FubGFhcA==') => ({ keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext, authTag: 'dGFn' });
+const admit = (kind: 'ngo' | 'ujjawala' | 'child-care-institution', name = sealedName(), admittedAt = '2026-12-01T12:00:00.000Z', ageBand: AgeBand = '18-24'): CarePlanCommand => ({
   type: 'AdmitToShelter',
   data: { personId, shelter: { name, kind, state: 'West Bengal', district: 'Kolkata' }, admittedAt, ageBand, now },
 });
@@ -73,7 +75,7 @@ const opened = (child = false): CarePlanEvent => ({
   time: openedAt,
   data: { personId, openedAt, origin: 'rescued', operationId, child, goals: ['safety', 'mental-health'] },
 });
-const admitted = (kind: 'ngo' | 'child-care-institution' = 'ngo', name = 'Sanlaap Shelter Home'): CarePlanEvent => ({
+const admitted = (kind: 'ngo' | 'child-care-institution' = 'ngo', name = sealedName()): CarePlanEvent => ({
   type: rehabilitationEventTypes.shelterAdmitted,
   subject: personId,
   time: '2026-12-01T12:00:00.000Z',
@@ -83,7 +85,7 @@ const discharged: CarePlanEvent = {
   type: rehabilitationEventTypes.shelterDischarged,
   subject: personId,
   time: '2027-03-01T10:00:00.000Z',
-  data: { personId, shelterName: 'Sanlaap Shelter Home', dischargedAt: '2027-03-01T10:00:00.000Z', reason: 'repatriated' },
+  data: { personId, dischargedAt: '2027-03-01T10:00:00.000Z', reason: 'repatriated' },
 };
 const reported = (outcome: 'favourable' | 'unfavourable', reportHome = home): CarePlanEvent => ({
   type: rehabilitationEventTypes.repatriationStepRecorded,
@@ -252,19 +254,36 @@ describe('a shelter stay', () => {
   it('is one at a time: she is discharged from one shelter before admission to another', () => {
     spec
       .given([opened(), admitted('ngo')])
-      .when(admit('ujjawala', 'Ujjawala Home Howrah'))
-      .thenThrows(DomainError, /discharge her from Sanlaap Shelter Home first/, refused('conflict'));
+      .when(admit('ujjawala', sealedName('VWpqYXdhbGE=')))
+      .thenThrows(DomainError, /discharge her first/, refused('conflict'));
     spec.given([opened(), admitted('ngo'), discharged]).when(admit('ngo')).then([admitted('ngo')]);
+  });
+
+  it('recorded before the name was sealed (v1, in clear) is read as a stay, and its discharge as its end', () => {
+    const admittedV1: CarePlanEvent = {
+      type: rehabilitationEventTypes.shelterAdmittedV1,
+      subject: personId,
+      time: '2026-12-01T12:00:00.000Z',
+      data: { personId, shelter: { name: 'Sanlaap Shelter Home', kind: 'ngo', state: 'West Bengal', district: 'Kolkata' }, admittedAt: '2026-12-01T12:00:00.000Z' },
+    };
+    const dischargedV1: CarePlanEvent = {
+      type: rehabilitationEventTypes.shelterDischargedV1,
+      subject: personId,
+      time: '2027-03-01T10:00:00.000Z',
+      data: { personId, shelterName: 'Sanlaap Shelter Home', dischargedAt: '2027-03-01T10:00:00.000Z', reason: 'repatriated' },
+    };
+    spec.given([opened(), admittedV1]).when(discharge()).then([discharged]);
+    spec.given([opened(), admittedV1, dischargedV1]).when(discharge()).thenThrows(DomainError, /not in a shelter/, refused('conflict'));
   });
 
   it('does not begin in the future', () => {
     spec
       .given([opened()])
-      .when(admit('ngo', 'Sanlaap Shelter Home', '2027-06-02T00:00:00.000Z'))
+      .when(admit('ngo', sealedName(), '2027-06-02T00:00:00.000Z'))
       .thenThrows(DomainError, /admittedAt is in the future/, refused('rule-violated', 'admittedAt'));
   });
 
-  it('ends with a discharge naming the shelter she leaves', () => {
+  it('ends with a discharge from the shelter she is in, which does not repeat its name', () => {
     spec.given([opened(), admitted('ngo')]).when(discharge()).then([discharged]);
   });
 
@@ -592,7 +611,7 @@ describe('the state of her care plan', () => {
       status: 'open',
       child: true,
       goals: { safety: 'open', 'mental-health': 'open' },
-      shelter: { name: 'Sanlaap Shelter Home', kind: 'child-care-institution', admittedAt: '2026-12-01T12:00:00.000Z' },
+      shelter: { kind: 'child-care-institution', admittedAt: '2026-12-01T12:00:00.000Z' },
       repatriation: { homeInvestigation: { outcome: 'favourable', home }, escorted: false, handedOverTo: 'family' },
       followUps: [{ dueAt: '2027-06-01T10:00:00.000Z', missed: false }],
       compensation: { applied: false, awardedInr: 50000, paidInr: 20000 },

@@ -8,7 +8,8 @@ import { CaseStore } from '../../case.store';
 /**
  * Opens a case with its FIR. Each victim is named to the police only where her consent to it
  * stands (otherwise a 409 says whose consent is missing); survivors the police listed as accused
- * are recorded, and each raises the decriminalisation alert.
+ * are recorded, and each raises the decriminalisation alert. The FIR's number and police station
+ * are sealed with the case's own key before anything is stored or published.
  */
 @Controller('cases')
 export class RegisterFirController {
@@ -28,10 +29,9 @@ export class RegisterFirController {
       data: {
         caseId,
         fir: {
-          policeStation: request.fir.policeStation,
           district: request.fir.district,
           state: request.fir.state,
-          number: request.fir.number,
+          numberAndStation: await this.cases.sealFirDetails(caseId, request.fir),
           registeredAt: new Date(request.fir.registeredAt).toISOString(),
         },
         sections: request.sections.map(({ act, section }) => ({ act, section })),

@@ -7,7 +7,8 @@ import type { CaseView } from '@mukti/staff-api';
 import { CaseStore } from '../../case.store';
 
 /**
- * A case as its team follows it: coded facts and ids only, no one's personal data. Its team only
+ * A case as its team follows it: coded facts and ids, and the FIR's number and police station
+ * opened with the case's key (for its team only; gone once the key is). Its team only
  * (an admin with a reason); of its victims and survivors accused, those on whose case team the
  * reader is and who still consent to be named to the police or a court (an admin: all of them).
  */
@@ -36,6 +37,7 @@ export class ReadCaseController {
       status,
       record: {
         ...record,
+        fir: await this.cases.firAsRead(record.fir),
         victimIds: record.victimIds.filter((personId) => shown.has(personId)),
         victimsNotShown: record.victimIds.filter((personId) => !shown.has(personId)).length,
         survivorsAccused: record.survivorsAccused.filter((personId) => accusedShown.has(personId)),

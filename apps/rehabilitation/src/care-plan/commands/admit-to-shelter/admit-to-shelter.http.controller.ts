@@ -1,13 +1,22 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import type { CommandContext } from '@mukti/contracts';
-import { IdParam, AccessReason, RequestContext, StaffEndpoint } from '@mukti/http';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
+import { IdParam, AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { AdmitToShelterRequest } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
+import { INTAKE } from '../../intake-client';
 
-/** Admits her to a shelter; a child only to a child care institution. */
+/**
+ * Admits her to a shelter; a child only to a child care institution. Where she stays is where she
+ * can be found: the shelter's name is sealed with her key by intake (which alone holds keys)
+ * before anything is stored or published, as counselling notes are.
+ */
 @Controller('people/:personId/shelter-admissions')
 export class AdmitToShelterController {
-  constructor(private readonly carePlans: CarePlanStore) {}
+  constructor(
+    private readonly carePlans: CarePlanStore,
+    @Inject(INTAKE) private readonly intake: ServiceClient,
+  ) {}
 
   @Post()
   @HttpCode(204)
@@ -15,18 +24,20 @@ export class AdmitToShelterController {
   async admit(
     @IdParam('personId') personId: string,
     @Body() request: AdmitToShelterRequest,
+    @Req() caller: Request,
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
+    const name = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/identifying-text/sealed`, caller, { kind: 'shelter-name', text: request.shelter.name });
     await this.carePlans.execute(personId, context, accessReason, (now, person) => ({
-          type: 'AdmitToShelter',
-          data: {
-            personId,
-            shelter: { name: request.shelter.name, kind: request.shelter.kind, state: request.shelter.state, district: request.shelter.district },
-            admittedAt: new Date(request.admittedAt).toISOString(),
-            ageBand: person.ageBand,
-            now,
-          },
-        }));
+      type: 'AdmitToShelter',
+      data: {
+        personId,
+        shelter: { name, kind: request.shelter.kind, state: request.shelter.state, district: request.shelter.district },
+        admittedAt: new Date(request.admittedAt).toISOString(),
+        ageBand: person.ageBand,
+        now,
+      },
+    }));
   }
 }

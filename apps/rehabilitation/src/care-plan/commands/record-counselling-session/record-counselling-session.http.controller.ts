@@ -29,7 +29,7 @@ export class RecordCounsellingSessionController {
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
     const sessionId = newId(context, 'sessionId');
-    const notes = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/counselling-notes/sealed`, caller, { notes: request.notes });
+    const notes = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/identifying-text/sealed`, caller, { kind: 'counselling-notes', text: request.notes });
     await this.carePlans.execute(personId, context, accessReason, (now) => ({
       type: 'RecordCounsellingSession',
       data: { personId, sessionId, heldAt: new Date(request.heldAt).toISOString(), kind: request.kind, notes, now },

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type { Collection, Document } from 'mongodb';
+import { EventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { EventController } from '@mukti/messaging';
+import { KnownPeople } from '@mukti/security';
+import { CaseStore } from '../case.store';
+import { CASES_BY_VICTIM } from './alert-on-consent-withdrawn';
+
+/**
+ * A victim was erased: each case of hers whose every victim is now erased loses its data key, so
+ * its FIR's number and police station (which lead to the police record that names them) can be
+ * opened nowhere any more, in this store or on the topic. A case with a victim still on record
+ * keeps them: the prosecution goes on for her. The other victims' erasures are read from this
+ * service's copy of intake's people; two victims erased at the same moment may each see the
+ * other still on record, and the case keeps its key until either erasure is consumed again.
+ */
+@EventController()
+export class ForgetFirDetailsOnErasure {
+  constructor(
+    private readonly cases: CaseStore,
+    @Inject(CASES_BY_VICTIM) private readonly casesByVictim: Collection,
+    private readonly knownPeople: KnownPeople,
+  ) {}
+
+  @EventPattern(intakeEventTypes.personErased)
+  async personErased(@Payload() event: EventEnvelope<typeof intakeEventTypes.personErased>): Promise<void> {
+    const { personId } = event.data;
+    const found = (await this.casesByVictim.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
+    for (const caseId of found?.caseIds ?? []) {
+      const state = (await this.cases.aggregates.load(caseId))?.state;
+      if (!state || state.status === 'none') continue;
+      const others = state.victimIds.filter((victimId) => victimId !== personId);
+      const erased = await Promise.all(others.map(async (victimId) => !!(await this.knownPeople.find(victimId))?.erasedAt));
+      if (erased.every(Boolean)) await this.cases.forgetFirDetails(caseId);
+    }
+  }
+}
