@@ -255,7 +255,7 @@ describe('bad requests', () => {
     await api()
       .post('/people')
       .set('authorization', caseworker)
-      .send({ ...survivor(), address: 'x'.repeat(200_000) })
+      .send({ ...survivor(), address: 'x'.repeat(300_000) })
       .expect(413);
   });
 
