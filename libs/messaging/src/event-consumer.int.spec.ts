@@ -209,6 +209,32 @@ describe('EventConsumer on a real broker', () => {
     }
   });
 
+  it('rejoins its group when the group has gone on without it (a batch slower than its session), instead of stopping for good', async () => {
+    const { topic, group } = await setup('expelled');
+    const [slow, next] = [consentRecorded(), consentRecorded()];
+    await send(topic, toKafkaMessage(slow));
+    // Longer than the 10 s session: the coordinator takes it out of the group, and its heartbeat
+    // and commit are refused (kafkajs wraps the commit's refusal in an error it calls non-retriable).
+    const handled: string[] = [];
+    const consumer = await startConsumer(group, [topic], {
+      [CONSENT]: async (received: ConsentRecorded) => {
+        if (received.id === slow.id && !handled.includes(slow.id)) await new Promise((resolve) => setTimeout(resolve, 14_000));
+        handled.push(received.id);
+      },
+    });
+    try {
+      await eventually(() => expect(handled).toEqual([slow.id]), 20_000);
+      await send(topic, toKafkaMessage(next));
+      await eventually(() => expect(handled).toContain(next.id), 40_000, 250);
+      await caughtUp(group, [topic]);
+      // The slow one was remembered before the commit was refused: not handled again after the rejoin.
+      expect(handled).toEqual([slow.id, next.id]);
+      expect(await committedOffset(group, topic)).toBe('2');
+    } finally {
+      await stopConsumer(consumer);
+    }
+  }, 90_000);
+
   it('retries a failing handler with backoff until it succeeds, then commits', async () => {
     const { topic, group, deadLetterTopic } = await setup('retry');
     const event = consentRecorded();

@@ -118,6 +118,24 @@ export interface ConsumerStats {
 }
 
 /**
+ * The group coordinator's own answer when this member is out of its group (its session timed out
+ * while a slow batch was handled, or a rebalance went on without it), from under kafkajs's
+ * wrapper. kafkajs rejoins the group on that answer, but a commit refused with it reaches the
+ * batch as a non-retriable wrapper, which stops the consumer for good: with two replicas or more,
+ * any rebalance a busy member misses would take it out. Its partitions are another member's by
+ * now, and the events it handled are remembered, so the new owner skips them.
+ */
+const groupAnswers = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP']);
+function groupAnswerBehind(error: unknown): Error | undefined {
+  let cause = error as { type?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; cause && depth < 5; depth += 1) {
+    if (typeof cause.type === 'string' && groupAnswers.has(cause.type)) return cause as unknown as Error;
+    cause = cause.cause as typeof cause;
+  }
+  return undefined;
+}
+
+/**
  * The one path by which services consume events. For each message, in partition order:
  * decode and validate it (a tolerant reader: fields it does not know are dropped, a type it does
  * not know is skipped and counted); skip it if this group already handled its event id; run the
@@ -268,6 +286,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       // store restarting under the ids or the holds, a socket reset) would stop this consumer for
       // good while the service looks healthy. The batch is replayed from the last commit, which
       // the remembered ids and idempotent handlers make harmless, so every such error is retriable.
+      const group = groupAnswerBehind(error);
+      if (group) throw group;
       throw error instanceof KafkaJSError ? error : new KafkaJSError(error as Error, { retriable: true });
     });
     this.batchInHand = inHand.catch(() => undefined);
