@@ -25,5 +25,7 @@ module.exports = {
     kind('unit', 'unit'),
     kind('int', 'int', { slowTestThreshold: 20 }),
     kind('e2e', 'e2e', { slowTestThreshold: 60 }),
+    // Long runs that are not part of npm test (npm run replicas sets it).
+    ...(process.env.MUKTI_LONG_RUNS === '1' ? [kind('long', 'long', { slowTestThreshold: 300 })] : []),
   ],
 };
