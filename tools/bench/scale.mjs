@@ -21,8 +21,8 @@ installDependenciesIfMissing();
 const require = createRequire(import.meta.url);
 const { up, down } = await import('../infra/infra.mjs');
 const { build } = await import('../build/build.mjs');
-const { startPlatform } = require('../run/service-processes.cjs');
-const { replayProjection } = require('../run/projection-replay.cjs');
+const { localKafka, startPlatform } = require('../run/service-processes.cjs');
+const { consumerReport, replayProjection } = require('../run/projection-replay.cjs');
 
 const { values } = parseArgs({
   options: {
@@ -104,8 +104,7 @@ try {
 
   // A fresh projection first replays what is already on the topics: measure once it has caught up.
   for (const started = Date.now(); ; ) {
-    const health = await (await fetch(`${projection}/health/details`, { headers: await vouched() })).json().catch(() => ({}));
-    if (health.checks?.kafka?.lag?.total === 0) break;
+    if ((await consumerReport(projection).catch(() => ({}))).lag?.total === 0) break;
     if (Date.now() - started > 600_000) throw new Error('the projection did not catch up with the topics within 10 minutes');
     await sleep(500);
   }
@@ -278,20 +277,7 @@ try {
 
 /** Every record of the topics from offset 0 in a group of its own, read and dropped: what the broker and kafkajs alone allow. */
 async function consumeAndDiscard(topicNames, group) {
-  const { createKafka } = require('../../dist/libs/messaging/src');
-  const { developmentKafkaPassword } = require('../../dist/libs/config/src');
-  const { provisioningPrincipal } = require('../../dist/libs/contracts/src');
-  const kafka = createKafka({
-    connection: {
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.split(','),
-      KAFKA_SASL_MECHANISM: 'scram-sha-512',
-      KAFKA_SASL_USERNAME: provisioningPrincipal,
-      KAFKA_SASL_PASSWORD: developmentKafkaPassword(provisioningPrincipal),
-      KAFKA_SSL: false,
-    },
-    clientId: 'mukti-bench-raw',
-    logger: require('pino')({ level: 'warn' }),
-  });
+  const kafka = localKafka(infrastructure.kafkaBrokers, 'mukti-bench-raw');
   const admin = kafka.admin();
   await admin.connect();
   let total = 0;

@@ -63,6 +63,24 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
   };
 }
 
+/** A kafkajs client of the local broker (tools/infra) as its super-user, with its development password: for provisioning and measurements on this machine only. */
+function localKafka(brokers, clientId) {
+  const { createKafka } = require(path.join(root, 'dist/libs/messaging/src'));
+  const { developmentKafkaPassword } = require(path.join(root, 'dist/libs/config/src'));
+  const { provisioningPrincipal } = require(path.join(root, 'dist/libs/contracts/src'));
+  return createKafka({
+    connection: {
+      KAFKA_BROKERS: brokers.split(','),
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: provisioningPrincipal,
+      KAFKA_SASL_PASSWORD: developmentKafkaPassword(provisioningPrincipal),
+      KAFKA_SSL: false,
+    },
+    clientId,
+    logger: require('pino')({ level: 'warn' }),
+  });
+}
+
 /**
  * The local broker's provisioning for services about to start (all of them, and the analyst,
  * without `services`): their topics, and the ACLs of their principals for the consumer groups
@@ -70,25 +88,14 @@ function platformEnvironment({ kafkaBrokers, mongodbUri, ports = {}, databasePre
  * of this machine (tools/infra). A deployment runs `npm run kafka-provision` instead.
  */
 async function provisionKafka(environment, services) {
-  const { createKafka, provisionKafkaAccess } = require(path.join(root, 'dist/libs/messaging/src'));
-  const { developmentKafkaPassword } = require(path.join(root, 'dist/libs/config/src'));
-  const { provisioningPrincipal, topicConsumers } = require(path.join(root, 'dist/libs/contracts/src'));
+  const { provisionKafkaAccess } = require(path.join(root, 'dist/libs/messaging/src'));
+  const { topicConsumers } = require(path.join(root, 'dist/libs/contracts/src'));
   const groups = Object.fromEntries(
     Object.keys(topicConsumers)
       .map((service) => [service, environment[`${service.toUpperCase()}_CONSUMER_GROUP`]])
       .filter(([, group]) => group),
   );
-  const kafka = createKafka({
-    connection: {
-      KAFKA_BROKERS: environment.KAFKA_BROKERS.split(','),
-      KAFKA_SASL_MECHANISM: 'scram-sha-512',
-      KAFKA_SASL_USERNAME: provisioningPrincipal,
-      KAFKA_SASL_PASSWORD: developmentKafkaPassword(provisioningPrincipal),
-      KAFKA_SSL: false,
-    },
-    clientId: 'mukti-local-provisioning',
-    logger: require('pino')({ level: 'warn' }),
-  });
+  const kafka = localKafka(environment.KAFKA_BROKERS, 'mukti-local-provisioning');
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -238,4 +245,4 @@ async function startPlatform({ kafkaBrokers, mongodbUri, services = platformServ
   return platform;
 }
 
-module.exports = { platformServices, withDatabase, platformEnvironment, provisionKafka, startService, startPlatform, freePort, waitUntilReady };
+module.exports = { platformServices, withDatabase, platformEnvironment, localKafka, provisionKafka, startService, startPlatform, freePort, waitUntilReady };

@@ -26,6 +26,7 @@ export function startService(
   options?: { output?: (line: string) => void; readyTimeoutMs?: number },
 ): Promise<ServiceHandle>;
 export function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMs?: number): Promise<void>;
+export function localKafka(brokers: string, clientId: string): import('kafkajs').Kafka;
 export function provisionKafka(environment: Record<string, string>, services?: readonly ServiceName[]): Promise<{ topics: string[]; acls: unknown[] }>;
 export function freePort(): Promise<number>;
 export interface Platform {
