@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { ConsentScope, deadLetterTopicOf, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
-import { EventPublisher } from '@mukti/messaging';
+import { EventContext, EventPublisher } from '@mukti/messaging';
 import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { legalConfig } from '../src/legal.config';
 import { LegalModule } from '../src/legal.module';
@@ -215,9 +215,11 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   // The service's copy of her as it stood when the FIR was decided: consent to be named to the police.
   const copy = new KnownPeople(mongo.db().collection(uniqueName('known-copy')));
   const keeping = new KnownPeopleFromIntake(copy);
-  await keeping.personRegistered(registered(priya));
-  await keeping.staffAssigned(lataAssigned(priya));
-  await keeping.consentRecorded(consent(priya, 'share-with-police', 'granted'));
+  // Where each of her events sat on intake's topic, as the consumer hands it over.
+  const readAt = (offset: number) => new EventContext([undefined as never, { topic: topics.intakeEvents, partition: 0, offset: String(offset) }]);
+  await keeping.personRegistered(registered(priya), readAt(0));
+  await keeping.staffAssigned(lataAssigned(priya), readAt(1));
+  await keeping.consentRecorded(consent(priya, 'share-with-police', 'granted'), readAt(2));
   await publisher.publish([registered(priya), lataAssigned(priya), consent(priya, 'share-with-police', 'granted')]);
   await eventually(async () =>
     expect((await mongo.db().collection('known_people').findOne({ _id: priya as never }))?.consents).toEqual({ 'share-with-police': 'granted' }),
@@ -229,7 +231,7 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   // Her withdrawal reaches the service before its own FIR event does: no case is known for her yet.
   const reaction = new ConsentWithdrawnAlerts(app.get(CaseStore), mongo.db().collection(uniqueName('cases-by-victim')), copy);
   const withdrawal = consent(priya, 'share-with-police', 'withdrawn');
-  await keeping.consentRecorded(withdrawal);
+  await keeping.consentRecorded(withdrawal, readAt(3));
   await reaction.consentRecorded(withdrawal);
   // Then the FIR arrives: its end of the join sees the withdrawal.
   await reaction.firRegistered(firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);

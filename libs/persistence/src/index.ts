@@ -4,3 +4,4 @@ export * from './duplicate-key';
 export * from './command-handling';
 export * from './service-database';
 export * from './deadline-watch';
+export * from './fenced-change';

@@ -1,7 +1,9 @@
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, intakeEventTypes } from '@mukti/contracts';
-import { EventController } from '@mukti/messaging';
-import { KnownPeople } from './known-people';
+import { EventContext, EventController } from '@mukti/messaging';
+import { IntakePosition, KnownPeople } from './known-people';
+
+const readAt = (context: EventContext): IntakePosition => ({ partition: context.getPartition(), offset: context.getOffset() });
 
 type IntakeEvent<T extends keyof typeof intakeEventTypes> = EventEnvelope<(typeof intakeEventTypes)[T]>;
 
@@ -14,38 +16,34 @@ export class KnownPeopleFromIntake {
   constructor(private readonly people: KnownPeople) {}
 
   @EventPattern(intakeEventTypes.personRegistered)
-  async personRegistered(@Payload() event: IntakeEvent<'personRegistered'>): Promise<void> {
-    const existing = await this.people.find(event.data.personId);
-    await this.people.save({
-      caseTeam: {},
-      consents: {},
-      ...existing,
-      _id: event.data.personId,
+  personRegistered(@Payload() event: IntakeEvent<'personRegistered'>, @Ctx() context: EventContext): Promise<void> {
+    return this.people.change(event.data.personId, readAt(context), (person) => ({
+      ...person,
       registeredAt: event.data.registeredAt,
       ageBand: event.data.ageBand,
       role: event.data.role,
-    });
+    }));
   }
 
   @EventPattern(intakeEventTypes.staffAssigned)
-  staffAssigned(@Payload() event: IntakeEvent<'staffAssigned'>): Promise<void> {
-    return this.people.change(event.data.personId, (person) => ({
+  staffAssigned(@Payload() event: IntakeEvent<'staffAssigned'>, @Ctx() context: EventContext): Promise<void> {
+    return this.people.change(event.data.personId, readAt(context), (person) => ({
       ...person,
       caseTeam: { ...person.caseTeam, [event.data.staffId]: { role: event.data.staffRole } },
     }));
   }
 
   @EventPattern(intakeEventTypes.staffUnassigned)
-  staffUnassigned(@Payload() event: IntakeEvent<'staffUnassigned'>): Promise<void> {
-    return this.people.change(event.data.personId, (person) => {
+  staffUnassigned(@Payload() event: IntakeEvent<'staffUnassigned'>, @Ctx() context: EventContext): Promise<void> {
+    return this.people.change(event.data.personId, readAt(context), (person) => {
       const { [event.data.staffId]: _left, ...caseTeam } = person.caseTeam;
       return { ...person, caseTeam };
     });
   }
 
   @EventPattern(intakeEventTypes.consentRecorded)
-  consentRecorded(@Payload() event: IntakeEvent<'consentRecorded'>): Promise<void> {
-    return this.people.change(event.data.personId, (person) => ({
+  consentRecorded(@Payload() event: IntakeEvent<'consentRecorded'>, @Ctx() context: EventContext): Promise<void> {
+    return this.people.change(event.data.personId, readAt(context), (person) => ({
       ...person,
       consents: { ...person.consents, [event.data.scope]: event.data.decision },
       consentsDecidedAt: { ...person.consentsDecidedAt, [event.data.scope]: event.data.decidedAt },
@@ -54,12 +52,12 @@ export class KnownPeopleFromIntake {
 
   /** Her band as determined or as a birthday moved it: every child safeguard here reads it. */
   @EventPattern([intakeEventTypes.ageDetermined, intakeEventTypes.ageBandMoved])
-  ageBandChanged(@Payload() event: IntakeEvent<'ageDetermined'> | IntakeEvent<'ageBandMoved'>): Promise<void> {
-    return this.people.change(event.data.personId, (person) => ({ ...person, ageBand: event.data.ageBand }));
+  ageBandChanged(@Payload() event: IntakeEvent<'ageDetermined'> | IntakeEvent<'ageBandMoved'>, @Ctx() context: EventContext): Promise<void> {
+    return this.people.change(event.data.personId, readAt(context), (person) => ({ ...person, ageBand: event.data.ageBand }));
   }
 
   @EventPattern(intakeEventTypes.personErased)
-  personErased(@Payload() event: IntakeEvent<'personErased'>): Promise<void> {
-    return this.people.change(event.data.personId, (person) => ({ ...person, erasedAt: event.data.erasedAt }));
+  personErased(@Payload() event: IntakeEvent<'personErased'>, @Ctx() context: EventContext): Promise<void> {
+    return this.people.change(event.data.personId, readAt(context), (person) => ({ ...person, erasedAt: event.data.erasedAt }));
   }
 }

@@ -1,9 +1,10 @@
 import type { Collection, Document } from 'mongodb';
+import { changeFenced, Fenced } from '@mukti/persistence';
 import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, PersonRole } from '@mukti/contracts';
 import { assertNeedToKnow, CaseTeam, peopleVisibleTo, recordNotFound } from './access-policy';
 
 /** What a service other than intake knows of a person: never her personal data, only what its rules need. */
-export interface KnownPerson {
+export interface KnownPerson extends Fenced {
   _id: string;
   registeredAt: string;
   ageBand: AgeBand;
@@ -14,13 +15,28 @@ export interface KnownPerson {
   /** When each consent decision was made (kept since reactions needed it; absent before). */
   consentsDecidedAt?: Partial<Record<ConsentScope, string>>;
   erasedAt?: string;
+  /** Where on intake's topic her last event applied here was read: none older is applied over it. */
+  appliedAt?: IntakePosition;
 }
+
+/** Where an event of hers was read on intake's topic (her id is the key, so all of hers are on one partition). */
+export interface IntakePosition {
+  partition: number;
+  offset: string;
+}
+
+/** Already applied: an event at or before the last one applied to her, on the same partition. */
+const appliedAlready = (person: KnownPerson | null, at: IntakePosition | undefined) =>
+  !!at && !!person?.appliedAt && person.appliedAt.partition === at.partition && BigInt(person.appliedAt.offset) >= BigInt(at.offset);
 
 /**
  * A service's own copy of who is registered in intake, with her age band, case team and
  * consents, kept from intake's events: services never read intake's database (rule 1), yet each
  * checks need-to-know and its rules itself. Events of one person arrive in order (her id is the
- * Kafka key) and one consumer handles a partition, so read-modify-write by id is safe here.
+ * Kafka key), but for a moment after a rebalance two members of a group may both be applying them
+ * (one finishing its batch, one starting from the last commit): every change is therefore made on
+ * the revision read (changeFenced) and fenced by where its event was read, so an older event is
+ * never applied over a newer one.
  */
 export class KnownPeople {
   constructor(private readonly people: Collection) {}
@@ -65,14 +81,16 @@ export class KnownPeople {
     return new Set(peopleVisibleTo(actor, registered as (KnownPerson & { caseTeam: CaseTeam })[]).map((person) => person._id));
   }
 
-  // Staff events can only follow her registration on her partition; an unknown person is kept
-  // anyway (registration first seen later fills in the rest) so nothing is lost.
-  async change(personId: string, apply: (person: KnownPerson) => KnownPerson): Promise<void> {
-    const person = (await this.find(personId)) ?? { _id: personId, registeredAt: '', ageBand: 'unknown', caseTeam: {}, consents: {} };
-    await this.save(apply(person));
-  }
-
-  async save(person: KnownPerson): Promise<void> {
-    await this.people.replaceOne({ _id: person._id } as Document, person, { upsert: true });
+  /**
+   * Applies her event read at `at` on intake's topic, once and in order. Staff events can only
+   * follow her registration on her partition; an unknown person is kept anyway (registration
+   * first seen later fills in the rest) so nothing is lost.
+   */
+  async change(personId: string, at: IntakePosition | undefined, apply: (person: KnownPerson) => KnownPerson): Promise<void> {
+    await changeFenced<KnownPerson>(this.people, personId, (current) => {
+      if (appliedAlready(current, at)) return undefined;
+      const { revision: _revision, ...person } = current ?? { _id: personId, registeredAt: '', ageBand: 'unknown', caseTeam: {}, consents: {} };
+      return { ...apply(person), ...(at ? { appliedAt: { partition: at.partition, offset: at.offset } } : {}) };
+    });
   }
 }

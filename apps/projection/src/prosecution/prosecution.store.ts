@@ -1,11 +1,12 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { legalEventTypes } from '@mukti/contracts';
+import { changeFenced, Fenced } from '@mukti/persistence';
 import type { SummarisedEntry } from '../timeline/person-summary';
 import { describeEvent } from '../timeline/describe-event';
 import type { CaseEventEnvelope, PerpetratorEventEnvelope } from '../timeline/whose-timeline';
 import { ProfiledPerpetrator, ProsecutionCase, prosecutionCaseOf } from './prosecution-read-model';
 
-export interface StoredCase extends ProsecutionCase {
+export interface StoredCase extends ProsecutionCase, Fenced {
   _id: string;
   /** The facts of every event of the case it was built from (what it is recomputed from). */
   facts: SummarisedEntry[];
@@ -30,6 +31,7 @@ const caseSchema = new Schema<StoredCase>(
     closedReason: String,
     facts: { type: Schema.Types.Mixed, default: [] },
     updatedAt: Date,
+    revision: Number,
   },
   { versionKey: false, collection: 'prosecution_cases', minimize: false },
 );
@@ -64,18 +66,25 @@ export class ProsecutionStore {
     await this.perpetrators.createCollection().catch(() => undefined);
   }
 
-  /** Folds a case's event into its document; the same event twice changes nothing. One writer per case (its events share a partition). */
+  /**
+   * Folds a case's event into its document; the same event twice changes nothing. Its events share
+   * a partition, but for a moment after a rebalance two members may both be applying them: the
+   * write is made on the revision read (changeFenced), and the case is recomputed from its facts
+   * whatever their order, so neither member's event is lost.
+   */
   async projectCase(event: CaseEventEnvelope): Promise<ProsecutionCase> {
     const caseId = event.data.caseId;
-    const stored = await this.cases.findOne({ _id: caseId }).lean<StoredCase>();
-    const known = stored?.facts ?? [];
-    if (stored && known.some((seen) => seen.eventId === event.id)) return stored;
-    const facts = [...known, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event).facts }];
-    const prosecutionCase = prosecutionCaseOf(
-      caseId,
-      facts.map((seen) => ({ ...seen, occurredAt: new Date(seen.occurredAt) })),
-    );
-    await this.cases.replaceOne({ _id: caseId }, { ...prosecutionCase, facts, updatedAt: new Date() }, { upsert: true });
+    const stored = await changeFenced<StoredCase>(this.cases.collection, caseId, (current) => {
+      const known = current?.facts ?? [];
+      if (known.some((seen) => seen.eventId === event.id)) return undefined;
+      const facts = [...known, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event).facts }];
+      const prosecutionCase = prosecutionCaseOf(
+        caseId,
+        facts.map((seen) => ({ ...seen, occurredAt: new Date(seen.occurredAt) })),
+      );
+      return { ...prosecutionCase, _id: caseId, facts, updatedAt: new Date() };
+    });
+    const { _id, facts: _facts, updatedAt: _updatedAt, revision: _revision, ...prosecutionCase } = stored!;
     return prosecutionCase;
   }
 
@@ -103,7 +112,7 @@ export class ProsecutionStore {
 
   /** Every case without the facts it is recomputed from. Fine at this scale (cases number in the thousands). */
   async allCases(): Promise<ProsecutionCase[]> {
-    return this.cases.find({}).select({ facts: 0, _id: 0, updatedAt: 0 }).lean<ProsecutionCase[]>();
+    return this.cases.find({}).select({ facts: 0, _id: 0, updatedAt: 0, revision: 0 }).lean<ProsecutionCase[]>();
   }
 
   async allPerpetrators(): Promise<ProfiledPerpetrator[]> {
