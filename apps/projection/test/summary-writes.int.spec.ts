@@ -4,8 +4,9 @@
  */
 import mongoose, { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
+import { AnyPillarEventEnvelope, intakeEventTypes, livelihoodEventTypes } from '@mukti/contracts';
 import { uniqueDatabaseUri } from '@mukti/testing';
+import { HOUSEHOLDS_SUPPORTED } from '../src/indicators/indicator-cells';
 import { TimelineStore } from '../src/timeline/timeline.store';
 
 // Building an application and talking to the store take seconds on a loaded machine (jest's default is 5 s).
@@ -64,4 +65,23 @@ it('refuses to start on summaries stored before they were kept as views, saying 
     await old.dropDatabase();
     await old.close();
   }
+});
+
+it('leaves no token in flight on any cell once her household is counted as supported, so no cell grows with use', async () => {
+  const sister = randomUUID();
+  const planId = randomUUID();
+  const registration = { role: 'at-risk', gender: 'female', ageBand: '18-24', origin: { state: 'Bihar', district: 'Araria' }, referralSource: 'community', languages: ['hi'] };
+  const atRisk = (id: string) => ({ ...event(intakeEventTypes.personRegistered, '2026-02-01T00:00:00.000Z', {}), subject: id, data: { personId: id, ...registration } }) as AnyPillarEventEnvelope;
+  const ofPlan = { preventionPlanId: planId, subject: 'household', personIds: [sister] };
+  const planned = (type: string, time: string, data: Record<string, unknown>) =>
+    ({ id: randomUUID(), type, source: '/mukti/livelihood', subject: planId, time, data: { ...ofPlan, ...data }, correlationId: 'c', actor: { id: 'kiran', role: 'livelihood-officer' } }) as AnyPillarEventEnvelope;
+  await store.project(atRisk(sister));
+  await store.project(planned(livelihoodEventTypes.preventionPlanOpened, '2026-02-02T00:00:00.000Z', { openedAt: '2026-02-02T00:00:00.000Z' }));
+  const support = planned(livelihoodEventTypes.preventionSupportRecorded, '2026-02-03T00:00:00.000Z', { supportId: randomUUID(), kind: 'education-support', status: 'ongoing', startedAt: '2026-02-03T00:00:00.000Z' });
+  await store.project(support);
+  await otherWriter.project(support);
+  expect((await store.indicatorCells())[HOUSEHOLDS_SUPPORTED]).toBe(1);
+  const inFlight = async (collection: string) =>
+    (await connection.collection(collection).find({ 'inFlight.0': { $exists: true } }).toArray()).map((cell) => `${String(cell._id)}: ${(cell['inFlight'] as string[]).length}`);
+  expect([...(await inFlight('indicator_cells')), ...(await inFlight('indicator_households'))]).toEqual([]);
 });

@@ -8,12 +8,19 @@ export interface KeyedAlert extends OpenAlert {
   key: string;
 }
 
-/** Raised, or raised again: an alert already open keeps its place (and its raisedAt unless told otherwise). */
+/**
+ * Raised, or raised again (it keeps its raisedAt unless told otherwise). Kept in the order of
+ * their keys: alerts raised by events of different topics arrive in any order, and every replica
+ * must store the same view.
+ */
 export function raise(alerts: readonly KeyedAlert[], key: string, alert: OpenAlert): KeyedAlert[] {
-  const at = alerts.findIndex((open) => open.key === key);
-  if (at < 0) return [...alerts, { key, ...alert }];
-  return alerts.map((open, index) => (index === at ? { key, ...alert } : open));
+  return [...alerts.filter((open) => open.key !== key), { key, ...alert }].sort(byKey);
 }
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** As staff read them: oldest first, and alerts raised at the same moment in the order of their keys. */
+export const byRaisedAt = (a: KeyedAlert, b: KeyedAlert) => a.raisedAt.localeCompare(b.raisedAt) || byKey(a, b);
 
 export function close(alerts: readonly KeyedAlert[], closes: (key: string, alert: KeyedAlert) => boolean): KeyedAlert[] {
   const left = alerts.filter((open) => !closes(open.key, open));

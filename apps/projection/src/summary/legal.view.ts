@@ -48,7 +48,8 @@ function evolveHerCase(view: LegalView, { event, personId, at }: Applied<CaseEve
   }
   if (hers && event.type === legalEventTypes.compensationOrdered) next.compensationOrderedInr = current.compensationOrderedInr + (event.data.amountInr ?? 0);
   const known = view.cases.some((herCase) => herCase.progress.caseId === caseId);
-  const cases = known ? view.cases.map((herCase) => (herCase.progress.caseId === caseId ? next : herCase)) : [...view.cases, next];
+  // In the order of their ids: her cases' events arrive in any order between cases, and every replica must store the same view.
+  const cases = known ? view.cases.map((herCase) => (herCase.progress.caseId === caseId ? next : herCase)) : [...view.cases, next].sort((a, b) => a.progress.caseId.localeCompare(b.progress.caseId));
   return { cases, alerts: caseAlerts(view.alerts, next.progress, event, at) };
 }
 

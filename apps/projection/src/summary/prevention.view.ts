@@ -60,7 +60,8 @@ export function evolvePrevention(view: PreventionView, { event, personId, at }: 
     }
   }
   const known = view.plans.some((one) => one.planId === planId);
-  return { plans: known ? view.plans.map((one) => (one.planId === planId ? plan : one)) : [...view.plans, plan] };
+  // In the order of their ids: plans are keyed apart, and every replica must store the same view.
+  return { plans: known ? view.plans.map((one) => (one.planId === planId ? plan : one)) : [...view.plans, plan].sort((a, b) => a.planId.localeCompare(b.planId)) };
 }
 
 export function preventionSummaryOf(view: PreventionView): PreventionSummary {

@@ -6,7 +6,7 @@
 import type { AnyPillarEventEnvelope, CaseRole, Pillar } from '@mukti/contracts';
 import type { AlertKind } from '@mukti/staff-api';
 import type { CaseStage } from '../prosecution/prosecution-read-model';
-import { instant, unkeyed } from '../summary/alerts';
+import { byRaisedAt, instant, unkeyed } from '../summary/alerts';
 import { evolveIntake, initialIntakeView, IntakeView } from '../summary/intake.view';
 import { evolveLegal, initialLegalView, legalSummaryOf, LegalView } from '../summary/legal.view';
 import { evolveLivelihood, initialLivelihoodView, LivelihoodView } from '../summary/livelihood.view';
@@ -305,7 +305,7 @@ export function summaryOf(view: PersonView): PersonSummary {
   const { personId, intake, rescue, rehabilitation, legal, livelihood, prevention } = view;
   const legalPart = legalSummaryOf(legal);
   const openAlerts = [...rescue.alerts, ...rehabilitation.alerts, ...legal.alerts, ...livelihood.alerts]
-    .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt))
+    .sort(byRaisedAt)
     .map(unkeyed);
   const nextFollowUp = nextFollowUpOf(rehabilitation);
   const nextDueSteps: DueStep[] = [

@@ -1,5 +1,5 @@
 import { AnyPillarEventEnvelope, EventData, intakeEventTypes, legalEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes } from '@mukti/contracts';
-import { summarisePerson } from './person-summary';
+import { evolvePerson, initialPersonView, summarisePerson } from './person-summary';
 
 const personId = '5b0a1b8e-2f4c-4d6e-8a9b-0c1d2e3f4a5b';
 const operationId = '0f8c2a4e-6b1d-4c3e-9a7f-2d5e8b1c4a6f';
@@ -547,6 +547,13 @@ describe('the legal pillar of her summary', () => {
     // A grant made after the withdrawal closes it, whether it is read after the alert or before it.
     expect(summaryOf(personId, fir(), withdrawn, grantedAfter).openAlerts).toEqual([]);
     expect(summaryOf(personId, fir(), grantedAfter, withdrawn).openAlerts).toEqual([]);
+  });
+
+  it('stores the same view of her alerts whatever order the case\'s events and hers arrive in (two replicas interleave the topics differently; found by the replicas run)', () => {
+    const withdrawn = aboutHer(legalEventTypes.consentWithdrawnOnOpenCase, '2026-05-02T00:00:00.000Z', { scope: 'share-with-courts', withdrawnAt: '2026-05-02T00:00:00.000Z' });
+    const sixty = missing(60, '2026-05-01T10:00:00.000Z');
+    const viewAfter = (...events: AnyPillarEventEnvelope[]) => events.reduce(evolvePerson, initialPersonView(personId));
+    expect(viewAfter(fir(), withdrawn, sixty)).toEqual(viewAfter(fir(), sixty, withdrawn));
   });
 
   it('keeps one charge-sheet-missing alert per case, from the 60-day flag on, until a charge sheet is filed', () => {

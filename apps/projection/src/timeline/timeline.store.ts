@@ -105,6 +105,9 @@ const MAX_CONFLICTS = 20;
 /** A claim on a summary's next version left this long by a writer who never wrote it (it crashed) is completed by the next writer. */
 const ABANDONED_CLAIM_MS = 30_000;
 
+/** The token under which a household's change moves the households-supported cell. */
+const householdToken = (token: string, household: string) => `${token}/${household}`;
+
 /**
  * The projection's read model: timeline entries keyed by event id and person (a redelivered event
  * finds its entry already there), a per-person summary updated by the event received, and the
@@ -285,7 +288,11 @@ export class TimelineStore {
         { $unset: { pendingCells: '' } } as never,
       );
       if (cleared.matchedCount === 1) {
-        for (const { cell } of pending.changes) await this.modelOf(cell).collection.updateOne({ _id: cell } as never, { $pull: { inFlight: pending.token } } as never);
+        for (const { cell } of pending.changes) {
+          await this.modelOf(cell).collection.updateOne({ _id: cell } as never, { $pull: { inFlight: pending.token } } as never);
+          // A household's change may have moved the households-supported cell under a token of its own.
+          if (cell.startsWith(HOUSEHOLD)) await this.cells.collection.updateOne({ _id: HOUSEHOLDS_SUPPORTED } as never, { $pull: { inFlight: householdToken(pending.token, cell) } } as never);
+        }
       }
     }
     for (const follower of this.followers) await follower(publicSummary(stored), stored.version);
@@ -308,7 +315,7 @@ export class TimelineStore {
       throw error;
     }
     if (!after || !cell.startsWith(HOUSEHOLD)) return;
-    if ((by === 1 && after.count === 1) || (by === -1 && after.count === 0)) await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, `${token}/${cell}`);
+    if ((by === 1 && after.count === 1) || (by === -1 && after.count === 0)) await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, householdToken(token, cell));
   }
 
   /** Every indicator cell with its count: a collection bounded by the vocabulary (states, age bands, roles), not by the people. */
