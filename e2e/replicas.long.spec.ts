@@ -108,8 +108,15 @@ async function startGroupsAtTheEnd(groups: string[]): Promise<void> {
     for (const topic of Object.values(topics).filter((name) => existing.has(name))) {
       const ends = await admin.fetchTopicOffsets(topic);
       startedAtOffsets.set(topic, new Map(ends.map(({ partition, high }) => [partition, BigInt(high)])));
-      for (const groupId of groups) await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
     }
+    // The groups side by side (kafkajs takes seconds for each call), each one's topics in turn.
+    await Promise.all(
+      groups.map(async (groupId) => {
+        for (const [topic, ends] of startedAtOffsets) {
+          await admin.setOffsets({ groupId, topic, partitions: [...ends].map(([partition, offset]) => ({ partition, offset: String(offset) })) });
+        }
+      }),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -85,3 +85,28 @@ it('leaves no token in flight on any cell once her household is counted as suppo
     (await connection.collection(collection).find({ 'inFlight.0': { $exists: true } }).toArray()).map((cell) => `${String(cell._id)}: ${(cell['inFlight'] as string[]).length}`);
   expect([...(await inFlight('indicator_cells')), ...(await inFlight('indicator_households'))]).toEqual([]);
 });
+
+it('loses none of her events when two writers apply different events of hers at once, however stale a read (found by the two-replica e2e)', async () => {
+  const herId = randomUUID();
+  const ofHer = (type: string, time: string, data: Record<string, unknown>) => ({ ...event(type, time, {}), subject: herId, data: { personId: herId, ...data } }) as AnyPillarEventEnvelope;
+  await store.project(ofHer(intakeEventTypes.personRegistered, '2026-03-01T00:00:00.000Z', { role: 'survivor', gender: 'female', ageBand: '18-24', origin: { state: 'Bihar', district: 'Araria' }, referralSource: 'police', languages: ['hi'] }));
+  const assigned = (index: number) =>
+    ofHer(intakeEventTypes.staffAssigned, `2026-03-02T00:00:${String(index).padStart(2, '0')}.000Z`, { staffId: `staff-${index}`, staffRole: 'caseworker', assignedAt: '2026-03-02T00:00:00.000Z' });
+  // A slow writer (a loaded machine, a pause): its read is two versions old by the time it claims the next one.
+  const slow = new TimelineStore(connection.useDb(connection.name, { useCache: false }));
+  const claims = (slow as unknown as { claims: { insertOne: (...args: unknown[]) => Promise<unknown> } }).claims;
+  const claim = claims.insertOne.bind(claims);
+  claims.insertOne = async (...args: unknown[]) => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return claim(...args);
+  };
+  // Each writer its own twelve events, in order, both at once.
+  const twelve = (from: number) => Array.from({ length: 12 }, (_, index) => assigned(from + index));
+  const inOrder = async (writer: TimelineStore, events: AnyPillarEventEnvelope[]) => {
+    for (const one of events) await writer.project(one);
+  };
+  await Promise.all([inOrder(slow, twelve(0)), inOrder(otherWriter, twelve(12))]);
+  const summary = await store.summary(herId);
+  expect(Object.keys(summary!.caseTeam).length).toBe(24);
+  expect(summary!.entryCount).toBe(25);
+});

@@ -19,6 +19,10 @@ const MAX_TRIES = 20;
  * (null if there is none) and returns the next one, or undefined to leave it (already applied).
  * A change must therefore be safe to make again on a newer document: idempotent, and, where order
  * matters, fenced by the position it was read at (see `KnownPeople`).
+ *
+ * On MongoDB the write on the revision read is atomic. FerretDB 1.x reads, then writes, so two
+ * writes in the same instant could both pass there (the projection's summaries, written far more
+ * often, claim each version with an insert instead); the embedded store is for development.
  */
 export async function changeFenced<T extends Fenced>(collection: Collection, id: string, change: (current: T | null) => Omit<T, 'revision'> | undefined): Promise<T | undefined> {
   for (let tries = 1; ; tries += 1) {

@@ -205,8 +205,12 @@ export class TimelineStore {
       const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
       if (stored && (!apply || stored.recentEntryIds.includes(entryId))) return stored;
       if (stored?.pendingCells) {
-        // A write before this one left cell changes unapplied (a crash): they go first, under their own token.
-        await this.completeDerivedWrites(stored);
+        // Cell changes of the write before this one, still in flight. Its writer applies them in a
+        // moment; completed here as well, a change could be applied again once its writer had taken
+        // its token off the cell. Left for a while (its writer crashed), they are completed here
+        // first, under their own token.
+        if (Date.now() - new Date(stored.updatedAt).getTime() < ABANDONED_CLAIM_MS) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+        else await this.completeDerivedWrites(stored);
         continue;
       }
       if (!stored && !apply) {
@@ -262,16 +266,23 @@ export class TimelineStore {
       else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
       return false;
     }
-    await this.replaceVersion(before, next);
+    if (!(await this.replaceVersion(before, next))) {
+      // Read two versions or more ago: the claim on this version had been cleared by the writer of
+      // the next, so it went in, but the summary has moved on. Nothing was written: read again.
+      await this.claims.deleteOne({ _id: claimId });
+      return false;
+    }
     // The claim before it is done with: at most two claims per person at any time.
     await this.claims.deleteOne({ _id: `${next._id}@${before.version}` });
     return true;
   }
 
-  private async replaceVersion(before: StoredSummary, next: StoredSummary): Promise<void> {
+  /** Writes the next version over the one it was made from; false if the summary is no longer at that version. */
+  private async replaceVersion(before: StoredSummary, next: StoredSummary): Promise<boolean> {
     const { _id, ...fields } = next;
     const unset = next.pendingCells ? {} : { $unset: { pendingCells: '' } };
-    await this.summaries.collection.updateOne({ _id: before._id, version: before.version } as never, { $set: fields, ...unset } as never);
+    const written = await this.summaries.collection.updateOne({ _id: before._id, version: before.version } as never, { $set: fields, ...unset } as never);
+    return written.matchedCount === 1;
   }
 
   /**
