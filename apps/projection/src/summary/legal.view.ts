@@ -50,7 +50,7 @@ function evolveHerCase(view: LegalView, { event, personId, at }: Applied<CaseEve
   const known = view.cases.some((herCase) => herCase.progress.caseId === caseId);
   // In the order of their ids: her cases' events arrive in any order between cases, and every replica must store the same view.
   const cases = known ? view.cases.map((herCase) => (herCase.progress.caseId === caseId ? next : herCase)) : [...view.cases, next].sort((a, b) => a.progress.caseId.localeCompare(b.progress.caseId));
-  return { cases, alerts: caseAlerts(view.alerts, next.progress, event, at) };
+  return { ...view, cases, alerts: caseAlerts(view.alerts, next.progress, event, at) };
 }
 
 /** A charge sheet missing, until it is filed or the case is closed; closing a case closes its consent alerts too. */

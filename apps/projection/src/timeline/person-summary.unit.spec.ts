@@ -554,6 +554,9 @@ describe('the legal pillar of her summary', () => {
     const sixty = missing(60, '2026-05-01T10:00:00.000Z');
     const viewAfter = (...events: AnyPillarEventEnvelope[]) => events.reduce(evolvePerson, initialPersonView(personId));
     expect(viewAfter(fir(), withdrawn, sixty)).toEqual(viewAfter(fir(), sixty, withdrawn));
+    // Her grant, on intake's topic, before or after her case's events: a case event kept no grant it had not seen.
+    const granted = happened(intakeEventTypes.consentRecorded, '2026-04-01T00:00:00.000Z', { personId, consentId: 'g', scope: 'share-with-police', decision: 'granted', givenBy: 'self', decidedAt: '2026-04-01T00:00:00.000Z' });
+    expect(viewAfter(granted, fir(), sixty)).toEqual(viewAfter(fir(), sixty, granted));
   });
 
   it('keeps one charge-sheet-missing alert per case, from the 60-day flag on, until a charge sheet is filed', () => {
