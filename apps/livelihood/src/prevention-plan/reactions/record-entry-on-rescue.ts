@@ -3,6 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Collection, Document } from 'mongodb';
 import { CommandContext, EventEnvelope, livelihoodEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { EventController } from '@mukti/messaging';
+import { changeFenced } from '@mukti/persistence';
 import { PreventionPlanStore } from '../prevention-plan.store';
 
 /** The prevention plans each person is followed by, and her latest rescue: the join's own indexes. */
@@ -49,11 +50,10 @@ export class EntryOnRescue {
   @EventPattern(rescueEventTypes.personRescued)
   async personRescued(@Payload() event: EventEnvelope<typeof rescueEventTypes.personRescued>): Promise<void> {
     const { personId, rescuedAt } = event.data;
-    // Her latest rescue, for a plan whose opening this service has not seen yet.
-    const known = (await this.rescuesByPerson.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
-    if (!known?.rescuedAt || Date.parse(known.rescuedAt) < Date.parse(rescuedAt)) {
-      await this.rescuesByPerson.replaceOne({ _id: personId } as Document, { rescuedAt }, { upsert: true });
-    }
+    // Her latest rescue, for a plan whose opening this service has not seen yet (rescues come keyed by operation, in any order).
+    await changeFenced<{ _id: string; rescuedAt?: string }>(this.rescuesByPerson, personId, (known) =>
+      known?.rescuedAt && Date.parse(known.rescuedAt) >= Date.parse(rescuedAt) ? undefined : { _id: personId, rescuedAt },
+    );
     const found = (await this.plansByPerson.findOne({ _id: personId } as Document)) as { planIds?: string[] } | null;
     for (const preventionPlanId of found?.planIds ?? []) await this.recordEntry(preventionPlanId, personId, rescuedAt, event);
   }
