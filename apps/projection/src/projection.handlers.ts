@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AnyPillarEventEnvelope, eventCatalog, EventType, topicsConsumedBy } from '@mukti/contracts';
-import { EventController } from '@mukti/messaging';
+import { EventContext, EventController } from '@mukti/messaging';
 import { AnalyticsStream } from './analytics/analytics-stream';
 import { deidentify } from './analytics/deidentify';
 import { ProsecutionStore } from './prosecution/prosecution.store';
@@ -53,21 +53,21 @@ export class PillarEventsProjector {
   ) {}
 
   @EventPattern(projectedTypesAbout('person'))
-  async onHerTimeline(@Payload() event: AnyPillarEventEnvelope): Promise<void> {
-    const { facts, summary } = await this.timeline.project(event);
+  async onHerTimeline(@Payload() event: AnyPillarEventEnvelope, @Ctx() context?: EventContext): Promise<void> {
+    const { facts, summary } = await this.timeline.project(event, event.subject, context?.getPartition());
     const record = deidentify(event, facts, summary, this.pseudonymKey);
     if (record) await this.analytics.publishRecord(record, event);
   }
 
   @EventPattern(projectedTypesAbout('case'))
-  async ofTheCase(@Payload() event: CaseEventEnvelope): Promise<void> {
+  async ofTheCase(@Payload() event: CaseEventEnvelope, @Ctx() context?: EventContext): Promise<void> {
     await this.prosecution.projectCase(event);
-    await this.onTheirTimelines(event);
+    await this.onTheirTimelines(event, context?.getPartition());
   }
 
   @EventPattern(projectedTypesAbout('prevention-plan'))
-  ofThePreventionPlan(@Payload() event: PreventionPlanEventEnvelope): Promise<void> {
-    return this.onTheirTimelines(event);
+  ofThePreventionPlan(@Payload() event: PreventionPlanEventEnvelope, @Ctx() context?: EventContext): Promise<void> {
+    return this.onTheirTimelines(event, context?.getPartition());
   }
 
   @EventPattern(projectedTypesAbout('perpetrator'))
@@ -75,10 +75,10 @@ export class PillarEventsProjector {
     return this.prosecution.projectPerpetrator(event);
   }
 
-  private async onTheirTimelines(event: FannedOutEventEnvelope): Promise<void> {
+  private async onTheirTimelines(event: FannedOutEventEnvelope, partition: number | undefined): Promise<void> {
     const concerned = peopleConcernedBy(event);
     for (const personId of timelinesOf(event)) {
-      const { facts, summary } = await this.timeline.project(event, personId);
+      const { facts, summary } = await this.timeline.project(event, personId, partition);
       if (!concerned.includes(personId)) continue;
       const record = deidentify(event, facts, summary, this.pseudonymKey, personId);
       if (record) await this.analytics.publishRecord(record, event, personId);

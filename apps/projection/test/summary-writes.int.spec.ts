@@ -110,3 +110,21 @@ it('loses none of her events when two writers apply different events of hers at 
   expect(Object.keys(summary!.caseTeam).length).toBe(24);
   expect(summary!.entryCount).toBe(25);
 });
+
+it('counts each person once when two members apply the events of different partitions at once, and again on a redelivery (found by the two-replica e2e)', async () => {
+  const before = (await store.indicatorCells())['registered.byState:Assam'] ?? 0;
+  const registrations = Array.from({ length: 20 }, () => {
+    const herId = randomUUID();
+    return { ...event(intakeEventTypes.personRegistered, '2026-04-01T00:00:00.000Z', {}), subject: herId, data: { personId: herId, role: 'survivor', gender: 'female', ageBand: '18-24', origin: { state: 'Assam', district: 'Cachar' }, referralSource: 'police', languages: ['as'] } } as AnyPillarEventEnvelope;
+  });
+  // One member reads partition 0, the other partition 1, each its events one at a time, both at once.
+  const member = async (writer: TimelineStore, partition: number) => {
+    for (const registered of registrations.filter((_, index) => index % 2 === partition)) await writer.project(registered, registered.subject, partition);
+  };
+  await Promise.all([member(store, 0), member(otherWriter, 1)]);
+  // A rebalance: the other member reads each partition again from the last commit.
+  await Promise.all([member(otherWriter, 0), member(store, 1)]);
+  expect((await store.indicatorCells())['registered.byState:Assam']).toBe(before + 20);
+  const inFlight = await connection.collection('indicator_cells').find({ 'inFlight.0': { $exists: true } }).toArray();
+  expect(inFlight.map((cell) => String(cell._id))).toEqual([]);
+});

@@ -40,7 +40,7 @@ export interface StoredSummary extends PersonSummary {
   recentEntryIds: string[];
   counted: string[];
   /** Cell changes written with the summary and not yet applied to the cells (a crash between the two). */
-  pendingCells?: { token: string; changes: { cell: string; by: 1 | -1 }[] };
+  pendingCells?: { token: string; changes: { cell: string; by: 1 | -1 }[]; shard?: string };
   updatedAt: Date;
 }
 
@@ -104,6 +104,18 @@ export interface IndicatorCell {
 const MAX_CONFLICTS = 20;
 /** A claim on a summary's next version left this long by a writer who never wrote it (it crashed) is completed by the next writer. */
 const ABANDONED_CLAIM_MS = 30_000;
+/** Cell changes left in flight this long by the writer of her summary (it crashed) are applied by the next one; under a consumer's 10 s session. */
+const ABANDONED_CELLS_MS = 5_000;
+
+/**
+ * A cell is kept in one document per partition its changes were read from (`<cell>#p<partition>`),
+ * and read as their sum: the members of a consumer group apply events of different partitions at
+ * once, and an increment on FerretDB 1.x is a read then a write, so two members incrementing one
+ * document could lose one. Within a partition, changes are applied one at a time. A household's
+ * cell stays one document: whether it is her household's first member counted is its total.
+ */
+const cellDocumentId = (cell: string, shard: string | undefined) => (shard && !cell.startsWith(HOUSEHOLD) ? `${cell}#${shard}` : cell);
+const cellOfDocument = (id: string) => id.split('#')[0]!;
 
 /** The token under which a household's change moves the households-supported cell. */
 const householdToken = (token: string, household: string) => `${token}/${household}`;
@@ -163,11 +175,15 @@ export class TimelineStore {
    * entry on her timeline means her summary has it. Returns the event's facts and her summary with
    * it, for whatever else the event feeds (the analytics stream).
    */
-  async project(event: AnyPillarEventEnvelope, personId: string = event.subject): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
+  /**
+   * Her timeline entry and summary for the event; `partition` is where the event was read, the
+   * shard of the indicator cells it moves (see cellDocumentId).
+   */
+  async project(event: AnyPillarEventEnvelope, personId: string = event.subject, partition?: number): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event, personId);
     const entryId = entryIdOf(event, personId);
     const onTimeline = await this.entries.exists({ _id: entryId });
-    const stored = await this.applyToSummary(personId, entryId, event, !onTimeline);
+    const stored = await this.applyToSummary(personId, entryId, event, !onTimeline, partition === undefined ? undefined : `p${partition}`);
     await this.completeDerivedWrites(stored);
     if (!onTimeline) {
       try {
@@ -200,17 +216,14 @@ export class TimelineStore {
    * read (the version): one writer per partition is the rule, but an overlapping second writer (a
    * rebalance, a rollout) must not silently drop a fact. On a conflict, read again and apply again.
    */
-  private async applyToSummary(personId: string, entryId: string, event: AnyPillarEventEnvelope, apply: boolean): Promise<StoredSummary> {
+  private async applyToSummary(personId: string, entryId: string, event: AnyPillarEventEnvelope, apply: boolean, shard: string | undefined): Promise<StoredSummary> {
     for (let attempt = 1; ; attempt += 1) {
       const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
-      if (stored && (!apply || stored.recentEntryIds.includes(entryId))) return stored;
+      // Already applied (by this writer before a crash, or by the other member of a handover).
+      if (stored && (!apply || stored.recentEntryIds.includes(entryId))) return this.settled(stored);
       if (stored?.pendingCells) {
-        // Cell changes of the write before this one, still in flight. Its writer applies them in a
-        // moment; completed here as well, a change could be applied again once its writer had taken
-        // its token off the cell. Left for a while (its writer crashed), they are completed here
-        // first, under their own token.
-        if (Date.now() - new Date(stored.updatedAt).getTime() < ABANDONED_CLAIM_MS) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-        else await this.completeDerivedWrites(stored);
+        // The cell changes of the write before this one go first.
+        await this.settled(stored);
         continue;
       }
       if (!stored && !apply) {
@@ -230,7 +243,7 @@ export class TimelineStore {
         version,
         recentEntryIds: [...before.recentEntryIds, entryId].slice(-RECENT_ENTRY_IDS),
         counted,
-        ...(changes.length > 0 ? { pendingCells: { token: `${personId}@${version}`, changes } } : {}),
+        ...(changes.length > 0 ? { pendingCells: { token: `${personId}@${version}`, changes, ...(shard ? { shard } : {}) } } : {}),
         updatedAt: new Date(),
       };
       if (await this.writeIfUnchanged(before, stored !== null, next)) return next;
@@ -286,23 +299,46 @@ export class TimelineStore {
   }
 
   /**
-   * What follows from her summary: the indicator cells she moved between, and the listings. Safe to
-   * run again: a cell change is applied once per token (the token stays on the cell while it is in
-   * flight), and a listing takes a summary only if it is newer than the one it has.
+   * Her summary once the cell changes of its last write are applied. Their writer applies them a
+   * moment after writing it; applied here as well, a change could be counted twice (once its writer
+   * has taken the token off the cell, the token no longer stops it). So they are waited for, and
+   * applied here only if left longer than a writer takes (it crashed in between).
+   */
+  private async settled(stored: StoredSummary): Promise<StoredSummary> {
+    let current = stored;
+    while (current.pendingCells) {
+      if (Date.now() - new Date(current.updatedAt).getTime() >= ABANDONED_CELLS_MS) {
+        await this.completeDerivedWrites(current);
+        const { pendingCells: _done, ...completed } = current;
+        return completed;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      current = (await this.summaries.findOne({ _id: current._id }).lean<StoredSummary>()) ?? current;
+    }
+    return current;
+  }
+
+  /**
+   * What follows from her summary: the indicator cells she moved between (by the writer of the
+   * version that moved her, or after a crash, see settled), and the listings. Safe to run again: a
+   * cell change is applied once per token (the token stays on the cell while it is in flight), and
+   * a listing takes a summary only if it is newer than the one it has.
    */
   private async completeDerivedWrites(stored: StoredSummary): Promise<void> {
     const pending = stored.pendingCells;
     if (pending) {
-      for (const change of pending.changes) await this.applyCellChange(change, pending.token);
+      for (const change of pending.changes) await this.applyCellChange(change, pending.token, pending.shard);
       const cleared = await this.summaries.collection.updateOne(
         { _id: stored._id, 'pendingCells.token': pending.token } as never,
         { $unset: { pendingCells: '' } } as never,
       );
       if (cleared.matchedCount === 1) {
         for (const { cell } of pending.changes) {
-          await this.modelOf(cell).collection.updateOne({ _id: cell } as never, { $pull: { inFlight: pending.token } } as never);
+          await this.modelOf(cell).collection.updateOne({ _id: cellDocumentId(cell, pending.shard) } as never, { $pull: { inFlight: pending.token } } as never);
           // A household's change may have moved the households-supported cell under a token of its own.
-          if (cell.startsWith(HOUSEHOLD)) await this.cells.collection.updateOne({ _id: HOUSEHOLDS_SUPPORTED } as never, { $pull: { inFlight: householdToken(pending.token, cell) } } as never);
+          if (cell.startsWith(HOUSEHOLD)) {
+            await this.cells.collection.updateOne({ _id: cellDocumentId(HOUSEHOLDS_SUPPORTED, pending.shard) } as never, { $pull: { inFlight: householdToken(pending.token, cell) } } as never);
+          }
         }
       }
     }
@@ -314,11 +350,11 @@ export class TimelineStore {
   }
 
   /** $inc once per token; a household's first member counted makes it a household supported, its last one gone takes it away. */
-  private async applyCellChange({ cell, by }: { cell: string; by: 1 | -1 }, token: string): Promise<void> {
+  private async applyCellChange({ cell, by }: { cell: string; by: 1 | -1 }, token: string, shard: string | undefined): Promise<void> {
     let after: IndicatorCell | null;
     try {
       after = await this.modelOf(cell)
-        .findOneAndUpdate({ _id: cell, inFlight: { $ne: token } }, { $inc: { count: by }, $push: { inFlight: token } }, { upsert: true, new: true })
+        .findOneAndUpdate({ _id: cellDocumentId(cell, shard), inFlight: { $ne: token } }, { $inc: { count: by }, $push: { inFlight: token } }, { upsert: true, new: true })
         .lean<IndicatorCell>();
     } catch (error) {
       // The cell has the token: applied before a crash.
@@ -326,7 +362,7 @@ export class TimelineStore {
       throw error;
     }
     if (!after || !cell.startsWith(HOUSEHOLD)) return;
-    if ((by === 1 && after.count === 1) || (by === -1 && after.count === 0)) await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, householdToken(token, cell));
+    if ((by === 1 && after.count === 1) || (by === -1 && after.count === 0)) await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, householdToken(token, cell), shard);
   }
 
   /** Every indicator cell with its count: a collection bounded by the vocabulary (states, age bands, roles), not by the people. */
@@ -336,7 +372,8 @@ export class TimelineStore {
     let cells: Record<string, number> = {};
     for (let read = 1; read <= CELL_READS; read += 1) {
       const found = await this.cells.find({}).select({ count: 1 }).lean<IndicatorCell[]>();
-      cells = Object.fromEntries(found.map((cell) => [cell._id, cell.count]));
+      cells = {};
+      for (const { _id, count } of found) cells[cellOfDocument(_id)] = (cells[cellOfDocument(_id)] ?? 0) + count;
       if (cellsAddUp(cells)) return cells;
       await new Promise((resolve) => setTimeout(resolve, 10 * read));
     }
