@@ -1,5 +1,5 @@
 import { Schema, Model, Connection } from 'mongoose';
-import type { Collection } from 'mongodb';
+import { AnyBulkWriteOperation, MongoBulkWriteError, type Collection } from 'mongodb';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
@@ -116,6 +116,11 @@ const ABANDONED_CELLS_MS = 5_000;
  */
 const cellDocumentId = (cell: string, shard: string | undefined) => (shard && !cell.startsWith(HOUSEHOLD) ? `${cell}#${shard}` : cell);
 const cellOfDocument = (id: string) => id.split('#')[0]!;
+
+/** The items that pass, and those that do not. */
+function partition<T>(items: readonly T[], passes: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(passes), items.filter((item) => !passes(item))];
+}
 
 /** The token under which a household's change moves the households-supported cell. */
 const householdToken = (token: string, household: string) => `${token}/${household}`;
@@ -327,22 +332,40 @@ export class TimelineStore {
   private async completeDerivedWrites(stored: StoredSummary): Promise<void> {
     const pending = stored.pendingCells;
     if (pending) {
-      for (const change of pending.changes) await this.applyCellChange(change, pending.token, pending.shard);
+      const [households, vocabulary] = partition(pending.changes, ({ cell }) => cell.startsWith(HOUSEHOLD));
+      // The vocabulary's cells in one round trip, each change once per token (an upsert that meets
+      // the token on its cell is refused as a duplicate: applied before a crash).
+      await this.bulkOnce(
+        vocabulary.map(({ cell, by }) => ({
+          updateOne: { filter: { _id: cellDocumentId(cell, pending.shard), inFlight: { $ne: pending.token } }, update: { $inc: { count: by }, $push: { inFlight: pending.token } }, upsert: true },
+        })),
+      );
+      for (const change of households) await this.applyCellChange(change, pending.token, pending.shard);
       const cleared = await this.summaries.collection.updateOne(
         { _id: stored._id, 'pendingCells.token': pending.token } as never,
         { $unset: { pendingCells: '' } } as never,
       );
       if (cleared.matchedCount === 1) {
-        for (const { cell } of pending.changes) {
-          await this.modelOf(cell).collection.updateOne({ _id: cellDocumentId(cell, pending.shard) } as never, { $pull: { inFlight: pending.token } } as never);
+        await this.bulkOnce(vocabulary.map(({ cell }) => ({ updateOne: { filter: { _id: cellDocumentId(cell, pending.shard) }, update: { $pull: { inFlight: pending.token } } } })));
+        for (const { cell } of households) {
+          await this.households.collection.updateOne({ _id: cell } as never, { $pull: { inFlight: pending.token } } as never);
           // A household's change may have moved the households-supported cell under a token of its own.
-          if (cell.startsWith(HOUSEHOLD)) {
-            await this.cells.collection.updateOne({ _id: cellDocumentId(HOUSEHOLDS_SUPPORTED, pending.shard) } as never, { $pull: { inFlight: householdToken(pending.token, cell) } } as never);
-          }
+          await this.cells.collection.updateOne({ _id: cellDocumentId(HOUSEHOLDS_SUPPORTED, pending.shard) } as never, { $pull: { inFlight: householdToken(pending.token, cell) } } as never);
         }
       }
     }
     for (const follower of this.followers) await follower(publicSummary(stored), stored.version);
+  }
+
+  /** Writes to the vocabulary's cells in one call; a write refused as a duplicate was applied before. */
+  private async bulkOnce(writes: AnyBulkWriteOperation<IndicatorCell>[]): Promise<void> {
+    if (writes.length === 0) return;
+    try {
+      await this.cells.collection.bulkWrite(writes as never, { ordered: false });
+    } catch (error) {
+      const refused = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      if (refused.length === 0 || refused.some((write) => write.code !== 11000)) throw error;
+    }
   }
 
   private modelOf(cell: string): Model<IndicatorCell> {
