@@ -118,7 +118,7 @@ const cellDocumentId = (cell: string, shard: string | undefined) => (shard && !c
 const cellOfDocument = (id: string) => id.split('#')[0]!;
 
 /** The items that pass, and those that do not. */
-function partition<T>(items: readonly T[], passes: (item: T) => boolean): [T[], T[]] {
+function split<T>(items: readonly T[], passes: (item: T) => boolean): [T[], T[]] {
   return [items.filter(passes), items.filter((item) => !passes(item))];
 }
 
@@ -178,11 +178,8 @@ export class TimelineStore {
    * is, or a person's the prevention plan whose event it is covers. Idempotent: the same event
    * twice leaves one entry and the same summary. Her summary is written before her entry, so an
    * entry on her timeline means her summary has it. Returns the event's facts and her summary with
-   * it, for whatever else the event feeds (the analytics stream).
-   */
-  /**
-   * Her timeline entry and summary for the event; `partition` is where the event was read, the
-   * shard of the indicator cells it moves (see cellDocumentId).
+   * it, for whatever else the event feeds (the analytics stream). `partition` is where the event
+   * was read: the shard of the indicator cells it moves (see cellDocumentId).
    */
   async project(event: AnyPillarEventEnvelope, personId: string = event.subject, partition?: number): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event, personId);
@@ -332,7 +329,7 @@ export class TimelineStore {
   private async completeDerivedWrites(stored: StoredSummary): Promise<void> {
     const pending = stored.pendingCells;
     if (pending) {
-      const [households, vocabulary] = partition(pending.changes, ({ cell }) => cell.startsWith(HOUSEHOLD));
+      const [households, vocabulary] = split(pending.changes, ({ cell }) => cell.startsWith(HOUSEHOLD));
       // The vocabulary's cells in one round trip, each change once per token (an upsert that meets
       // the token on its cell is refused as a duplicate: applied before a crash).
       await this.bulkOnce(
