@@ -43,7 +43,7 @@ export const staffEndpoints = {
   determineAge: { method: 'POST', path: '/api/v1/people/{personId}/age-determinations', roles: ['admin', 'caseworker'] },
   readTimeline: { method: 'GET', path: '/api/v1/people/{personId}/timeline', roles: staffWhoReadCases },
   readSummary: { method: 'GET', path: '/api/v1/people/{personId}/summary', roles: staffWhoReadCases },
-  planRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations', roles: ['admin', 'rescue-coordinator'] },
+  planRescueOperation: { method: 'POST', path: '/api/v1/rescue-operations', roles: ['admin', 'rescue-coordinator'], recordInAnswer: 'rescue-operation' },
   recordRescue: {
     method: 'POST',
     path: '/api/v1/rescue-operations/{operationId}/rescue',
@@ -105,7 +105,7 @@ export const staffEndpoints = {
   recordPlacementLost: { method: 'POST', path: '/api/v1/people/{personId}/placements/{placementId}/loss', roles: livelihoodStaff },
   recordFinancialInclusion: { method: 'POST', path: '/api/v1/people/{personId}/financial-inclusion', roles: livelihoodStaff },
   recordSchemeLinkage: { method: 'POST', path: '/api/v1/people/{personId}/scheme-linkages', roles: livelihoodStaff },
-  openPreventionPlan: { method: 'POST', path: '/api/v1/prevention-plans', roles: preventionStaff, peopleInBody: ['personId'] },
+  openPreventionPlan: { method: 'POST', path: '/api/v1/prevention-plans', roles: preventionStaff, peopleInBody: ['personId'], recordInAnswer: 'prevention-plan' },
   recordPreventionSupport: { method: 'POST', path: '/api/v1/prevention-plans/{preventionPlanId}/supports', roles: preventionStaff },
   recordEntryIntoExploitation: {
     method: 'POST',
@@ -115,7 +115,7 @@ export const staffEndpoints = {
   },
   readPreventionPlan: { method: 'GET', path: '/api/v1/prevention-plans/{preventionPlanId}', roles: preventionStaff, peopleInAnswer: ['personIds'] },
   // Prosecution: perpetrators, cases from the FIR to the verdict, training of service providers.
-  profilePerpetrator: { method: 'POST', path: '/api/v1/perpetrators', roles: legalStaff },
+  profilePerpetrator: { method: 'POST', path: '/api/v1/perpetrators', roles: legalStaff, recordInAnswer: 'perpetrator' },
   linkPerpetrators: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/links', roles: legalStaff },
   readPerpetrator: { method: 'GET', path: '/api/v1/perpetrators/{perpetratorId}', roles: legalStaff },
   correctPerpetratorProfile: { method: 'POST', path: '/api/v1/perpetrators/{perpetratorId}/corrections', roles: legalStaff },

@@ -50,9 +50,9 @@ export class AuditInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
     if (!name || !request.principal) return next.handle();
     const endpoint: StaffEndpoint = staffEndpoints[name];
-    // Only what touches a person's record, or a record with a team of its own, is audited (indicators and the export are counts).
+    // Only what touches a person's record, or a record with a team of its own (creating one included), is audited (indicators and the export are counts).
     const opened = recordOpenedBy(endpoint, request.params);
-    if (!endpoint.path.includes('{personId}') && !opened && !endpoint.peopleInBody && !endpoint.peopleInAnswer) return next.handle();
+    if (!endpoint.path.includes('{personId}') && !opened && !endpoint.peopleInBody && !endpoint.peopleInAnswer && !endpoint.recordInAnswer) return next.handle();
     const reason = request.headers[ACCESS_REASON_HEADER];
     const base = {
       ...(opened && UUID.test(opened.id) ? { record: opened } : {}),

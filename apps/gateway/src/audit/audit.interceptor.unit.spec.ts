@@ -100,6 +100,27 @@ it('puts an FIR registered on the trail under the case it opened, from its answe
   ]);
 });
 
+it('puts every request that creates a record with a team on the trail under it: an operation planned, a perpetrator profiled, a prevention plan opened', async () => {
+  const id = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
+  for (const [endpoint, kind] of [
+    ['planRescueOperation', 'rescue-operation'],
+    ['profilePerpetrator', 'perpetrator'],
+    ['openPreventionPlan', 'prevention-plan'],
+    ['registerHousehold', 'household'],
+    ['registerFir', 'case'],
+  ] as const) {
+    const created = harness(endpoint, [], { params: {}, body: {}, answer: { id } });
+    await created.run();
+    expect([endpoint, created.written.map((entry) => [entry.outcome, entry.record])]).toEqual([
+      endpoint,
+      [
+        ['requested', undefined],
+        ['succeeded', { kind, id }],
+      ],
+    ]);
+  }
+});
+
 it('takes only well-formed ids from the fields that name people, once each', () => {
   const endpoint = { method: 'POST', path: '/api/v1/cases', roles: ['legal-officer'], peopleInBody: ['victimIds', 'personId'] } as const;
   expect(peopleNamedBy(endpoint, undefined, { victimIds: [personId, 'not-an-id', personId], personId: 42, accusedIds: [personId] })).toEqual([personId]);
@@ -128,9 +149,13 @@ it("records a rescue operation's read under the operation and under each person 
 
 it('takes the id in the answer as a person only for a registration: a household prevention plan is not a person', async () => {
   const householdId = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
-  const plan = harness('openPreventionPlan', [], { params: {}, body: { householdId }, answer: { id: householdId } });
+  const planId = '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
+  const plan = harness('openPreventionPlan', [], { params: {}, body: { householdId }, answer: { id: planId } });
   await plan.run();
-  expect(plan.written.map((entry) => [entry.outcome, entry.action, entry.personId])).toEqual([['requested', 'openPreventionPlan', undefined]]);
+  expect(plan.written.map((entry) => [entry.outcome, entry.action, entry.personId, entry.record])).toEqual([
+    ['requested', 'openPreventionPlan', undefined, undefined],
+    ['succeeded', 'openPreventionPlan', undefined, { kind: 'prevention-plan', id: planId }],
+  ]);
 
   const registration = harness('registerPerson', [], { params: {}, body: {}, answer: { id: personId } });
   await registration.run();
