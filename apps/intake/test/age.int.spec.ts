@@ -104,7 +104,14 @@ it('keeps nothing of her age once she is erased, and a watch left by a registrat
   expect(await mongo.db().collection('age_band_watch').findOne({ _id: `${meena}:age-band` as never })).toBeNull();
 
   const neverRegistered = '5f0c7a52-3c1e-4f7a-9d3b-2b8e4a6c9d10';
-  await mongo.db().collection('age_band_watch').insertOne({ _id: `${neverRegistered}:age-band` as never, dueAt: new Date(clock.now().getTime() - DAY), details: { personId: neverRegistered, evidence: JSON.stringify({ birthYear: 2010 }) } });
+  // As the watch writes it (due today, passed), left behind when the registration that wrote it failed.
+  const dueAt = clock.now();
+  await mongo.db().collection('age_band_watch').insertOne({
+    _id: `${neverRegistered}:age-band` as never,
+    dueAt,
+    dueDay: dueAt.toISOString().slice(0, 10),
+    details: { personId: neverRegistered, evidence: JSON.stringify({ birthYear: 2010 }) },
+  });
   await app.get<AgeBandWatch>(AGE_BAND_WATCH).sweep();
   expect(await mongo.db().collection('people').countDocuments({ aggregateId: neverRegistered })).toBe(0);
   expect(await mongo.db().collection('age_band_watch').findOne({ _id: `${neverRegistered}:age-band` as never })).toBeNull();

@@ -66,9 +66,10 @@ export class ServiceMetrics {
   watchDeadlines(watch: string, read: () => DeadlineFigures): void {
     if (this.deadlineWatches.size === 0) {
       const each = () => [...this.deadlineWatches].map(([name, figures]) => ({ name, figures: figures() }));
-      const total = (field: 'sweeps' | 'acted' | 'failures') => () => each().map(({ name, figures }) => ({ labels: { watch: name }, value: figures[field] }));
+      const total = (field: 'sweeps' | 'acted' | 'dropped' | 'failures') => () => each().map(({ name, figures }) => ({ labels: { watch: name }, value: figures[field] }));
       this.counterFrom('mukti_deadline_sweeps_total', 'sweeps for passed deadlines since start', ['watch'], total('sweeps'));
       this.counterFrom('mukti_deadlines_acted_total', 'passed deadlines acted on (an alert raised) since start', ['watch'], total('acted'));
+      this.counterFrom('mukti_deadlines_dropped_total', 'passed deadlines their record refused for good (not found, or no longer applies): removed', ['watch'], total('dropped'));
       this.counterFrom('mukti_deadline_failures_total', 'actions on passed deadlines that failed (tried again on the next sweep)', ['watch'], total('failures'));
       this.gauge('mukti_deadlines_overdue', 'deadlines the last sweep found passed and could not act on', ['watch'], async (set) => {
         for (const { name, figures } of each()) set({ watch: name }, figures.overdue);
@@ -94,6 +95,8 @@ export interface DeadlineFigures {
   sweeps: number;
   /** Deadlines acted on. */
   acted: number;
+  /** Deadlines their record refused for good (it does not exist here, or no longer applies): removed, not tried again. */
+  dropped: number;
   /** Actions that failed (each is tried again on the next sweep). */
   failures: number;
   /** Deadlines the last sweep found passed and could not act on: they are overdue. */

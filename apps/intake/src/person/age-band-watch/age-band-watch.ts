@@ -19,8 +19,8 @@ export class AgeBandWatch implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(private readonly watch: DeadlineWatch) {}
 
   /** Sweeps from start-up to shutdown, as the service's other watches do. */
-  onApplicationBootstrap(): void {
-    this.watch.onApplicationBootstrap();
+  onApplicationBootstrap(): Promise<void> {
+    return this.watch.onApplicationBootstrap();
   }
 
   beforeApplicationShutdown(): Promise<void> {
