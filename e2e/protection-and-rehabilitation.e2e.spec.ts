@@ -302,6 +302,14 @@ it('follows her through shelter, documents and repatriation, all on her timeline
     .set('authorization', asha)
     .send({ step: 'handover', at: clock.now().toISOString(), home: { state: 'West Bengal', district: 'Nadia' }, handedOverTo: 'family' })
     .expect(422);
+  // Where she stays: sealed on the topic and in the store, opened by intake for her case team.
+  const stays = (await api().get(`/api/v1/people/${people.minor}/shelter-stays`).set('authorization', asha).expect(200)).body;
+  expect(stays).toEqual({
+    stays: [{ admittedAt: expect.any(String), kind: 'child-care-institution', state: 'Maharashtra', district: 'Mumbai City', name: 'Government Children Home, Umerkhadi' }],
+  });
+  await api().get(`/api/v1/people/${people.minor}/shelter-stays`).set('authorization', await bearer('caseworker', 'bela')).expect(404);
+  await api().get(`/api/v1/people/${people.minor}/shelter-stays`).set('authorization', await bearer('admin', 'root')).expect(403);
+  await api().get(`/api/v1/people/${people.minor}/shelter-stays`).set('authorization', rekha).expect(403);
   await eventually(async () => {
     expect((await summaryOf(people.minor, asha)).pillars.rehabilitation).toMatchObject({ status: 'in-shelter', shelter: { kind: 'child-care-institution' } });
     expect((await summaryOf(people.woman, asha)).pillars.rehabilitation).toMatchObject({ voterRegistered: true, documents: { 'voter-id': 'obtained' } });

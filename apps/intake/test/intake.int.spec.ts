@@ -366,34 +366,43 @@ describe('text that identifies her, sealed here with her key for the service tha
     const sealed = (await seal(counsellor, 'counselling-notes', 'first session').expect(200)).body;
     expect(sealed).toMatchObject({ keyId: personId, algorithm: 'AES-256-GCM' });
     expect(JSON.stringify(sealed)).not.toContain('first session');
-    const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
-    expect(opened.body).toEqual({ notes: ['first session'] });
+    const openAs = (kind: string, sealedValues: object[], authorization = counsellor, id = personId) =>
+      api().post(`/people/${id}/identifying-text/opened`).set('authorization', authorization).send({ kind, sealed: sealedValues });
+    const opened = await openAs('counselling-notes', [sealed]).expect(200);
+    expect(opened.body).toEqual({ texts: ['first session'] });
 
     // Her identity, sealed with the same key for another purpose, is not opened here.
     const registration = await mongo.db().collection('people').findOne({ _id: `${personId}:1` as never });
     const identity = registration?.['state'].personalData;
-    const refused = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [identity] }).expect(422);
+    const refused = await openAs('counselling-notes', [identity]).expect(422);
     expect(refused.body.details.field).toBe('sealed');
     // Another person's notes are not opened under her id.
-    await api().post(`/people/${randomUUID()}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(404);
+    await openAs('counselling-notes', [sealed], counsellor, randomUUID()).expect(404);
     // Only counsellors open them; a caseworker on her team does not.
-    await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', caseworker).send({ sealed: [sealed] }).expect(403);
+    await openAs('counselling-notes', [sealed], caseworker).expect(403);
     await seal(counsellor, 'counselling-notes', '').expect(400);
     await seal(counsellor, 'address', 'first session').expect(400);
 
     // The shelter she stays in and her employer, each sealed for its own purpose by whom records it: never opened as notes.
     const shelter = (await seal(caseworker, 'shelter-name', 'Snehalaya Home').expect(200)).body;
     expect(JSON.stringify(shelter)).not.toContain('Snehalaya');
-    const asNotes = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [shelter] }).expect(422);
+    const asNotes = await openAs('counselling-notes', [shelter]).expect(422);
     expect(asNotes.body.details.field).toBe('sealed');
+    // Opened as what it is, for those who read where she stays: her caseworker and counsellor, not as notes, and not her employer's name.
+    expect((await openAs('shelter-name', [shelter], caseworker).expect(200)).body).toEqual({ texts: ['Snehalaya Home'] });
+    expect((await openAs('shelter-name', [shelter]).expect(200)).body).toEqual({ texts: ['Snehalaya Home'] });
+    expect((await openAs('shelter-name', [sealed], caseworker).expect(422)).body.details.field).toBe('sealed');
+    await openAs('employer', [shelter], caseworker).expect(403);
+    await openAs('shelter-name', [shelter], await serviceBearer('caseworker', 'not-on-her-team')).expect(404);
     await seal(counsellor, 'shelter-name', 'Snehalaya Home').expect(403);
     await seal(caseworker, 'counselling-notes', 'what she said').expect(403);
     await seal(caseworker, 'shelter-name', 'x'.repeat(121)).expect(422);
 
     const admin = await serviceBearer('admin', 'root');
     await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
-    const afterErasure = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed] }).expect(200);
-    expect(afterErasure.body).toEqual({ notes: [null] });
+    const afterErasure = await openAs('counselling-notes', [sealed]).expect(200);
+    expect(afterErasure.body).toEqual({ texts: [null] });
+    expect((await openAs('shelter-name', [shelter], caseworker).expect(200)).body).toEqual({ texts: [null] });
     await seal(counsellor, 'counselling-notes', 'again').expect(409);
   });
 
@@ -411,8 +420,8 @@ describe('text that identifies her, sealed here with her key for the service tha
     const sealed = (
       await api().post(`/people/${personId}/identifying-text/sealed`).set('authorization', counsellor).set('content-type', 'application/json').send(escaped).expect(200)
     ).body;
-    const opened = await api().post(`/people/${personId}/counselling-notes/opened`).set('authorization', counsellor).send({ sealed: [sealed, sealed] }).expect(200);
-    expect(opened.body.notes).toEqual([notes, notes]);
+    const opened = await api().post(`/people/${personId}/identifying-text/opened`).set('authorization', counsellor).send({ kind: 'counselling-notes', sealed: [sealed, sealed] }).expect(200);
+    expect(opened.body.texts).toEqual([notes, notes]);
   });
 });
 

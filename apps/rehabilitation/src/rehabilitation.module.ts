@@ -26,6 +26,7 @@ import { CARE_PLANS, CarePlanStore } from './care-plan/care-plan.store';
 import { INTAKE } from './care-plan/intake-client';
 import { flagMissedFollowUps, FollowUpDeadlines } from './care-plan/missed-follow-ups/missed-follow-ups.watch';
 import { ReadCounsellingSessionsController } from './care-plan/queries/read-counselling-sessions/read-counselling-sessions.http.controller';
+import { ReadShelterStaysController } from './care-plan/queries/read-shelter-stays/read-shelter-stays.http.controller';
 import { CarePlanOnRescue } from './care-plan/reactions/open-care-plan-on-rescue';
 
 /** What the service reads: intake's people (its own copy), rescues (to open care plans), its own events (follow-up deadlines). */
@@ -55,6 +56,7 @@ export class RehabilitationModule {
         ScheduleFollowUpsController,
         SetCarePlanGoalController,
         ReadCounsellingSessionsController,
+        ReadShelterStaysController,
         // Its events' handlers (@EventPattern), in the order they run on an event both handle.
         KnownPeopleFromIntake,
         CarePlanOnRescue,

@@ -82,6 +82,7 @@ export const staffEndpoints = {
   recordCounsellingSession: { method: 'POST', path: '/api/v1/people/{personId}/counselling-sessions', roles: ['admin', 'counsellor'] },
   /** The notes are opened for counsellors only; an admin sees that sessions took place, not what was said. */
   readCounsellingSessions: { method: 'GET', path: '/api/v1/people/{personId}/counselling-sessions', roles: ['admin', 'counsellor'] },
+  readShelterStays: { method: 'GET', path: '/api/v1/people/{personId}/shelter-stays', roles: ['admin', 'caseworker', 'counsellor'] },
   recordHealthService: { method: 'POST', path: '/api/v1/people/{personId}/health-services', roles: ['admin', 'caseworker'] },
   enrolInEducation: { method: 'POST', path: '/api/v1/people/{personId}/education-enrolments', roles: ['admin', 'caseworker'] },
   recordIdentityDocument: { method: 'POST', path: '/api/v1/people/{personId}/identity-documents', roles: ['admin', 'caseworker'] },
@@ -160,10 +161,22 @@ export const identifyingTextSealers = {
 } as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
 
 /**
+ * Who may have intake open each kind of identifying text (on her case team, or an admin with a
+ * reason): counselling notes for counsellors only (an admin sees that sessions took place, not what
+ * was said); the shelter she stays in for those who read her shelter stays. No staff endpoint
+ * reads an employer's name back yet, so no one opens it.
+ */
+export const identifyingTextReaders = {
+  'counselling-notes': ['counsellor'],
+  'shelter-name': staffEndpoints.readShelterStays.roles,
+  employer: [],
+} as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
+
+/**
  * Endpoints a service calls on a staff member's behalf, with her own token (so the same roles
  * and need-to-know apply): not on the gateway. Intake seals text that identifies her with the
- * person's key for the service that records it (rehabilitation, livelihood), and opens
- * counselling notes for counsellors, because only intake holds keys (ADR 0004, 0008).
+ * person's key for the service that records it (rehabilitation, livelihood), and opens it for
+ * those who read it, because only intake holds keys (ADR 0004, 0008).
  */
 export const serviceEndpoints = {
   /** Any role that records one kind; intake then checks the caller's role against that kind's (`identifyingTextSealers`). */
@@ -172,7 +185,12 @@ export const serviceEndpoints = {
     path: '/people/{personId}/identifying-text/sealed',
     roles: [...new Set(Object.values(identifyingTextSealers).flat())],
   },
-  openCounsellingNotes: { method: 'POST', path: '/people/{personId}/counselling-notes/opened', roles: ['counsellor'] },
+  /** Any role that reads one kind; intake then checks the caller's role against that kind's (`identifyingTextReaders`). */
+  openIdentifyingText: {
+    method: 'POST',
+    path: '/people/{personId}/identifying-text/opened',
+    roles: [...new Set(Object.values(identifyingTextReaders).flat())],
+  },
 } as const satisfies Record<string, StaffEndpoint>;
 
 export type StaffEndpointName = keyof typeof staffEndpoints;

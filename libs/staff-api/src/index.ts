@@ -16,6 +16,7 @@ export * from './projection/find-people.query';
 export * from './rescue/rescue-operation.requests';
 export * from './rehabilitation/care-plan.requests';
 export * from './rehabilitation/counselling.view';
+export * from './rehabilitation/shelter-stays.view';
 export * from './rehabilitation/counselling-notes.requests';
 export * from './legal/legal.requests';
 export * from './legal/legal.views';

@@ -32,6 +32,7 @@ import {
   RecordRepatriationStepRequest,
   ScheduleFollowUpsRequest,
   SetCarePlanGoalRequest,
+  ShelterStaysView,
 } from '@mukti/staff-api';
 import { rolesNote } from '../openapi';
 import { REHABILITATION } from '../upstream/service-client';
@@ -165,6 +166,20 @@ export class RehabilitationController {
   @ApiNotFoundResponse({ description: notFound })
   readCounsellingSessions(@IdParam('personId') personId: string, @Req() caller: Request): Promise<CounsellingSessionsView> {
     return this.rehabilitation.send('GET', `/people/${personId}/counselling-sessions`, caller);
+  }
+
+  @Get('shelter-stays')
+  @StaffEndpoint('readShelterStays')
+  @ApiOperation({
+    summary: 'Where she has stayed, and where she is now',
+    description:
+      "Each admission and the discharge that ended it, oldest first, with the shelter's name (sealed with her key: opened by intake for you). " +
+      `Once her data is erased, the names are gone. ${rolesNote(endpointRoles.readShelterStays)}`,
+  })
+  @ApiOkResponse({ type: ShelterStaysView })
+  @ApiNotFoundResponse({ description: notFound })
+  readShelterStays(@IdParam('personId') personId: string, @Req() caller: Request): Promise<ShelterStaysView> {
+    return this.rehabilitation.send('GET', `/people/${personId}/shelter-stays`, caller);
   }
 
   @Post('health-services')

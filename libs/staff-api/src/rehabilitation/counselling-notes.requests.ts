@@ -43,8 +43,14 @@ export class SealedValueDto {
   @ApiProperty() @IsString() @TextLength(1, 100) authTag!: string;
 }
 
-/** Service to service: sealed notes to open for a counsellor, in order (a batch: see OPEN_NOTES_BATCH). */
-export class OpenCounsellingNotesRequest {
+/**
+ * Service to service: sealed values of one kind to open for a member of her case team, in order
+ * (a batch: see OPEN_NOTES_BATCH). Intake opens each only as that kind, for the roles that read it
+ * (`identifyingTextReaders`).
+ */
+export class OpenIdentifyingTextRequest {
+  @ApiProperty({ enum: identifyingTextKinds }) @IsIn(identifyingTextKinds) kind!: IdentifyingTextKind;
+
   @ApiProperty({ type: [SealedValueDto] })
   @IsArray()
   @ArrayMaxSize(OPEN_NOTES_BATCH.sessions)

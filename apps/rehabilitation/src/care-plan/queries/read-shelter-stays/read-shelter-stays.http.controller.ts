@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor } from '@mukti/contracts';
+import { IdParam, AccessReason, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { CurrentActor, KnownPeople } from '@mukti/security';
+import { ShelterStaysView } from '@mukti/staff-api';
+import { CarePlanStore } from '../../care-plan.store';
+import { INTAKE, openedByIntake } from '../../intake-client';
+import { shelterStaysOf } from './shelter-stays';
+
+/**
+ * Where she has stayed, and where she is now, with each shelter's name: for her case team (and an
+ * admin with a reason). The names are opened by intake with her key; once she is erased they are
+ * gone, those recorded before they were sealed too.
+ */
+@Controller('people/:personId/shelter-stays')
+export class ReadShelterStaysController {
+  constructor(
+    private readonly carePlans: CarePlanStore,
+    private readonly knownPeople: KnownPeople,
+    @Inject(INTAKE) private readonly intake: ServiceClient,
+  ) {}
+
+  @Get()
+  @StaffEndpoint('readShelterStays')
+  async read(
+    @IdParam('personId') personId: string,
+    @CurrentActor() actor: Actor,
+    @Req() caller: Request,
+    @AccessReason() accessReason?: string,
+  ): Promise<ShelterStaysView> {
+    const person = await this.knownPeople.forActor(actor, personId, accessReason);
+    const stays = shelterStaysOf(await this.carePlans.events(personId));
+    const sealed = stays.flatMap((stay) => ('sealed' in stay.name ? [stay.name.sealed] : []));
+    const opened = person.erasedAt ? [] : await openedByIntake(this.intake, caller, personId, 'shelter-name', sealed);
+    return {
+      stays: stays.map(({ name, ...stay }) => {
+        const shown = person.erasedAt ? null : 'clear' in name ? name.clear : opened.shift();
+        return { ...stay, ...(shown ? { name: shown } : {}) };
+      }),
+    };
+  }
+}
