@@ -91,13 +91,15 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
   private async sweepOnce(): Promise<number> {
     const now = this.options.clock.now();
     const today = dayOf(now);
+    this.earliestDay ??= (await this.findEarliestDay()) ?? today;
+    // Kept in earliestDay before the days are read: a sweep that fails part way still looks there next time.
     const scheduled = this.earliestScheduled;
     this.earliestScheduled = undefined;
-    this.earliestDay ??= (await this.findEarliestDay()) ?? today;
+    if (scheduled !== undefined && scheduled < this.earliestDay) this.earliestDay = scheduled;
     let acted = 0;
     let overdue = 0;
     let earliestLeft: string | undefined;
-    for (let day = [this.earliestDay, scheduled ?? today].sort()[0]!; day <= today; day = nextDay(day)) {
+    for (let day = this.earliestDay; day <= today; day = nextDay(day)) {
       const due = (await this.deadlines.find({ dueDay: day } as Document).toArray()) as unknown as Deadline[];
       let left = 0;
       for (const deadline of due) {
