@@ -119,11 +119,16 @@ it('makes one registration one connected trace: gateway request, intake and its 
   // Whatever the projection writes while handling it (a MongoDB command at least) is exported within the second.
   await eventually(() => expect(inTrace().some((span) => span.service === 'projection' && span.parentSpanId === handled.spanId)).toBe(true), 15_000);
 
-  const spans = inTrace();
-  const byId = new Map(spans.map((span) => [span.spanId, span]));
   // Connected: one root, every other span's parent in the trace; hence a path from each span to the root.
+  // A parent ends after its children, so it may come in a later export: wait for it.
+  const spans = await eventually(() => {
+    const now = inTrace();
+    const ids = new Set(now.map((span) => span.spanId));
+    for (const span of now) if (span.parentSpanId) expect({ span: span.name, service: span.service, parentFound: ids.has(span.parentSpanId) }).toMatchObject({ parentFound: true });
+    return now;
+  }, 15_000);
+  const byId = new Map(spans.map((span) => [span.spanId, span]));
   expect(spans.filter((span) => !span.parentSpanId)).toEqual([root]);
-  for (const span of spans) if (span.parentSpanId) expect({ span: span.name, service: span.service, parentFound: byId.has(span.parentSpanId) }).toMatchObject({ parentFound: true });
   const pathToRoot = (span: ReceivedSpan): ReceivedSpan[] => (span.parentSpanId ? [span, ...pathToRoot(byId.get(span.parentSpanId)!)] : [span]);
 
   // The projection's handling descends from intake's send of the event, which descends from intake's
