@@ -12,3 +12,4 @@ export * from './access-reason';
 export * from './staff-endpoint';
 export * from './foundation-providers';
 export * from './service-client';
+export * from './identifying-text';

@@ -83,6 +83,12 @@ export class AggregateStore<State> {
     return (latest as unknown as CommitDocument<State> | undefined) ?? undefined;
   }
 
+  /** Every event of the aggregate, oldest first: its commits by one equality on the indexed aggregate id (a read of her history, for a staff member's view of it). */
+  async events(aggregateId: string): Promise<EventEnvelope[]> {
+    const commits = (await this.collection.find({ aggregateId }).project({ version: 1, events: 1 }).toArray()) as unknown as Pick<CommitDocument<State>, 'version' | 'events'>[];
+    return commits.sort((a, b) => a.version - b.version).flatMap((commit) => commit.events);
+  }
+
   async commit(aggregateId: string, version: number): Promise<CommitDocument<State> | undefined> {
     return ((await this.collection.findOne({ _id: commitId(aggregateId, version) } as Document)) as CommitDocument<State> | null) ?? undefined;
   }

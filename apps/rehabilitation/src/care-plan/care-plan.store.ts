@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, EventEnvelope } from '@mukti/contracts';
+import type { CommandContext } from '@mukti/contracts';
 import { Clock, CLOCK } from '@mukti/decider';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
 import { CarePlanCommand, carePlanDecider, CarePlanState } from '@mukti/rehabilitation-domain';
@@ -34,13 +34,5 @@ export class CarePlanStore {
   /** The service's own commands (reactions, deadlines): no staff member, so no need-to-know. */
   decide(personId: string, command: CarePlanCommand, context: CommandContext) {
     return handleCommand({ store: this.aggregates, decider: carePlanDecider, aggregateId: personId, command, context, source: SOURCE });
-  }
-
-  /** Every event of her plan, oldest first: read commit by commit, by id (cheap on every store). */
-  async events(personId: string): Promise<EventEnvelope[]> {
-    const loaded = await this.aggregates.load(personId);
-    if (!loaded) return [];
-    const commits = await Promise.all(Array.from({ length: loaded.version }, (_, index) => this.aggregates.commit(personId, index + 1)));
-    return commits.flatMap((commit) => commit?.events ?? []);
   }
 }

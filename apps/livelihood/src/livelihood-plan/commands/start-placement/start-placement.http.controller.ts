@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
+import type { CommandContext } from '@mukti/contracts';
 import { newId } from '@mukti/contracts';
-import { IdParam, AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, sealedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { RecordedResponse, StartPlacementRequest } from '@mukti/staff-api';
 import { INTAKE } from '../../intake-client';
 import { LivelihoodPlanStore } from '../../livelihood-plan.store';
@@ -31,10 +31,7 @@ export class StartPlacementController {
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
     const placementId = newId(context, 'placementId');
-    const employerOrEnterprise = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/identifying-text/sealed`, caller, {
-      kind: 'employer',
-      text: request.employerOrEnterprise,
-    });
+    const employerOrEnterprise = await sealedByIntake(this.intake, caller, personId, 'employer', request.employerOrEnterprise);
     await this.plans.execute(personId, context, accessReason, ({ now, minimumWage }) => {
       const startedAt = new Date(request.startedAt).toISOString();
       return {

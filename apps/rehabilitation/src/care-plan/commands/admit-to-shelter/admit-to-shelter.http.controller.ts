@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
-import { IdParam, AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
+import type { CommandContext } from '@mukti/contracts';
+import { IdParam, AccessReason, RequestContext, sealedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { AdmitToShelterRequest } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
 import { INTAKE } from '../../intake-client';
@@ -28,7 +28,7 @@ export class AdmitToShelterController {
     @RequestContext() context: CommandContext,
     @AccessReason() accessReason?: string,
   ): Promise<void> {
-    const name = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/identifying-text/sealed`, caller, { kind: 'shelter-name', text: request.shelter.name });
+    const name = await sealedByIntake(this.intake, caller, personId, 'shelter-name', request.shelter.name);
     await this.carePlans.execute(personId, context, accessReason, (now, person) => ({
       type: 'AdmitToShelter',
       data: {

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { CommandContext, SealedPersonalData } from '@mukti/contracts';
+import type { CommandContext } from '@mukti/contracts';
 import { newId } from '@mukti/contracts';
-import { IdParam, AccessReason, RequestContext, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, RequestContext, sealedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { RecordCounsellingSessionRequest, RecordedResponse } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
 import { INTAKE } from '../../intake-client';
@@ -29,7 +29,7 @@ export class RecordCounsellingSessionController {
     @AccessReason() accessReason?: string,
   ): Promise<RecordedResponse> {
     const sessionId = newId(context, 'sessionId');
-    const notes = await this.intake.send<SealedPersonalData>('POST', `/people/${personId}/identifying-text/sealed`, caller, { kind: 'counselling-notes', text: request.notes });
+    const notes = await sealedByIntake(this.intake, caller, personId, 'counselling-notes', request.notes);
     await this.carePlans.execute(personId, context, accessReason, (now) => ({
       type: 'RecordCounsellingSession',
       data: { personId, sessionId, heldAt: new Date(request.heldAt).toISOString(), kind: request.kind, notes, now },

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Actor, EventEnvelope, rehabilitationEventTypes } from '@mukti/contracts';
-import { IdParam, AccessReason, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, openedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import { CounsellingSessionsView } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
-import { INTAKE, openedByIntake } from '../../intake-client';
+import { INTAKE } from '../../intake-client';
 
 type SessionRecorded = EventEnvelope<typeof rehabilitationEventTypes.counsellingSessionRecorded>;
 
@@ -31,7 +31,7 @@ export class ReadCounsellingSessionsController {
     @AccessReason() accessReason?: string,
   ): Promise<CounsellingSessionsView> {
     const person = await this.knownPeople.forActor(actor, personId, accessReason);
-    const sessions = (await this.carePlans.events(personId)).filter(
+    const sessions = (await this.carePlans.aggregates.events(personId)).filter(
       (event): event is SessionRecorded => event.type === rehabilitationEventTypes.counsellingSessionRecorded,
     );
     const opened =

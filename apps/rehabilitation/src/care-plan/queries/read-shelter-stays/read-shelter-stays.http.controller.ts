@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@mukti/contracts';
-import { IdParam, AccessReason, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, openedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import { ShelterStaysView } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
-import { INTAKE, openedByIntake } from '../../intake-client';
+import { INTAKE } from '../../intake-client';
 import { shelterStaysOf } from './shelter-stays';
 
 /**
@@ -30,7 +30,7 @@ export class ReadShelterStaysController {
     @AccessReason() accessReason?: string,
   ): Promise<ShelterStaysView> {
     const person = await this.knownPeople.forActor(actor, personId, accessReason);
-    const stays = shelterStaysOf(await this.carePlans.events(personId));
+    const stays = shelterStaysOf(await this.carePlans.aggregates.events(personId));
     const sealed = stays.flatMap((stay) => ('sealed' in stay.name ? [stay.name.sealed] : []));
     const opened = person.erasedAt ? [] : await openedByIntake(this.intake, caller, personId, 'shelter-name', sealed);
     return {

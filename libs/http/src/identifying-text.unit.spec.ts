@@ -1,6 +1,6 @@
 import type { SealedPersonalData } from '@mukti/contracts';
 import { MAX_SEALED_NOTES_LENGTH, OPEN_NOTES_BATCH } from '@mukti/staff-api';
-import { batchesOf } from './intake-client';
+import { batchesOf } from './identifying-text';
 
 const sealed = (index: number, characters = 100): SealedPersonalData => ({
   keyId: 'her-id',
