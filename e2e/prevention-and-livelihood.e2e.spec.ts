@@ -118,6 +118,14 @@ it('opens her livelihood plan from her care plan, and flags a placement below th
     return summary;
   });
   expect(JSON.stringify(above.pillars.livelihood)).toContain('"sustainableWage":true');
+  // Who employs her: sealed on the topic and in the store, opened by intake for her case team.
+  const read = (await api().get(`/api/v1/people/${sita}/placements`).set('authorization', kiran).expect(200)).body;
+  expect(read.placements).toEqual([
+    expect.objectContaining({ placementId: placed.body.id, employerOrEnterprise: 'Sonar Tailoring Unit', status: 'active', monthlyIncomeInr: 30000, sustainableWage: true, minimumWageInr: expect.any(Number) }),
+  ]);
+  await api().get(`/api/v1/people/${sita}/placements`).set('authorization', await bearer('livelihood-officer', 'someone-else')).expect(404);
+  await api().get(`/api/v1/people/${sita}/placements`).set('authorization', await bearer('admin', 'root')).expect(403);
+  await api().get(`/api/v1/people/${sita}/placements`).set('authorization', await bearer('counsellor', 'mira')).expect(403);
   // Her summary is written before her entry (so an entry means her summary has it): the entry may come a moment later.
   await eventually(async () =>
     expect(await timelineTypes(sita, kiran)).toEqual(

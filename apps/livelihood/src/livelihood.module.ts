@@ -17,6 +17,7 @@ import { RecordFinancialInclusionController } from './livelihood-plan/commands/r
 import { RecordPlacementLostController } from './livelihood-plan/commands/record-placement-lost/record-placement-lost.http.controller';
 import { RecordSchemeLinkageController } from './livelihood-plan/commands/record-scheme-linkage/record-scheme-linkage.http.controller';
 import { StartPlacementController } from './livelihood-plan/commands/start-placement/start-placement.http.controller';
+import { ReadPlacementsController } from './livelihood-plan/queries/read-placements/read-placements.http.controller';
 import { StartSkillTrainingController } from './livelihood-plan/commands/start-skill-training/start-skill-training.http.controller';
 import { LIVELIHOOD_PLANS, LivelihoodPlanStore } from './livelihood-plan/livelihood-plan.store';
 import { LivelihoodPlanOnCarePlan } from './livelihood-plan/reactions/open-livelihood-plan-on-care-plan';
@@ -53,6 +54,7 @@ export class LivelihoodModule {
         StartSkillTrainingController,
         EndSkillTrainingController,
         StartPlacementController,
+        ReadPlacementsController,
         FollowUpIncomeController,
         RecordPlacementLostController,
         RecordFinancialInclusionController,

@@ -101,6 +101,7 @@ export const staffEndpoints = {
   openLivelihoodPlan: { method: 'POST', path: '/api/v1/people/{personId}/livelihood-plan', roles: livelihoodStaff },
   startSkillTraining: { method: 'POST', path: '/api/v1/people/{personId}/skill-trainings', roles: livelihoodStaff },
   endSkillTraining: { method: 'POST', path: '/api/v1/people/{personId}/skill-trainings/{trainingId}/end', roles: livelihoodStaff },
+  readPlacements: { method: 'GET', path: '/api/v1/people/{personId}/placements', roles: ['admin', 'caseworker', 'livelihood-officer'] },
   startPlacement: { method: 'POST', path: '/api/v1/people/{personId}/placements', roles: livelihoodStaff },
   followUpIncome: { method: 'POST', path: '/api/v1/people/{personId}/placements/{placementId}/income-follow-ups', roles: livelihoodStaff },
   recordPlacementLost: { method: 'POST', path: '/api/v1/people/{personId}/placements/{placementId}/loss', roles: livelihoodStaff },
@@ -163,13 +164,13 @@ export const identifyingTextSealers = {
 /**
  * Who may have intake open each kind of identifying text (on her case team, or an admin with a
  * reason): counselling notes for counsellors only (an admin sees that sessions took place, not what
- * was said); the shelter she stays in for those who read her shelter stays. No staff endpoint
- * reads an employer's name back yet, so no one opens it.
+ * was said); the shelter she stays in for those who read her shelter stays, her employer for those
+ * who read her placements.
  */
 export const identifyingTextReaders = {
   'counselling-notes': ['counsellor'],
   'shelter-name': staffEndpoints.readShelterStays.roles,
-  employer: [],
+  employer: staffEndpoints.readPlacements.roles,
 } as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
 
 /**

@@ -22,3 +22,4 @@ export * from './legal/legal.requests';
 export * from './legal/legal.views';
 export * from './intake/household.requests';
 export * from './livelihood/livelihood.requests';
+export * from './livelihood/placements.view';

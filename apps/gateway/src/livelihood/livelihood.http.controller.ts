@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,6 +8,7 @@ import {
   ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -19,6 +20,7 @@ import {
   EndSkillTrainingRequest,
   endpointRoles,
   FollowUpIncomeRequest,
+  PlacementsView,
   RecordedResponse,
   RecordFinancialInclusionRequest,
   RecordPlacementLostRequest,
@@ -110,6 +112,20 @@ export class LivelihoodController {
     @Req() caller: Request,
   ): Promise<void> {
     return this.livelihood.send('POST', `/people/${personId}/skill-trainings/${trainingId}/end`, caller, request);
+  }
+
+  @Get('placements')
+  @StaffEndpoint('readPlacements')
+  @ApiOperation({
+    summary: 'Her jobs and enterprises, what they pay, and who employs her',
+    description:
+      'Each placement, oldest first, with what it paid her when last known against the minimum wage in force then, and the employer or enterprise ' +
+      `(sealed with her key: opened by intake for you). Once her data is erased, the names are gone. ${rolesNote(endpointRoles.readPlacements)}`,
+  })
+  @ApiOkResponse({ type: PlacementsView })
+  @ApiNotFoundResponse({ description: 'no such person, or you are not on her case team (as if she did not exist)' })
+  readPlacements(@IdParam('personId') personId: string, @Req() caller: Request): Promise<PlacementsView> {
+    return this.livelihood.send('GET', `/people/${personId}/placements`, caller);
   }
 
   @Post('placements')

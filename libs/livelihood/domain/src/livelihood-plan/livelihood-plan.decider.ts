@@ -136,6 +136,8 @@ export type Placement = {
   sustainableWage: boolean;
   lostAt?: string;
   lostReason?: PlacementLossReason;
+  /** Who employs her, or her enterprise: sealed with her key (recorded in clear before v2). Absent from states stored before it was kept here. */
+  employerOrEnterprise?: SealedPersonalData | string;
 };
 export type LivelihoodPlanState =
   | { status: 'none' }
@@ -348,6 +350,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
           incomeAt: startedAt,
           minimumWage,
           sustainableWage: event.data.sustainableWage,
+          employerOrEnterprise: event.data.employerOrEnterprise,
         };
         return { ...state, placements: { ...state.placements, [placementId]: placement } };
       }

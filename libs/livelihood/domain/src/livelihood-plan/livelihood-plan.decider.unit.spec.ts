@@ -391,6 +391,7 @@ describe('her plan as read', () => {
           sustainableWage: false,
           lostAt: '2026-08-20T09:00:00.000Z',
           lostReason: 'wages-unpaid',
+          employerOrEnterprise: sealedEmployer,
         },
         [secondPlacementId]: expect.objectContaining({ status: 'active', monthlyIncomeInr: 6000, sustainableWage: false }),
       },
