@@ -43,6 +43,9 @@ export const PSEUDONYM_KEY = Symbol('PSEUDONYM_KEY');
  *   model here: the households the indicators count are the prevention plans' own).
  * Every step is idempotent, so a handler retried after failing half-way does each step once.
  */
+/** The topic partition an event was read from (none when a test hands it over directly). */
+const readFrom = (context: EventContext | undefined) => (context ? { topic: context.getTopic(), partition: context.getPartition() } : undefined);
+
 @EventController()
 export class PillarEventsProjector {
   constructor(
@@ -54,7 +57,7 @@ export class PillarEventsProjector {
 
   @EventPattern(projectedTypesAbout('person'))
   async onHerTimeline(@Payload() event: AnyPillarEventEnvelope, @Ctx() context?: EventContext): Promise<void> {
-    const { facts, summary } = await this.timeline.project(event, event.subject, context?.getPartition());
+    const { facts, summary } = await this.timeline.project(event, event.subject, readFrom(context));
     const record = deidentify(event, facts, summary, this.pseudonymKey);
     if (record) await this.analytics.publishRecord(record, event);
   }
@@ -62,12 +65,12 @@ export class PillarEventsProjector {
   @EventPattern(projectedTypesAbout('case'))
   async ofTheCase(@Payload() event: CaseEventEnvelope, @Ctx() context?: EventContext): Promise<void> {
     await this.prosecution.projectCase(event);
-    await this.onTheirTimelines(event, context?.getPartition());
+    await this.onTheirTimelines(event, readFrom(context));
   }
 
   @EventPattern(projectedTypesAbout('prevention-plan'))
   ofThePreventionPlan(@Payload() event: PreventionPlanEventEnvelope, @Ctx() context?: EventContext): Promise<void> {
-    return this.onTheirTimelines(event, context?.getPartition());
+    return this.onTheirTimelines(event, readFrom(context));
   }
 
   @EventPattern(projectedTypesAbout('perpetrator'))
@@ -75,10 +78,10 @@ export class PillarEventsProjector {
     return this.prosecution.projectPerpetrator(event);
   }
 
-  private async onTheirTimelines(event: FannedOutEventEnvelope, partition: number | undefined): Promise<void> {
+  private async onTheirTimelines(event: FannedOutEventEnvelope, from: { topic: string; partition: number } | undefined): Promise<void> {
     const concerned = peopleConcernedBy(event);
     for (const personId of timelinesOf(event)) {
-      const { facts, summary } = await this.timeline.project(event, personId, partition);
+      const { facts, summary } = await this.timeline.project(event, personId, from);
       if (!concerned.includes(personId)) continue;
       const record = deidentify(event, facts, summary, this.pseudonymKey, personId);
       if (record) await this.analytics.publishRecord(record, event, personId);

@@ -119,7 +119,7 @@ it('counts each person once when two members apply the events of different parti
   });
   // One member reads partition 0, the other partition 1, each its events one at a time, both at once.
   const member = async (writer: TimelineStore, partition: number) => {
-    for (const registered of registrations.filter((_, index) => index % 2 === partition)) await writer.project(registered, registered.subject, partition);
+    for (const registered of registrations.filter((_, index) => index % 2 === partition)) await writer.project(registered, registered.subject, { topic: 'mukti.intake.events.v1', partition });
   };
   await Promise.all([member(store, 0), member(otherWriter, 1)]);
   // A rebalance: the other member reads each partition again from the last commit.
@@ -127,4 +127,18 @@ it('counts each person once when two members apply the events of different parti
   expect((await store.indicatorCells())['registered.byState:Assam']).toBe(before + 20);
   const inFlight = await connection.collection('indicator_cells').find({ 'inFlight.0': { $exists: true } }).toArray();
   expect(inFlight.map((cell) => String(cell._id))).toEqual([]);
+});
+
+it('counts each person once when two members apply at once the events of the same partition number of two topics', async () => {
+  const before = (await store.indicatorCells())['registered.byState:Tripura'] ?? 0;
+  const registrations = Array.from({ length: 40 }, () => {
+    const herId = randomUUID();
+    return { ...event(intakeEventTypes.personRegistered, '2026-05-01T00:00:00.000Z', {}), subject: herId, data: { personId: herId, role: 'survivor', gender: 'female', ageBand: '18-24', origin: { state: 'Tripura', district: 'Dhalai' }, referralSource: 'police', languages: ['bn'] } } as AnyPillarEventEnvelope;
+  });
+  // Partition 0 of one topic with one member, partition 0 of another with the other: a group shares partitions topic by topic.
+  const member = async (writer: TimelineStore, topic: string, half: number) => {
+    for (const registered of registrations.filter((_, index) => index % 2 === half)) await writer.project(registered, registered.subject, { topic, partition: 0 });
+  };
+  await Promise.all([member(store, 'mukti.intake.events.v1', 0), member(otherWriter, 'mukti.rescue.events.v1', 1)]);
+  expect((await store.indicatorCells())['registered.byState:Tripura']).toBe(before + 40);
 });

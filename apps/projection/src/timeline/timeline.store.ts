@@ -108,11 +108,13 @@ const ABANDONED_CLAIM_MS = 30_000;
 const ABANDONED_CELLS_MS = 5_000;
 
 /**
- * A cell is kept in one document per partition its changes were read from (`<cell>#p<partition>`),
- * and read as their sum: the members of a consumer group apply events of different partitions at
- * once, and an increment on FerretDB 1.x is a read then a write, so two members incrementing one
- * document could lose one. Within a partition, changes are applied one at a time. A household's
- * cell stays one document: whether it is her household's first member counted is its total.
+ * A cell is kept in one document per topic partition its changes were read from
+ * (`<cell>#<topic>/p<partition>`), and read as their sum: the members of a consumer group apply
+ * events of different partitions at once (partition 0 of intake's topic with one member, partition 0
+ * of rescue's with another), and an increment on FerretDB 1.x is a read then a write, so two
+ * members incrementing one document could lose one. Within a partition, changes are applied one at
+ * a time. Documents of an earlier shard naming (`#p<partition>`) are summed all the same. A
+ * household's cell stays one document: whether it is her household's first member counted is its total.
  */
 const cellDocumentId = (cell: string, shard: string | undefined) => (shard && !cell.startsWith(HOUSEHOLD) ? `${cell}#${shard}` : cell);
 const cellOfDocument = (id: string) => id.split('#')[0]!;
@@ -178,14 +180,14 @@ export class TimelineStore {
    * is, or a person's the prevention plan whose event it is covers. Idempotent: the same event
    * twice leaves one entry and the same summary. Her summary is written before her entry, so an
    * entry on her timeline means her summary has it. Returns the event's facts and her summary with
-   * it, for whatever else the event feeds (the analytics stream). `partition` is where the event
-   * was read: the shard of the indicator cells it moves (see cellDocumentId).
+   * it, for whatever else the event feeds (the analytics stream). `readFrom` is the topic partition
+   * the event was read from: the shard of the indicator cells it moves (see cellDocumentId).
    */
-  async project(event: AnyPillarEventEnvelope, personId: string = event.subject, partition?: number): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
+  async project(event: AnyPillarEventEnvelope, personId: string = event.subject, readFrom?: { topic: string; partition: number }): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event, personId);
     const entryId = entryIdOf(event, personId);
     const onTimeline = await this.entries.exists({ _id: entryId });
-    const stored = await this.applyToSummary(personId, entryId, event, !onTimeline, partition === undefined ? undefined : `p${partition}`);
+    const stored = await this.applyToSummary(personId, entryId, event, !onTimeline, readFrom === undefined ? undefined : `${readFrom.topic}/p${readFrom.partition}`);
     await this.completeDerivedWrites(stored);
     if (!onTimeline) {
       try {
