@@ -56,7 +56,7 @@ export class ProjectionModule {
           useFactory: async (database: ServiceDatabase, timeline: TimelineStore) => {
             const caseloads = new CaseloadIndex(database.collection('caseloads'), database.collection('caseloads_meta'));
             await caseloads.createIndexes();
-            timeline.follow((summary, version) => caseloads.follow(summary, version));
+            timeline.follow((summary, version, teamChanged) => caseloads.follow(summary, version, teamChanged));
             await caseloads.buildOnce(timeline);
             return caseloads;
           },

@@ -31,8 +31,10 @@ beforeEach(async () => {
   await timeline.createIndexes();
   caseloads = new CaseloadIndex(connection.collection('caseloads'), connection.collection('caseloads_meta'));
   await caseloads.createIndexes();
-  timeline.follow((summary, version) => caseloads.follow(summary, version));
+  // As the projection module wires it: told whether her case team may have changed.
+  timeline.follow((summary, version, teamChanged) => (crashBeforeListing ? Promise.reject(new Error('killed')) : caseloads.follow(summary, version, teamChanged)));
 });
+let crashBeforeListing = false;
 afterEach(async () => {
   await connection.dropDatabase();
   await connection.close();
@@ -85,4 +87,24 @@ it('indexes once, at start, the summaries of a database written before it existe
   await connection.collection('caseloads').deleteMany({});
   await caseloads.buildOnce(timeline);
   expect(await listed('asha')).toEqual([]);
+});
+
+it('takes her off the caseload of a member who left even when the write of that change died before the listings, once the event is delivered again', async () => {
+  const personId = randomUUID();
+  await timeline.project(registered(personId));
+  await timeline.project(assigned(personId, 'asha'));
+  await timeline.project(assigned(personId, 'bela'));
+  expect(await listed('bela')).toEqual([personId]);
+  // Her summary is written without Bela, then the process dies before the listings are told.
+  const leaving = unassigned(personId, 'bela');
+  crashBeforeListing = true;
+  await expect(timeline.project(leaving)).rejects.toThrow('killed');
+  crashBeforeListing = false;
+  // Another event of hers (another topic) comes first: her case team is the same as in the summary it was applied to.
+  await timeline.project(event(personId, intakeEventTypes.consentRecorded, { scope: 'research', decision: 'granted', givenBy: 'self' }));
+  expect(await listed('asha')).toEqual([personId]);
+  // Then the redelivery of the one that died: found applied, its listings completed, Bela's entry marked left.
+  await timeline.project(leaving);
+  expect(await listed('bela')).toEqual([]);
+  expect(await listed('asha')).toEqual([personId]);
 });

@@ -1,4 +1,4 @@
-import type { Collection } from 'mongodb';
+import { type Collection, MongoBulkWriteError } from 'mongodb';
 import type { Actor } from '@mukti/contracts';
 import { isDuplicateKeyError } from '@mukti/persistence';
 import type { PersonSummary } from '../timeline/person-summary';
@@ -52,19 +52,28 @@ export class CaseloadIndex {
     await this.meta.updateOne({ _id: BUILT }, { $set: { at: new Date() } }, { upsert: true });
   }
 
-  /** The summary at this version, for each member of her case team; taken from whoever left it. */
-  async follow(summary: PersonSummary, version: number): Promise<void> {
+  /**
+   * The summary at this version, for each member of her case team, in one write; taken from
+   * whoever left it, looked for only when her case team may have changed (`teamChanged`).
+   */
+  async follow(summary: PersonSummary, version: number, teamChanged = true): Promise<void> {
     const { personId } = summary;
     const members = Object.keys(summary.caseTeam ?? {});
-    for (const member of members) {
-      const _id = entryId(member, personId);
+    if (members.length > 0) {
       try {
-        await this.entries.updateOne({ _id, version: { $lt: version } }, { $set: { member, personId, version, summary, left: false } }, { upsert: true });
+        await this.entries.bulkWrite(
+          members.map((member) => ({
+            updateOne: { filter: { _id: entryId(member, personId), version: { $lt: version } }, update: { $set: { member, personId, version, summary, left: false } }, upsert: true },
+          })),
+          { ordered: false },
+        );
       } catch (error) {
-        // It holds this version or a newer one already: the upsert's insert found it.
-        if (!isDuplicateKeyError(error)) throw error;
+        // An entry holding this version or a newer one already: the upsert's insert found it. The others went in.
+        const refused = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [error];
+        if (refused.some((write) => !isDuplicateKeyError(write))) throw error;
       }
     }
+    if (!teamChanged) return;
     const listed = await this.entries.find({ personId }).project<{ _id: string; member: string; left?: boolean }>({ _id: 1, member: 1, left: 1 }).toArray();
     for (const entry of listed) {
       if (members.includes(entry.member) || entry.left) continue;

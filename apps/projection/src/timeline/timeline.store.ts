@@ -186,9 +186,11 @@ export class TimelineStore {
   async project(event: AnyPillarEventEnvelope, personId: string = event.subject, readFrom?: { topic: string; partition: number }): Promise<{ facts: TimelineFacts; summary: PersonSummary }> {
     const { pillar, summary, facts } = describeEvent(event, personId);
     const entryId = entryIdOf(event, personId);
-    const onTimeline = await this.entries.exists({ _id: entryId });
-    const stored = await this.applyToSummary(personId, entryId, event, !onTimeline, readFrom === undefined ? undefined : `${readFrom.topic}/p${readFrom.partition}`);
-    await this.completeDerivedWrites(stored);
+    // Both reads at once: each is a round trip, and the summary is read first thing anyway.
+    const [onTimeline, firstRead] = await Promise.all([this.entries.exists({ _id: entryId }), this.storedSummary(personId)]);
+    const shard = readFrom === undefined ? undefined : `${readFrom.topic}/p${readFrom.partition}`;
+    const { stored, teamChanged } = await this.applyToSummary(personId, entryId, event, !onTimeline, shard, firstRead);
+    await this.completeDerivedWrites(stored, teamChanged);
     if (!onTimeline) {
       try {
         await this.entries.create({
@@ -219,12 +221,21 @@ export class TimelineStore {
    * Evolves her stored view by the event and writes it back only if no one wrote it since it was
    * read (the version): one writer per partition is the rule, but an overlapping second writer (a
    * rebalance, a rollout) must not silently drop a fact. On a conflict, read again and apply again.
+   * Says whether her case team may have changed (the listings then look for who left it): always,
+   * but for a version this writer wrote from the one before.
    */
-  private async applyToSummary(personId: string, entryId: string, event: AnyPillarEventEnvelope, apply: boolean, shard: string | undefined): Promise<StoredSummary> {
+  private async applyToSummary(
+    personId: string,
+    entryId: string,
+    event: AnyPillarEventEnvelope,
+    apply: boolean,
+    shard: string | undefined,
+    firstRead: StoredSummary | null,
+  ): Promise<{ stored: StoredSummary; teamChanged: boolean }> {
     for (let attempt = 1; ; attempt += 1) {
-      const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
+      const stored = attempt === 1 ? firstRead : await this.storedSummary(personId);
       // Already applied (by this writer before a crash, or by the other member of a handover).
-      if (stored && (!apply || stored.recentEntryIds.includes(entryId))) return this.settled(stored);
+      if (stored && (!apply || stored.recentEntryIds.includes(entryId))) return { stored: await this.settled(stored), teamChanged: true };
       if (stored?.pendingCells) {
         // The cell changes of the write before this one go first.
         await this.settled(stored);
@@ -232,7 +243,7 @@ export class TimelineStore {
       }
       if (!stored && !apply) {
         // On her timeline but no summary: written by a version that kept none. Nothing to apply it to.
-        return { ...newStored(personId), ...summaryOf(initialPersonView(personId)) };
+        return { stored: { ...newStored(personId), ...summaryOf(initialPersonView(personId)) }, teamChanged: true };
       }
       const before = stored ?? newStored(personId);
       const view = evolvePerson(before.view, event);
@@ -250,7 +261,7 @@ export class TimelineStore {
         ...(changes.length > 0 ? { pendingCells: { token: `${personId}@${version}`, changes, ...(shard ? { shard } : {}) } } : {}),
         updatedAt: new Date(),
       };
-      if (await this.writeIfUnchanged(before, stored !== null, next)) return next;
+      if (await this.writeIfUnchanged(before, stored !== null, next)) return { stored: next, teamChanged: !sameMembers(before.caseTeam, next.caseTeam) };
       if (attempt >= MAX_CONFLICTS) throw new Error(`summary of ${personId}: ${attempt} conflicting writes in a row`);
     }
   }
@@ -312,23 +323,32 @@ export class TimelineStore {
     let current = stored;
     while (current.pendingCells) {
       if (Date.now() - new Date(current.updatedAt).getTime() >= ABANDONED_CELLS_MS) {
-        await this.completeDerivedWrites(current);
+        await this.completeDerivedWrites(current, true);
         const { pendingCells: _done, ...completed } = current;
         return completed;
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-      current = (await this.summaries.findOne({ _id: current._id }).lean<StoredSummary>()) ?? current;
+      current = (await this.storedSummary(current._id)) ?? current;
     }
     return current;
   }
 
+  private storedSummary(personId: string): Promise<StoredSummary | null> {
+    return this.summaries.findOne({ _id: personId }).lean<StoredSummary>().exec();
+  }
+
   /**
    * What follows from her summary: the indicator cells she moved between (by the writer of the
-   * version that moved her, or after a crash, see settled), and the listings. Safe to run again: a
-   * cell change is applied once per token (the token stays on the cell while it is in flight), and
-   * a listing takes a summary only if it is newer than the one it has.
+   * version that moved her, or after a crash, see settled), and the listings, at once (neither
+   * depends on the other; both are done before her entry is written). Safe to run again: a cell
+   * change is applied once per token (the token stays on the cell while it is in flight), and a
+   * listing takes a summary only if it is newer than the one it has.
    */
-  private async completeDerivedWrites(stored: StoredSummary): Promise<void> {
+  private async completeDerivedWrites(stored: StoredSummary, teamChanged: boolean): Promise<void> {
+    await Promise.all([this.applyPendingCells(stored), ...this.followers.map((follower) => follower(publicSummary(stored), stored.version, teamChanged))]);
+  }
+
+  private async applyPendingCells(stored: StoredSummary): Promise<void> {
     const pending = stored.pendingCells;
     if (pending) {
       const [households, vocabulary] = split(pending.changes, ({ cell }) => cell.startsWith(HOUSEHOLD));
@@ -353,7 +373,6 @@ export class TimelineStore {
         }
       }
     }
-    for (const follower of this.followers) await follower(publicSummary(stored), stored.version);
   }
 
   /** Writes to the vocabulary's cells in one call; a write refused as a duplicate was applied before. */
@@ -454,8 +473,14 @@ interface SummaryClaim {
   at: Date;
 }
 
-/** Told of each summary written (with its version), to keep a listing of its own. */
-export type SummaryFollower = (summary: PersonSummary, version: number) => Promise<void>;
+/** Told of each summary written (with its version, and whether her case team may have changed since the one before), to keep a listing of its own. */
+export type SummaryFollower = (summary: PersonSummary, version: number, teamChanged: boolean) => Promise<void>;
+
+/** The same members, whatever their roles and dates. */
+function sameMembers(before: PersonSummary['caseTeam'] | undefined, after: PersonSummary['caseTeam'] | undefined): boolean {
+  const members = Object.keys(before ?? {});
+  return members.length === Object.keys(after ?? {}).length && members.every((member) => after !== undefined && member in after);
+}
 
 function newStored(personId: string): StoredSummary {
   const view = initialPersonView(personId);
