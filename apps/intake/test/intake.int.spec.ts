@@ -490,6 +490,19 @@ describe('households', () => {
     await expect(vault().open(sealed, 'household-place')).resolves.toBeUndefined();
   });
 
+  it("destroys the household's key when its last two members on record are erased at the same moment", async () => {
+    const admin = await serviceBearer('admin', 'root');
+    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    for (let round = 0; round < 3; round += 1) {
+      const [mother, daughter] = [await person(), await person()];
+      const householdId: string = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, daughter] }).expect(201)).body.id;
+      const sealed = (await mongo.db().collection('households').findOne({ aggregateId: householdId, version: 1 }))?.['events'][0].data.villageOrWard;
+      // Each erasure saw the other member still on record, and both kept the key: the village outlived them.
+      await Promise.all([erase(mother), erase(daughter)]);
+      await expect(vault().open(sealed, 'household-place')).resolves.toBeUndefined();
+    }
+  });
+
   it("answers a member intake never registered exactly as one on others' case teams only: a household is no oracle", async () => {
     const [mother, ravis] = [await person(), await person(await serviceBearer('caseworker', 'ravi'))];
     const nobody = randomUUID();

@@ -100,6 +100,11 @@ export class PersonalDataVault {
     return JSON.parse(decrypt(key, sealed, `${purpose}:${sealed.keyId}`).toString('utf8')) as T;
   }
 
+  /** Whether her key still exists: false once she was erased (or for someone never given one). */
+  async hasKey(personId: string): Promise<boolean> {
+    return (await this.keys.findOne({ _id: personId } as Document, { projection: { _id: 1 } })) !== null;
+  }
+
   /** Destroys the person's data key: every sealed copy of her personal data becomes unreadable. */
   async destroyKey(personId: string): Promise<void> {
     await this.keys.deleteOne({ _id: personId } as Document);

@@ -11,7 +11,7 @@ import {
   RegisterHousehold,
 } from '@mukti/intake-domain';
 import { AggregateStore, handleCommand } from '@mukti/persistence';
-import { assertMayAccess } from '@mukti/security';
+import { assertMayAccess, PersonalDataVault } from '@mukti/security';
 import { PersonStore, SOURCE } from '../person/person.store';
 
 export const HOUSEHOLDS = Symbol('HOUSEHOLDS');
@@ -26,6 +26,7 @@ export class HouseholdStore {
   constructor(
     @Inject(HOUSEHOLDS) readonly aggregates: AggregateStore<HouseholdState>,
     private readonly people: PersonStore,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   /** Registers it. Each member named must be registered and on the caller's case team (the same 404 otherwise). */
@@ -54,8 +55,10 @@ export class HouseholdStore {
    * The households whose last member still on record she was (she has just been erased): their
    * village or ward now leads to no one who may be named, so the household's data key is
    * destroyed and every sealed copy of it (in this store, on the topic) becomes unreadable. Read
-   * by her id over the households' commits, at erasure only; a household two members of which
-   * are erased at the same moment keeps its key until either erasure is repeated.
+   * by her id over the households' commits, at erasure only. A member is on record while her own
+   * key exists: each erasure destroys its key before it looks at the others', so of two members
+   * erased at the same moment the later to look sees the other gone (her erasure mark comes last,
+   * and both would have seen the other still unmarked).
    */
   async householdsLeftWithNoOneAfter(personId: string): Promise<string[]> {
     const householdIds: string[] = await this.aggregates.collection.distinct('aggregateId', { 'state.memberIds': personId });
@@ -67,7 +70,7 @@ export class HouseholdStore {
       const stillOnRecord = await Promise.all(
         others.map(async (memberId) => {
           const member = (await this.people.aggregates.load(memberId))?.state;
-          return member?.status === 'registered' && !member.erasedAt;
+          return member?.status === 'registered' && !member.erasedAt && (await this.vault.hasKey(memberId));
         }),
       );
       if (!stillOnRecord.includes(true)) emptied.push(householdId);
