@@ -8,8 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { uniqueDatabaseUri } from '@mukti/testing';
 import { CaseloadIndex } from '../src/queries/caseload-index';
-import { findPeople } from '../src/queries/find-people/find-people';
+import { PageInOrder } from '../src/queries/caseload';
+import { byRecentActivity, findPeople, peopleFound } from '../src/queries/find-people/find-people';
+import type { PersonSummary } from '../src/timeline/person-summary';
 import { TimelineStore } from '../src/timeline/timeline.store';
+
+/** Every summary a listing would read, collected (what a test compares with). */
+async function collected(chunks: AsyncIterable<PersonSummary[]>): Promise<PersonSummary[]> {
+  const all: PersonSummary[] = [];
+  for await (const chunk of chunks) all.push(...chunk);
+  return all;
+}
 
 jest.setTimeout(60_000);
 
@@ -23,7 +32,7 @@ const registered = (personId: string) =>
   event(personId, intakeEventTypes.personRegistered, { role: 'survivor', gender: 'female', ageBand: '18-24', referralSource: 'police', languages: ['hi'], registeredAt: new Date().toISOString() });
 const assigned = (personId: string, staffId: string) => event(personId, intakeEventTypes.staffAssigned, { staffId, staffRole: 'caseworker', assignedAt: new Date().toISOString() });
 const unassigned = (personId: string, staffId: string) => event(personId, intakeEventTypes.staffUnassigned, { staffId, unassignedAt: new Date().toISOString() });
-const listed = async (staffId: string) => (await caseloads.summariesListedFor({ id: staffId, role: 'caseworker' }, timeline)).map((summary) => summary.personId).sort();
+const listed = async (staffId: string) => (await collected(caseloads.summariesListedFor({ id: staffId, role: 'caseworker' }, timeline))).map((summary) => summary.personId).sort();
 
 beforeEach(async () => {
   connection = await mongoose.createConnection(uniqueDatabaseUri('caseloads')).asPromise();
@@ -57,10 +66,10 @@ it("lists a caseworker's caseload from the index, follows her case team as it ch
 
   for (const staffId of ['asha', 'meera', 'ravi']) {
     const actor = { id: staffId, role: 'caseworker' };
-    expect(findPeople(actor, await caseloads.summariesListedFor(actor, timeline))).toEqual(findPeople(actor, await timeline.allSummaries()));
+    expect(findPeople(actor, await collected(caseloads.summariesListedFor(actor, timeline)))).toEqual(findPeople(actor, await collected(timeline.summariesInChunks())));
   }
   // An admin lists everyone, from every summary.
-  expect((await caseloads.summariesListedFor({ id: 'root', role: 'admin' }, timeline)).length).toBe(3);
+  expect((await collected(caseloads.summariesListedFor({ id: 'root', role: 'admin' }, timeline))).length).toBe(3);
 });
 
 it('never takes back an older version of her summary written late, nor lists her for a member who left in a newer one', async () => {
@@ -107,4 +116,29 @@ it('takes her off the caseload of a member who left even when the write of that 
   await timeline.project(leaving);
   expect(await listed('bela')).toEqual([]);
   expect(await listed('asha')).toEqual([personId]);
+});
+
+it("gives an admin a page of everyone's summaries read a chunk at a time, the page a sort of all of them gives", async () => {
+  const first = randomUUID();
+  await timeline.project(registered(first));
+  await timeline.project(assigned(first, 'asha'));
+  const template = (await timeline.summaries.findOne({ _id: first }).lean<Record<string, unknown>>())!;
+  const copies = Array.from({ length: 1_200 }, (_, index) => {
+    const personId = randomUUID();
+    return { ...template, _id: personId, personId, lastEventAt: new Date(Date.UTC(2026, 0, 1, 0, 0, (index * 7) % 1_200)).toISOString() };
+  });
+  await timeline.summaries.collection.insertMany(copies as never[], { ordered: false });
+  let chunks = 0;
+  for await (const chunk of timeline.summariesInChunks()) {
+    chunks += 1;
+    expect(chunk.length).toBeLessThanOrEqual(500);
+  }
+  expect(chunks).toBe(3);
+  const admin = { id: 'root', role: 'admin' };
+  const everyone = await collected(timeline.summariesInChunks());
+  for (const page of [{ limit: 50 }, { limit: 200, offset: 1_000 }]) {
+    const listing = new PageInOrder(byRecentActivity, page);
+    for await (const summaries of caseloads.summariesListedFor(admin, timeline)) listing.add(peopleFound(admin, summaries, page));
+    expect(listing.page()).toEqual((({ people, total }) => ({ items: people, total }))(findPeople(admin, everyone, page)));
+  }
 });

@@ -87,8 +87,13 @@ export class CaseloadIndex {
     return entries.flatMap((entry) => (entry.left || !entry.summary ? [] : [entry.summary]));
   }
 
-  /** What a listing starts from: everyone's summaries for an admin, her caseload's for anyone else (caseloadOf in caseload.ts still decides). */
-  summariesListedFor(actor: Actor, timeline: TimelineStore): Promise<PersonSummary[]> {
-    return actor.role === 'admin' ? timeline.allSummaries() : this.caseloadOf(actor);
+  /**
+   * What a listing starts from, a chunk at a time: everyone's summaries for an admin, read as a
+   * stream (never all held at once), her caseload's for anyone else (caseloadOf in caseload.ts
+   * still decides).
+   */
+  async *summariesListedFor(actor: Actor, timeline: TimelineStore): AsyncGenerator<PersonSummary[]> {
+    if (actor.role === 'admin') yield* timeline.summariesInChunks();
+    else yield await this.caseloadOf(actor);
   }
 }

@@ -448,9 +448,17 @@ export class TimelineStore {
    * them in memory: the one read left that grows with the people. Staff list their caseload from
    * the caseload index (queries/caseload-index.ts).
    */
-  async allSummaries(): Promise<PersonSummary[]> {
-    const stored = await this.summaries.find({}).select({ view: 0, recentEntryIds: 0, counted: 0 }).lean<StoredSummary[]>();
-    return stored.map(publicSummary);
+  /** Every summary, a chunk at a time from one cursor: an admin's listing holds a page, not everyone. */
+  async *summariesInChunks(size = 500): AsyncGenerator<PersonSummary[]> {
+    let chunk: PersonSummary[] = [];
+    for await (const stored of this.summaries.find({}).select({ view: 0, recentEntryIds: 0, counted: 0 }).lean<StoredSummary[]>().cursor({ batchSize: size })) {
+      chunk.push(publicSummary(stored as StoredSummary));
+      if (chunk.length === size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   /** Every summary with its version, read as a stream (a start-up backfill, never a request's path). */

@@ -4,8 +4,9 @@ import { AccessReason, StaffEndpoint } from '@mukti/http';
 import { assertMayList, CurrentActor } from '@mukti/security';
 import { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
+import { PageInOrder } from '../caseload';
 import { CaseloadIndex } from '../caseload-index';
-import { findPeople } from './find-people';
+import { byRecentActivity, peopleFound } from './find-people';
 
 /** The people in her caseload, by trafficking profile and open alerts: what her role sees of each case, never personal data. */
 @Controller('people')
@@ -19,6 +20,9 @@ export class FindPeopleController {
   @StaffEndpoint('findPeople')
   async find(@Query() query: FindPeopleQuery, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<PeopleView> {
     assertMayList(actor, accessReason);
-    return findPeople(actor, await this.caseloads.summariesListedFor(actor, this.timeline), query);
+    const page = new PageInOrder(byRecentActivity, query);
+    for await (const summaries of this.caseloads.summariesListedFor(actor, this.timeline)) page.add(peopleFound(actor, summaries, query));
+    const { items, total } = page.page();
+    return { people: items, total };
   }
 }

@@ -2,7 +2,7 @@
 import type { Actor } from '@mukti/contracts';
 import type { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
 import type { PersonSummary } from '../../timeline/person-summary';
-import { caseloadOf, pageOf, visibleCase } from '../caseload';
+import { caseloadOf, PageInOrder, visibleCase } from '../caseload';
 
 /**
  * Whether her case matches every filter given, judged on what the actor's role sees: a role
@@ -29,16 +29,26 @@ function matches(view: ReturnType<typeof visibleCase>, filter: FindPeopleQuery):
   return true;
 }
 
+type FoundPerson = PeopleView['people'][number];
+
+/** Most recent activity first; then by id, so that pages do not overlap. */
+export const byRecentActivity = (a: FoundPerson, b: FoundPerson) => (b.lastEventAt ?? '').localeCompare(a.lastEventAt ?? '') || a.personId.localeCompare(b.personId);
+
+/** Those of these summaries on her case teams (all, for an admin) that match the filters, each with what her role sees of the case, in no order. */
+export function peopleFound(actor: Actor, summaries: readonly PersonSummary[], filter: FindPeopleQuery = {}): FoundPerson[] {
+  return caseloadOf(actor, summaries)
+    .map((summary) => ({ summary, view: visibleCase(actor, summary) }))
+    .filter(({ view }) => matches(view, filter))
+    .map(({ summary, view }) => ({ personId: summary.personId, ...view, ...(summary.lastEventAt ? { lastEventAt: summary.lastEventAt } : {}) }));
+}
+
 /**
  * The people on her case teams (everyone, for an admin) who match the filters, most recent
  * activity first, each with what her role sees of the case; one page of them, and how many in all.
  */
 export function findPeople(actor: Actor, summaries: readonly PersonSummary[], filter: FindPeopleQuery = {}): PeopleView {
-  const found = caseloadOf(actor, summaries)
-    .map((summary) => ({ summary, view: visibleCase(actor, summary) }))
-    .filter(({ view }) => matches(view, filter))
-    .sort((a, b) => (b.summary.lastEventAt ?? '').localeCompare(a.summary.lastEventAt ?? '') || a.summary.personId.localeCompare(b.summary.personId))
-    .map(({ summary, view }) => ({ personId: summary.personId, ...view, ...(summary.lastEventAt ? { lastEventAt: summary.lastEventAt } : {}) }));
-  const { items, total } = pageOf(found, filter);
+  const page = new PageInOrder(byRecentActivity, filter);
+  page.add(peopleFound(actor, summaries, filter));
+  const { items, total } = page.page();
   return { people: items, total };
 }

@@ -4,8 +4,9 @@ import { AccessReason, StaffEndpoint } from '@mukti/http';
 import { assertMayList, CurrentActor } from '@mukti/security';
 import { AlertsQuery, AlertsView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
+import { PageInOrder } from '../caseload';
 import { CaseloadIndex } from '../caseload-index';
-import { openAlertsFor } from './open-alerts';
+import { alertsFound, byLongestWaiting } from './open-alerts';
 
 /** What needs attention now across her caseload: open alerts, oldest first, in the pillars her role sees. */
 @Controller('alerts')
@@ -19,6 +20,9 @@ export class ReadAlertsController {
   @StaffEndpoint('readAlerts')
   async read(@Query() query: AlertsQuery, @CurrentActor() actor: Actor, @AccessReason() accessReason?: string): Promise<AlertsView> {
     assertMayList(actor, accessReason);
-    return openAlertsFor(actor, await this.caseloads.summariesListedFor(actor, this.timeline), query);
+    const page = new PageInOrder(byLongestWaiting, query);
+    for await (const summaries of this.caseloads.summariesListedFor(actor, this.timeline)) page.add(alertsFound(actor, summaries, query));
+    const { items, total } = page.page();
+    return { alerts: items, total };
   }
 }
