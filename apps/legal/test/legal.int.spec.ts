@@ -270,20 +270,26 @@ it('shows an operator its consumer on /metrics: lag per topic, dead letters, eve
 it('lists training sessions, and flags a refresher past due until a later session refreshes it', async () => {
   const session = { audience: 'police-and-ahtu', topic: 'decriminalisation-of-victims', heldAt: iso(), trainerId: 'lata', participantCount: 24, participantNames: ['SI Patil'], place: { state: 'Maharashtra', district: 'Pune' } };
   const trainingId = (await post('/training-sessions', { ...session, refresherDueAt: iso(clock.now().getTime() + 30 * DAY) }).expect(201)).body.id;
-  await eventually(async () => expect((await api().get('/training-sessions').set('authorization', lata).expect(200)).body.sessions.map((s: { trainingId: string }) => s.trainingId)).toContain(trainingId));
+  await eventually(async () => expect((await api().get('/training-sessions?limit=200').set('authorization', lata).expect(200)).body.sessions.map((s: { trainingId: string }) => s.trainingId)).toContain(trainingId));
 
   clock.advance(31 * DAY);
   await eventually(async () => {
-    const overdue = (await api().get('/training-sessions?refresherOverdue=true').set('authorization', lata).expect(200)).body.sessions;
+    const overdue = (await api().get('/training-sessions?refresherOverdue=true&limit=200').set('authorization', lata).expect(200)).body.sessions;
     // The register holds every session on the topic (earlier runs' too, on a shared broker): look at this test's.
     expect(overdue.map((s: { trainingId: string }) => s.trainingId)).toContain(trainingId);
   });
   await post('/training-sessions', { ...session, heldAt: iso(), refreshesTrainingId: trainingId }).expect(201);
   await eventually(async () => {
-    const overdue = (await api().get('/training-sessions?refresherOverdue=true').set('authorization', lata).expect(200)).body.sessions;
+    const overdue = (await api().get('/training-sessions?refresherOverdue=true&limit=200').set('authorization', lata).expect(200)).body.sessions;
     expect(overdue.map((s: { trainingId: string }) => s.trainingId)).not.toContain(trainingId);
   });
   await api().get('/training-sessions?refresherOverdue=maybe').set('authorization', lata).expect(400);
+  // A page at a time, most recent first, with how many there are in all.
+  const all = (await api().get('/training-sessions?limit=200').set('authorization', lata).expect(200)).body;
+  expect(all.total).toBeGreaterThanOrEqual(2);
+  const second = (await api().get('/training-sessions?limit=1&offset=1').set('authorization', lata).expect(200)).body;
+  expect(second).toEqual({ sessions: [all.sessions[1]], total: all.total });
+  await api().get('/training-sessions?limit=201').set('authorization', lata).expect(400);
 });
 
 describe('a case and a perpetrator are doors of their own', () => {

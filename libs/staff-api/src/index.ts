@@ -23,3 +23,4 @@ export * from './legal/legal.views';
 export * from './intake/household.requests';
 export * from './livelihood/livelihood.requests';
 export * from './livelihood/placements.view';
+export * from './page-in-order';

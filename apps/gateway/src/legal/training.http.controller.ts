@@ -55,7 +55,8 @@ export class TrainingController {
   @ApiOperation({
     summary: 'The training sessions held',
     description:
-      'Most recent first, each with its refresher due date and whether it is refreshed or overdue; refresherOverdue=true lists only those whose ' +
+      'Most recent first, a page at a time (limit, at most 200, and offset; total says how many in all), each with its refresher due date and ' +
+      'whether it is refreshed or overdue; refresherOverdue=true lists only those whose ' +
       `refresher is past due and not held, false the others. Participants' names are not listed. ${rolesNote(endpointRoles.listTrainingSessions)}`,
   })
   @ApiOkResponse({ type: TrainingSessionsView })

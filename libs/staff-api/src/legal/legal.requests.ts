@@ -46,6 +46,7 @@ import {
 import { Instant, TextLength } from '../fields';
 import { IdentityDetails, PlaceDto } from '../intake/register-person.request';
 import { StaffIdField } from '../fields';
+import { ListPageQuery } from '../projection/alerts.query';
 
 const dateTime = { format: 'date-time' } as const;
 const uuids: { type: [StringConstructor]; format: 'uuid'; uniqueItems: true } = { type: [String], format: 'uuid', uniqueItems: true };
@@ -294,7 +295,8 @@ export class RecordTrainingSessionRequest {
   @ApiProperty({ type: PlaceDto, description: 'where it was held' }) @IsObject() @ValidateNested() @Type(() => PlaceDto) place!: PlaceDto;
 }
 
-export class TrainingSessionsQuery {
+/** Which sessions, a page at a time (limit and offset as every listing). */
+export class TrainingSessionsQuery extends ListPageQuery {
   @ApiPropertyOptional({ description: 'only sessions whose refresher is past due' })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -48,5 +48,6 @@ export class TrainingSessionView {
 }
 
 export class TrainingSessionsView {
-  @ApiProperty({ type: [TrainingSessionView] }) sessions!: TrainingSessionView[];
+  @ApiProperty({ type: [TrainingSessionView], description: 'one page, most recent first' }) sessions!: TrainingSessionView[];
+  @ApiProperty({ description: 'how many there are in all' }) total!: number;
 }

@@ -2,9 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import type { Actor } from '@mukti/contracts';
 import { AccessReason, StaffEndpoint } from '@mukti/http';
 import { assertMayList, CurrentActor } from '@mukti/security';
-import { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
+import { FindPeopleQuery, PageInOrder, PeopleView } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
-import { PageInOrder } from '../caseload';
 import { CaseloadIndex } from '../caseload-index';
 import { byRecentActivity, peopleFound } from './find-people';
 

@@ -1,8 +1,8 @@
 /** Finding people in a member of staff's caseload, as a pure function over person summaries. */
 import type { Actor } from '@mukti/contracts';
-import type { FindPeopleQuery, PeopleView } from '@mukti/staff-api';
+import { FindPeopleQuery, PageInOrder, PeopleView } from '@mukti/staff-api';
 import type { PersonSummary } from '../../timeline/person-summary';
-import { caseloadOf, PageInOrder, visibleCase } from '../caseload';
+import { caseloadOf, visibleCase } from '../caseload';
 
 /**
  * Whether her case matches every filter given, judged on what the actor's role sees: a role

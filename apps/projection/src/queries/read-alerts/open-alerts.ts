@@ -1,8 +1,8 @@
 /** The open alerts a member of staff is shown, as a pure function over person summaries. */
 import type { Actor } from '@mukti/contracts';
-import type { AlertsQuery, AlertsView } from '@mukti/staff-api';
+import { AlertsQuery, AlertsView, PageInOrder } from '@mukti/staff-api';
 import type { PersonSummary } from '../../timeline/person-summary';
-import { caseloadOf, PageInOrder, visibleCase } from '../caseload';
+import { caseloadOf, visibleCase } from '../caseload';
 
 type ListedAlert = AlertsView['alerts'][number];
 

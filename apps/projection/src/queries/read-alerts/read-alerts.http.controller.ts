@@ -2,9 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import type { Actor } from '@mukti/contracts';
 import { AccessReason, StaffEndpoint } from '@mukti/http';
 import { assertMayList, CurrentActor } from '@mukti/security';
-import { AlertsQuery, AlertsView } from '@mukti/staff-api';
+import { AlertsQuery, AlertsView, PageInOrder } from '@mukti/staff-api';
 import { TimelineStore } from '../../timeline/timeline.store';
-import { PageInOrder } from '../caseload';
 import { CaseloadIndex } from '../caseload-index';
 import { alertsFound, byLongestWaiting } from './open-alerts';
 

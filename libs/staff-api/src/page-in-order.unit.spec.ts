@@ -1,4 +1,4 @@
-import { PageInOrder } from './caseload';
+import { PageInOrder } from './page-in-order';
 
 describe('a page of a listing read a chunk at a time', () => {
   const byValue = (a: number, b: number) => a - b;
