@@ -147,3 +147,22 @@ it('finds at start-up the deadlines stored before they had a day, and gives them
     await watch.beforeApplicationShutdown();
   }
 });
+
+it('reads the day of a deadline left failing, and today, not every day in between, on each sweep after', async () => {
+  const clock = new ManualClock('2026-10-20T12:00:00.000Z');
+  const { watch } = watchOf('left_failing', clock, async () => {
+    throw new Error('connection reset');
+  });
+  await watch.onApplicationBootstrap();
+  try {
+    await watch.schedule('long-ago', '2026-07-12T08:00:00.000Z', { personId: 'x' });
+    await watch.sweep();
+    filters.length = 0;
+    clock.advance(60_000);
+    await watch.sweep();
+    expect(filters).toEqual([{ dueDay: '2026-07-12' }, { dueDay: '2026-10-20' }]);
+    expect(watch.stats()).toMatchObject({ overdue: 1 });
+  } finally {
+    await watch.beforeApplicationShutdown();
+  }
+});

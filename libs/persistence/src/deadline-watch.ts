@@ -43,10 +43,11 @@ export interface DeadlineWatchOptions {
  * action failed is tried on the next sweep; one whose record refuses the action for good (it does
  * not exist here, or a rule says it no longer applies) is dropped, with a warning.
  *
- * A sweep reads the days from the earliest that may still hold a passed deadline up to today,
- * each by equality on its indexed day: its cost follows the deadlines due, not all those open
- * (a range filter would scan them all on FerretDB, every minute). The earliest day is found by one
- * read of the collection at start-up, and moves back when a deadline is scheduled in the past.
+ * A sweep reads, each by equality on its indexed day, the days that may hold a passed deadline:
+ * today, each day since the last sweep, the days the last sweep left a deadline on (it failed),
+ * and the days of deadlines scheduled in the past since. Its cost follows the deadlines due, not
+ * all those open (a range filter would scan them all on FerretDB, every minute). The days on
+ * record are found by one read of the collection at start-up.
  * Each instance sweeps (an action is idempotent): a deadline scheduled in the past by another
  * instance is acted on by that one, or by the next to start.
  */
@@ -55,10 +56,12 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
   private sweeping?: Promise<number>;
   private readonly logger: Logger;
   private readonly figures: DeadlineWatchStats = { sweeps: 0, acted: 0, dropped: 0, failures: 0, overdue: 0 };
-  /** The earliest day that may hold a deadline not yet acted on, as of the last sweep; undefined until the start-up read. */
-  private earliestDay?: string;
-  /** The earliest day of the deadlines scheduled since the last sweep began: one due in the past is looked for too. */
-  private earliestScheduled?: string;
+  /** The days up to the last sweep's that still hold a deadline (failed, or later that day); undefined until the start-up read. */
+  private daysLeft?: Set<string>;
+  /** The day of the last sweep: days after it are read as they come. */
+  private sweptThrough?: string;
+  /** Days of deadlines scheduled since the last sweep began, due by the day they were scheduled (in the past): read too. */
+  private daysScheduled = new Set<string>();
 
   constructor(
     private readonly deadlines: Collection,
@@ -75,7 +78,8 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
   async schedule(id: string, dueAt: string | Date, details: Record<string, string>): Promise<void> {
     const due = new Date(dueAt);
     await this.deadlines.replaceOne({ _id: id } as Document, { dueAt: due, dueDay: dayOf(due), details }, { upsert: true });
-    if (this.earliestScheduled === undefined || dayOf(due) < this.earliestScheduled) this.earliestScheduled = dayOf(due);
+    // Due by today: a sweep under way may have read that day already.
+    if (dayOf(due) <= dayOf(this.options.clock.now())) this.daysScheduled.add(dayOf(due));
   }
 
   async cancel(id: string): Promise<void> {
@@ -91,26 +95,35 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
   private async sweepOnce(): Promise<number> {
     const now = this.options.clock.now();
     const today = dayOf(now);
-    this.earliestDay ??= (await this.findEarliestDay()) ?? today;
-    // Kept in earliestDay before the days are read: a sweep that fails part way still looks there next time.
-    const scheduled = this.earliestScheduled;
-    this.earliestScheduled = undefined;
-    if (scheduled !== undefined && scheduled < this.earliestDay) this.earliestDay = scheduled;
+    if (this.daysLeft === undefined) {
+      this.daysLeft = await this.daysOnRecord(today);
+      this.sweptThrough = today;
+    }
+    const scheduled = this.daysScheduled;
+    this.daysScheduled = new Set();
+    // The days left, those scheduled into, and each day since the last sweep, today included.
+    const days = new Set([...this.daysLeft, ...scheduled, today]);
+    for (let day = nextDay(this.sweptThrough!); day < today; day = nextDay(day)) days.add(day);
     let acted = 0;
     let overdue = 0;
-    let earliestLeft: string | undefined;
-    for (let day = this.earliestDay; day <= today; day = nextDay(day)) {
-      const due = (await this.deadlines.find({ dueDay: day } as Document).toArray()) as unknown as Deadline[];
-      let left = 0;
-      for (const deadline of due) {
-        const outcome = deadline.dueAt.getTime() <= now.getTime() ? await this.actOn(deadline, now) : 'not-yet';
-        if (outcome === 'acted') acted += 1;
-        if (outcome === 'failed') overdue += 1;
-        if (outcome === 'failed' || outcome === 'not-yet') left += 1;
+    const left = new Set<string>();
+    try {
+      for (const day of [...days].sort()) {
+        const due = (await this.deadlines.find({ dueDay: day } as Document).toArray()) as unknown as Deadline[];
+        for (const deadline of due) {
+          const outcome = deadline.dueAt.getTime() <= now.getTime() ? await this.actOn(deadline, now) : 'not-yet';
+          if (outcome === 'acted') acted += 1;
+          if (outcome === 'failed') overdue += 1;
+          if (outcome === 'failed' || outcome === 'not-yet') left.add(day);
+        }
       }
-      if (left > 0) earliestLeft ??= day;
+    } catch (error) {
+      // Read again next time: nothing of this sweep is forgotten.
+      for (const day of [...days].filter((day) => day <= today)) this.daysScheduled.add(day);
+      throw error;
     }
-    this.earliestDay = earliestLeft ?? today;
+    this.daysLeft = left;
+    this.sweptThrough = today;
     this.figures.sweeps += 1;
     this.figures.acted += acted;
     this.figures.overdue = overdue;
@@ -138,17 +151,17 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * The earliest day any open deadline falls due: one read of the collection, at start-up only. A
-   * deadline stored before deadlines had a day gets one here.
+   * The days up to today that hold an open deadline: one read of the collection, at start-up only.
+   * A deadline stored before deadlines had a day gets one here.
    */
-  private async findEarliestDay(): Promise<string | undefined> {
-    let earliest: string | undefined;
+  private async daysOnRecord(today: string): Promise<Set<string>> {
+    const days = new Set<string>();
     for await (const deadline of this.deadlines.find({}).project<Pick<Deadline, '_id' | 'dueAt' | 'dueDay'>>({ dueAt: 1, dueDay: 1 })) {
       const day = deadline.dueDay ?? dayOf(deadline.dueAt);
       if (deadline.dueDay === undefined) await this.deadlines.updateOne({ _id: deadline._id, dueAt: deadline.dueAt } as Document, { $set: { dueDay: day } });
-      if (earliest === undefined || day < earliest) earliest = day;
+      if (day <= today) days.add(day);
     }
-    return earliest;
+    return days;
   }
 
   async onApplicationBootstrap(): Promise<void> {
