@@ -444,11 +444,10 @@ export class TimelineStore {
   }
 
   /**
-   * Every person's summary, for an admin's listing of everyone's people or alerts, which filters
-   * them in memory: the one read left that grows with the people. Staff list their caseload from
-   * the caseload index (queries/caseload-index.ts).
+   * Every person's summary, a chunk at a time from one cursor, for an admin's listing of everyone's
+   * people or alerts: the one read left whose time grows with the people; it holds a page, not
+   * everyone. Staff list their caseload from the caseload index (queries/caseload-index.ts).
    */
-  /** Every summary, a chunk at a time from one cursor: an admin's listing holds a page, not everyone. */
   async *summariesInChunks(size = 500): AsyncGenerator<PersonSummary[]> {
     let chunk: PersonSummary[] = [];
     for await (const stored of this.summaries.find({}).select({ view: 0, recentEntryIds: 0, counted: 0 }).lean<StoredSummary[]>().cursor({ batchSize: size })) {
