@@ -48,7 +48,7 @@ const config = (): Record<string, string> => {
   return { ...(cm.data ?? {}) };
 };
 
-/** Where a service writes a read model read-modify-write without fencing: one consumer only (deployments.patch.yaml). */
+/** Where a service writes a read model fenced on MongoDB only (changeFenced): one consumer only, since the overlay may run on FerretDB (deployments.patch.yaml). */
 function keepsUnfencedReadModel(app: AppName): string[] {
   const unfenced = [/new KnownPeople\(/, /new ProsecutionStore\(/];
   return typeScriptSources('apps', app, 'src').flatMap((file) => {
@@ -140,7 +140,7 @@ describe('k8s/overlays/production', () => {
         expect(d.spec?.replicas).toBeUndefined();
         expect(scalers).toHaveLength(1);
       } else {
-        // A read model written read-modify-write without fencing: never two consumers at once.
+        // A read model fenced on MongoDB only: never two consumers at once.
         expect(unfenced.length).toBeGreaterThan(0);
         expect(d.spec?.strategy?.type).toBe('Recreate');
         expect(d.spec?.replicas).toBe(1);
