@@ -118,6 +118,13 @@ it('opens her livelihood plan from her care plan, and flags a placement below th
     return summary;
   });
   expect(JSON.stringify(above.pillars.livelihood)).toContain('"sustainableWage":true');
+  // Where she trained: sealed on the topic and in the store, opened by intake for her case team.
+  const trainings = (await api().get(`/api/v1/people/${sita}/skill-trainings`).set('authorization', asha).expect(200)).body.trainings;
+  expect(trainings).toEqual([
+    expect.objectContaining({ trainingId: training.body.id, trade: 'Tailoring and garment making', provider: 'Jan Shikshan Sansthan, Kolkata', status: 'completed', certified: true }),
+  ]);
+  await api().get(`/api/v1/people/${sita}/skill-trainings`).set('authorization', await bearer('livelihood-officer', 'someone-else')).expect(404);
+  await api().get(`/api/v1/people/${sita}/skill-trainings`).set('authorization', await bearer('counsellor', 'mira')).expect(403);
   // Who employs her: sealed on the topic and in the store, opened by intake for her case team.
   const read = (await api().get(`/api/v1/people/${sita}/placements`).set('authorization', kiran).expect(200)).body;
   expect(read.placements).toEqual([

@@ -273,6 +273,8 @@ it('erases a person: afterwards none of her personal data can be read in any top
     policeStation: `Erasure Ghat ${mark}`,
     shelterName: `Erasure Shelter Home ${mark}`,
     employer: `Erasure Tailors ${mark}`,
+    trainingProvider: `Erasure Training Centre ${mark}`,
+    trade: `Erasure Embroidery ${mark}`,
   };
   const lata = await bearer('legal-officer', 'lata');
   const kiran = await bearer('livelihood-officer', 'kiran');
@@ -319,12 +321,17 @@ it('erases a person: afterwards none of her personal data can be read in any top
       .send({ kind: 'wage-employment', employerOrEnterprise: identifying.employer, sector: 'garments-and-tailoring', skillLevel: 'semi-skilled', state: 'West Bengal', startedAt: daysAgo(1), monthlyIncomeInr: 12000 })
       .expect(201),
   );
+  await api()
+    .post(`/api/v1/people/${priyaId}/skill-trainings`)
+    .set('authorization', kiran)
+    .send({ trade: identifying.trade, provider: identifying.trainingProvider, skillLevel: 'semi-skilled', startedAt: daysAgo(1) })
+    .expect(201);
   // Every pillar's record of her reached her timeline (and the projection's stores) before she is erased.
   await eventually(async () => {
     const response = await api().get(`/api/v1/people/${priyaId}/timeline?order=oldest-first`).set('authorization', caseworker).expect(200);
     const types = response.body.entries.map((entry: { type: string }) => entry.type);
     for (const pillar of ['legal', 'rehabilitation', 'livelihood']) expect(types.some((type: string) => type.startsWith(`org.mukti.${pillar}.`))).toBe(true);
-    expect(types.filter((type: string) => /shelter-discharged|placement-started|fir-registered/.test(type))).toHaveLength(3);
+    expect(types.filter((type: string) => /shelter-discharged|placement-started|fir-registered|skill-training-started/.test(type))).toHaveLength(4);
   }, 60_000, 300);
   // Her legal officer reads the FIR's number and police station from the case, where the case team sees them.
   expect((await api().get(`/api/v1/cases/${caseId}`).set('authorization', lata).expect(200)).body.record.fir).toMatchObject({

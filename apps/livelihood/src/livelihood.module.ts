@@ -18,6 +18,7 @@ import { RecordPlacementLostController } from './livelihood-plan/commands/record
 import { RecordSchemeLinkageController } from './livelihood-plan/commands/record-scheme-linkage/record-scheme-linkage.http.controller';
 import { StartPlacementController } from './livelihood-plan/commands/start-placement/start-placement.http.controller';
 import { ReadPlacementsController } from './livelihood-plan/queries/read-placements/read-placements.http.controller';
+import { ReadSkillTrainingsController } from './livelihood-plan/queries/read-skill-trainings/read-skill-trainings.http.controller';
 import { StartSkillTrainingController } from './livelihood-plan/commands/start-skill-training/start-skill-training.http.controller';
 import { LIVELIHOOD_PLANS, LivelihoodPlanStore } from './livelihood-plan/livelihood-plan.store';
 import { LivelihoodPlanOnCarePlan } from './livelihood-plan/reactions/open-livelihood-plan-on-care-plan';
@@ -55,6 +56,7 @@ export class LivelihoodModule {
         EndSkillTrainingController,
         StartPlacementController,
         ReadPlacementsController,
+        ReadSkillTrainingsController,
         FollowUpIncomeController,
         RecordPlacementLostController,
         RecordFinancialInclusionController,

@@ -565,7 +565,8 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
     origin: 'care-plan',
     openedAt: '2026-01-10T00:00:00.000Z',
   });
-  const trainingStarted = livelihood(livelihoodEventTypes.skillTrainingStarted, survivorId, '2026-01-15T00:00:00.000Z', {
+  // Recorded before the trade and the provider were sealed (v1, already on the topic): never copied.
+  const trainingStarted = livelihood(livelihoodEventTypes.skillTrainingStartedV1, survivorId, '2026-01-15T00:00:00.000Z', {
     personId: survivorId,
     trainingId,
     trade: 'Tailoring and garment making',
@@ -701,7 +702,7 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
   const livelihoodEntries = timeline.body.entries.filter((entry: { pillar: string }) => entry.pillar === 'livelihood');
   expect(livelihoodEntries.map((entry: { eventId: string; summary: string }) => [entry.eventId, entry.summary])).toEqual([
     [planOpened.id, "Livelihood plan opened from her care plan's livelihood goal"],
-    [trainingStarted.id, 'Skill training started: Tailoring and garment making with Jan Shikshan Sansthan, Kolkata (semi-skilled work), to end 2026-04-15'],
+    [trainingStarted.id, 'Skill training started (for semi-skilled work), to end 2026-04-15'],
     [trainingEnded.id, 'Skill training completed, certified'],
     [placed.id, 'Placed in a job (garments and tailoring) at ₹9,500 a month: BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal'],
     [followedUp.id, 'Income followed up: ₹12,000 a month, at or above the minimum wage'],
@@ -709,6 +710,8 @@ it('puts a survivor\'s livelihood and a household\'s prevention plan on the time
   expect(livelihoodEntries[3]).toMatchObject({ type: livelihoodEventTypes.placementStartedV1, actor: kiran });
   // Her summary keeps codes: no employer, trade or provider.
   expect(JSON.stringify(await mongo.db().collection('person_summaries').findOne({ _id: survivorId as never }))).not.toMatch(/Sonar|Tailoring and garment|Sansthan/);
+  // Nor do her timeline's sentences: where she works and trains is where she can be found.
+  expect(JSON.stringify(await mongo.db().collection('timeline_entries').find({ personId: survivorId }).toArray())).not.toMatch(/Sonar|Tailoring and garment|Sansthan/);
 
   // The household's plan: on both of its people's timelines, one entry each keyed by the event and her; the household itself on no one's.
   const summaries = await Promise.all(

@@ -21,5 +21,5 @@ export type SealedPersonalData = Static<typeof SealedPersonalData>;
  * (which alone holds it) at that service's request, each kind for a purpose of its own: the
  * counsellor's notes, the name of the shelter she stays in, her employer's or enterprise's name.
  */
-export const identifyingTextKinds = ['counselling-notes', 'shelter-name', 'employer'] as const;
+export const identifyingTextKinds = ['counselling-notes', 'shelter-name', 'employer', 'skill-training'] as const;
 export type IdentifyingTextKind = (typeof identifyingTextKinds)[number];

@@ -99,6 +99,7 @@ export const staffEndpoints = {
   addHouseholdMember: { method: 'POST', path: '/api/v1/households/{householdId}/members', roles: householdStaff, peopleInBody: ['personId'] },
   assessHousehold: { method: 'POST', path: '/api/v1/households/{householdId}/assessments', roles: householdStaff },
   openLivelihoodPlan: { method: 'POST', path: '/api/v1/people/{personId}/livelihood-plan', roles: livelihoodStaff },
+  readSkillTrainings: { method: 'GET', path: '/api/v1/people/{personId}/skill-trainings', roles: ['admin', 'caseworker', 'livelihood-officer'] },
   startSkillTraining: { method: 'POST', path: '/api/v1/people/{personId}/skill-trainings', roles: livelihoodStaff },
   endSkillTraining: { method: 'POST', path: '/api/v1/people/{personId}/skill-trainings/{trainingId}/end', roles: livelihoodStaff },
   readPlacements: { method: 'GET', path: '/api/v1/people/{personId}/placements', roles: ['admin', 'caseworker', 'livelihood-officer'] },
@@ -159,18 +160,20 @@ export const identifyingTextSealers = {
   'counselling-notes': staffEndpoints.recordCounsellingSession.roles,
   'shelter-name': staffEndpoints.admitToShelter.roles,
   employer: staffEndpoints.startPlacement.roles,
+  'skill-training': staffEndpoints.startSkillTraining.roles,
 } as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
 
 /**
  * Who may have intake open each kind of identifying text (on her case team, or an admin with a
  * reason): counselling notes for counsellors only (an admin sees that sessions took place, not what
  * was said); the shelter she stays in for those who read her shelter stays, her employer for those
- * who read her placements.
+ * who read her placements, her trainings' trade and provider for those who read her trainings.
  */
 export const identifyingTextReaders = {
   'counselling-notes': ['counsellor'],
   'shelter-name': staffEndpoints.readShelterStays.roles,
   employer: staffEndpoints.readPlacements.roles,
+  'skill-training': staffEndpoints.readSkillTrainings.roles,
 } as const satisfies Record<IdentifyingTextKind, readonly StaffRole[]>;
 
 /**

@@ -22,6 +22,7 @@ import {
   FollowUpIncomeRequest,
   PlacementsView,
   RecordedResponse,
+  SkillTrainingsView,
   RecordFinancialInclusionRequest,
   RecordPlacementLostRequest,
   RecordSchemeLinkageRequest,
@@ -79,7 +80,9 @@ export class LivelihoodController {
   @StaffEndpoint('startSkillTraining')
   @ApiOperation({
     summary: 'Record a skill training she starts',
-    description: `The trade, the provider, the skill level it prepares her for, and its dates. ${rolesNote(endpointRoles.startSkillTraining)}`,
+    description:
+      'The trade and the provider (where she trains is where she can be found, so both are sealed with her key by intake before anything is stored or ' +
+      `published, and unreadable everywhere once she is erased), the skill level it prepares her for, and its dates. ${rolesNote(endpointRoles.startSkillTraining)}`,
   })
   @ApiCreatedResponse({ type: RecordedResponse, description: 'id: the training id' })
   @ApiNotFoundResponse({ description: notFound })
@@ -112,6 +115,20 @@ export class LivelihoodController {
     @Req() caller: Request,
   ): Promise<void> {
     return this.livelihood.send('POST', `/people/${personId}/skill-trainings/${trainingId}/end`, caller, request);
+  }
+
+  @Get('skill-trainings')
+  @StaffEndpoint('readSkillTrainings')
+  @ApiOperation({
+    summary: 'Her skill trainings',
+    description:
+      'Each training, oldest first, with its trade and provider (sealed with her key: opened by intake for you), skill level, dates and outcome. ' +
+      `Once her data is erased, the trade and provider are gone. ${rolesNote(endpointRoles.readSkillTrainings)}`,
+  })
+  @ApiOkResponse({ type: SkillTrainingsView })
+  @ApiNotFoundResponse({ description: 'no such person, or you are not on her case team (as if she did not exist)' })
+  readSkillTrainings(@IdParam('personId') personId: string, @Req() caller: Request): Promise<SkillTrainingsView> {
+    return this.livelihood.send('GET', `/people/${personId}/skill-trainings`, caller);
   }
 
   @Get('placements')

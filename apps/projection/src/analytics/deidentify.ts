@@ -221,6 +221,7 @@ const publicFacts: Record<AnyPillarEventEnvelope['type'], readonly string[] | ((
   [intakeEventTypes.householdAssessed]: ['level', 'score', 'factors', 'dependants'],
   [livelihoodEventTypes.livelihoodPlanOpened]: ['origin'],
   [livelihoodEventTypes.skillTrainingStarted]: ['skillLevel'],
+  [livelihoodEventTypes.skillTrainingStartedV1]: ['skillLevel'],
   [livelihoodEventTypes.skillTrainingEnded]: ['outcome', 'certified'],
   [livelihoodEventTypes.placementStarted]: incomeFacts,
   [livelihoodEventTypes.placementStartedV1]: incomeFacts,

@@ -359,6 +359,11 @@ describe('the analytics record of a livelihood or prevention event', () => {
     [livelihoodEventTypes.livelihoodPlanOpened, { personId, origin: 'care-plan', openedAt: '2026-03-14T10:22:33.000Z' }, { origin: 'care-plan' }],
     [
       livelihoodEventTypes.skillTrainingStarted,
+      { personId, trainingId, training: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'U2V3aW5n', authTag: 'dGFn' }, skillLevel: 'semi-skilled', startedAt: '2026-03-14T10:22:33.000Z' },
+      { skillLevel: 'semi-skilled' },
+    ],
+    [
+      livelihoodEventTypes.skillTrainingStartedV1,
       { personId, trainingId, trade: 'Tailoring and garment making', provider: 'Jan Shikshan Sansthan', skillLevel: 'semi-skilled', startedAt: '2026-03-14T10:22:33.000Z' },
       { skillLevel: 'semi-skilled' },
     ],

@@ -48,7 +48,8 @@ export function evolveLivelihood(view: LivelihoodView, { event, at }: Applied): 
   switch (event.type) {
     case livelihoodEventTypes.livelihoodPlanOpened:
       return { ...view, part: { ...part, status: 'plan-open', origin: part.origin ?? event.data.origin, planOpenedAt: part.planOpenedAt ?? event.data.openedAt ?? at } };
-    case livelihoodEventTypes.skillTrainingStarted: {
+    case livelihoodEventTypes.skillTrainingStarted:
+    case livelihoodEventTypes.skillTrainingStartedV1: {
       if (view.inTraining.includes(event.data.trainingId)) return view;
       const inTraining = [...view.inTraining, event.data.trainingId];
       return { ...view, inTraining, part: { ...part, trainings: { ...part.trainings, inTraining: inTraining.length } } };

@@ -540,11 +540,13 @@ export function describeEvent(event: AnyPillarEventEnvelope, personId: string = 
       const { origin, openedAt } = event.data;
       return { pillar, summary: `Livelihood plan opened ${planOrigins[origin]}`, facts: { origin, openedAt } };
     }
-    case livelihoodEventTypes.skillTrainingStarted: {
-      const { trainingId, trade, provider, skillLevel, startedAt, plannedEndAt } = event.data;
+    // The trade and the provider never (sealed from v2; in clear in v1, and not copied): where she trains is where she can be found.
+    case livelihoodEventTypes.skillTrainingStarted:
+    case livelihoodEventTypes.skillTrainingStartedV1: {
+      const { trainingId, skillLevel, startedAt, plannedEndAt } = event.data;
       return {
         pillar,
-        summary: `Skill training started: ${trade} with ${provider} (${skillLevel} work)${plannedEndAt ? `, to end ${day(plannedEndAt)}` : ''}`,
+        summary: `Skill training started (for ${skillLevel} work)${plannedEndAt ? `, to end ${day(plannedEndAt)}` : ''}`,
         facts: known({ trainingId, skillLevel, startedAt, plannedEndAt }),
       };
     }

@@ -578,23 +578,18 @@ describe('timeline entries of the livelihood pillar', () => {
     expect(followedUp(8000, false).summary).toBe('Income followed up: ₹8,000 a month, BELOW the minimum wage of ₹11,000 for semi-skilled work in West Bengal');
   });
 
-  it('name the trade and provider of a training in its words only: its facts are codes, ids and dates', () => {
-    const described = describeEvent(
-      livelihood(livelihoodEventTypes.skillTrainingStarted, {
-        personId,
-        trainingId,
-        trade: 'Tailoring and garment making',
-        provider: 'Jan Shikshan Sansthan, Kolkata',
-        skillLevel: 'semi-skilled',
-        startedAt: '2026-02-01T00:00:00.000Z',
-        plannedEndAt: '2026-04-30T00:00:00.000Z',
-      }),
-    );
-    expect(described).toEqual({
+  it('never name the trade or the provider of a training, sealed (v2) or recorded in clear before (v1): codes, ids and dates', () => {
+    const sealed = { keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'c2VhbGVk', authTag: 'dGFn' };
+    const common = { personId, trainingId, skillLevel: 'semi-skilled' as const, startedAt: '2026-02-01T00:00:00.000Z', plannedEndAt: '2026-04-30T00:00:00.000Z' };
+    const expected = {
       pillar: 'livelihood',
-      summary: 'Skill training started: Tailoring and garment making with Jan Shikshan Sansthan, Kolkata (semi-skilled work), to end 2026-04-30',
+      summary: 'Skill training started (for semi-skilled work), to end 2026-04-30',
       facts: { trainingId, skillLevel: 'semi-skilled', startedAt: '2026-02-01T00:00:00.000Z', plannedEndAt: '2026-04-30T00:00:00.000Z' },
-    });
+    };
+    expect(describeEvent(livelihood(livelihoodEventTypes.skillTrainingStarted, { ...common, training: sealed }))).toEqual(expected);
+    expect(
+      describeEvent(livelihood(livelihoodEventTypes.skillTrainingStartedV1, { ...common, trade: 'Tailoring and garment making', provider: 'Jan Shikshan Sansthan, Kolkata' })),
+    ).toEqual(expected);
   });
 
   it.each([

@@ -611,7 +611,13 @@ describe('the livelihood pillar of her summary', () => {
   const codedWage = { monthlyInr: 11000, state: 'West Bengal', skillLevel: 'semi-skilled', effectiveFrom: '2025-01-01' };
   const planOpened = () => happened(livelihoodEventTypes.livelihoodPlanOpened, '2026-01-10T00:00:00.000Z', { personId, origin: 'care-plan', openedAt: '2026-01-10T00:00:00.000Z' });
   const trainingStarted = (id: string, time: string) =>
-    happened(livelihoodEventTypes.skillTrainingStarted, time, { personId, trainingId: id, trade: 'Tailoring', provider: 'Jan Shikshan Sansthan', skillLevel: 'semi-skilled', startedAt: time });
+    happened(livelihoodEventTypes.skillTrainingStarted, time, {
+      personId,
+      trainingId: id,
+      training: { keyId: personId, algorithm: 'AES-256-GCM', iv: 'aXY=', ciphertext: 'c2VhbGVk', authTag: 'dGFn' },
+      skillLevel: 'semi-skilled',
+      startedAt: time,
+    });
   const trainingEnded = (id: string, time: string, outcome: 'completed' | 'dropped-out', certified: boolean) =>
     happened(livelihoodEventTypes.skillTrainingEnded, time, { personId, trainingId: id, outcome, endedAt: time, certified });
   const placed = (id: string, time: string, monthlyIncomeInr: number) =>

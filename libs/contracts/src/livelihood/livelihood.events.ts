@@ -87,7 +87,9 @@ export type MinimumWage = Static<typeof MinimumWage>;
 
 export const livelihoodEventTypes = {
   livelihoodPlanOpened: 'org.mukti.livelihood.livelihood-plan-opened.v1',
-  skillTrainingStarted: 'org.mukti.livelihood.skill-training-started.v1',
+  /** v2: the trade and the provider sealed with her key; v1 (still read) carried them in clear. */
+  skillTrainingStarted: 'org.mukti.livelihood.skill-training-started.v2',
+  skillTrainingStartedV1: 'org.mukti.livelihood.skill-training-started.v1',
   skillTrainingEnded: 'org.mukti.livelihood.skill-training-ended.v1',
   /** v2: the employer's or enterprise's name sealed with her key; v1 (still read) carried it in clear. */
   placementStarted: 'org.mukti.livelihood.placement-started.v2',
@@ -141,13 +143,38 @@ export const SkillTrainingStartedV1 = Type.Object(
     additionalProperties: false,
     description:
       'She started a skill training. `ce_time` = `startedAt`. If `plannedEndAt` is not after ' +
-      '`startedAt`, the request is refused with 422.\n' +
+      '`startedAt`, the request is refused with 422. No longer emitted: `skill-training-started.v2` ' +
+      'replaced it, and consumers still accept the v1 events already on the topic.\n' +
       '\n' +
-      '- `provider`: the training provider\n' +
+      '- `trade` and `provider`: the trade and the training provider, **in clear**\n' +
       '- `skillLevel`: the level the training prepares her for',
   },
 );
 export type SkillTrainingStartedV1 = Static<typeof SkillTrainingStartedV1>;
+
+export const SkillTrainingStartedV2 = Type.Object(
+  {
+    personId: Id,
+    trainingId: Id,
+    training: SealedPersonalData,
+    skillLevel: oneOf(skillLevels),
+    startedAt: Timestamp,
+    plannedEndAt: Type.Optional(Timestamp),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'She started a skill training. `ce_time` = `startedAt`. If `plannedEndAt` is not after ' +
+      '`startedAt`, the request is refused with 422.\n' +
+      '\n' +
+      '- `training`: the trade (2–120 characters) and the training provider (2–200) she attends, ' +
+      '**sealed** with her data key by intake (the plaintext `{ text }`, the text the JSON ' +
+      '`{ trade, provider }`, associated data `skill-training:<personId>`): where she trains is ' +
+      'where she can be found\n' +
+      '- `skillLevel`: the level the training prepares her for',
+  },
+);
+export type SkillTrainingStartedV2 = Static<typeof SkillTrainingStartedV2>;
 
 export const SkillTrainingEndedV1 = Type.Object(
   { personId: Id, trainingId: Id, outcome: oneOf(trainingOutcomes), endedAt: Timestamp, certified: Type.Boolean() },

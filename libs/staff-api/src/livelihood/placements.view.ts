@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { placementKinds, placementLossReasons, sectors, skillLevels } from '@mukti/contracts';
+import { placementKinds, placementLossReasons, sectors, skillLevels, trainingOutcomes } from '@mukti/contracts';
 
 export class PlacementView {
   @ApiProperty({ format: 'uuid' }) placementId!: string;
@@ -21,4 +21,20 @@ export class PlacementView {
 
 export class PlacementsView {
   @ApiProperty({ type: [PlacementView], description: 'oldest first' }) placements!: PlacementView[];
+}
+
+export class SkillTrainingView {
+  @ApiProperty({ format: 'uuid' }) trainingId!: string;
+  @ApiPropertyOptional({ description: 'absent once her personal data was erased (it was sealed with her key)' }) trade?: string;
+  @ApiPropertyOptional({ description: 'the training provider; absent once her personal data was erased' }) provider?: string;
+  @ApiProperty({ enum: skillLevels, description: 'the level the training prepares her for' }) skillLevel!: (typeof skillLevels)[number];
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) plannedEndAt?: string;
+  @ApiProperty({ enum: ['ongoing', ...trainingOutcomes] }) status!: 'ongoing' | (typeof trainingOutcomes)[number];
+  @ApiPropertyOptional({ format: 'date-time' }) endedAt?: string;
+  @ApiProperty() certified!: boolean;
+}
+
+export class SkillTrainingsView {
+  @ApiProperty({ type: [SkillTrainingView], description: 'oldest first' }) trainings!: SkillTrainingView[];
 }

@@ -21,7 +21,8 @@ export const MAX_SEALED_NOTES_LENGTH = 4 * Math.ceil((6 * MAX_COUNSELLING_NOTES_
 export const OPEN_NOTES_BATCH = { sessions: 200, characters: 200_000 } as const;
 
 /** The longest text of each kind, in characters, as the staff requests that carry it allow. */
-const identifyingTextMaxLength: Record<IdentifyingTextKind, number> = { 'counselling-notes': MAX_COUNSELLING_NOTES_LENGTH, 'shelter-name': 120, employer: 200 };
+// A skill training's text is the JSON { trade, provider } (120 and 200 characters, quoted).
+const identifyingTextMaxLength: Record<IdentifyingTextKind, number> = { 'counselling-notes': MAX_COUNSELLING_NOTES_LENGTH, 'shelter-name': 120, employer: 200, 'skill-training': 2_000 };
 
 /** Service to service (rehabilitation or livelihood to intake): text that identifies her, to seal with her key. */
 export class SealIdentifyingTextRequest {

@@ -40,7 +40,8 @@ export type OpenLivelihoodPlan = {
 };
 export type StartSkillTraining = {
   type: 'StartSkillTraining';
-  data: { personId: string; trainingId: string; trade: string; provider: string; skillLevel: SkillLevel; startedAt: string; plannedEndAt?: string; now: string };
+  /** training: the trade and the provider, sealed with her key by intake before the command is made. */
+  data: { personId: string; trainingId: string; training: SealedPersonalData; skillLevel: SkillLevel; startedAt: string; plannedEndAt?: string; now: string };
 };
 export type EndSkillTraining = {
   type: 'EndSkillTraining';
@@ -91,6 +92,8 @@ export type LivelihoodPlanCommand =
 // Events
 export type LivelihoodPlanOpened = DomainEvent<typeof livelihoodEventTypes.livelihoodPlanOpened>;
 export type SkillTrainingStarted = DomainEvent<typeof livelihoodEventTypes.skillTrainingStarted>;
+/** As recorded before the trade and provider were sealed: still in the store, read as it is. */
+export type SkillTrainingStartedV1 = DomainEvent<typeof livelihoodEventTypes.skillTrainingStartedV1>;
 export type SkillTrainingEnded = DomainEvent<typeof livelihoodEventTypes.skillTrainingEnded>;
 export type PlacementStarted = DomainEvent<typeof livelihoodEventTypes.placementStarted>;
 /** As recorded before the employer's name was sealed: still in the store, read as it is. */
@@ -102,6 +105,7 @@ export type SchemeLinkageRecorded = DomainEvent<typeof livelihoodEventTypes.sche
 export type LivelihoodPlanEvent =
   | LivelihoodPlanOpened
   | SkillTrainingStarted
+  | SkillTrainingStartedV1
   | SkillTrainingEnded
   | PlacementStarted
   | PlacementStartedV1
@@ -112,8 +116,8 @@ export type LivelihoodPlanEvent =
 
 // State
 export type SkillTraining = {
-  trade: string;
-  provider: string;
+  /** The trade and the provider: sealed with her key (in clear, as `{ trade, provider }`, when recorded before v2). */
+  training: SealedPersonalData | { trade: string; provider: string };
   skillLevel: SkillLevel;
   startedAt: string;
   plannedEndAt?: string;
@@ -219,7 +223,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         return [{ type: livelihoodEventTypes.livelihoodPlanOpened, subject: personId, time: openedAt, data: { personId, origin, openedAt } }];
       }
       case 'StartSkillTraining': {
-        const { personId, trainingId, trade, provider, skillLevel, startedAt, plannedEndAt, now } = command.data;
+        const { personId, trainingId, training, skillLevel, startedAt, plannedEndAt, now } = command.data;
         const plan = openPlanOf(state);
         if (plan.trainings[trainingId]) throw DomainError.conflict(`training ${trainingId} is already recorded`);
         assertNotInFuture('startedAt', startedAt, now);
@@ -231,7 +235,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
             type: livelihoodEventTypes.skillTrainingStarted,
             subject: personId,
             time: startedAt,
-            data: { personId, trainingId, trade, provider, skillLevel, startedAt, ...(plannedEndAt !== undefined ? { plannedEndAt } : {}) },
+            data: { personId, trainingId, training, skillLevel, startedAt, ...(plannedEndAt !== undefined ? { plannedEndAt } : {}) },
           },
         ];
       }
@@ -239,7 +243,7 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
         const { personId, trainingId, outcome, endedAt, certified, now } = command.data;
         const training = openPlanOf(state).trainings[trainingId];
         if (!training) throw DomainError.notFound(`she has no training ${trainingId}`);
-        if (training.status !== 'ongoing') throw DomainError.conflict(`her ${training.trade} training already ended (${training.status})`);
+        if (training.status !== 'ongoing') throw DomainError.conflict(`training ${trainingId} already ended (${training.status})`);
         if (certified && outcome !== 'completed') throw DomainError.ruleViolated('only a completed training is certified', { field: 'certified' });
         assertNotInFuture('endedAt', endedAt, now);
         notBefore('endedAt', endedAt, training.startedAt, 'the training started');
@@ -325,9 +329,11 @@ export const livelihoodPlanDecider: Decider<LivelihoodPlanCommand, LivelihoodPla
     }
     if (state.status !== 'open') return state;
     switch (event.type) {
-      case livelihoodEventTypes.skillTrainingStarted: {
-        const { trainingId, trade, provider, skillLevel, startedAt, plannedEndAt } = event.data;
-        const training: SkillTraining = { trade, provider, skillLevel, startedAt, ...(plannedEndAt !== undefined ? { plannedEndAt } : {}), status: 'ongoing', certified: false };
+      case livelihoodEventTypes.skillTrainingStarted:
+      case livelihoodEventTypes.skillTrainingStartedV1: {
+        const { trainingId, skillLevel, startedAt, plannedEndAt } = event.data;
+        const sealedOrClear = 'training' in event.data ? event.data.training : { trade: event.data.trade, provider: event.data.provider };
+        const training: SkillTraining = { training: sealedOrClear, skillLevel, startedAt, ...(plannedEndAt !== undefined ? { plannedEndAt } : {}), status: 'ongoing', certified: false };
         return { ...state, trainings: { ...state.trainings, [trainingId]: training } };
       }
       case livelihoodEventTypes.skillTrainingEnded: {

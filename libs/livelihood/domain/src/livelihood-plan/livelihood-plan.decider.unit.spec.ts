@@ -38,11 +38,12 @@ type Data<T extends LivelihoodPlanCommand['type']> = Extract<LivelihoodPlanComma
 const command = <T extends LivelihoodPlanCommand['type']>(type: T, data: Omit<Data<T>, 'personId' | 'now'> & { now?: string }) =>
   ({ type, data: { personId, now, ...data } }) as unknown as LivelihoodPlanCommand;
 const open = (origin: 'care-plan' | 'referred' = 'care-plan', at = openedAt, clock = now) => command('OpenLivelihoodPlan', { origin, openedAt: at, now: clock });
+/** Its trade and provider, as intake sealed them with her key: the rules only carry them. */
+const sealedTraining = { keyId: personId, algorithm: 'AES-256-GCM' as const, iv: 'aXY=', ciphertext: 'U2V3aW5n', authTag: 'dGFn' };
 const startTraining = (overrides: Partial<Data<'StartSkillTraining'>> = {}) =>
   command('StartSkillTraining', {
     trainingId,
-    trade: 'Sewing machine operator',
-    provider: 'Jan Shikshan Sansthan, South 24 Parganas',
+    training: sealedTraining,
     skillLevel: 'semi-skilled',
     startedAt: trainingStart,
     plannedEndAt: trainingEnd,
@@ -79,8 +80,7 @@ const fact = <K extends EventKey>(key: K, time: string, data: Omit<EventData<(ty
 const opened = (origin: 'care-plan' | 'referred' = 'care-plan') => fact('livelihoodPlanOpened', openedAt, { origin, openedAt });
 const trainingStarted = fact('skillTrainingStarted', trainingStart, {
   trainingId,
-  trade: 'Sewing machine operator',
-  provider: 'Jan Shikshan Sansthan, South 24 Parganas',
+  training: sealedTraining,
   skillLevel: 'semi-skilled',
   startedAt: trainingStart,
   plannedEndAt: trainingEnd,
@@ -150,13 +150,19 @@ describe('her livelihood plan', () => {
 });
 
 describe('her skill trainings', () => {
-  it('start with a trade, a provider, a skill level and, if known, a planned end', () => {
+  it('start with a trade and a provider (sealed), a skill level and, if known, a planned end', () => {
     spec.given([opened()]).when(startTraining()).then([trainingStarted]);
     const { plannedEndAt: _, ...withoutEnd } = (trainingStarted as Extract<LivelihoodPlanEvent, { type: typeof livelihoodEventTypes.skillTrainingStarted }>).data;
     spec
       .given([opened()])
       .when(startTraining({ plannedEndAt: undefined }))
       .then([{ ...trainingStarted, data: withoutEnd } as LivelihoodPlanEvent]);
+  });
+
+  it('started before their trade and provider were sealed are read as they were recorded', () => {
+    const v1 = fact('skillTrainingStartedV1', trainingStart, { trainingId, trade: 'Sewing machine operator', provider: 'Jan Shikshan Sansthan', skillLevel: 'semi-skilled', startedAt: trainingStart });
+    const plan = stateAfter([opened(), v1]);
+    expect(plan.status === 'open' && plan.trainings[trainingId]).toMatchObject({ training: { trade: 'Sewing machine operator', provider: 'Jan Shikshan Sansthan' }, status: 'ongoing' });
   });
 
   it('are each recorded once', () => {
@@ -367,8 +373,7 @@ describe('her plan as read', () => {
       openedAt,
       trainings: {
         [trainingId]: {
-          trade: 'Sewing machine operator',
-          provider: 'Jan Shikshan Sansthan, South 24 Parganas',
+          training: sealedTraining,
           skillLevel: 'semi-skilled',
           startedAt: trainingStart,
           plannedEndAt: trainingEnd,
