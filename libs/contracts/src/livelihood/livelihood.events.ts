@@ -129,21 +129,18 @@ export const LivelihoodPlanOpenedV1 = Type.Object(
 );
 export type LivelihoodPlanOpenedV1 = Static<typeof LivelihoodPlanOpenedV1>;
 
+/** A skill training: the same in v1 and v2 but for its trade and provider. */
+const SkillTraining = { personId: Id, trainingId: Id, skillLevel: oneOf(skillLevels), startedAt: Timestamp, plannedEndAt: Type.Optional(Timestamp) };
+const skillTrainingRules =
+  'She started a skill training. `ce_time` = `startedAt`. If `plannedEndAt` is not after `startedAt`, the request is refused with 422.';
+
 export const SkillTrainingStartedV1 = Type.Object(
-  {
-    personId: Id,
-    trainingId: Id,
-    trade: Type.String({ minLength: 2, maxLength: 120 }),
-    provider: Type.String({ minLength: 2, maxLength: 200 }),
-    skillLevel: oneOf(skillLevels),
-    startedAt: Timestamp,
-    plannedEndAt: Type.Optional(Timestamp),
-  },
+  { ...SkillTraining, trade: Type.String({ minLength: 2, maxLength: 120 }), provider: Type.String({ minLength: 2, maxLength: 200 }) },
   {
     additionalProperties: false,
     description:
-      'She started a skill training. `ce_time` = `startedAt`. If `plannedEndAt` is not after ' +
-      '`startedAt`, the request is refused with 422. No longer emitted: `skill-training-started.v2` ' +
+      skillTrainingRules +
+      ' No longer emitted: `skill-training-started.v2` ' +
       'replaced it, and consumers still accept the v1 events already on the topic.\n' +
       '\n' +
       '- `trade` and `provider`: the trade and the training provider, **in clear**\n' +
@@ -153,19 +150,12 @@ export const SkillTrainingStartedV1 = Type.Object(
 export type SkillTrainingStartedV1 = Static<typeof SkillTrainingStartedV1>;
 
 export const SkillTrainingStartedV2 = Type.Object(
-  {
-    personId: Id,
-    trainingId: Id,
-    training: SealedPersonalData,
-    skillLevel: oneOf(skillLevels),
-    startedAt: Timestamp,
-    plannedEndAt: Type.Optional(Timestamp),
-  },
+  { ...SkillTraining, training: SealedPersonalData },
   {
     additionalProperties: false,
     description:
-      'She started a skill training. `ce_time` = `startedAt`. If `plannedEndAt` is not after ' +
-      '`startedAt`, the request is refused with 422.\n' +
+      skillTrainingRules +
+      '\n' +
       '\n' +
       '- `training`: the trade (2–120 characters) and the training provider (2–200) she attends, ' +
       '**sealed** with her data key by intake (the plaintext `{ text }`, the text the JSON ' +
