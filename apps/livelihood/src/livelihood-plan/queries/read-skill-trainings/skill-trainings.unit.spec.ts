@@ -24,6 +24,22 @@ describe('her skill trainings as staff read them', () => {
     ]);
   });
 
+  it('are read from a state stored before trainings were sealed, which holds the trade and provider beside the rest', () => {
+    const stored = {
+      status: 'open',
+      personId: 'her-id',
+      origin: 'care-plan',
+      openedAt: '2026-01-01T00:00:00.000Z',
+      trainings: { old: { trade: 'Tailoring', provider: 'Jan Shikshan Sansthan', skillLevel: 'skilled', startedAt: '2026-02-01T00:00:00.000Z', status: 'ongoing', certified: false } },
+      placements: {},
+      financialInclusions: {},
+      schemes: {},
+    } as unknown as LivelihoodPlanState;
+    expect(skillTrainingsOf(stored)).toEqual([
+      { trainingId: 'old', training: { trade: 'Tailoring', provider: 'Jan Shikshan Sansthan' }, skillLevel: 'skilled', startedAt: '2026-02-01T00:00:00.000Z', status: 'ongoing', certified: false },
+    ]);
+  });
+
   it('are none without a plan', () => {
     expect(skillTrainingsOf(undefined)).toEqual([]);
     expect(skillTrainingsOf({ status: 'none' })).toEqual([]);
