@@ -44,3 +44,23 @@ export async function openedByIntake(intake: ServiceClient, caller: Caller, pers
   }
   return opened;
 }
+
+/**
+ * Her identifying text of one kind as staff read it back, in order: a sealed value opened by
+ * intake, one recorded in clear before such text was sealed as it is, nothing for one not
+ * recorded; nothing at all once she is erased (the text recorded in clear included).
+ */
+export async function readBackByIntake(
+  intake: ServiceClient,
+  caller: Caller,
+  personId: string,
+  kind: IdentifyingTextKind,
+  values: readonly (SealedPersonalData | string | undefined)[],
+  erased: boolean,
+): Promise<(string | undefined)[]> {
+  if (erased) return values.map(() => undefined);
+  const sealed = values.filter((value): value is SealedPersonalData => value !== undefined && typeof value !== 'string');
+  const opened = await openedByIntake(intake, caller, personId, kind, sealed);
+  let next = 0;
+  return values.map((value) => (value === undefined ? undefined : typeof value === 'string' ? value : (opened[next++] ?? undefined)));
+}

@@ -4,7 +4,6 @@
  * (assertNeedToKnow, pillarsVisibleTo), applied to many.
  */
 import type { Actor, Pillar, StaffRole } from '@mukti/contracts';
-import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '@mukti/staff-api';
 import { isOnCaseTeam, pillarsVisibleTo } from '@mukti/security';
 import { pillarOfSummaryPart, PersonSummary } from '../timeline/person-summary';
 
@@ -35,11 +34,4 @@ export function visibleCase(actor: Actor, summary: PersonSummary) {
     openAlerts: (summary.openAlerts ?? []).filter((alert) => sees(alert.pillar)),
     nextDueSteps: (summary.nextDueSteps ?? []).filter((step) => sees(step.pillar)),
   };
-}
-
-/** One page of a listing, and how many there are in all. */
-export function pageOf<T>(items: readonly T[], page: { limit?: number; offset?: number }): { items: T[]; total: number } {
-  const limit = Math.min(Math.max(page.limit ?? DEFAULT_LIST_LIMIT, 1), MAX_LIST_LIMIT);
-  const offset = Math.max(page.offset ?? 0, 0);
-  return { items: items.slice(offset, offset + limit), total: items.length };
 }

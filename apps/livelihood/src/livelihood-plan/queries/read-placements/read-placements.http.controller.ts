@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@mukti/contracts';
-import { IdParam, AccessReason, openedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, readBackByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import { PlacementsView } from '@mukti/staff-api';
 import { INTAKE } from '../../intake-client';
@@ -32,16 +32,22 @@ export class ReadPlacementsController {
     const person = await this.knownPeople.forActor(actor, personId, accessReason);
     let placements = placementsOf((await this.plans.aggregates.load(personId))?.state);
     if (employerMissing(placements)) {
-      const employers = employersIn(await this.plans.aggregates.events(personId));
-      placements = placements.map((placement) => ({ ...placement, employerOrEnterprise: placement.employerOrEnterprise ?? employers.get(placement.placementId) }));
+      const started = employersIn(await this.plans.aggregates.events(personId));
+      placements = placements.map((placement) => ({ ...placement, employerOrEnterprise: placement.employerOrEnterprise ?? started.get(placement.placementId) }));
     }
-    const sealed = placements.flatMap(({ employerOrEnterprise }) => (employerOrEnterprise && typeof employerOrEnterprise !== 'string' ? [employerOrEnterprise] : []));
-    const opened = person.erasedAt ? [] : await openedByIntake(this.intake, caller, personId, 'employer', sealed);
+    const employers = await readBackByIntake(
+      this.intake,
+      caller,
+      personId,
+      'employer',
+      placements.map(({ employerOrEnterprise }) => employerOrEnterprise),
+      person.erasedAt !== undefined,
+    );
     return {
-      placements: placements.map(({ employerOrEnterprise, ...placement }) => {
-        const shown = person.erasedAt || employerOrEnterprise === undefined ? null : typeof employerOrEnterprise === 'string' ? employerOrEnterprise : opened.shift();
-        return { ...placement, ...(shown ? { employerOrEnterprise: shown } : {}) };
-      }),
+      placements: placements.map(({ employerOrEnterprise: _recorded, ...placement }, index) => ({
+        ...placement,
+        ...(employers[index] ? { employerOrEnterprise: employers[index] } : {}),
+      })),
     };
   }
 }

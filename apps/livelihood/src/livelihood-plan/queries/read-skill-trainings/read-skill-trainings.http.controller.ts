@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor, SealedPersonalData } from '@mukti/contracts';
-import { IdParam, AccessReason, openedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
+import type { Actor } from '@mukti/contracts';
+import { IdParam, AccessReason, readBackByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import { SkillTrainingsView } from '@mukti/staff-api';
 import { INTAKE } from '../../intake-client';
@@ -31,18 +31,20 @@ export class ReadSkillTrainingsController {
   ): Promise<SkillTrainingsView> {
     const person = await this.knownPeople.forActor(actor, personId, accessReason);
     const trainings = skillTrainingsOf((await this.plans.aggregates.load(personId))?.state);
-    const sealed = trainings.flatMap(({ training }) => ('keyId' in training ? [training as SealedPersonalData] : []));
-    const opened = person.erasedAt ? [] : await openedByIntake(this.intake, caller, personId, 'skill-training', sealed);
+    // Sealed, the text is the JSON { trade, provider }; recorded in clear, it is the same once written so.
+    const texts = await readBackByIntake(
+      this.intake,
+      caller,
+      personId,
+      'skill-training',
+      trainings.map(({ training }) => ('keyId' in training ? training : JSON.stringify(training))),
+      person.erasedAt !== undefined,
+    );
     return {
-      trainings: trainings.map(({ training, ...rest }) => {
-        const shown = person.erasedAt ? undefined : 'keyId' in training ? parsed(opened.shift()) : training;
+      trainings: trainings.map(({ training: _recorded, ...rest }, index) => {
+        const shown = texts[index] ? (JSON.parse(texts[index]) as { trade: string; provider: string }) : undefined;
         return { ...rest, ...(shown ? { trade: shown.trade, provider: shown.provider } : {}) };
       }),
     };
   }
-}
-
-/** Its trade and provider as sealed (the JSON `{ trade, provider }`); none once her key is gone. */
-function parsed(text: string | null | undefined): { trade: string; provider: string } | undefined {
-  return text ? (JSON.parse(text) as { trade: string; provider: string }) : undefined;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@mukti/contracts';
-import { IdParam, AccessReason, openedByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
+import { IdParam, AccessReason, readBackByIntake, ServiceClient, StaffEndpoint } from '@mukti/http';
 import { CurrentActor, KnownPeople } from '@mukti/security';
 import { ShelterStaysView } from '@mukti/staff-api';
 import { CarePlanStore } from '../../care-plan.store';
@@ -31,13 +31,14 @@ export class ReadShelterStaysController {
   ): Promise<ShelterStaysView> {
     const person = await this.knownPeople.forActor(actor, personId, accessReason);
     const stays = shelterStaysOf(await this.carePlans.aggregates.events(personId));
-    const sealed = stays.flatMap((stay) => ('sealed' in stay.name ? [stay.name.sealed] : []));
-    const opened = person.erasedAt ? [] : await openedByIntake(this.intake, caller, personId, 'shelter-name', sealed);
-    return {
-      stays: stays.map(({ name, ...stay }) => {
-        const shown = person.erasedAt ? null : 'clear' in name ? name.clear : opened.shift();
-        return { ...stay, ...(shown ? { name: shown } : {}) };
-      }),
-    };
+    const names = await readBackByIntake(
+      this.intake,
+      caller,
+      personId,
+      'shelter-name',
+      stays.map(({ name }) => ('sealed' in name ? name.sealed : name.clear)),
+      person.erasedAt !== undefined,
+    );
+    return { stays: stays.map(({ name: _recorded, ...stay }, index) => ({ ...stay, ...(names[index] ? { name: names[index] } : {}) })) };
   }
 }
