@@ -10,5 +10,6 @@ export * from './outbox-publishing';
 export * from './kafka-health';
 export * from './direct-publishing';
 export * from './redrive';
+export * from './topic-rewrite';
 export * from './kafka-access-provisioning';
 export * from './event-transport';
