@@ -1,4 +1,4 @@
-import { integer, commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, port, secret, string } from '@mukti/config';
+import { integer, commonVariables, dataMasterKeyVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, port, secret, string } from '@mukti/config';
 
 export const intakeConfig = defineConfig('intake', {
   ...commonVariables,
@@ -8,11 +8,7 @@ export const intakeConfig = defineConfig('intake', {
   INTAKE_PORT: port('HTTP port of the intake service', 3101),
   INTAKE_AGE_BAND_SWEEP_MS: integer('how often (ms) intake looks for birthdays that move a person into the next age band', 3_600_000),
   MONGODB_URI: string("the intake service's own database", 'mongodb://127.0.0.1:27017/mukti-intake'),
-  PERSONAL_DATA_MASTER_KEY: secret(
-    'base64 of 32 random bytes (openssl rand -base64 32): wraps every person\'s data key',
-    'bXVrdGktZGV2ZWxvcG1lbnQtbWFzdGVyLWtleS0zMmI=',
-    44,
-  ),
+  PERSONAL_DATA_MASTER_KEY: dataMasterKeyVariables.PERSONAL_DATA_MASTER_KEY,
   IDENTITY_FINGERPRINT_KEY: secret(
     'secret for the keyed hashes that recognise a person registered twice',
     'mukti-development-fingerprint-key',

@@ -1,4 +1,4 @@
-import { commonVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, integer, port, secret, string } from '@mukti/config';
+import { commonVariables, dataMasterKeyVariables, serviceTokenVariables, defineConfig, eventSourcedServiceVariables, kafkaClientVariables, integer, port, string } from '@mukti/config';
 
 export const legalConfig = defineConfig('legal', {
   ...commonVariables,
@@ -12,11 +12,7 @@ export const legalConfig = defineConfig('legal', {
     'mukti.legal',
   ),
   LEGAL_DEADLINE_SWEEP_MS: integer('how often (ms) the legal service looks for missing charge sheets and refreshers past due', 60_000),
-  PERPETRATOR_DATA_MASTER_KEY: secret(
-    "base64 of 32 random bytes (openssl rand -base64 32): wraps each perpetrator's and training session's data key",
-    'bXVrdGktZGV2LXBlcnBldHJhdG9yLWtleS0zMmJ5dGU=',
-    44,
-  ),
+  PERPETRATOR_DATA_MASTER_KEY: dataMasterKeyVariables.PERPETRATOR_DATA_MASTER_KEY,
 });
 
 export type LegalConfig = ReturnType<typeof legalConfig.load>;

@@ -243,6 +243,24 @@ export const eventSourcedServiceVariables = {
   KAFKA_TOPIC_REPLICATION_FACTOR: integer('replication factor of each topic provisioning creates; its min.insync.replicas is min(2, this)', 1),
 };
 
+/**
+ * The master keys that wrap data keys: intake's (each person's and household's), the legal
+ * service's (each perpetrator's, training session's and case's). Held by those services, and by
+ * `npm run reseal`, which seals text recorded in clear with the keys they wrap.
+ */
+export const dataMasterKeyVariables = {
+  PERSONAL_DATA_MASTER_KEY: secret(
+    "base64 of 32 random bytes (openssl rand -base64 32): wraps every person's data key",
+    'bXVrdGktZGV2ZWxvcG1lbnQtbWFzdGVyLWtleS0zMmI=',
+    44,
+  ),
+  PERPETRATOR_DATA_MASTER_KEY: secret(
+    "base64 of 32 random bytes (openssl rand -base64 32): wraps each perpetrator's and training session's data key",
+    'bXVrdGktZGV2LXBlcnBldHJhdG9yLWtleS0zMmJ5dGU=',
+    44,
+  ),
+};
+
 /** One of a fixed set of values (a typo must not silently mean another). */
 export function oneOf<T extends string>(description: string, values: readonly T[], defaultValue: T): Variable<T> {
   return {

@@ -6,3 +6,4 @@ export * from './fingerprint';
 export * from './access-policy';
 export * from './known-people';
 export * from './known-people.event-handlers';
+export * from './resealing';

@@ -93,6 +93,17 @@ export class PersonalDataVault {
     return { keyId: personId, algorithm: 'AES-256-GCM', ...sealed };
   }
 
+  /**
+   * Seals text that was recorded in clear before its kind was sealed (npm run reseal). Once her
+   * key is destroyed, it is sealed with a key made for it and thrown away at once: as unreadable
+   * as every other copy of what she was erased from, and in the same form.
+   */
+  async sealAfterTheFact(personId: string, value: object, purpose: SealingPurpose): Promise<SealedPersonalData> {
+    const key = (await this.dataKey(personId)) ?? randomBytes(32);
+    const sealed = encrypt(key, Buffer.from(JSON.stringify(value)), `${purpose}:${personId}`);
+    return { keyId: personId, algorithm: 'AES-256-GCM', ...sealed };
+  }
+
   /** The clear value, or undefined when the person's key was destroyed (she was erased). */
   async open<T>(sealed: SealedPersonalData, purpose: SealingPurpose = 'personal-data'): Promise<T | undefined> {
     const key = await this.dataKey(sealed.keyId);

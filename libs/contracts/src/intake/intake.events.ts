@@ -307,7 +307,7 @@ export const HouseholdRegisteredV2 = Type.Object(
     description:
       'A household was registered: where it lives and who lives in it. It replaces ' +
       '`household-registered.v1`, which carried the village or ward in clear; consumers still ' +
-      'accept v1 events already on the topic. The service creates `householdId` and returns it. ' +
+      'accept v1 events until `npm run reseal` turns them into v2s. The service creates `householdId` and returns it. ' +
       '`ce_time` = `registeredAt`, which is when it was recorded. The request is refused as for v1.\n' +
       '\n' +
       '- `place`: `state` and `district`, 2–80 characters each\n' +

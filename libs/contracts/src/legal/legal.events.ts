@@ -341,7 +341,7 @@ export const FirRegisteredV1 = Type.Object(
     additionalProperties: false,
     description:
       'A case was opened with its FIR (no longer emitted: `fir-registered.v2` replaced it, and ' +
-      'consumers still accept the v1 events already on the topic). ' +
+      'consumers still accept v1 events until `npm run reseal` turns them into v2s). ' +
       firRegistrationRules +
       '- `fir`: `policeStation` 2–120 characters, `district` and `state` 2–80, `number` 1–40; ' +
       '`registeredAt` is a date-time. The number and police station travel **in clear** in v1\n' +

@@ -141,7 +141,7 @@ export const SkillTrainingStartedV1 = Type.Object(
     description:
       skillTrainingRules +
       ' No longer emitted: `skill-training-started.v2` ' +
-      'replaced it, and consumers still accept the v1 events already on the topic.\n' +
+      'replaced it, and consumers still accept v1 events until `npm run reseal` turns them into v2s.\n' +
       '\n' +
       '- `trade` and `provider`: the trade and the training provider, **in clear**\n' +
       '- `skillLevel`: the level the training prepares her for',
@@ -220,7 +220,7 @@ export const PlacementStartedV1 = Type.Object(
       placementRules +
       '- `employerOrEnterprise`: the employer\'s or her enterprise\'s name, 2–200 characters, ' +
       '**in clear** (no longer emitted: `placement-started.v2` replaced it, and consumers still ' +
-      'accept the v1 events already on the topic)\n' +
+      'accept v1 events until `npm run reseal` turns them into v2s)\n' +
       placementFields,
   },
 );

@@ -161,8 +161,8 @@ export const ShelterAdmittedV1 = Type.Object(
     description:
       shelterAdmissionRules +
       '- `shelter`: `name` is 2–120 characters, **in clear** (no longer emitted: ' +
-      '`shelter-admitted.v2` replaced it, and consumers still accept the v1 events already on the ' +
-      'topic). `state` and `district` are 2–80 characters each' +
+      '`shelter-admitted.v2` replaced it, and consumers still accept v1 events until `npm run ' +
+      'reseal` turns them into v2s). `state` and `district` are 2–80 characters each' +
       shelterKindWords,
   },
 );
@@ -192,8 +192,8 @@ export const ShelterDischargedV1 = Type.Object(
     additionalProperties: false,
     description:
       shelterDischargeRules +
-      ' No longer emitted: `shelter-discharged.v2` replaced it, and consumers still accept the v1 ' +
-      'events already on the topic.\n' +
+      ' No longer emitted: `shelter-discharged.v2` replaced it, and consumers still accept v1 ' +
+      'events until `npm run reseal` turns them into v2s.\n' +
       '\n' +
       '- `shelterName`: the shelter she left, **in clear**',
   },
