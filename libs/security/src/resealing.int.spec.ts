@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Db, MongoClient } from 'mongodb';
-import type { Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka } from 'kafkajs';
 import { EventEnvelope, eventTopicConfig, SealedPersonalData } from '@mukti/contracts';
 import { fromKafkaMessage, rewriteHoldingTopicOf, rewriteJournalTopicOf, toKafkaMessage } from '@mukti/messaging';
 import { AggregateStore } from '@mukti/persistence';
@@ -127,6 +127,15 @@ async function positions(group: string, topic: string) {
   return Object.fromEntries(offsets!.partitions.map(({ partition, offset }) => [partition, offset]));
 }
 
+async function settingsOf(topic: string) {
+  const admin = kafka.admin();
+  await admin.connect();
+  const { resources } = await admin
+    .describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: Object.keys(eventTopicConfig) }], includeSynonyms: false })
+    .finally(() => admin.disconnect());
+  return Object.fromEntries(resources[0]!.configEntries.map(({ configName, configValue }) => [configName, configValue]));
+}
+
 async function topicNames() {
   const admin = kafka.admin();
   await admin.connect();
@@ -164,6 +173,8 @@ describe('npm run reseal on a real broker and store', () => {
     }
     expect(parked[0]!.headers['mukti-dead-letter-error']).toBe('test');
     expect(await positions(world.group, world.topic)).toEqual({ 0: '5', 1: '2' });
+    // Made again as it was made: kept for ever (the broker's default would delete it in 7 days).
+    expect(await settingsOf(world.topic)).toEqual(eventTopicConfig);
     expect((await topicNames()).filter((name) => name.startsWith(world.topic) && name !== world.topic)).toEqual([]);
 
     // Her texts open with her keys; the erased person's are sealed too, and open for no one.
