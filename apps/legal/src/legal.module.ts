@@ -88,7 +88,7 @@ export class LegalModule {
         RecordTrainingSessionController,
         ListTrainingSessionsController,
         // Its events' handlers (@EventPattern), in the order they run on an event several handle
-        // (an FIR: her cases, then his cases, then the charge-sheet marks; her consent: her copy first).
+        // (an FIR: her cases, then his cases, then the charge-sheet marks; her consent or erasure: her copy first).
         KnownPeopleFromIntake,
         ConsentWithdrawnAlerts,
         ForgetFirDetailsOnErasure,

@@ -12,8 +12,10 @@ import { CASES_BY_VICTIM } from './alert-on-consent-withdrawn';
  * its FIR's number and police station (which lead to the police record that names them) can be
  * opened nowhere any more, in this store or on the topic. A case with a victim still on record
  * keeps them: the prosecution goes on for her. The other victims' erasures are read from this
- * service's copy of intake's people; two victims erased at the same moment may each see the
- * other still on record, and the case keeps its key until either erasure is consumed again.
+ * service's copy of intake's people, after her own is written there: KnownPeopleFromIntake comes
+ * first in LegalModule, and an event's handlers run in turn in that order. So of two victims
+ * erased at the same moment (on two partitions, read by two replicas), whichever reads second
+ * sees the other's mark, and the key goes.
  */
 @EventController()
 export class ForgetFirDetailsOnErasure {
