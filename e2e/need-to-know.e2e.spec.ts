@@ -24,7 +24,7 @@ jest.setTimeout(300_000);
 
 const databasePrefix = uniqueName('e2e-ntk');
 const consumers = ['projection', 'audit', 'rescue', 'rehabilitation', 'legal', 'livelihood'] as const;
-const REASON = 'need-to-know matrix';
+const REASON = 'audit';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 let platform: Platform;
 /** How long each stage took (s), printed with the matrix. */

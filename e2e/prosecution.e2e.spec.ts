@@ -169,7 +169,7 @@ it('raises the decriminalisation alert for the survivor charged, and the debt-bo
 it('counts who is prosecuted and who escapes, by state, with no personal data', async () => {
   await api().get('/api/v1/prosecution-indicators').set('authorization', lata).expect(403);
   const indicators = await eventually(async () => {
-    const body = (await api().get('/api/v1/prosecution-indicators').set('authorization', admin).set('x-access-reason', 'e2e check').expect(200)).body;
+    const body = (await api().get('/api/v1/prosecution-indicators').set('authorization', admin).set('x-access-reason', 'audit').expect(200)).body;
     expect(body.byState?.[state]?.convictions.accusedWithVerdict).toBe(2);
     return body;
   });

@@ -257,7 +257,7 @@ it('seals counselling notes with her key: counsellors read them, admins see only
   const read = (await api().get(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', mira).expect(200)).body;
   expect(read.sessions).toEqual([expect.objectContaining({ sessionId: recorded.body.id, kind: 'individual', counsellorId: 'mira', notes })]);
   const admin = await bearer('admin', 'root');
-  const asAdmin = (await api().get(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', admin).set('x-access-reason', 'case review').expect(200)).body;
+  const asAdmin = (await api().get(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', admin).set('x-access-reason', 'case-review').expect(200)).body;
   expect(asAdmin.sessions[0].notes).toBeUndefined();
   await api().get(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', asha).expect(403);
   await api().post(`/api/v1/people/${people.woman}/counselling-sessions`).set('authorization', await bearer('counsellor', 'nobody')).send({ heldAt: clock.now().toISOString(), kind: 'individual', notes }).expect(404);

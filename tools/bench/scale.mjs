@@ -75,7 +75,7 @@ try {
   let vouchedFor;
   const vouched = async () => {
     if (!vouchedFor || vouchedFor.until < Date.now()) {
-      vouchedFor = { until: Date.now() + 30_000, headers: { authorization: `Bearer ${await gatewayKey.issue({ sub: 'bench', role: 'admin' })}`, 'x-access-reason': 'benchmark' } };
+      vouchedFor = { until: Date.now() + 30_000, headers: { authorization: `Bearer ${await gatewayKey.issue({ sub: 'bench', role: 'admin' })}`, 'x-access-reason': 'audit' } };
     }
     return vouchedFor.headers;
   };

@@ -144,7 +144,7 @@ async function fuzzRole({ executable, url, role, examples, seed, phases, workers
   mkdirSync(directory, { recursive: true });
   const headers = [`Authorization: Bearer ${await tokenFor(role)}`];
   // An admin opens a record only with a reason, which the audit trail keeps.
-  if (role === 'admin') headers.push('X-Access-Reason: schema-driven fuzzing of the staff API');
+  if (role === 'admin') headers.push('X-Access-Reason: audit');
   const args = [
     '--config-file', configFile,
     'run', `${url}/api/docs-json`,

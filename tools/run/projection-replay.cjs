@@ -14,7 +14,7 @@ async function vouchedHeaders(role = 'admin', sub = 'mukti-replay') {
   const { serviceTokenSigningVariables, defineConfig } = require(path.join(root, 'dist/libs/config/src'));
   const settings = defineConfig('replay', serviceTokenSigningVariables).load({ MUKTI_DEVELOPMENT_DEFAULTS: 'true', ...process.env });
   const issuer = new ServiceTokenIssuer(settings.SERVICE_TOKEN_PRIVATE_KEY);
-  return { authorization: `Bearer ${await issuer.issue({ sub, role })}`, 'x-access-reason': 'projection rebuild check' };
+  return { authorization: `Bearer ${await issuer.issue({ sub, role })}`, 'x-access-reason': 'audit' };
 }
 
 /** What a consuming service reports about its group: lag by topic, dead letters, events since start. */

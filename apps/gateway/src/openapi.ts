@@ -3,8 +3,7 @@ import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@n
 import type { INestApplication } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { atLeastOneOf, ErrorView, FieldProblemView } from '@mukti/staff-api';
-import { MAX_ACCESS_REASON_LENGTH } from '@mukti/http';
-import { ACCESS_REASON_HEADER } from '@mukti/security';
+import { ACCESS_REASON_HEADER, ACCESS_REASON_PATTERN, accessReasonCodes } from '@mukti/security';
 
 type Operation = { parameters?: Array<{ in: string; name?: string }>; requestBody?: unknown; responses: Record<string, { description?: string; content?: unknown }> };
 
@@ -166,8 +165,11 @@ export function documentValidationRules(document: OpenAPIObject): OpenAPIObject 
       // Query parameters come from a query class, flattened by the generator: the class whose
       // documented fields are all among this operation's query parameters.
       for (const parameter of operation.parameters ?? []) {
-        const header = parameter as { in: string; name?: string; schema?: PropertySchema };
-        if (header.in === 'header' && header.name?.toLowerCase() === ACCESS_REASON_HEADER) (header.schema ??= { type: 'string' })['maxLength'] ??= MAX_ACCESS_REASON_LENGTH;
+        const header = parameter as { in: string; name?: string; description?: string; schema?: PropertySchema };
+        if (header.in === 'header' && header.name?.toLowerCase() === ACCESS_REASON_HEADER) {
+          header.schema = { type: 'string', pattern: ACCESS_REASON_PATTERN };
+          header.description = `${header.description ?? ''}. A code: ${Object.entries(accessReasonCodes).map(([code, when]) => `\`${code}\` (${when})`).join(', ')}; optionally followed by ": " and a reference (INC-4411, CWC/12). Not words: the audit trail keeps it for ever`;
+        }
       }
       const query = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query') as Array<{ name: string; schema?: PropertySchema }>;
       if (query.length === 0) continue;

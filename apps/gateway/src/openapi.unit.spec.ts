@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } 
 import { Test } from '@nestjs/testing';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { STAFF_ID_PATTERN } from '@mukti/contracts';
+import { ACCESS_REASON_PATTERN } from '@mukti/security';
 import { AssignStaffRequest, DetermineAgeRequest, RegisterHouseholdRequest, RegisterPersonRequest, RegisterPersonResponse, TimelineQuery, PerpetratorView } from '@mukti/staff-api';
 import { documentErrors, documentLinks, documentValidationRules } from './openapi';
 
@@ -68,10 +69,15 @@ describe('the OpenAPI document says what validation accepts (found by the schema
     expect(Object.keys(document['paths']['/examples/timeline'].get.responses)).not.toContain('422');
   });
 
-  it('query parameters get their query class rules, and the access reason its limit', () => {
+  it('query parameters get their query class rules, and the access reason its codes', () => {
     const parameters = document['paths']['/examples/timeline'].get.parameters as Schema[];
     expect(parameters.find((parameter) => parameter['name'] === 'cursor')?.['schema']).toMatchObject({ pattern: '^[A-Za-z0-9_-]{1,200}$' });
-    expect(parameters.find((parameter) => parameter['name'] === 'x-access-reason')?.['schema']).toMatchObject({ maxLength: 500 });
+    const reason = parameters.find((parameter) => parameter['name'] === 'x-access-reason')!;
+    expect(reason['schema']).toEqual({ type: 'string', pattern: ACCESS_REASON_PATTERN });
+    expect(reason['description']).toContain('`safeguarding-concern` (a risk to her');
+    const pattern = new RegExp(ACCESS_REASON_PATTERN);
+    expect(['case-review', 'legal-obligation: CWC/12', 'data-subject-request: 2026-117', 'handover: INC-4411'].filter((stated) => !pattern.test(stated))).toEqual([]);
+    expect(['checking on Priya', 'case review', 'case-review: Priya', 'case-review:12', ''].filter((stated) => pattern.test(stated))).toEqual([]);
   });
 });
 

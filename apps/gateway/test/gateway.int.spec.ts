@@ -361,7 +361,24 @@ describe('the contract under any input', () => {
 
   const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((problem) => problem.field);
   const rani = () => ({ name: 'Rani Das', role: 'survivor', gender: 'female', referralSource: 'ngo' });
-  const asAdmin = async () => ({ authorization: await bearer('admin'), 'x-access-reason': 'audit of the contract' });
+  const asAdmin = async () => ({ authorization: await bearer('admin'), 'x-access-reason': 'audit' });
+
+  it('refuses a reason stated in words (400 naming the header), before anything is recorded or forwarded', async () => {
+    const personId = randomUUID();
+    const requested = async () => {
+      const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+      return Number(/mukti_audit_write_duration_seconds_count\{[^}]*outcome="requested"[^}]*\} (\d+)/.exec(metrics.text)?.[1] ?? 0);
+    };
+    const before = await requested();
+    for (const inWords of ['checking on Rani Das from Sonagachi', 'case review', 'case-review: Rani']) {
+      const refused = await request(app.getHttpServer()).get(`/api/v1/people/${personId}/timeline`).set({ ...(await asAdmin()), 'x-access-reason': inWords }).expect(400);
+      expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: expect.stringContaining('a code, not words') }]);
+    }
+    expect(await requested()).toBe(before);
+    // A code is taken: on to the trail, then to the projection (down here, so 503).
+    await request(app.getHttpServer()).get(`/api/v1/people/${personId}/timeline`).set({ ...(await asAdmin()), 'x-access-reason': 'safeguarding-concern: INC-4411' }).expect(503);
+    expect(await requested()).toBeGreaterThan(before);
+  });
 
   it('refuses numbers that are not integers within their bounds (page=1e308, offset=1e20), naming the field', async () => {
     const admin = await asAdmin();

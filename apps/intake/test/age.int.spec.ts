@@ -100,7 +100,7 @@ it('moves her band on the birthday that makes her 18, and her own consent counts
 it('keeps nothing of her age once she is erased, and a watch left by a registration that failed does nothing', async () => {
   const meena = await register({ birthYear: 2010 });
   const admin = await serviceBearer('admin', 'root');
-  await api().post(`/people/${meena}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+  await api().post(`/people/${meena}/erasure`).set('authorization', admin).set('x-access-reason', 'data-subject-request').send({ reason: 'her-request' }).expect(204);
   expect(await mongo.db().collection('age_band_watch').findOne({ _id: `${meena}:age-band` as never })).toBeNull();
 
   const neverRegistered = '5f0c7a52-3c1e-4f7a-9d3b-2b8e4a6c9d10';

@@ -149,7 +149,7 @@ describe('registering a person', () => {
     // An admin gets her id only with a reason; her own caseworker always.
     const admin = await serviceBearer('admin', 'root');
     expect(JSON.stringify((await api().post('/people').set('authorization', admin).send(person).expect(409)).body)).not.toContain(first.body.id);
-    const withReason = await api().post('/people').set('authorization', admin).set('x-access-reason', 'duplicate review').send(person).expect(409);
+    const withReason = await api().post('/people').set('authorization', admin).set('x-access-reason', 'data-quality').send(person).expect(409);
     expect(withReason.body.details.existingId).toBe(first.body.id);
   });
 
@@ -338,7 +338,7 @@ describe('need-to-know', () => {
     const admin = await serviceBearer('admin', 'root');
     const refused = await api().get(`/people/${body.id}`).set('authorization', admin).expect(403);
     expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: 'missing' }]);
-    await api().get(`/people/${body.id}`).set('authorization', admin).set('x-access-reason', 'safeguarding review #12').expect(200);
+    await api().get(`/people/${body.id}`).set('authorization', admin).set('x-access-reason', 'safeguarding-concern: INC-12').expect(200);
 
     // Once on her team, Ravi sees her; once off it, he no longer does.
     await api().post(`/people/${body.id}/assignments`).set('authorization', caseworker).send({ staffId: 'ravi', staffRole: 'caseworker' }).expect(204);
@@ -400,7 +400,7 @@ describe('text that identifies her, sealed here with her key for the service tha
     await seal(caseworker, 'shelter-name', 'x'.repeat(121)).expect(422);
 
     const admin = await serviceBearer('admin', 'root');
-    await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    await api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'data-subject-request').send({ reason: 'her-request' }).expect(204);
     const afterErasure = await openAs('counselling-notes', [sealed]).expect(200);
     expect(afterErasure.body).toEqual({ texts: [null] });
     expect((await openAs('shelter-name', [shelter], caseworker).expect(200)).body).toEqual({ texts: [null] });
@@ -482,7 +482,7 @@ describe('households', () => {
     const householdId: string = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, daughter] }).expect(201)).body.id;
     const sealed = (await mongo.db().collection('households').findOne({ aggregateId: householdId, version: 1 }))?.['events'][0].data.villageOrWard;
     const admin = await serviceBearer('admin', 'root');
-    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'data-subject-request').send({ reason: 'her-request' }).expect(204);
     await erase(daughter);
     // Her mother is still on record: the village is still theirs to read.
     await expect(vault().open(sealed, 'household-place')).resolves.toEqual({ text: place.villageOrWard });
@@ -492,7 +492,7 @@ describe('households', () => {
 
   it("destroys the household's key when its last two members on record are erased at the same moment", async () => {
     const admin = await serviceBearer('admin', 'root');
-    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    const erase = (personId: string) => api().post(`/people/${personId}/erasure`).set('authorization', admin).set('x-access-reason', 'data-subject-request').send({ reason: 'her-request' }).expect(204);
     for (let round = 0; round < 3; round += 1) {
       const [mother, daughter] = [await person(), await person()];
       const householdId: string = (await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [mother, daughter] }).expect(201)).body.id;
@@ -534,7 +534,7 @@ describe('households', () => {
     const admin = await serviceBearer('admin', 'root');
     const refused = await api().post(`/households/${householdId}/assessments`).set('authorization', admin).send(assessment).expect(403);
     expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: 'missing' }]);
-    await api().post(`/households/${householdId}/assessments`).set('authorization', admin).set('x-access-reason', 'prevention review').send(assessment).expect(201);
+    await api().post(`/households/${householdId}/assessments`).set('authorization', admin).set('x-access-reason', 'case-review').send(assessment).expect(201);
     await api().post(`/households/${householdId}/assessments`).set('authorization', await serviceBearer('counsellor', 'mira')).send(assessment).expect(403);
   });
 
@@ -562,7 +562,7 @@ describe('households', () => {
 
   it('records nothing more about someone erased', async () => {
     const erased = await person();
-    await api().post(`/people/${erased}/erasure`).set('authorization', await serviceBearer('admin', 'root')).set('x-access-reason', 'her request').send({ reason: 'her-request' }).expect(204);
+    await api().post(`/people/${erased}/erasure`).set('authorization', await serviceBearer('admin', 'root')).set('x-access-reason', 'data-subject-request').send({ reason: 'her-request' }).expect(204);
     await api().post('/households').set('authorization', caseworker).send({ place, memberIds: [erased] }).expect(409);
   });
 });

@@ -312,7 +312,7 @@ describe('a case and a perpetrator are doors of their own', () => {
     }
     const admin = await serviceBearer('admin', 'root');
     await api().get(`/cases/${caseId}`).set('authorization', admin).expect(403);
-    await api().get(`/cases/${caseId}`).set('authorization', admin).set('x-access-reason', 'court inspection').expect(200);
+    await api().get(`/cases/${caseId}`).set('authorization', admin).set('x-access-reason', 'legal-obligation: CWC/12').expect(200);
   });
 
   it('shows a legal officer who joined the case only the victims on her case team, and the accused to her once it names them', async () => {
@@ -382,10 +382,14 @@ describe("a perpetrator's profile corrected, then erased", () => {
     const vault = app.get<PersonalDataVault>(PERPETRATOR_VAULT);
     expect(await vault.open(sealed, 'perpetrator-data')).toMatchObject({ name: 'Mohan Innocent' });
 
-    await erase(admin, 'wrongly identified by the police, court letter 17/2026').expect(204);
+    // A reason in words is refused, before anything is done: the audit trail keeps it for ever.
+    const inWords = await erase(admin, 'wrongly identified by the police, court letter 17/2026').expect(400);
+    expect(inWords.body.details).toEqual([{ field: 'x-access-reason', reason: expect.stringContaining('must be one of safeguarding-concern') }]);
+    expect(await vault.open(sealed, 'perpetrator-data')).toMatchObject({ name: 'Mohan Innocent' });
+    await erase(admin, 'legal-obligation: 17/2026').expect(204);
     expect(await vault.open(sealed, 'perpetrator-data')).toBeUndefined();
     // A retry after a lost answer answers the same; to anyone else he is as one never profiled.
-    await erase(admin, 'retry').expect(204);
+    await erase(admin, 'legal-obligation: 17/2026').expect(204);
     await api().get(`/perpetrators/${wronglyIdentified}`).set('authorization', lata).expect(404);
     await post(`/perpetrators/${lodgeOwner}/links`, { otherPerpetratorId: wronglyIdentified, link: 'works-with' }).expect(422);
 

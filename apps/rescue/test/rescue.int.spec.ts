@@ -278,7 +278,7 @@ describe('an operation is a door of its own: its team reads it and acts on it', 
 
     const admin = await serviceBearer('admin', 'root');
     await api().get(`/rescue-operations/${operationId}`).set('authorization', admin).expect(403);
-    const opened = (await api().get(`/rescue-operations/${operationId}`).set('authorization', admin).set('x-access-reason', 'inter-state coordination').expect(200)).body;
+    const opened = (await api().get(`/rescue-operations/${operationId}`).set('authorization', admin).set('x-access-reason', 'handover').expect(200)).body;
     expect(opened.persons).toHaveLength(1);
   });
 

@@ -4,6 +4,38 @@ import type { Actor, CaseRole, ConsentScope, Pillar, RecordKind, StaffRole } fro
 /** The header in which an admin states why she opens a person's record (it goes to the audit trail). */
 export const ACCESS_REASON_HEADER = 'x-access-reason';
 
+/**
+ * Why an admin opens a record, as the audit trail keeps it for ever: a code, and optionally a
+ * reference to the ticket, order or request (`legal-obligation: CWC/12`). Not free text: the
+ * trail cannot be erased, and a reason typed in words would sooner or later name her.
+ */
+export const accessReasonCodes = {
+  'safeguarding-concern': 'a risk to her or someone else\'s safety needs a look now',
+  'case-review': 'supervision, or a periodic review of the case',
+  'data-subject-request': 'she, or her guardian, asked to see, correct or erase her data',
+  'legal-obligation': 'a court order, or a request the law obliges the organisation to answer',
+  'complaint-investigation': 'a complaint or an incident is being looked into',
+  audit: 'an audit or inspection of the records, or a check of the platform itself',
+  'data-quality': 'a possible duplicate, a correction, record keeping',
+  handover: 'her case moves to other staff (someone is away or has left)',
+} as const;
+export type AccessReasonCode = keyof typeof accessReasonCodes;
+
+/** A reference: up to 8 letters, a separator, then a number (INC-4411, 2026-117, CWC/12): never a name alone. */
+const REFERENCE = '[A-Za-z]{0,8}[-/]?[0-9][0-9A-Za-z/-]{0,30}';
+/** The whole header, as the OpenAPI document states it. */
+export const ACCESS_REASON_PATTERN = `^(${Object.keys(accessReasonCodes).join('|')})(: ${REFERENCE})?$`;
+const accessReason = new RegExp(ACCESS_REASON_PATTERN);
+
+/** Why a stated reason is refused, or undefined for one the trail may keep. */
+export function accessReasonProblem(reason: string): string | undefined {
+  if (accessReason.test(reason.trim())) return undefined;
+  return (
+    `must be one of ${Object.keys(accessReasonCodes).join(', ')}, optionally followed by ": " and a reference ` +
+    'such as INC-4411 or CWC/12 (a code, not words: the audit trail keeps it for ever)'
+  );
+}
+
 export type CaseTeam = Readonly<Record<string, { readonly role: CaseRole }>>;
 
 /**

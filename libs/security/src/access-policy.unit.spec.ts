@@ -1,6 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { staffRoles } from '@mukti/contracts';
-import { assertNeedToKnow, mayReadPersonalData, pillarsVisibleTo } from './access-policy';
+import { accessReasonCodes, accessReasonProblem, assertNeedToKnow, mayReadPersonalData, pillarsVisibleTo } from './access-policy';
 
 const team = { asha: { role: 'caseworker' as const }, lata: { role: 'legal-officer' as const } };
 
@@ -41,5 +41,20 @@ describe('what each role sees', () => {
     expect(mayReadPersonalData('analyst', { 'share-with-police': { decision: 'granted' } })).toBe(false);
     expect(mayReadPersonalData('livelihood-officer')).toBe(false);
     expect(mayReadPersonalData('counsellor')).toBe(true);
+  });
+});
+
+describe("an admin's stated reason", () => {
+  it('is a code, perhaps with a reference: what the audit trail may keep for ever', () => {
+    for (const code of Object.keys(accessReasonCodes)) expect(accessReasonProblem(code)).toBeUndefined();
+    for (const stated of ['legal-obligation: CWC/12', 'safeguarding-concern: INC-4411', 'data-subject-request: 2026-117', ' case-review ']) {
+      expect(accessReasonProblem(stated)).toBeUndefined();
+    }
+  });
+
+  it('is never words, which would sooner or later name her', () => {
+    for (const stated of ['checking on Priya from Sonagachi', 'case review', 'case-review: Priya', 'case-review:12', 'audit: 12 Priya', 'audit: INC-12\nPriya', 'case-review: Lakshmiprasad1']) {
+      expect(accessReasonProblem(stated)).toMatch(/^must be one of safeguarding-concern, case-review, .*a code, not words/);
+    }
   });
 });

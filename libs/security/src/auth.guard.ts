@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   CanActivate,
   createParamDecorator,
   ExecutionContext,
@@ -11,6 +12,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Actor, StaffRole } from '@mukti/contracts';
 import { InvalidTokenError, PrincipalVerifier, StaffPrincipal } from './staff-token';
+import { ACCESS_REASON_HEADER, accessReasonProblem } from './access-policy';
 
 const PUBLIC = 'mukti:public';
 const ROLES = 'mukti:roles';
@@ -51,6 +53,18 @@ export class StaffAuthGuard implements CanActivate {
     if (!allowed) throw new ForbiddenException('this endpoint has no role policy');
     if (!allowed.includes(request.principal.role)) {
       throw new ForbiddenException(`role "${request.principal.role}" may not do this`);
+    }
+    // A reason the trail may not keep is refused before anything is read or recorded.
+    const reason = request.headers[ACCESS_REASON_HEADER];
+    const stated = Array.isArray(reason) ? reason.join(',') : reason;
+    const problem = stated?.trim() ? accessReasonProblem(stated) : undefined;
+    if (problem) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'the request is not valid',
+        details: [{ field: ACCESS_REASON_HEADER, reason: problem }],
+      });
     }
     return true;
   }

@@ -55,7 +55,9 @@ export const PersonDataAccessedV1 = Type.Object(
       '- `outcome`: `requested` is written before the request goes on. `refused` means a 403 or ' +
       '404\n' +
       '- `status`: the HTTP status the staff member got, once known\n' +
-      '- `reason`: an admin\'s `X-Access-Reason`',
+      '- `reason`: an admin\'s `X-Access-Reason`: a code (`case-review`, `legal-obligation`, …), ' +
+      'perhaps with a reference (`legal-obligation: CWC/12`); records written before reasons were ' +
+      'codes may hold words',
   },
 );
 export type PersonDataAccessedV1 = Static<typeof PersonDataAccessedV1>;
