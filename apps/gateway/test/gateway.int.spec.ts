@@ -370,7 +370,7 @@ describe('the contract under any input', () => {
       return Number(/mukti_audit_write_duration_seconds_count\{[^}]*outcome="requested"[^}]*\} (\d+)/.exec(metrics.text)?.[1] ?? 0);
     };
     const before = await requested();
-    for (const inWords of ['checking on Rani Das from Sonagachi', 'case review', 'case-review: Rani']) {
+    for (const inWords of ['checking on Rani Das from Sonagachi', 'case review', 'case-review: Rani', '']) {
       const refused = await request(app.getHttpServer()).get(`/api/v1/people/${personId}/timeline`).set({ ...(await asAdmin()), 'x-access-reason': inWords }).expect(400);
       expect(refused.body.details).toEqual([{ field: 'x-access-reason', reason: expect.stringContaining('a code, not words') }]);
     }

@@ -54,10 +54,10 @@ export class StaffAuthGuard implements CanActivate {
     if (!allowed.includes(request.principal.role)) {
       throw new ForbiddenException(`role "${request.principal.role}" may not do this`);
     }
-    // A reason the trail may not keep is refused before anything is read or recorded.
+    // A reason the trail may not keep (an empty one included) is refused before anything is read or recorded.
     const reason = request.headers[ACCESS_REASON_HEADER];
     const stated = Array.isArray(reason) ? reason.join(',') : reason;
-    const problem = stated?.trim() ? accessReasonProblem(stated) : undefined;
+    const problem = stated === undefined ? undefined : accessReasonProblem(stated);
     if (problem) {
       throw new BadRequestException({
         statusCode: 400,
