@@ -118,9 +118,9 @@ export class LegalModule {
           inject: [ServiceDatabase],
           useFactory: (database: ServiceDatabase) => new PersonalDataVault(database.collection('data_keys'), parseMasterKey(config.PERPETRATOR_DATA_MASTER_KEY)),
         },
-        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
+        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.fenced('known_people')) },
         { provide: TRAINING_REGISTER, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('training_register') },
-        { provide: CASES_BY_VICTIM, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.collection('cases_by_victim') },
+        { provide: CASES_BY_VICTIM, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.fenced('cases_by_victim') },
         { provide: CASE_RECORDS, useExisting: CASES },
         {
           provide: CASES_NAMING_PERPETRATORS,

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { ConsentScope, deadLetterTopicOf, EventEnvelope, intakeEventTypes, legalEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
+import { fencedCollection } from '@mukti/persistence';
 import { EventContext, EventPublisher } from '@mukti/messaging';
 import { serviceBearer, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { legalConfig } from '../src/legal.config';
@@ -213,7 +214,7 @@ it('records verdicts, and raises an alert on her open case when she withdraws he
 it('raises the alert once when her withdrawal is handled before the FIR it should alert on (either end of the join)', async () => {
   const priya = randomUUID();
   // The service's copy of her as it stood when the FIR was decided: consent to be named to the police.
-  const copy = new KnownPeople(mongo.db().collection(uniqueName('known-copy')));
+  const copy = new KnownPeople(fencedCollection(mongo.db(), uniqueName('known-copy')));
   const keeping = new KnownPeopleFromIntake(copy);
   // Where each of her events sat on intake's topic, as the consumer hands it over.
   const readAt = (offset: number) => new EventContext([undefined as never, { topic: topics.intakeEvents, partition: 0, offset: String(offset) }]);
@@ -229,7 +230,7 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   const firRegistered = ((await mongo.db().collection('cases').findOne({ _id: `${priyasCase}:1` as never }))!.events as EventEnvelope[])[0]!;
 
   // Her withdrawal reaches the service before its own FIR event does: no case is known for her yet.
-  const reaction = new ConsentWithdrawnAlerts(app.get(CaseStore), mongo.db().collection(uniqueName('cases-by-victim')), copy);
+  const reaction = new ConsentWithdrawnAlerts(app.get(CaseStore), fencedCollection(mongo.db(), uniqueName('cases-by-victim')), copy);
   const withdrawal = consent(priya, 'share-with-police', 'withdrawn');
   await keeping.consentRecorded(withdrawal, readAt(3));
   await reaction.consentRecorded(withdrawal);

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { EventEnvelope, EventType, intakeEventTypes, livelihoodEventTypes, rehabilitationEventTypes, rescueEventTypes, topics } from '@mukti/contracts';
 import { createServiceApp } from '@mukti/http';
+import { fencedCollection } from '@mukti/persistence';
 import { EventPublisher } from '@mukti/messaging';
 import { serviceBearer, startIntakeSealingStandIn, eventually, ManualClock, RawMessage, readTopic, testInfrastructure, testLogger, uniqueDatabaseUri, uniqueName, testKafka, superUserKafkaEnvironment } from '@mukti/testing';
 import { livelihoodConfig } from '../src/livelihood.config';
@@ -164,7 +165,7 @@ it('counts her rescue as an entry when it is handled before the opening of the p
   clock.advance(DAY);
   const rescued = rescuedNow(meera);
   // Her rescue reaches the service before its own plan-opened event: no plan is known for her yet.
-  const reaction = new EntryOnRescue(app.get(PreventionPlanStore), mongo.db().collection(uniqueName('plans-by-person')), mongo.db().collection(uniqueName('rescues-by-person')));
+  const reaction = new EntryOnRescue(app.get(PreventionPlanStore), fencedCollection(mongo.db(), uniqueName('plans-by-person')), fencedCollection(mongo.db(), uniqueName('rescues-by-person')));
   await reaction.personRescued(rescued);
   await reaction.preventionPlanOpened(opened as EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>);
   // Redeliveries of both change nothing more.

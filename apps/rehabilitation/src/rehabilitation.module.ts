@@ -75,7 +75,7 @@ export class RehabilitationModule {
           inject: [ServiceDatabase, OutboxPublishing],
           useFactory: aggregateStoreFactory<CarePlanState>('care_plans'),
         },
-        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
+        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.fenced('known_people')) },
         CarePlanStore,
         { provide: INTAKE, useValue: new ServiceClient('intake', config.INTAKE_URL) },
         {

@@ -61,7 +61,7 @@ export class RescueModule {
           useFactory: aggregateStoreFactory<RescueOperationState>('rescue_operations'),
         },
         RescueOperationStore,
-        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.collection('known_people')) },
+        { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.fenced('known_people')) },
         {
           provide: DeadlineWatch,
           inject: [ServiceDatabase, RescueOperationStore, CLOCK, METRICS],

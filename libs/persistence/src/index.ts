@@ -5,3 +5,4 @@ export * from './command-handling';
 export * from './service-database';
 export * from './deadline-watch';
 export * from './fenced-change';
+export * from './version-claims';

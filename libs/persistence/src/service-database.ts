@@ -2,6 +2,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { connectDatabase } from './mongo-connection';
+import { fencedCollection, FencedCollection } from './fenced-change';
 
 /** A service's own database, closed when the service shuts down. */
 export class ServiceDatabase implements OnApplicationShutdown {
@@ -13,6 +14,11 @@ export class ServiceDatabase implements OnApplicationShutdown {
 
   collection(name: string): Collection {
     return this.connection.getClient().db(this.connection.name).collection(name);
+  }
+
+  /** A collection of documents changed only through changeFenced, with its claims. */
+  fenced(name: string): FencedCollection {
+    return fencedCollection(this.connection.getClient().db(this.connection.name), name);
   }
 
   /** For the readiness check. */

@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { EventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { uniqueDatabaseUri } from '@mukti/testing';
 import { handlersOf } from '@mukti/messaging';
+import { fencedCollection } from '@mukti/persistence';
 import { KnownPeople } from './known-people';
 import { KnownPeopleFromIntake } from './known-people.event-handlers';
 
@@ -21,7 +22,7 @@ const envelope = <T extends keyof typeof intakeEventTypes>(type: T, data: EventE
   ({ id: randomUUID(), type: intakeEventTypes[type], source: '/mukti/intake', subject: (data as { personId: string }).personId, time: new Date().toISOString(), correlationId: randomUUID(), actor: { id: 'asha', role: 'caseworker' }, data }) as never;
 
 it("keeps every service's copy of her age band current: an age determination and a birthday move it, so each child safeguard reads her band now", async () => {
-  const people = new KnownPeople(mongo.db().collection('known_people'));
+  const people = new KnownPeople(fencedCollection(mongo.db(), 'known_people'));
   const handlers = handlersOf(new KnownPeopleFromIntake(people));
   const position = (offset: number) => ({ topic: 'mukti.intake.events.v1', partition: 0, offset: String(offset) });
   const personId = randomUUID();
@@ -40,7 +41,7 @@ it("keeps every service's copy of her age band current: an age determination and
 });
 
 it('loses no change and applies no older event over a newer one when two members of the group apply her events at once (a rebalance)', async () => {
-  const collection = mongo.db().collection('known_people');
+  const collection = fencedCollection(mongo.db(), 'known_people');
   // Two replicas: the one the partition moved to, and the one still finishing its batch.
   const [moved, finishing] = [new KnownPeople(collection), new KnownPeople(collection)].map((people) => handlersOf(new KnownPeopleFromIntake(people)));
   const at = (offset: number) => ({ topic: 'mukti.intake.events.v1', partition: 3, offset: String(offset) });

@@ -1,5 +1,5 @@
 import type { Collection, Document } from 'mongodb';
-import { changeFenced, Fenced } from '@mukti/persistence';
+import { changeFenced, Fenced, FencedCollection } from '@mukti/persistence';
 import type { Actor, AgeBand, CaseRole, ConsentDecision, ConsentScope, PersonRole } from '@mukti/contracts';
 import { assertNeedToKnow, CaseTeam, peopleVisibleTo, recordNotFound } from './access-policy';
 
@@ -39,10 +39,10 @@ const appliedAlready = (person: KnownPerson | null, at: IntakePosition | undefin
  * never applied over a newer one.
  */
 export class KnownPeople {
-  constructor(private readonly people: Collection) {}
+  constructor(private readonly people: FencedCollection) {}
 
   async find(personId: string): Promise<KnownPerson | null> {
-    return (await this.people.findOne({ _id: personId } as Document)) as KnownPerson | null;
+    return (await this.people.documents.findOne({ _id: personId } as Document)) as KnownPerson | null;
   }
 
   /** Which of these ids are registered (one lookup by id each: fast on every store). */

@@ -1,6 +1,7 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { legalEventTypes } from '@mukti/contracts';
-import { changeFenced, Fenced } from '@mukti/persistence';
+import type { Collection } from 'mongodb';
+import { changeFenced, Fenced, FencedCollection } from '@mukti/persistence';
 import type { SummarisedEntry } from '../timeline/person-summary';
 import { describeEvent } from '../timeline/describe-event';
 import type { CaseEventEnvelope, PerpetratorEventEnvelope } from '../timeline/whose-timeline';
@@ -54,10 +55,13 @@ const perpetratorSchema = new Schema<StoredPerpetrator>(
  */
 export class ProsecutionStore {
   readonly cases: Model<StoredCase>;
+  /** The cases, changed only through changeFenced, with their claims. */
+  private readonly fencedCases: FencedCollection;
   readonly perpetrators: Model<StoredPerpetrator>;
 
   constructor(connection: Connection) {
     this.cases = connection.model<StoredCase>('ProsecutionCase', caseSchema);
+    this.fencedCases = { documents: this.cases.collection as unknown as Collection, claims: connection.collection('prosecution_cases_claims') as unknown as Collection };
     this.perpetrators = connection.model<StoredPerpetrator>('ProsecutionPerpetrator', perpetratorSchema);
   }
 
@@ -74,7 +78,7 @@ export class ProsecutionStore {
    */
   async projectCase(event: CaseEventEnvelope): Promise<ProsecutionCase> {
     const caseId = event.data.caseId;
-    const stored = await changeFenced<StoredCase>(this.cases.collection, caseId, (current) => {
+    const stored = await changeFenced<StoredCase>(this.fencedCases, caseId, (current) => {
       const known = current?.facts ?? [];
       if (known.some((seen) => seen.eventId === event.id)) return undefined;
       const facts = [...known, { eventId: event.id, type: event.type, occurredAt: new Date(event.time), facts: describeEvent(event).facts }];

@@ -1,7 +1,7 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { AnyBulkWriteOperation, MongoBulkWriteError, type Collection } from 'mongodb';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
-import { isDuplicateKeyError } from '@mukti/persistence';
+import { isDuplicateKeyError, writeClaimedVersion } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
 import { HOUSEHOLD, HOUSEHOLDS_SUPPORTED, cellChanges, cellsAddUp, indicatorCellsOf } from '../indicators/indicator-cells';
 import { evolvePerson, initialPersonView, PersonSummary, PersonView, SummarisedEntry, summaryOf } from './person-summary';
@@ -102,8 +102,6 @@ export interface IndicatorCell {
 
 /** A write lost to another writer of the same summary: read again and apply again. */
 const MAX_CONFLICTS = 20;
-/** A claim on a summary's next version left this long by a writer who never wrote it (it crashed) is completed by the next writer. */
-const ABANDONED_CLAIM_MS = 30_000;
 /** Cell changes left in flight this long by the writer of her summary (it crashed) are applied by the next one; under a consumer's 10 s session. */
 const ABANDONED_CELLS_MS = 5_000;
 
@@ -140,10 +138,10 @@ export class TimelineStore {
   /** Listings fed from each summary written (their own documents and indexes). */
   private readonly followers: SummaryFollower[] = [];
   /** Each summary version, claimed by the one writer who writes it (see writeIfUnchanged). */
-  private readonly claims: Collection<SummaryClaim>;
+  private readonly claims: Collection;
 
   constructor(connection: Connection) {
-    this.claims = connection.collection<SummaryClaim>('summary_claims');
+    this.claims = connection.collection('summary_claims') as unknown as Collection;
     this.entries = connection.model<TimelineEntry>('TimelineEntry', timelineEntrySchema);
     this.summaries = connection.model<StoredSummary>('PersonSummary', summarySchema);
     this.cells = connection.model<IndicatorCell>('IndicatorCell', cellSchema);
@@ -284,25 +282,7 @@ export class TimelineStore {
         throw error;
       }
     }
-    const claimId = `${next._id}@${next.version}`;
-    try {
-      await this.claims.insertOne({ _id: claimId, next, at: new Date() });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const claim = await this.claims.findOne({ _id: claimId });
-      if (claim && Date.now() - claim.at.getTime() > ABANDONED_CLAIM_MS) await this.replaceVersion(before, claim.next);
-      else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-      return false;
-    }
-    if (!(await this.replaceVersion(before, next))) {
-      // Read two versions or more ago: the claim on this version had been cleared by the writer of
-      // the next, so it went in, but the summary has moved on. Nothing was written: read again.
-      await this.claims.deleteOne({ _id: claimId });
-      return false;
-    }
-    // The claim before it is done with: at most two claims per person at any time.
-    await this.claims.deleteOne({ _id: `${next._id}@${before.version}` });
-    return true;
+    return writeClaimedVersion(this.claims, next._id, next.version, next, (claimed) => this.replaceVersion(before, claimed));
   }
 
   /** Writes the next version over the one it was made from; false if the summary is no longer at that version. */
@@ -471,13 +451,6 @@ export class TimelineStore {
     const stored = await this.summaries.findOne({ _id: personId }).lean<StoredSummary>();
     return stored ? publicSummary(stored) : null;
   }
-}
-
-/** A summary's next version, claimed by the writer who writes it. */
-interface SummaryClaim {
-  _id: string;
-  next: StoredSummary;
-  at: Date;
 }
 
 /** Told of each summary written (with its version, and whether her case team may have changed since the one before), to keep a listing of its own. */

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Collection, Document } from 'mongodb';
+import type { Document } from 'mongodb';
 import { CommandContext, EventEnvelope, intakeEventTypes, legalEventTypes, namingScopes } from '@mukti/contracts';
 import { EventController } from '@mukti/messaging';
+import { changeFenced, FencedCollection } from '@mukti/persistence';
 import { KnownPeople } from '@mukti/security';
 import { CaseStore } from '../case.store';
 
@@ -32,7 +33,7 @@ const reactingTo = (event: EventEnvelope): CommandContext => ({
 export class ConsentWithdrawnAlerts {
   constructor(
     private readonly cases: CaseStore,
-    @Inject(CASES_BY_VICTIM) private readonly casesByVictim: Collection,
+    @Inject(CASES_BY_VICTIM) private readonly casesByVictim: FencedCollection,
     private readonly knownPeople: KnownPeople,
   ) {}
 
@@ -41,7 +42,10 @@ export class ConsentWithdrawnAlerts {
   async firRegistered(@Payload() event: EventEnvelope<typeof legalEventTypes.firRegistered | typeof legalEventTypes.firRegisteredV1>): Promise<void> {
     const { caseId, victimIds } = event.data;
     for (const personId of victimIds) {
-      await this.casesByVictim.updateOne({ _id: personId } as Document, { $addToSet: { caseIds: caseId } }, { upsert: true });
+      // Fenced, not $addToSet: two of her cases registered at once (two partitions, two replicas) would lose one on FerretDB.
+      await changeFenced<{ _id: string; caseIds?: string[] }>(this.casesByVictim, personId, (known) =>
+        known?.caseIds?.includes(caseId) ? undefined : { _id: personId, caseIds: [...(known?.caseIds ?? []), caseId] },
+      );
       const known = await this.knownPeople.find(personId);
       for (const scope of namingScopes) {
         if (known?.consents[scope] !== 'withdrawn') continue;
@@ -55,7 +59,7 @@ export class ConsentWithdrawnAlerts {
   async consentRecorded(@Payload() event: EventEnvelope<typeof intakeEventTypes.consentRecorded>): Promise<void> {
     const { personId, scope, decision, decidedAt } = event.data;
     if (decision !== 'withdrawn' || !namesHerToTheLaw(scope)) return;
-    const found = (await this.casesByVictim.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
+    const found = (await this.casesByVictim.documents.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
     for (const caseId of found?.caseIds ?? []) {
       await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt: decidedAt } }, reactingTo(event));
     }

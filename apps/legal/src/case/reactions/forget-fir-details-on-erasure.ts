@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Collection, Document } from 'mongodb';
+import type { Document } from 'mongodb';
+import type { FencedCollection } from '@mukti/persistence';
 import { EventEnvelope, intakeEventTypes } from '@mukti/contracts';
 import { EventController } from '@mukti/messaging';
 import { KnownPeople } from '@mukti/security';
@@ -21,14 +22,14 @@ import { CASES_BY_VICTIM } from './alert-on-consent-withdrawn';
 export class ForgetFirDetailsOnErasure {
   constructor(
     private readonly cases: CaseStore,
-    @Inject(CASES_BY_VICTIM) private readonly casesByVictim: Collection,
+    @Inject(CASES_BY_VICTIM) private readonly casesByVictim: FencedCollection,
     private readonly knownPeople: KnownPeople,
   ) {}
 
   @EventPattern(intakeEventTypes.personErased)
   async personErased(@Payload() event: EventEnvelope<typeof intakeEventTypes.personErased>): Promise<void> {
     const { personId } = event.data;
-    const found = (await this.casesByVictim.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
+    const found = (await this.casesByVictim.documents.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
     for (const caseId of found?.caseIds ?? []) {
       const state = (await this.cases.aggregates.load(caseId))?.state;
       if (!state || state.status === 'none') continue;

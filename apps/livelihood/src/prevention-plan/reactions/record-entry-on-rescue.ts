@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Collection, Document } from 'mongodb';
+import type { Document } from 'mongodb';
 import { CommandContext, EventEnvelope, livelihoodEventTypes, rescueEventTypes } from '@mukti/contracts';
 import { EventController } from '@mukti/messaging';
-import { changeFenced } from '@mukti/persistence';
+import { changeFenced, FencedCollection } from '@mukti/persistence';
 import { PreventionPlanStore } from '../prevention-plan.store';
 
 /** The prevention plans each person is followed by, and her latest rescue: the join's own indexes. */
@@ -31,16 +31,19 @@ const reactingTo = (event: EventEnvelope): CommandContext => ({
 export class EntryOnRescue {
   constructor(
     private readonly plans: PreventionPlanStore,
-    @Inject(PLANS_BY_PERSON) private readonly plansByPerson: Collection,
-    @Inject(RESCUES_BY_PERSON) private readonly rescuesByPerson: Collection,
+    @Inject(PLANS_BY_PERSON) private readonly plansByPerson: FencedCollection,
+    @Inject(RESCUES_BY_PERSON) private readonly rescuesByPerson: FencedCollection,
   ) {}
 
   @EventPattern(livelihoodEventTypes.preventionPlanOpened)
   async preventionPlanOpened(@Payload() event: EventEnvelope<typeof livelihoodEventTypes.preventionPlanOpened>): Promise<void> {
     const { preventionPlanId, personIds, openedAt } = event.data;
     for (const personId of personIds) {
-      await this.plansByPerson.updateOne({ _id: personId } as Document, { $addToSet: { planIds: preventionPlanId } }, { upsert: true });
-      const rescued = (await this.rescuesByPerson.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
+      // Fenced, not $addToSet: two plans covering her opened at once (two partitions, two replicas) would lose one on FerretDB.
+      await changeFenced<{ _id: string; planIds?: string[] }>(this.plansByPerson, personId, (known) =>
+        known?.planIds?.includes(preventionPlanId) ? undefined : { _id: personId, planIds: [...(known?.planIds ?? []), preventionPlanId] },
+      );
+      const rescued = (await this.rescuesByPerson.documents.findOne({ _id: personId } as Document)) as { rescuedAt?: string } | null;
       if (rescued?.rescuedAt && Date.parse(rescued.rescuedAt) >= Date.parse(openedAt)) {
         await this.recordEntry(preventionPlanId, personId, rescued.rescuedAt, event);
       }
@@ -54,7 +57,7 @@ export class EntryOnRescue {
     await changeFenced<{ _id: string; rescuedAt?: string }>(this.rescuesByPerson, personId, (known) =>
       known?.rescuedAt && Date.parse(known.rescuedAt) >= Date.parse(rescuedAt) ? undefined : { _id: personId, rescuedAt },
     );
-    const found = (await this.plansByPerson.findOne({ _id: personId } as Document)) as { planIds?: string[] } | null;
+    const found = (await this.plansByPerson.documents.findOne({ _id: personId } as Document)) as { planIds?: string[] } | null;
     for (const preventionPlanId of found?.planIds ?? []) await this.recordEntry(preventionPlanId, personId, rescuedAt, event);
   }
 
