@@ -49,16 +49,7 @@ const config = (): Record<string, string> => {
 };
 
 /** Where a service writes a read model fenced on MongoDB only (changeFenced): one consumer only, since the overlay may run on FerretDB (deployments.patch.yaml). */
-function keepsUnfencedReadModel(app: AppName): string[] {
-  const unfenced = [/new KnownPeople\(/, /new ProsecutionStore\(/];
-  return typeScriptSources('apps', app, 'src').flatMap((file) => {
-    const text = readFileSync(file, 'utf8');
-    return unfenced.filter((pattern) => pattern.test(text)).map((pattern) => `${relative(repoPath(), file)}: ${pattern.source}`);
-  });
-}
-
-const autoscaled = new Set(['gateway', 'intake', 'audit']);
-
+/** Every service runs two replicas or more: its read models are fenced on every store (libs/persistence/src/fenced-change.ts). */
 const coreModels: Record<string, KubernetesModel> = {
   'v1/Namespace': Namespace,
   'v1/ConfigMap': ConfigMap,
@@ -125,27 +116,17 @@ describe('k8s/overlays/production', () => {
       expect(c.securityContext?.allowPrivilegeEscalation).toBe(false);
     });
 
-    it('rolls out and scales as its single-writer jobs allow', () => {
+    it('rolls out pod by pod and scales, at two replicas at least', () => {
       const d = deploymentOf(app);
-      const unfenced = keepsUnfencedReadModel(app);
       const scalers = [
         ...byKind<IHorizontalPodAutoscaler>('HorizontalPodAutoscaler').map((h) => h.spec?.scaleTargetRef),
         ...byKind<{ spec: { scaleTargetRef: { name: string; kind?: string } } }>('ScaledObject').map((s) => s.spec.scaleTargetRef),
       ].filter((ref) => ref?.name === app && (ref.kind ?? 'Deployment') === 'Deployment');
-      if (autoscaled.has(app)) {
-        expect({ app, unfenced }).toEqual({ app, unfenced: [] });
-        expect(d.spec?.strategy?.type).toBe('RollingUpdate');
-        expect(d.spec?.strategy?.rollingUpdate?.maxUnavailable).toBe(0);
-        // The autoscaler owns the count: a replica count in the manifest would reset it on every apply.
-        expect(d.spec?.replicas).toBeUndefined();
-        expect(scalers).toHaveLength(1);
-      } else {
-        // A read model fenced on MongoDB only: never two consumers at once.
-        expect(unfenced.length).toBeGreaterThan(0);
-        expect(d.spec?.strategy?.type).toBe('Recreate');
-        expect(d.spec?.replicas).toBe(1);
-        expect(scalers).toEqual([]);
-      }
+      expect(d.spec?.strategy?.type).toBe('RollingUpdate');
+      expect(d.spec?.strategy?.rollingUpdate?.maxUnavailable).toBe(0);
+      // The autoscaler owns the count: a replica count in the manifest would reset it on every apply.
+      expect(d.spec?.replicas).toBeUndefined();
+      expect(scalers).toHaveLength(1);
     });
 
     it('takes its secrets only from its own Secret, which the overlay leaves to the secret manager', () => {

@@ -89,7 +89,7 @@ export class LivelihoodModule {
         { provide: LIVELIHOOD_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<LivelihoodPlanState>('livelihood_plans') },
         { provide: PREVENTION_PLANS, inject: [ServiceDatabase, OutboxPublishing], useFactory: aggregateStoreFactory<PreventionPlanState>('prevention_plans') },
         { provide: KnownPeople, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownPeople(database.fenced('known_people')) },
-        { provide: KnownHouseholds, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownHouseholds(database.collection('known_households')) },
+        { provide: KnownHouseholds, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => new KnownHouseholds(database.fenced('known_households')) },
         { provide: PLANS_BY_PERSON, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.fenced('prevention_plans_by_person') },
         { provide: RESCUES_BY_PERSON, inject: [ServiceDatabase], useFactory: (database: ServiceDatabase) => database.fenced('rescues_by_person') },
         { provide: MINIMUM_WAGES, useValue: new MinimumWageTable() },
