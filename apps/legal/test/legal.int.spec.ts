@@ -245,6 +245,31 @@ it('raises the alert once when her withdrawal is handled before the FIR it shoul
   expect(alerts.map((event) => event.data)).toEqual([{ personId: priya, caseId: priyasCase, scope: 'share-with-police', withdrawnAt: withdrawal.data.decidedAt }]);
 });
 
+it('raises one alert for each consent withdrawn, each with an id of its own, when the FIR finds both withdrawn', async () => {
+  const asha = randomUUID();
+  const copy = new KnownPeople(fencedCollection(mongo.db(), uniqueName('known-copy')));
+  const keeping = new KnownPeopleFromIntake(copy);
+  const readAt = (offset: number) => new EventContext([undefined as never, { topic: topics.intakeEvents, partition: 0, offset: String(offset) }]);
+  await keeping.personRegistered(registered(asha), readAt(0));
+  await keeping.staffAssigned(lataAssigned(asha), readAt(1));
+  await publisher.publish([registered(asha), lataAssigned(asha), consent(asha, 'share-with-police', 'granted')]);
+  await eventually(async () => expect((await mongo.db().collection('known_people').findOne({ _id: asha as never }))?.consents).toEqual({ 'share-with-police': 'granted' }));
+  const created = await post('/cases', { fir: fir('92/2026'), sections: [{ act: 'itpa', section: '5' }], victimIds: [asha], accusedIds: [brothelKeeper] }).expect(201);
+  const ashasCase: string = created.body.id;
+  const firRegistered = ((await mongo.db().collection('cases').findOne({ _id: `${ashasCase}:1` as never }))!.events as EventEnvelope[])[0]!;
+  // Both consents that name her to the law withdrawn before this end of the join sees the FIR.
+  await keeping.consentRecorded(consent(asha, 'share-with-police', 'withdrawn'), readAt(2));
+  await keeping.consentRecorded(consent(asha, 'share-with-courts', 'withdrawn'), readAt(3));
+  const reaction = new ConsentWithdrawnAlerts(app.get(CaseStore), fencedCollection(mongo.db(), uniqueName('cases-by-victim')), copy);
+  await reaction.firRegistered(firRegistered as EventEnvelope<typeof legalEventTypes.firRegistered>);
+
+  const commits = await mongo.db().collection('cases').find({ aggregateId: ashasCase }).toArray();
+  const alerts = commits.flatMap((commit) => (commit['events'] as EventEnvelope[]).filter((event) => event.type === legalEventTypes.consentWithdrawnOnOpenCase));
+  expect(alerts.map((event) => (event.data as { scope: string }).scope).sort()).toEqual(['share-with-courts', 'share-with-police']);
+  // Consumers skip an id they have seen: two alerts under one id would reach them as one.
+  expect(new Set(alerts.map((event) => event.id)).size).toBe(2);
+});
+
 it("refuses a forged consent (not from intake, the intake topic's producer): parked with the reason, her consents as they were", async () => {
   const forged = { ...consent(sita, 'share-with-police', 'granted'), source: '/mukti/legal' };
   await publisher.publish([forged]);

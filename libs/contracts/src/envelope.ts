@@ -36,6 +36,12 @@ export interface CommandContext {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly causationId?: string;
+  /**
+   * What, of all a reaction decides from one cause on one aggregate, this decision is about (a
+   * victim and a consent, say): part of its events' ids, so that two decisions from one cause do
+   * not take the same ids (see reactionEventId).
+   */
+  readonly reactingAbout?: string;
   readonly traceparent?: string;
   /**
    * The caller's Idempotency-Key, scoped to the caller ("<actor id>|<key>"): a retry of the same
@@ -58,10 +64,12 @@ export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
  * The id of the index-th event a reaction decided on one aggregate, from the event that caused it:
  * the same cause gives the same ids however often it is handled (a redelivery after a crash, a
  * rebuild), so consumers, who skip ids they have seen, apply it once. A name-based UUID (version 5
- * layout over SHA-1), so it looks like any other event id.
+ * layout over SHA-1), so it looks like any other event id. A reaction that decides several times
+ * from one cause on one aggregate names what each decision is about (`reactingAbout`).
  */
-export function reactionEventId(causationId: string, aggregateId: string, index: number): string {
-  return nameBasedId(`mukti-reaction\0${causationId}\0${aggregateId}\0${index}`);
+export function reactionEventId(causationId: string, aggregateId: string, index: number, reactingAbout?: string): string {
+  // Without `reactingAbout`, the ids events were always given: a rebuild decides them the same.
+  return nameBasedId(`mukti-reaction\0${causationId}\0${aggregateId}\0${index}${reactingAbout === undefined ? '' : `\0${reactingAbout}`}`);
 }
 
 /**

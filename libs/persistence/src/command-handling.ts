@@ -39,7 +39,7 @@ export async function handleCommand<Command, Event extends AnyDomainEvent, State
     // A reaction's events take their ids from their cause, so handling the cause again repeats them, not adds to them.
     const events = decided.map(
       (event, index) =>
-        envelope(event, source, context, context.causationId ? reactionEventId(context.causationId, aggregateId, index) : undefined) as EventEnvelope,
+        envelope(event, source, context, context.causationId ? reactionEventId(context.causationId, aggregateId, index, context.reactingAbout) : undefined) as EventEnvelope,
     );
     try {
       await store.append(aggregateId, loaded.version, state, events, {

@@ -12,10 +12,12 @@ export const CASES_BY_VICTIM = Symbol('CASES_BY_VICTIM');
 
 type NamingScope = (typeof namingScopes)[number];
 const namesHerToTheLaw = (scope: string): scope is NamingScope => (namingScopes as readonly string[]).includes(scope);
-const reactingTo = (event: EventEnvelope): CommandContext => ({
+/** Each alert is about one victim's one consent: the FIR alerts on several from one event, each with ids of its own. */
+const reactingTo = (event: EventEnvelope, personId: string, scope: NamingScope): CommandContext => ({
   actor: { id: 'system:legal', role: 'system' },
   correlationId: event.correlationId,
   causationId: event.id,
+  reactingAbout: `${personId}|${scope}`,
 });
 
 /**
@@ -50,7 +52,7 @@ export class ConsentWithdrawnAlerts {
       for (const scope of namingScopes) {
         if (known?.consents[scope] !== 'withdrawn') continue;
         const withdrawnAt = known.consentsDecidedAt?.[scope] ?? event.time;
-        await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt } }, reactingTo(event));
+        await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt } }, reactingTo(event, personId, scope));
       }
     }
   }
@@ -61,7 +63,7 @@ export class ConsentWithdrawnAlerts {
     if (decision !== 'withdrawn' || !namesHerToTheLaw(scope)) return;
     const found = (await this.casesByVictim.documents.findOne({ _id: personId } as Document)) as { caseIds?: string[] } | null;
     for (const caseId of found?.caseIds ?? []) {
-      await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt: decidedAt } }, reactingTo(event));
+      await this.cases.decide(caseId, { type: 'NoteConsentWithdrawn', data: { caseId, personId, scope, withdrawnAt: decidedAt } }, reactingTo(event, personId, scope));
     }
   }
 }

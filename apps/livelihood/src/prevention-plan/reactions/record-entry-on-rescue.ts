@@ -10,10 +10,12 @@ import { PreventionPlanStore } from '../prevention-plan.store';
 export const PLANS_BY_PERSON = Symbol('PLANS_BY_PERSON');
 export const RESCUES_BY_PERSON = Symbol('RESCUES_BY_PERSON');
 
-const reactingTo = (event: EventEnvelope): CommandContext => ({
+/** Each entry is about one member: a plan opened over several rescued members records one for each, with ids of its own. */
+const reactingTo = (event: EventEnvelope, personId: string): CommandContext => ({
   actor: { id: 'system:livelihood', role: 'system' },
   correlationId: event.correlationId,
   causationId: event.id,
+  reactingAbout: personId,
   traceparent: event.traceparent,
 });
 
@@ -65,7 +67,7 @@ export class EntryOnRescue {
     return this.plans.decide(
       preventionPlanId,
       { type: 'RecordEntryIntoExploitation', data: { preventionPlanId, personId, enteredAt: rescuedAt, source: 'rescued', now: rescuedAt } },
-      reactingTo(cause),
+      reactingTo(cause, personId),
     );
   }
 }
