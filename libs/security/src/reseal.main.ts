@@ -47,10 +47,13 @@ async function main(): Promise<void> {
     });
     const commits = Object.values(report.commits).reduce((sum, count) => sum + count, 0);
     const records = report.topics.reduce((sum, topic) => sum + topic.rewritten, 0);
+    const topicsToRewrite = report.topics.filter((topic) => topic.rewritten > 0).length;
     console.log(
-      values['dry-run']
-        ? `reseal (dry run): ${commits} commit(s) and ${records} record(s) on ${report.topics.filter((topic) => topic.rewritten > 0).length} topic(s) to reseal; the topics' copies wait beside them, nothing changed in place`
-        : `reseal: ${commits} commit(s) and ${records} record(s) on ${report.topics.length} topic(s) looked at: no text recorded in clear is left`,
+      !values['dry-run']
+        ? `reseal: ${commits} commit(s) and ${records} record(s) on ${report.topics.length} topic(s) looked at: no text recorded in clear is left`
+        : commits + records === 0
+          ? `reseal (dry run): nothing recorded in clear on ${report.topics.length} topic(s) and in the four stores: nothing to do`
+          : `reseal (dry run): ${commits} commit(s) and ${records} record(s) on ${topicsToRewrite} topic(s) to reseal; the topics' copies wait beside them, nothing changed in place`,
     );
   } finally {
     for (const client of clients.values()) await client.close();
