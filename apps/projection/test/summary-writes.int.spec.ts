@@ -142,3 +142,25 @@ it('counts each person once when two members apply at once the events of the sam
   await Promise.all([member(store, 'mukti.intake.events.v1', 0), member(otherWriter, 'mukti.rescue.events.v1', 1)]);
   expect((await store.indicatorCells())['registered.byState:Tripura']).toBe(before + 40);
 });
+
+it("counts a household supported once, and every member in its cell, when two members apply its members' events at once", async () => {
+  const before = (await store.indicatorCells())[HOUSEHOLDS_SUPPORTED] ?? 0;
+  const planId = randomUUID();
+  const members = Array.from({ length: 20 }, () => randomUUID());
+  const registration = { role: 'at-risk', gender: 'female', ageBand: '18-24', origin: { state: 'Odisha', district: 'Ganjam' }, referralSource: 'community', languages: ['or'] };
+  for (const member of members) await store.project({ ...event(intakeEventTypes.personRegistered, '2026-06-01T00:00:00.000Z', {}), subject: member, data: { personId: member, ...registration } } as AnyPillarEventEnvelope);
+  const ofPlan = { preventionPlanId: planId, subject: 'household', personIds: members };
+  const planned = (type: string, time: string, data: Record<string, unknown>) =>
+    ({ id: randomUUID(), type, source: '/mukti/livelihood', subject: planId, time, data: { ...ofPlan, ...data }, correlationId: 'c', actor: { id: 'kiran', role: 'livelihood-officer' } }) as AnyPillarEventEnvelope;
+  const opened = planned(livelihoodEventTypes.preventionPlanOpened, '2026-06-02T00:00:00.000Z', { openedAt: '2026-06-02T00:00:00.000Z' });
+  for (const member of members) await store.project(opened, member);
+  const support = planned(livelihoodEventTypes.preventionSupportRecorded, '2026-06-03T00:00:00.000Z', { supportId: randomUUID(), kind: 'education-support', status: 'ongoing', startedAt: '2026-06-03T00:00:00.000Z' });
+  // The support reaches each member's summary; two members of the group apply it for different members at once.
+  const member = async (writer: TimelineStore, half: number) => {
+    for (const [index, herId] of members.entries()) if (index % 2 === half) await writer.project(support, herId, { topic: 'mukti.livelihood.events.v1', partition: half });
+  };
+  await Promise.all([member(store, 0), member(otherWriter, 1)]);
+  const household = await connection.collection('indicator_households').findOne({ _id: `household:${planId}` as never });
+  expect(household?.['count']).toBe(20);
+  expect((await store.indicatorCells())[HOUSEHOLDS_SUPPORTED]).toBe(before + 1);
+});

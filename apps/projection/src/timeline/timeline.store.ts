@@ -1,7 +1,7 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { AnyBulkWriteOperation, MongoBulkWriteError, type Collection } from 'mongodb';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
-import { isDuplicateKeyError, writeClaimedVersion } from '@mukti/persistence';
+import { changeFenced, Fenced, FencedCollection, isDuplicateKeyError, writeClaimedVersion } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
 import { HOUSEHOLD, HOUSEHOLDS_SUPPORTED, cellChanges, cellsAddUp, indicatorCellsOf } from '../indicators/indicator-cells';
 import { evolvePerson, initialPersonView, PersonSummary, PersonView, SummarisedEntry, summaryOf } from './person-summary';
@@ -135,6 +135,8 @@ export class TimelineStore {
   readonly summaries: Model<StoredSummary>;
   readonly cells: Model<IndicatorCell>;
   readonly households: Model<IndicatorCell>;
+  /** The household cells, changed only through changeFenced: whether a member is its first is read from its total. */
+  private readonly fencedHouseholds: FencedCollection;
   /** Listings fed from each summary written (their own documents and indexes). */
   private readonly followers: SummaryFollower[] = [];
   /** Each summary version, claimed by the one writer who writes it (see writeIfUnchanged). */
@@ -146,6 +148,7 @@ export class TimelineStore {
     this.summaries = connection.model<StoredSummary>('PersonSummary', summarySchema);
     this.cells = connection.model<IndicatorCell>('IndicatorCell', cellSchema);
     this.households = connection.model<IndicatorCell>('IndicatorHousehold', cellSchema.clone().set('collection', 'indicator_households'));
+    this.fencedHouseholds = { documents: this.households.collection as unknown as Collection, claims: connection.collection('indicator_households_claims') as unknown as Collection };
   }
 
   async createIndexes(): Promise<void> {
@@ -347,7 +350,9 @@ export class TimelineStore {
       if (cleared.matchedCount === 1) {
         await this.bulkOnce(vocabulary.map(({ cell }) => ({ updateOne: { filter: { _id: cellDocumentId(cell, pending.shard) }, update: { $pull: { inFlight: pending.token } } } })));
         for (const { cell } of households) {
-          await this.households.collection.updateOne({ _id: cell } as never, { $pull: { inFlight: pending.token } } as never);
+          await changeFenced<IndicatorCell & Fenced>(this.fencedHouseholds, cell, (current) =>
+            current?.inFlight.includes(pending.token) ? { _id: cell, count: current.count, inFlight: current.inFlight.filter((token) => token !== pending.token) } : undefined,
+          );
           // A household's change may have moved the households-supported cell under a token of its own.
           await this.cells.collection.updateOne({ _id: cellDocumentId(HOUSEHOLDS_SUPPORTED, pending.shard) } as never, { $pull: { inFlight: householdToken(pending.token, cell) } } as never);
         }
@@ -366,24 +371,30 @@ export class TimelineStore {
     }
   }
 
-  private modelOf(cell: string): Model<IndicatorCell> {
-    return cell.startsWith(HOUSEHOLD) ? this.households : this.cells;
-  }
-
   /** $inc once per token; a household's first member counted makes it a household supported, its last one gone takes it away. */
   private async applyCellChange({ cell, by }: { cell: string; by: 1 | -1 }, token: string, shard: string | undefined): Promise<void> {
-    let after: IndicatorCell | null;
+    if (cell.startsWith(HOUSEHOLD)) {
+      // One document per household, whose total says whether she is its first member counted:
+      // two of its members applied at once by two replicas must not lose a count (an $inc on
+      // FerretDB 1.x is a read, then a write), so it is a fenced change.
+      let changed = false;
+      const after = await changeFenced<IndicatorCell & Fenced>(this.fencedHouseholds, cell, (current) => {
+        changed = !current?.inFlight.includes(token);
+        return changed ? { _id: cell, count: (current?.count ?? 0) + by, inFlight: [...(current?.inFlight ?? []), token] } : undefined;
+      });
+      // Not changed: the cell has the token, applied before a crash.
+      if (changed && after && ((by === 1 && after.count === 1) || (by === -1 && after.count === 0))) {
+        await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, householdToken(token, cell), shard);
+      }
+      return;
+    }
     try {
-      after = await this.modelOf(cell)
-        .findOneAndUpdate({ _id: cellDocumentId(cell, shard), inFlight: { $ne: token } }, { $inc: { count: by }, $push: { inFlight: token } }, { upsert: true, new: true })
-        .lean<IndicatorCell>();
+      await this.cells.collection.updateOne({ _id: cellDocumentId(cell, shard), inFlight: { $ne: token } } as never, { $inc: { count: by }, $push: { inFlight: token } } as never, { upsert: true });
     } catch (error) {
       // The cell has the token: applied before a crash.
       if (isDuplicateKeyError(error)) return;
       throw error;
     }
-    if (!after || !cell.startsWith(HOUSEHOLD)) return;
-    if ((by === 1 && after.count === 1) || (by === -1 && after.count === 0)) await this.applyCellChange({ cell: HOUSEHOLDS_SUPPORTED, by }, householdToken(token, cell), shard);
   }
 
   /** Every indicator cell with its count: a collection bounded by the vocabulary (states, age bands, roles), not by the people. */
