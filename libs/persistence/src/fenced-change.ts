@@ -1,4 +1,5 @@
 import type { Collection, Db, Document } from 'mongodb';
+import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key';
 import { writeClaimedVersion } from './version-claims';
 
@@ -20,6 +21,11 @@ export interface FencedCollection {
 /** The fenced collection `name` of a database, its claims beside it in `<name>_claims`. */
 export function fencedCollection(database: Db, name: string): FencedCollection {
   return { documents: database.collection(name), claims: database.collection(`${name}_claims`) };
+}
+
+/** The fenced collection of a mongoose model, its claims beside it in `<collection>_claims`. */
+export function fencedModel<T>(model: Model<T>): FencedCollection {
+  return fencedCollection(model.db.getClient().db(model.db.name), model.collection.collectionName);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { legalEventTypes } from '@mukti/contracts';
-import type { Collection } from 'mongodb';
-import { changeFenced, Fenced, FencedCollection } from '@mukti/persistence';
+import { changeFenced, Fenced, FencedCollection, fencedModel } from '@mukti/persistence';
 import type { SummarisedEntry } from '../timeline/person-summary';
 import { describeEvent } from '../timeline/describe-event';
 import type { CaseEventEnvelope, PerpetratorEventEnvelope } from '../timeline/whose-timeline';
@@ -61,7 +60,7 @@ export class ProsecutionStore {
 
   constructor(connection: Connection) {
     this.cases = connection.model<StoredCase>('ProsecutionCase', caseSchema);
-    this.fencedCases = { documents: this.cases.collection as unknown as Collection, claims: connection.collection('prosecution_cases_claims') as unknown as Collection };
+    this.fencedCases = fencedModel(this.cases);
     this.perpetrators = connection.model<StoredPerpetrator>('ProsecutionPerpetrator', perpetratorSchema);
   }
 

@@ -1,7 +1,7 @@
 import { Schema, Model, Connection } from 'mongoose';
 import { AnyBulkWriteOperation, MongoBulkWriteError, type Collection } from 'mongodb';
 import { AnyPillarEventEnvelope, intakeEventTypes } from '@mukti/contracts';
-import { changeFenced, Fenced, FencedCollection, isDuplicateKeyError, writeClaimedVersion } from '@mukti/persistence';
+import { changeFenced, Fenced, FencedCollection, fencedModel, isDuplicateKeyError, writeClaimedVersion } from '@mukti/persistence';
 import { describeEvent, TimelineFacts } from './describe-event';
 import { HOUSEHOLD, HOUSEHOLDS_SUPPORTED, cellChanges, cellsAddUp, indicatorCellsOf } from '../indicators/indicator-cells';
 import { evolvePerson, initialPersonView, PersonSummary, PersonView, SummarisedEntry, summaryOf } from './person-summary';
@@ -148,7 +148,7 @@ export class TimelineStore {
     this.summaries = connection.model<StoredSummary>('PersonSummary', summarySchema);
     this.cells = connection.model<IndicatorCell>('IndicatorCell', cellSchema);
     this.households = connection.model<IndicatorCell>('IndicatorHousehold', cellSchema.clone().set('collection', 'indicator_households'));
-    this.fencedHouseholds = { documents: this.households.collection as unknown as Collection, claims: connection.collection('indicator_households_claims') as unknown as Collection };
+    this.fencedHouseholds = fencedModel(this.households);
   }
 
   async createIndexes(): Promise<void> {
